@@ -1,0 +1,26 @@
+export type { Connection, Edge, PageInfo } from './Connection.js';
+export type { ConnectionOptions } from './ConnectionOptions.js';
+export {
+  DEFAULT_MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  validateConnectionArgs,
+  type ConnectionArgs,
+  type PageSizeOptions,
+  type ValidConnectionArgs,
+} from './connectionArgs.js';
+export {
+  CURSOR_VERSION,
+  decodeCursor,
+  encodeCursor,
+  type CursorIdentity,
+  type CursorPosition,
+  type MergedPosition,
+  type OffsetPosition,
+} from './cursor.js';
+export { fingerprint } from './fingerprint.js';
+export type { OffsetSource, OffsetWindow } from './OffsetSource.js';
+export { connectionFromOffsetSource } from './connectionFromOffsetSource.js';
+export { connectionFromMergedSources, type MergedConnectionResult, type SourceFailure } from './mergedConnection.js';
+export { createArraySource } from './arraySource.js';
+export { createMaxResultsSource, type MaxResultsPage } from './maxResultsSource.js';
+export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js';
