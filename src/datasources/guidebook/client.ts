@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { GuidebookConfig } from '../../config.js';
+import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamTimeouts } from '../../upstream/index.js';
+import { guidebookPage, type GuidebookPage } from './wire.js';
+
+export interface GuidebookClientOptions {
+  config: GuidebookConfig;
+  cache: ResponseCache;
+  timeouts: UpstreamTimeouts;
+  ttlMs: number;
+}
+
+/** The Guidebook resources the gateway reads, by their URL segment. */
+export type GuidebookResource = 'sessions' | 'schedule-tracks' | 'attendees' | 'personalized-schedules' | 'guides' | 'locations';
+
+/**
+ * HTTP access to the Guidebook Open API: `Authorization: JWT <key>`, DRF page-number
+ * pages. Pages are the unit of the shared cache, so overlapping reads from different
+ * clients cost one upstream call. The page size is the server's: never asked for.
+ */
+export class GuidebookClient {
+  readonly upstream: UpstreamClient;
+  readonly #ttlMs: number;
+
+  constructor({ config, cache, timeouts, ttlMs }: GuidebookClientOptions) {
+    this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache });
+    this.#ttlMs = ttlMs;
+  }
+
+  /** One page of a list (1-based). */
+  list<T>(resource: GuidebookResource, query: QueryParams, page: number, item: z.ZodType<T>, headers?: Record<string, string>): Promise<GuidebookPage<T>> {
+    const params = page > 1 ? { ...query, page } : query;
+    return this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers }) as Promise<GuidebookPage<T>>;
+  }
+
+  /** One object by id. */
+  retrieve<T>(resource: GuidebookResource, id: string, item: z.ZodType<T>, headers?: Record<string, string>): Promise<T> {
+    return this.upstream.get(`${resource}/${encodeURIComponent(id)}/`, {}, item, { ttlMs: this.#ttlMs, headers });
+  }
+
+  /**
+   * Every item of a (small) list: page 1 gives `count` and the server's page size, then
+   * the remaining pages are fetched in parallel.
+   */
+  async listAll<T>(resource: GuidebookResource, query: QueryParams, item: z.ZodType<T>, headers?: Record<string, string>): Promise<T[]> {
+    const first = await this.list(resource, query, 1, item, headers);
+    if (!first.next || first.results.length === 0) return first.results;
+    const pageCount = Math.ceil(first.count / first.results.length);
+    const rest = await Promise.all(Array.from({ length: pageCount - 1 }, (_, i) => this.list(resource, query, i + 2, item, headers)));
+    return [first, ...rest].flatMap((page) => page.results);
+  }
+}

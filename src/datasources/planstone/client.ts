@@ -1,0 +1,84 @@
+import type { PlanstoneConfig } from '../../config.js';
+import type { ResponseCache, UpstreamTimeouts } from '../../upstream/index.js';
+import { UpstreamClient } from '../../upstream/index.js';
+import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
+
+/** The feed answers at most 100 items a page (it clamps larger `max_results` silently). */
+export const PLANSTONE_MAX_RESULTS = 100;
+
+/** Upper bound on pages walked when the feed gives no `_meta` (guards against a feed that never ends). */
+const MAX_PAGES = 500;
+
+export interface PlanstoneClientOptions {
+  config: PlanstoneConfig;
+  cache: ResponseCache;
+  timeouts: UpstreamTimeouts;
+  ttlMs: number;
+}
+
+/**
+ * HTTP access to the Planstone feed: HTTP Basic with the token as user name and an empty
+ * password, and the `account`/`conference` pair every query must carry in `where`.
+ */
+export class PlanstoneClient {
+  readonly upstream: UpstreamClient;
+  readonly #scope: { account: string; conference: string };
+  readonly #ttlMs: number;
+
+  constructor({ config, cache, timeouts, ttlMs }: PlanstoneClientOptions) {
+    this.upstream = new UpstreamClient({
+      provider: 'planstone',
+      baseUrl: config.baseUrl,
+      authorization: `Basic ${Buffer.from(`${config.token}:`).toString('base64')}`,
+      timeouts,
+      cache,
+    });
+    this.#scope = { account: config.account, conference: config.conference };
+    this.#ttlMs = ttlMs;
+  }
+
+  sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>): Promise<PlanstoneSessionPage> {
+    return this.upstream.get('sessions', { where: JSON.stringify(this.#scope), page, max_results: maxResults }, planstoneSessionPage, {
+      ttlMs: this.#ttlMs,
+      headers,
+    });
+  }
+
+  speakersPage(
+    where: Record<string, unknown>,
+    page: number,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    headers?: Record<string, string>,
+  ): Promise<PlanstoneSpeakerPage> {
+    return this.upstream.get(
+      'speakers',
+      { where: JSON.stringify({ ...this.#scope, ...where }), sort: 'lname,fname,pid', page, max_results: maxResults },
+      planstoneSpeakerPage,
+      { ttlMs: this.#ttlMs, headers },
+    );
+  }
+
+  /**
+   * Every page of a collection: the first page tells the page size actually used and the
+   * total (`_meta`), then the rest are fetched in parallel. Without `_meta` (the docs'
+   * samples have none) pages are walked until one comes back short or empty.
+   */
+  async allPages<P extends { _items: unknown[]; _meta?: { max_results: number; total: number } | undefined }>(
+    fetchPage: (page: number) => Promise<P>,
+  ): Promise<P[]> {
+    const first = await fetchPage(1);
+    if (first._meta) {
+      const size = Math.max(1, first._meta.max_results);
+      const pageCount = Math.min(MAX_PAGES, Math.ceil(first._meta.total / size));
+      const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => fetchPage(i + 2)));
+      return [first, ...rest];
+    }
+    const pages = [first];
+    for (let page = 2; page <= MAX_PAGES; page += 1) {
+      const previous = pages[pages.length - 1]!;
+      if (previous._items.length === 0 || previous._items.length < first._items.length) break;
+      pages.push(await fetchPage(page));
+    }
+    return pages;
+  }
+}

@@ -1,0 +1,120 @@
+import type DataLoader from 'dataloader';
+import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
+import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
+import { sessionComparator } from '../../models/index.js';
+import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
+import { createSpeakerLoader } from './loaders.js';
+import { toSession, toSpeaker } from './mapper.js';
+import type { PlanstoneSessionPage } from './wire.js';
+
+export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
+
+export interface PlanstoneSessionFilter {
+  importId?: string;
+  published?: boolean;
+  trackName?: string;
+  speakerPid?: string;
+}
+
+export interface PlanstoneSpeakerFilter {
+  published?: boolean;
+  pids?: string[];
+}
+
+// Mapping 800+ sessions is pure work on an immutable cached page: do it once per cached
+// page object (per zone), not once per request.
+const mappedPages = new Map<string, WeakMap<PlanstoneSessionPage, SessionModel[]>>();
+
+function mapPage(page: PlanstoneSessionPage, zone: string): SessionModel[] {
+  let byPage = mappedPages.get(zone);
+  if (!byPage) mappedPages.set(zone, (byPage = new WeakMap()));
+  let models = byPage.get(page);
+  if (!models) byPage.set(page, (models = page._items.map((item) => toSession(item, zone))));
+  return models;
+}
+
+/**
+ * The Planstone feed for one GraphQL request. The feed cannot sort by the real start
+ * instant (its times are local 12-hour strings), so sessions are read as one conference
+ * snapshot — all pages, shared through the upstream cache for the feed's refresh period —
+ * and filtered, ordered and sliced here. Speakers page on the server.
+ */
+export class PlanstoneDataSource {
+  readonly speaker: DataLoader<string, SpeakerModel>;
+  readonly #client: PlanstoneClient;
+  readonly #zone: string;
+  readonly #headers: Record<string, string> | undefined;
+  #snapshot: Promise<SessionModel[]> | undefined;
+
+  constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>) {
+    this.#client = client;
+    this.#zone = zone;
+    this.#headers = headers;
+    this.speaker = createSpeakerLoader(client, headers);
+  }
+
+  /** Every session of the conference, in feed order (deduplicated by schedid). */
+  allSessions(): Promise<SessionModel[]> {
+    this.#snapshot ??= this.#client
+      .allPages((page) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers))
+      .then((pages) => {
+        const seen = new Set<string>();
+        return pages.flatMap((page) => mapPage(page, this.#zone)).filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
+      });
+    return this.#snapshot;
+  }
+
+  /** The filtered sessions in `order`, addressed by offset. */
+  sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
+    return createArraySource(async () => {
+      const sessions = (await this.allSessions()).filter((s) => matchesSession(s, filter));
+      return sessions.sort(sessionComparator(order));
+    });
+  }
+
+  async session(schedid: string): Promise<SessionModel | null> {
+    return (await this.allSessions()).find((s) => s.sourceId === schedid) ?? null;
+  }
+
+  /** Distinct track names of the conference, by name. */
+  async tracks(): Promise<TrackModel[]> {
+    const byName = new Map<string, TrackModel>();
+    for (const session of await this.allSessions()) {
+      for (const ref of session.tracks) if (ref.kind === 'inline' && !byName.has(ref.track.name)) byName.set(ref.track.name, ref.track);
+    }
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  trackSource(): OffsetSource<TrackModel> {
+    return createArraySource(() => this.tracks());
+  }
+
+  async track(name: string): Promise<TrackModel | null> {
+    return (await this.tracks()).find((t) => t.name === name) ?? null;
+  }
+
+  /** People of the conference in last-name order, paged by the feed itself. */
+  speakerSource(filter: PlanstoneSpeakerFilter): OffsetSource<SpeakerModel> {
+    const where: Record<string, unknown> = {};
+    if (filter.published !== undefined) where.published = filter.published ? { $in: [true, 1, '1'] } : { $nin: [true, 1, '1'] };
+    if (filter.pids) where.pid = { $in: filter.pids };
+    return createMaxResultsSource(async (page, maxResults) => {
+      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers);
+      const items = answer._items.map(toSpeaker);
+      for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
+      return {
+        items,
+        totalCount: answer._meta?.total ?? (page - 1) * maxResults + items.length,
+        maxResults: answer._meta?.max_results ?? maxResults,
+      };
+    }, PLANSTONE_MAX_RESULTS);
+  }
+}
+
+function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
+  if (filter.importId !== undefined && session.importId !== filter.importId) return false;
+  if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
+  if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;
+  if (filter.speakerPid !== undefined && !session.speakers.some((e) => e.personId === filter.speakerPid)) return false;
+  return true;
+}

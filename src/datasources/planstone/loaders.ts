@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { NotFoundError } from '../../errors/index.js';
+import type { SpeakerModel } from '../../models/index.js';
+import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
+import { toSpeaker } from './mapper.js';
+
+/**
+ * Speakers by pid, for one request: every pid asked for in one tick goes out as one
+ * `where={"pid":{"$in":[…]}}` query (at most 100 per query, the feed's page limit).
+ * Results are matched to keys by pid; a pid the feed does not list is a NOT_FOUND error.
+ */
+export function createSpeakerLoader(client: PlanstoneClient, headers?: Record<string, string>): DataLoader<string, SpeakerModel> {
+  return new DataLoader<string, SpeakerModel>(
+    async (pids) => {
+      const pages = await client.allPages((page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers));
+      const byPid = new Map<string, SpeakerModel>();
+      for (const page of pages) for (const item of page._items) byPid.set(item.pid, toSpeaker(item));
+      return pids.map((pid) => byPid.get(pid) ?? new NotFoundError(`Planstone lists no speaker with pid ${pid}.`, 'planstone'));
+    },
+    { maxBatchSize: PLANSTONE_MAX_RESULTS },
+  );
+}

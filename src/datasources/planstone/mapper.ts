@@ -1,0 +1,213 @@
+import { DateTime } from 'luxon';
+import type { CustomFieldModel, LocationRef, SessionCreditModel, SessionModel, SpeakerEngagementModel, SpeakerModel, TrackModel } from '../../models/index.js';
+import type { PlanstoneEngagementWire, PlanstoneSessionWire, PlanstoneSpeakerWire } from './wire.js';
+
+// Every Planstone quirk is handled here and nowhere else: `" "` times, `""` dates,
+// `"0.0"` numbers, `true`/`1`/`null` booleans, local times without a zone, markdown links.
+
+/** Trims; empty or whitespace-only becomes null (the feed sends `" "` for "no time"). */
+export function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** `true`, `1`, `"1"`, `"true"`, `"yes"` → true; `false`, `0`, `"0"`, `"false"`, `""` → false; null/absent → null. */
+export function toBoolean(value: boolean | number | string | null | undefined): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  const normalised = value.trim().toLowerCase();
+  if (normalised === '') return false;
+  return ['1', 'true', 'yes', 'y', 't'].includes(normalised);
+}
+
+/** `"0.0"` → 0, `"1.5"` → 1.5, `""`/null/garbage → null. */
+export function toNumber(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const parsed = Number(trimmed);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+const TIME_FORMATS = ['h:mm a', 'hh:mm a', 'h:mma', 'H:mm', 'HH:mm', 'HH:mm:ss', 'h a'];
+
+/** Minutes after midnight from `"07:30 pm"`, `"7:30PM"` or `"19:30"`; null for `" "` or garbage. */
+export function parseClockMinutes(time: string | null | undefined): number | null {
+  const clock = blankToNull(time)?.toUpperCase();
+  if (!clock) return null;
+  for (const format of TIME_FORMATS) {
+    const parsed = DateTime.fromFormat(clock, format, { zone: 'utc', locale: 'en-US' });
+    if (parsed.isValid) return parsed.hour * 60 + parsed.minute;
+  }
+  return null;
+}
+
+/**
+ * A local wall-clock date and minutes-after-midnight in `zone`, as a UTC instant. Across the
+ * autumn DST change an ambiguous time (01:30 on the night clocks go back) resolves to the
+ * first occurrence, as luxon does; a nonexistent spring time moves forward an hour.
+ */
+export function localToUtc(date: string, minutes: number, zone: string): Date | null {
+  const day = DateTime.fromISO(date, { zone });
+  if (!day.isValid) return null;
+  const local = day.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: Math.floor(minutes / 1440) });
+  return local.isValid ? local.toJSDate() : null;
+}
+
+/** `"2024-01-31 15:30:43"` in the conference zone. */
+function parseLocalTimestamp(value: string | null | undefined, zone: string): Date | null {
+  const text = blankToNull(value);
+  if (!text) return null;
+  const parsed = DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm:ss', { zone });
+  return parsed.isValid ? parsed.toJSDate() : null;
+}
+
+/** The feed writes some URLs as markdown links: `[Session Details](https://...)`. */
+export function extractUrl(value: string | null | undefined): string | null {
+  const text = blankToNull(value);
+  if (!text) return null;
+  const markdown = /\]\((\S+?)\)\s*$/.exec(text);
+  const candidate = markdown?.[1] ?? text;
+  return URL.canParse(candidate) && /^https?:/i.test(candidate) ? candidate : null;
+}
+
+function sessionTimes(wire: PlanstoneSessionWire, zone: string): { start: Date | null; end: Date | null; allDay: boolean } {
+  const startDate = blankToNull(wire.startDate);
+  if (!startDate) return { start: null, end: null, allDay: false };
+  const startMinutes = parseClockMinutes(wire.startTime) ?? toNumber(wire.rstartmins);
+  if (startMinutes === null) {
+    // A date without a time: the session runs that whole day.
+    return { start: localToUtc(startDate, 0, zone), end: null, allDay: true };
+  }
+  const start = localToUtc(startDate, startMinutes, zone);
+  const endMinutes = parseClockMinutes(wire.endTime) ?? toNumber(wire.rendmins);
+  if (endMinutes === null) return { start, end: null, allDay: false };
+  const endDate = blankToNull(wire.endDate) ?? startDate;
+  let end = localToUtc(endDate, endMinutes, zone);
+  // "11:00 pm" to "01:00 am" with no end date runs past midnight.
+  if (start && end && end < start && !blankToNull(wire.endDate)) end = localToUtc(endDate, endMinutes + 1440, zone);
+  return { start, end, allDay: false };
+}
+
+function numbered<T>(count: number, pick: (n: number) => T | null): T[] {
+  const out: T[] = [];
+  for (let n = 1; n <= count; n += 1) {
+    const value = pick(n);
+    if (value !== null) out.push(value);
+  }
+  return out;
+}
+
+function field(wire: Record<string, unknown>, key: string): string | null {
+  const value = wire[key];
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? blankToNull(value) : null;
+}
+
+function credits(wire: Record<string, unknown>): SessionCreditModel[] {
+  return numbered(9, (n) => {
+    const label = field(wire, `credits${n}_label`);
+    const value = toNumber(field(wire, `credits${n}`)) ?? 0;
+    return label ? { label, value } : null;
+  });
+}
+
+function customFields(wire: Record<string, unknown>): CustomFieldModel[] {
+  return numbered(20, (n) => {
+    const value = field(wire, `custom${n}`);
+    return value ? { name: field(wire, `custom${n}name`) ?? `custom${n}`, value } : null;
+  });
+}
+
+function personName(parts: Array<string | null | undefined>): string | null {
+  const name = parts.map(blankToNull).filter((part): part is string => part !== null).join(' ');
+  return name || null;
+}
+
+export function toEngagement(wire: PlanstoneEngagementWire): SpeakerEngagementModel {
+  return {
+    personId: wire.pid,
+    role: blankToNull(wire.role),
+    sortOrder: toNumber(wire.sortorder),
+    published: toBoolean(wire.published) ?? false,
+    title: blankToNull(wire.title),
+    affiliation: blankToNull(wire.affil) ?? blankToNull(wire.company),
+    displayName: personName([wire.fname, wire.lname]),
+  };
+}
+
+/** A stable track model for a Planstone track name. */
+export function toTrack(name: string, description: string | null): TrackModel {
+  return { source: 'PLANSTONE', sourceId: name, name, color: null, description, importId: null, createdAt: null, guideId: null };
+}
+
+/** Maps one feed session to the unified model, reading local times in the conference zone. */
+export function toSession(wire: PlanstoneSessionWire, zone: string): SessionModel {
+  const raw = wire as Record<string, unknown>;
+  const { start, end, allDay } = sessionTimes(wire, zone);
+  const room = blankToNull(wire.roomname) ?? blankToNull(wire.sched_roomname) ?? blankToNull(wire.location);
+  const locations: LocationRef[] = room
+    ? [{ kind: 'inline', location: { name: room, venue: blankToNull(wire.hotelname), sourceId: wire.roomid ? String(wire.roomid) : null } }]
+    : [];
+  const speakers = (wire.speakers ?? [])
+    .map(toEngagement)
+    .sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
+  const tracks = (wire.tracks ?? []).flatMap((t) => {
+    const name = blankToNull(t.track);
+    return name ? [{ kind: 'inline' as const, track: toTrack(name, blankToNull(t.desc)) }] : [];
+  });
+  return {
+    source: 'PLANSTONE',
+    sourceId: wire.schedid ?? wire._id,
+    name: blankToNull(wire.sessionName) ?? '(untitled session)',
+    descriptionHtml: blankToNull(wire.description),
+    startTime: start,
+    endTime: end,
+    allDay,
+    locations,
+    imageUrl: null,
+    importId: blankToNull(wire.sessionClientID) ?? blankToNull(wire.clientid),
+    sessionType: blankToNull(wire.sessionType),
+    published: toBoolean(wire.published),
+    allowRating: null,
+    addToSchedule: null,
+    maxCapacity: null,
+    waitlist: null,
+    requireLogin: null,
+    registrationStartTime: null,
+    registrationEndTime: null,
+    rank: null,
+    credits: credits(raw),
+    customFields: customFields(raw),
+    learningObjectives: numbered(10, (n) => field(raw, `learning_objective${n}`)),
+    detailsUrl: extractUrl(wire.SessionDetailsURL),
+    hasHandouts: toBoolean(wire.has_handouts),
+    createdAt: null,
+    updatedAt: parseLocalTimestamp(wire.session_updated_at ?? wire.updated_at, zone),
+    tracks,
+    speakers,
+    guideId: null,
+  };
+}
+
+export function toSpeaker(wire: PlanstoneSpeakerWire): SpeakerModel {
+  const firstName = blankToNull(wire.fname);
+  const lastName = blankToNull(wire.lname);
+  return {
+    sourceId: wire.pid,
+    firstName,
+    lastName,
+    displayName: personName([wire.honorific, wire.fname, wire.lname, wire.suffix]) ?? `Person ${wire.pid}`,
+    title: blankToNull(wire.title),
+    company: blankToNull(wire.company),
+    bioHtml: blankToNull(wire.bio),
+    photoUrl: extractUrl(wire.piclink),
+    email: blankToNull(wire.email),
+    city: blankToNull(wire.city),
+    state: blankToNull(wire.state),
+    country: blankToNull(wire.country),
+    published: toBoolean(wire.published),
+  };
+}

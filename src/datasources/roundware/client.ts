@@ -1,0 +1,29 @@
+import type { RoundwareConfig } from '../../config.js';
+import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamTimeouts } from '../../upstream/index.js';
+import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
+
+export interface RoundwareClientOptions {
+  config: RoundwareConfig;
+  cache: ResponseCache;
+  timeouts: UpstreamTimeouts;
+  ttlMs: number;
+}
+
+/** HTTP access to Roundware API v2: `Authorization: token <key>`, unpaginated arrays. */
+export class RoundwareClient {
+  readonly upstream: UpstreamClient;
+  readonly #ttlMs: number;
+
+  constructor({ config, cache, timeouts, ttlMs }: RoundwareClientOptions) {
+    this.upstream = new UpstreamClient({ provider: 'roundware', baseUrl: config.baseUrl, authorization: `token ${config.token}`, timeouts, cache });
+    this.#ttlMs = ttlMs;
+  }
+
+  listSessions(filters: QueryParams, headers?: Record<string, string>): Promise<RoundwareSessionWire[]> {
+    return this.upstream.get('sessions/', filters, roundwareSessionList, { ttlMs: this.#ttlMs, headers });
+  }
+
+  retrieveSession(id: string, headers?: Record<string, string>): Promise<RoundwareSessionWire> {
+    return this.upstream.get(`sessions/${encodeURIComponent(id)}/`, {}, roundwareSessionWire, { ttlMs: this.#ttlMs, headers });
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  connectionFromMergedSources,
+  connectionFromOffsetSource,
+  fingerprint,
+  type Connection,
+  type ConnectionArgs,
+  type OffsetSource,
+} from '../../connections/index.js';
+import { ErrorCode, UpstreamError, UserInputError, type ProviderName } from '../../errors/index.js';
+import { expectGlobalId } from '../../ids/globalId.js';
+import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../../models/index.js';
+import type { DataSources } from '../providers.js';
+
+export interface SessionQuery {
+  sources?: SessionSource[] | null;
+  guideId?: string | null;
+  trackId?: string | null;
+  importId?: string | null;
+  published?: boolean | null;
+}
+
+export interface SessionConnectionResult {
+  connection: Connection<SessionModel>;
+  /** Providers that failed while the others still answered. */
+  failures: UpstreamError[];
+}
+
+const PROVIDER_OF: Record<SessionSource, ProviderName> = { GUIDEBOOK: 'guidebook', PLANSTONE: 'planstone' };
+
+/**
+ * The sessions of every session provider as one connection. With one contributing
+ * provider it is that provider's list; with several it is a merge in `order` whose cursors
+ * resume each provider where it stopped. A provider that fails while another answers
+ * is reported in `failures` and its sessions are left out of this page.
+ */
+export async function sessionConnection(
+  dataSources: DataSources,
+  query: SessionQuery,
+  order: SessionOrder,
+  args: ConnectionArgs,
+  kind = 'sessions',
+): Promise<SessionConnectionResult> {
+  const sources = sessionSources(dataSources, query, order);
+  const options = { kind, fingerprint: fingerprint({ kind, query, order, sources: Object.keys(sources).sort() }) };
+  const entries = Object.entries(sources);
+  if (entries.length === 1) {
+    const [, source] = entries[0]!;
+    return { connection: await connectionFromOffsetSource(source, args, options), failures: [] };
+  }
+  const { connection, failures } = await connectionFromMergedSources(sources, sessionComparator(order), args, options);
+  const errors = failures.map(({ source, error }) => asUpstreamError(source as ProviderName, error));
+  if (entries.length > 0 && failures.length === entries.length) throw errors[0]!;
+  return { connection, failures: errors };
+}
+
+function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder): Record<string, OffsetSource<SessionModel>> {
+  let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
+  let trackRef: { provider: string; sourceId: string } | null = null;
+  let guideId: string | undefined;
+  if (query.guideId) {
+    guideId = expectGlobalId(query.guideId, 'filter.guideId', 'Guide').sourceId;
+    wanted = intersect(wanted, 'GUIDEBOOK');
+  }
+  if (query.trackId) {
+    trackRef = expectGlobalId(query.trackId, 'filter.trackId', 'Track');
+    wanted = intersect(wanted, trackRef.provider === 'guidebook' ? 'GUIDEBOOK' : 'PLANSTONE');
+  }
+  const explicit = query.sources != null || query.guideId != null || query.trackId != null;
+  const sources: Record<string, OffsetSource<SessionModel>> = {};
+  for (const source of wanted) {
+    const provider = PROVIDER_OF[source];
+    const dataSource = dataSources[provider];
+    if (!dataSource) {
+      if (explicit) {
+        throw new UpstreamError(`The ${provider} provider is switched off in this gateway's configuration.`, { provider, code: ErrorCode.PROVIDER_DISABLED });
+      }
+      continue;
+    }
+    if (source === 'GUIDEBOOK' && dataSources.guidebook) {
+      if (query.published === false) continue; // Guidebook sessions are all published.
+      sources[provider] = dataSources.guidebook.sessionSource(
+        { guideId, trackId: trackRef?.sourceId, importId: query.importId ?? undefined },
+        order,
+      );
+    }
+    if (source === 'PLANSTONE' && dataSources.planstone) {
+      sources[provider] = dataSources.planstone.sessionSource(
+        { trackName: trackRef?.sourceId, importId: query.importId ?? undefined, published: query.published ?? undefined },
+        order,
+      );
+    }
+  }
+  if (Object.keys(sources).length === 0) sources.none = { read: async () => ({ items: [], totalCount: 0 }) };
+  return sources;
+}
+
+function intersect(wanted: Set<SessionSource>, only: SessionSource): Set<SessionSource> {
+  return new Set(wanted.has(only) ? [only] : []);
+}
+
+function asUpstreamError(provider: ProviderName, error: unknown): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  if (error instanceof UserInputError) throw error;
+  return new UpstreamError(`The ${provider} provider failed.`, { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
+}

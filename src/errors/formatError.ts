@@ -1,0 +1,54 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from './codes.js';
+
+/** Codes whose message was written for clients and is safe to show as-is. */
+const CLIENT_SAFE_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // Apollo Server's own request errors.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Extension keys a client may see; anything else (stack traces, upstream bodies) is dropped. */
+const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http'] as const;
+
+export interface FormatErrorOptions {
+  /** Called with every error that is masked, for the logs. */
+  onMaskedError?: (error: unknown) => void;
+}
+
+/**
+ * The single masking boundary: every error a client sees passes here. Known errors keep
+ * their message and public extensions; anything else becomes a generic
+ * INTERNAL_SERVER_ERROR. It cannot throw.
+ */
+export function createFormatError(options: FormatErrorOptions = {}) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    try {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.code;
+      const known =
+        typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && (original instanceof GraphQLError || !(original instanceof Error) || original === error);
+      if (known) {
+        const extensions: Record<string, unknown> = {};
+        for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+        return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+      }
+      options.onMaskedError?.(original);
+    } catch {
+      // Fall through to the generic answer: this boundary never throws.
+    }
+    return {
+      message: 'Internal server error.',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,48 @@
+import { UserInputError } from '../errors/index.js';
+
+/** The object types that have global IDs. */
+export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession';
+
+/** Which provider an object comes from, as written inside a global ID. */
+export type IdProvider = 'guidebook' | 'planstone' | 'roundware';
+
+export interface DecodedGlobalId {
+  type: NodeType;
+  provider: IdProvider;
+  sourceId: string;
+}
+
+const NODE_TYPES = new Set<string>(['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession']);
+const PROVIDERS = new Set<string>(['guidebook', 'planstone', 'roundware']);
+
+/** An opaque global ID: base64url of `Type:provider:sourceId`. */
+export function toGlobalId(type: NodeType, provider: IdProvider, sourceId: string): string {
+  return Buffer.from(`${type}:${provider}:${sourceId}`, 'utf8').toString('base64url');
+}
+
+/** Decodes a global ID, or returns null when it is not one of ours. */
+export function parseGlobalId(id: string): DecodedGlobalId | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const text = Buffer.from(id, 'base64url').toString('utf8');
+  const first = text.indexOf(':');
+  const second = text.indexOf(':', first + 1);
+  if (first < 0 || second < 0) return null;
+  const type = text.slice(0, first);
+  const provider = text.slice(first + 1, second);
+  const sourceId = text.slice(second + 1);
+  if (!NODE_TYPES.has(type) || !PROVIDERS.has(provider) || sourceId.length === 0) return null;
+  return { type: type as NodeType, provider: provider as IdProvider, sourceId };
+}
+
+/**
+ * Decodes a global ID that must name one of `types` (an input argument); anything else is
+ * BAD_USER_INPUT naming the argument.
+ */
+export function expectGlobalId(id: string, argumentName: string, ...types: NodeType[]): DecodedGlobalId {
+  const decoded = parseGlobalId(id);
+  if (!decoded) throw new UserInputError(`\`${argumentName}\` is not a valid ID. Use an \`id\` value returned by this API.`, argumentName);
+  if (!types.includes(decoded.type)) {
+    throw new UserInputError(`\`${argumentName}\` must be the ID of a ${types.join(' or ')}, not of a ${decoded.type}.`, argumentName);
+  }
+  return decoded;
+}

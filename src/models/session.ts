@@ -1,0 +1,60 @@
+import type { LocationRef } from './location.js';
+import type { TrackRef } from './track.js';
+
+export type SessionSource = 'GUIDEBOOK' | 'PLANSTONE';
+
+/** A speaking engagement as a session lists it (Planstone). */
+export interface SpeakerEngagementModel {
+  personId: string;
+  role: string | null;
+  sortOrder: number | null;
+  published: boolean;
+  title: string | null;
+  affiliation: string | null;
+  displayName: string | null;
+}
+
+export interface SessionCreditModel {
+  label: string;
+  value: number;
+}
+
+export interface CustomFieldModel {
+  name: string;
+  value: string;
+}
+
+/** A conference session, whichever provider it came from. Produced only by the providers' mappers. */
+export interface SessionModel {
+  source: SessionSource;
+  sourceId: string;
+  name: string;
+  descriptionHtml: string | null;
+  startTime: Date | null;
+  endTime: Date | null;
+  allDay: boolean;
+  locations: LocationRef[];
+  imageUrl: string | null;
+  importId: string | null;
+  sessionType: string | null;
+  published: boolean | null;
+  allowRating: boolean | null;
+  addToSchedule: boolean | null;
+  maxCapacity: number | null;
+  waitlist: boolean | null;
+  requireLogin: boolean | null;
+  registrationStartTime: Date | null;
+  registrationEndTime: Date | null;
+  rank: number | null;
+  credits: SessionCreditModel[];
+  customFields: CustomFieldModel[];
+  learningObjectives: string[];
+  detailsUrl: string | null;
+  hasHandouts: boolean | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  tracks: TrackRef[];
+  speakers: SpeakerEngagementModel[];
+  /** Guidebook guide id; null for Planstone. */
+  guideId: string | null;
+}

@@ -1,0 +1,35 @@
+import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
+import { requireProvider } from '../server/context.js';
+import { pageArgs } from './support.js';
+
+export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
+  attendees(_parent, args, context) {
+    const filter = args.filter ?? {};
+    const orderBy = args.orderBy ?? [];
+    const source = requireProvider(context, 'guidebook').attendeeSource(
+      {
+        guideId: filter.guideId ? expectGlobalId(filter.guideId, 'filter.guideId', 'Guide').sourceId : undefined,
+        revoked: filter.revoked ?? undefined,
+        status: filter.status ?? undefined,
+        importId: filter.importId ?? undefined,
+        email: filter.email ?? undefined,
+      },
+      orderBy,
+    );
+    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'attendees', fingerprint: fingerprint({ filter, orderBy }) });
+  },
+};
+
+export const Attendee: AttendeeResolvers = {
+  id: (attendee) => toGlobalId('Attendee', 'guidebook', attendee.sourceId),
+  guide: (attendee, _args, context) => (attendee.guideId ? requireProvider(context, 'guidebook').guide.load(attendee.guideId) : null),
+  personalizedSchedules(attendee, args, context) {
+    const source = requireProvider(context, 'guidebook').personalizedScheduleSource({ attendeeId: attendee.sourceId });
+    return connectionFromOffsetSource(source, pageArgs(args), {
+      kind: 'attendeeSchedules',
+      fingerprint: fingerprint({ attendee: attendee.sourceId }),
+    });
+  },
+};

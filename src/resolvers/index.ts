@@ -1,0 +1,33 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Attendee, attendeeQueries } from './attendee.js';
+import { ClientSession, clientSessionQueries } from './clientSession.js';
+import { Guide } from './guide.js';
+import { Node, nodeQueries } from './node.js';
+import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
+import { scalarResolvers } from './scalars.js';
+import { Session, SpeakerEngagement, sessionQueries } from './session.js';
+import { Speaker, speakerQueries } from './speaker.js';
+import { Track, trackQueries } from './track.js';
+
+/** Every resolver of the schema, one file per type. */
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: {
+    ...nodeQueries,
+    ...sessionQueries,
+    ...trackQueries,
+    ...attendeeQueries,
+    ...personalizedScheduleQueries,
+    ...speakerQueries,
+    ...clientSessionQueries,
+  },
+  Node,
+  Session,
+  SpeakerEngagement,
+  Track,
+  Guide,
+  Attendee,
+  PersonalizedSchedule,
+  Speaker,
+  ClientSession,
+};

@@ -1,0 +1,25 @@
+import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
+import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { toGlobalId } from '../ids/globalId.js';
+import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { requireProvider } from '../server/context.js';
+import { pageArgs } from './support.js';
+
+export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
+  speakers(_parent, args, context) {
+    const filter = args.filter ?? {};
+    const source = requireProvider(context, 'planstone').speakerSource({
+      published: filter.published ?? undefined,
+      pids: filter.sourceIds ?? undefined,
+    });
+    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakers', fingerprint: fingerprint({ filter }) });
+  },
+};
+
+export const Speaker: SpeakerResolvers = {
+  id: (speaker) => toGlobalId('Speaker', 'planstone', speaker.sourceId),
+  sessions(speaker, args, context) {
+    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER);
+    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
+  },
+};
