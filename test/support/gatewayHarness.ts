@@ -1,0 +1,65 @@
+import { request } from 'undici';
+import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '../../src/emulators/index.js';
+import { createGateway, type Gateway } from '../../src/server/createGateway.js';
+
+export interface GraphQLResponse<D = Record<string, unknown>> {
+  data?: D | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Harness {
+  emulators: EmulatorSet;
+  gateway: Gateway;
+  config: GatewayConfig;
+  url: string;
+  /** POSTs an operation to the gateway over loopback HTTP. */
+  query<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
+  /** Upstream requests the emulators received since the last `resetLogs()`. */
+  upstreamCalls(): { guidebook: number; roundware: number; planstone: number; total: number };
+  resetLogs(): void;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  emulators?: StartEmulatorsOptions;
+  /** Extra environment for the gateway (e.g. `ROUNDWARE_API_URL: 'off'`, cache TTLs). */
+  env?: Record<string, string>;
+}
+
+/** The three emulators and a gateway pointed at them, all on free loopback ports. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulators = await startEmulators(options.emulators);
+  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', ...options.env });
+  const gateway = await createGateway(config, { logError: () => undefined });
+  const url = await gateway.listen(0, '127.0.0.1');
+  const all = [emulators.guidebook, emulators.roundware, emulators.planstone];
+  return {
+    emulators,
+    gateway,
+    config,
+    url,
+    async query<D>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const response = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.body.json()) as GraphQLResponse<D>;
+    },
+    upstreamCalls() {
+      const [guidebook, roundware, planstone] = all.map((e) => e.log.count());
+      return { guidebook: guidebook!, roundware: roundware!, planstone: planstone!, total: guidebook! + roundware! + planstone! };
+    },
+    resetLogs() {
+      for (const emulator of all) emulator.log.clear();
+    },
+    async close() {
+      await gateway.stop();
+      await emulators.close();
+    },
+  };
+}
+
+/** The environment with shared caching off, so every operation reaches the providers. */
+export const NO_CACHE_ENV = { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' };
