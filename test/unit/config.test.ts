@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, isDemoEnvironment, loadConfig } from '../../src/config.js';
+
+const FULL = {
+  GUIDEBOOK_API_URL: 'https://builder.guidebook.com/open-api/v1/',
+  GUIDEBOOK_API_KEY: 'gb-key',
+  ROUNDWARE_API_URL: 'http://localhost:8888/api/2/',
+  ROUNDWARE_API_TOKEN: 'rw-token',
+  PLANSTONE_API_URL: 'https://apps.planion.com/feed/v1/',
+  PLANSTONE_API_TOKEN: 'ps-token',
+  PLANSTONE_ACCOUNT: 'TOS',
+  PLANSTONE_CONFERENCE: 'OW2024',
+  PLANSTONE_TIMEZONE: 'America/Chicago',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('is demo mode only when no provider URL is set', () => {
+    expect(isDemoEnvironment({})).toBe(true);
+    expect(isDemoEnvironment({ GUIDEBOOK_API_KEY: 'x' })).toBe(true);
+    expect(isDemoEnvironment({ ROUNDWARE_API_URL: 'off' })).toBe(false);
+  });
+
+  it('reads a full environment with defaults for the rest', () => {
+    const config = loadConfig(FULL);
+    expect(config.port).toBe(4000);
+    expect(config.guidebook).toEqual({ baseUrl: FULL.GUIDEBOOK_API_URL, apiKey: 'gb-key' });
+    expect(config.planstone).toMatchObject({ account: 'TOS', conference: 'OW2024', timeZone: 'America/Chicago' });
+    expect(config.cacheTtlMs.planstone).toBe(300_000);
+  });
+
+  it('names every missing variable in one message when only some providers are set', () => {
+    const problems = problemsOf({ GUIDEBOOK_API_URL: FULL.GUIDEBOOK_API_URL });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('GUIDEBOOK_API_KEY is required'),
+        expect.stringContaining('ROUNDWARE_API_URL is not set'),
+        expect.stringContaining('PLANSTONE_API_URL is not set'),
+      ]),
+    );
+  });
+
+  it('switches a provider off with "off"', () => {
+    const config = loadConfig({ ...FULL, ROUNDWARE_API_URL: 'off', ROUNDWARE_API_TOKEN: '' });
+    expect(config.roundware).toBeNull();
+    expect(config.guidebook).not.toBeNull();
+  });
+
+  it('rejects a bad URL, a bad time zone and a bad port', () => {
+    const problems = problemsOf({ ...FULL, GUIDEBOOK_API_URL: 'not a url', PLANSTONE_TIMEZONE: 'Mars/Olympus', PORT: 'abc' });
+    expect(problems.join('\n')).toMatch(/GUIDEBOOK_API_URL is not a URL/);
+    expect(problems.join('\n')).toMatch(/PLANSTONE_TIMEZONE is not an IANA time zone/);
+    expect(problems.join('\n')).toMatch(/PORT/);
+  });
+});
