@@ -17,6 +17,11 @@ export const ErrorCode = {
   UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
   /** The provider rejected the gateway's credentials (401/403). */
   UPSTREAM_UNAUTHORIZED: 'UPSTREAM_UNAUTHORIZED',
+  /**
+   * A write went out but no answer came back (timeout or broken connection after sending):
+   * it may or may not have been applied. Read the object back before retrying.
+   */
+  UPSTREAM_OUTCOME_UNKNOWN: 'UPSTREAM_OUTCOME_UNKNOWN',
   /** The provider rejected a write's input (400) — field errors are in `extensions.fieldErrors`. */
   UPSTREAM_REJECTED: 'UPSTREAM_REJECTED',
   /** The provider is switched off in this deployment's configuration. */

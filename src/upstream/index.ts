@@ -1,4 +1,6 @@
-export { UpstreamClient, type GetOptions, type QueryParams, type UpstreamClientOptions, type UpstreamTimeouts } from './upstreamClient.js';
+export { UpstreamClient, type GetOptions, type SendOptions, type UpstreamClientOptions } from './upstreamClient.js';
+export { HttpTransport, type QueryParams, type TransportOptions, type TransportRequest, type UpstreamTimeouts } from './transport.js';
+export { directCallPolicy, type CallInfo, type CallPolicy } from './callPolicy.js';
 export { MemoryResponseCache, type ResponseCache } from './responseCache.js';
 export { Coalescer } from './coalescer.js';
 export { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Pool } from 'undici';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
-import { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
+import { providerLabel } from './classifyFailure.js';
+import { directCallPolicy, type CallPolicy } from './callPolicy.js';
 import { Coalescer } from './coalescer.js';
 import type { ResponseCache } from './responseCache.js';
-
-export interface UpstreamTimeouts {
-  /** TCP + TLS connect. */
-  connectMs: number;
-  /** From request sent to response headers. */
-  headersMs: number;
-  /** Maximum gap between body chunks. */
-  bodyMs: number;
-}
+import { HttpTransport, type QueryParams, type UpstreamTimeouts } from './transport.js';
 
 export interface UpstreamClientOptions {
   provider: ProviderName;
@@ -23,50 +15,51 @@ export interface UpstreamClientOptions {
   authorization: string;
   timeouts: UpstreamTimeouts;
   cache: ResponseCache;
+  /** Retries, breaker, quota — `directCallPolicy` (one attempt) by default. */
+  policy?: CallPolicy;
   /** Keep-alive connections to the provider. */
   connections?: number;
 }
-
-export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
 export interface GetOptions {
   /** How long a successful answer may be served from the shared cache; 0 = not cached. */
   ttlMs: number;
   /** Extra headers (e.g. the request id). */
   headers?: Record<string, string>;
+  /** Route template for metrics/logs, e.g. `GET sessions/:id/`; the path when omitted. */
+  route?: string;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  route?: string;
+  /**
+   * Paths (relative to the base URL) whose cached reads this write changes; every cached
+   * GET under them is dropped once the write succeeds — or may have succeeded.
+   */
+  invalidates: string[];
 }
 
 /**
- * One provider's HTTP face: a keep-alive undici pool, its credential, timeouts, the shared
- * response cache and in-flight coalescing. Every answer is validated against a wire schema
- * before anyone sees it; every failure becomes an `UpstreamError` that names the provider
- * and never the URL or the credential.
+ * One provider's HTTP face for the datasources: reads through the shared response cache
+ * with in-flight coalescing, writes never retried, every answer validated against a wire
+ * schema before anyone sees it.
  */
 export class UpstreamClient {
   readonly provider: ProviderName;
-  readonly #base: URL;
-  readonly #pool: Pool;
-  readonly #authorization: string;
-  readonly #timeouts: UpstreamTimeouts;
+  readonly #transport: HttpTransport;
   readonly #cache: ResponseCache;
+  readonly #policy: CallPolicy;
   readonly #coalescer = new Coalescer();
   /** Identifies the credential in cache keys without storing it. */
   readonly #credentialId: string;
 
   constructor(options: UpstreamClientOptions) {
     this.provider = options.provider;
-    this.#base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    this.#authorization = options.authorization;
-    this.#timeouts = options.timeouts;
+    this.#transport = new HttpTransport(options);
     this.#cache = options.cache;
+    this.#policy = options.policy ?? directCallPolicy;
     this.#credentialId = createHash('sha256').update(options.authorization).digest('base64url').slice(0, 16);
-    this.#pool = new Pool(this.#base.origin, {
-      connections: options.connections ?? 16,
-      keepAliveTimeout: 30_000,
-      connectTimeout: options.timeouts.connectMs,
-      headersTimeout: options.timeouts.headersMs,
-      bodyTimeout: options.timeouts.bodyMs,
-    });
   }
 
   /** The cache-key prefix of every read of this provider under this credential. */
@@ -79,66 +72,53 @@ export class UpstreamClient {
    * Served from the shared cache when fresh; identical concurrent calls share one request.
    */
   async get<T>(path: string, query: QueryParams, schema: z.ZodType<T>, options: GetOptions): Promise<T> {
-    const url = this.#url(path, query);
-    const key = `${this.cacheNamespace}GET ${url.pathname}${url.search}`;
+    const url = this.#transport.url(path, query);
+    const key = this.#cacheKey(url);
     const cached = options.ttlMs > 0 ? await this.#cache.get(key) : undefined;
     if (cached !== undefined) return cached as T;
     return this.#coalescer.run(key, async () => {
-      const json = await this.#send('GET', url, undefined, options.headers);
+      const json = await this.#policy.run(() => this.#transport.request({ method: 'GET', url, headers: options.headers }), {
+        idempotent: true,
+        route: options.route ?? `GET ${path}`,
+      });
       const value = this.#validate(json, schema);
       await this.#cache.set(key, value, options.ttlMs);
       return value;
     });
   }
 
-  /** Closes the keep-alive pool (on shutdown). */
-  async close(): Promise<void> {
-    await this.#pool.close();
-  }
-
-  #url(path: string, query: QueryParams): URL {
-    const url = new URL(path.replace(/^\//, ''), this.#base);
-    const entries = Object.entries(query)
-      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, value] of entries) url.searchParams.set(name, String(value));
-    return url;
-  }
-
-  async #send(method: string, url: URL, body: string | undefined, headers: Record<string, string> = {}): Promise<unknown> {
-    let response;
+  /**
+   * Sends a write with a JSON body and validates the answer (`schema` null: no body
+   * expected). Never retried. Afterwards — on success, or when the outcome is unknown —
+   * the cached reads under `options.invalidates` are dropped, so a read after the write
+   * sees it.
+   */
+  async send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, schema: z.ZodType<T> | null, options: SendOptions): Promise<T | null> {
+    const url = this.#transport.url(path);
     try {
-      response = await this.#pool.request({
-        method: method as 'GET',
-        path: url.pathname + url.search,
-        headers: { accept: 'application/json', authorization: this.#authorization, ...headers },
-        body,
-      });
+      const json = await this.#policy.run(
+        () => this.#transport.request({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }),
+        { idempotent: false, route: options.route ?? `${method} ${path}` },
+      );
+      await this.#invalidate(options.invalidates);
+      return schema ? this.#validate(json, schema) : null;
     } catch (error) {
-      throw classifyTransportFailure(this.provider, error);
-    }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw classifyTransportFailure(this.provider, error);
-    }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      const error = classifyStatus(this.provider, response.statusCode, parseRetryAfter(response.headers['retry-after']));
-      Object.defineProperty(error, 'responseBody', { value: safeJson(text), enumerable: false });
+      if (error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_OUTCOME_UNKNOWN) await this.#invalidate(options.invalidates);
       throw error;
     }
-    if (response.statusCode === 204 || text.length === 0) return null;
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new UpstreamError(`${providerLabel(this.provider)} sent an answer that is not valid JSON.`, {
-        provider: this.provider,
-        code: ErrorCode.UPSTREAM_BAD_RESPONSE,
-        upstreamStatus: response.statusCode,
-        cause: error,
-      });
-    }
+  }
+
+  /** Closes the keep-alive pool (on shutdown). */
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+
+  #cacheKey(url: URL): string {
+    return `${this.cacheNamespace}GET ${url.pathname}${url.search}`;
+  }
+
+  async #invalidate(paths: string[]): Promise<void> {
+    await Promise.all(paths.map((path) => this.#cache.deletePrefix(`${this.cacheNamespace}GET ${this.#transport.url(path).pathname}`)));
   }
 
   #validate<T>(json: unknown, schema: z.ZodType<T>): T {
@@ -151,13 +131,5 @@ export class UpstreamClient {
       code: ErrorCode.UPSTREAM_BAD_RESPONSE,
       cause: result.error,
     });
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

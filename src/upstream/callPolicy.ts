@@ -1,0 +1,20 @@
+/** What a policy knows about the call it runs. */
+export interface CallInfo {
+  /** Reads may be retried; writes never are. */
+  idempotent: boolean;
+  /** Method and path template, for metrics and logs (never the full URL). */
+  route: string;
+}
+
+/**
+ * The resilience seam around every upstream call: retries, circuit breaking, quota, an
+ * overall deadline. A policy runs `call` (possibly several times) and settles once.
+ */
+export interface CallPolicy {
+  run<T>(call: (attempt: number) => Promise<T>, info: CallInfo): Promise<T>;
+}
+
+/** One attempt, nothing else. */
+export const directCallPolicy: CallPolicy = {
+  run: (call) => call(1),
+};

@@ -1,0 +1,134 @@
+import { Pool } from 'undici';
+import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
+
+export interface UpstreamTimeouts {
+  /** TCP + TLS connect. */
+  connectMs: number;
+  /** From request sent to response headers. */
+  headersMs: number;
+  /** Maximum gap between body chunks. */
+  bodyMs: number;
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+export interface TransportOptions {
+  provider: ProviderName;
+  baseUrl: string;
+  authorization: string;
+  timeouts: UpstreamTimeouts;
+  connections?: number;
+}
+
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: URL;
+  body?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Errors that prove a request never reached the provider (safe to report as plain failures). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * The wire: a keep-alive undici pool to one provider, its credential, timeouts, and the
+ * translation of every failure into an UpstreamError that names the provider and never
+ * the URL or the credential. Answers are parsed JSON (null for an empty body).
+ */
+export class HttpTransport {
+  readonly provider: ProviderName;
+  readonly base: URL;
+  readonly #pool: Pool;
+  readonly #authorization: string;
+
+  constructor(options: TransportOptions) {
+    this.provider = options.provider;
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    this.#authorization = options.authorization;
+    this.#pool = new Pool(this.base.origin, {
+      connections: options.connections ?? 16,
+      keepAliveTimeout: 30_000,
+      connectTimeout: options.timeouts.connectMs,
+      headersTimeout: options.timeouts.headersMs,
+      bodyTimeout: options.timeouts.bodyMs,
+    });
+  }
+
+  /** `path` resolved against the base URL, with query parameters in a stable (sorted) order. */
+  url(path: string, query: QueryParams = {}): URL {
+    const url = new URL(path.replace(/^\//, ''), this.base);
+    const entries = Object.entries(query)
+      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, value] of entries) url.searchParams.set(name, String(value));
+    return url;
+  }
+
+  /** Sends one request; resolves to the parsed JSON of a 2xx answer, rejects with an UpstreamError. */
+  async request({ method, url, body, headers = {}, signal }: TransportRequest): Promise<unknown> {
+    const write = method !== 'GET';
+    let response;
+    try {
+      response = await this.#pool.request({
+        method,
+        path: url.pathname + url.search,
+        headers: {
+          accept: 'application/json',
+          authorization: this.#authorization,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body,
+        signal,
+      });
+    } catch (error) {
+      throw write ? this.#writeFailure(error) : classifyTransportFailure(this.provider, error);
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw write ? this.#writeFailure(error) : classifyTransportFailure(this.provider, error);
+    }
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      const error = classifyStatus(this.provider, response.statusCode, parseRetryAfter(response.headers['retry-after']));
+      Object.defineProperty(error, 'responseBody', { value: safeJson(text), enumerable: false });
+      throw error;
+    }
+    if (response.statusCode === 204 || text.length === 0) return null;
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new UpstreamError(`${providerLabel(this.provider)} sent an answer that is not valid JSON.`, {
+        provider: this.provider,
+        code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+        upstreamStatus: response.statusCode,
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  /** A write that failed in transit: unless it provably never left, its outcome is unknown. */
+  #writeFailure(error: unknown): UpstreamError {
+    const code = (error as { code?: string }).code;
+    if (code && NOT_SENT_CODES.has(code)) return classifyTransportFailure(this.provider, error);
+    return new UpstreamError(
+      `${providerLabel(this.provider)} did not confirm the write: it may or may not have been applied. Read the object back before retrying.`,
+      { provider: this.provider, code: ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, cause: error },
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 0 ? text.slice(0, 2_000) : undefined;
+  }
+}
