@@ -86,8 +86,8 @@ function sessionTimes(wire: PlanstoneSessionWire, zone: string): { start: Date |
   if (endMinutes === null) return { start, end: null, allDay: false };
   const endDate = blankToNull(wire.endDate) ?? startDate;
   let end = localToUtc(endDate, endMinutes, zone);
-  // "11:00 pm" to "01:00 am" with no end date runs past midnight.
-  if (start && end && end < start && !blankToNull(wire.endDate)) end = localToUtc(endDate, endMinutes + 1440, zone);
+  // "11:00 pm" to "01:00 am" on one date (no end date, or the start date repeated) runs past midnight.
+  if (start && end && end < start && endDate === startDate) end = localToUtc(endDate, endMinutes + 1440, zone);
   return { start, end, allDay: false };
 }
 
@@ -160,7 +160,7 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
   });
   return {
     source: 'PLANSTONE',
-    sourceId: wire.schedid ?? wire._id,
+    sourceId: blankToNull(wire.schedid) ?? wire._id,
     name: blankToNull(wire.sessionName) ?? '(untitled session)',
     descriptionHtml: blankToNull(wire.description),
     startTime: start,
@@ -185,7 +185,7 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
     detailsUrl: extractUrl(wire.SessionDetailsURL),
     hasHandouts: toBoolean(wire.has_handouts),
     createdAt: null,
-    updatedAt: parseLocalTimestamp(wire.session_updated_at ?? wire.updated_at, zone),
+    updatedAt: parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone),
     tracks,
     speakers,
     guideId: null,
