@@ -45,6 +45,7 @@ export type Attendee = Node & {
   firstName: Scalars['String']['output'];
   /** The guide the attendee belongs to. */
   guide: Maybe<Guide>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Your own identifier (Guidebook `import_id`). */
   importId: Maybe<Scalars['String']['output']>;
@@ -75,16 +76,23 @@ export type AttendeePersonalizedSchedulesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Attendee items (Relay connection). */
 export type AttendeeConnection = {
   __typename?: 'AttendeeConnection';
+  /** The items of this page, in order. */
   edges: Array<AttendeeEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items in the whole filtered list. */
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** One Attendee in a page, with its cursor. */
 export type AttendeeEdge = {
   __typename?: 'AttendeeEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The Attendee. */
   node: Attendee;
 };
 
@@ -104,25 +112,37 @@ export type AttendeeFilter = {
 
 /** One key of an attendee ordering; ties fall back to the attendee id. */
 export type AttendeeOrder = {
+  /** Ascending or descending. */
   direction: OrderDirection;
+  /** The field to order by. */
   field: AttendeeOrderField;
 };
 
 /** Fields attendees can be ordered by (Guidebook's `ordering`). */
 export type AttendeeOrderField =
+  /** Email address. */
   | 'EMAIL'
+  /** First name. */
   | 'FIRST_NAME'
+  /** Last name. */
   | 'LAST_NAME'
+  /** Revoked last (ascending). */
   | 'REVOKED'
+  /** Invitation status. */
   | 'STATUS';
 
 /** Public profile fields an attendee shows in the app. */
 export type AttendeeProfile = {
   __typename?: 'AttendeeProfile';
+  /** Company or organisation. */
   company: Maybe<Scalars['String']['output']>;
+  /** Email shown to other attendees (may differ from the invitation email). */
   contactEmail: Maybe<Scalars['String']['output']>;
+  /** Phone number shown to other attendees. */
   phoneNumber: Maybe<Scalars['String']['output']>;
+  /** Job title. */
   position: Maybe<Scalars['String']['output']>;
+  /** Personal or company website. */
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -153,6 +173,7 @@ export type ClientSession = Node & {
   deviceId: Maybe<Scalars['String']['output']>;
   /** Whether geo-listening is on. */
   geoListenEnabled: Scalars['Boolean']['output'];
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** The language it uses (Roundware language id). */
   languageId: Maybe<Scalars['Int']['output']>;
@@ -168,29 +189,43 @@ export type ClientSession = Node & {
   timeZone: Scalars['String']['output'];
 };
 
+/** A page of ClientSession items (Relay connection). */
 export type ClientSessionConnection = {
   __typename?: 'ClientSessionConnection';
+  /** The items of this page, in order. */
   edges: Array<ClientSessionEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items in the whole filtered list. */
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** One ClientSession in a page, with its cursor. */
 export type ClientSessionEdge = {
   __typename?: 'ClientSessionEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The ClientSession. */
   node: ClientSession;
 };
 
 /** Which client sessions to return (Roundware's filters). */
 export type ClientSessionFilter = {
+  /** Only sessions of this client system, e.g. "iOS 8.1". */
   clientSystem?: InputMaybe<Scalars['String']['input']>;
+  /** Only sessions of this client type, e.g. "iPhone". */
   clientType?: InputMaybe<Scalars['String']['input']>;
+  /** Only sessions with the demo stream on (true) or off (false). */
   demoStreamEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only sessions of this device. */
   deviceId?: InputMaybe<Scalars['String']['input']>;
+  /** Only sessions with geo-listening on (true) or off (false). */
   geoListenEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Two-letter language code, e.g. "en". */
   languageCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only sessions in this Roundware language id. */
   languageId?: InputMaybe<Scalars['Int']['input']>;
+  /** Only sessions of this Roundware project. */
   projectId?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -214,6 +249,7 @@ export type Guide = Node & {
   descriptionHtml: Maybe<Scalars['String']['output']>;
   /** Event end. */
   endDate: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Guide name. */
   name: Scalars['String']['output'];
@@ -276,6 +312,7 @@ export type PersonalizedSchedule = Node & {
   createdAt: Maybe<Scalars['DateTime']['output']>;
   /** The guide it belongs to. */
   guide: Maybe<Guide>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Schedule name. */
   name: Scalars['String']['output'];
@@ -303,16 +340,23 @@ export type PersonalizedScheduleSessionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of PersonalizedSchedule items (Relay connection). */
 export type PersonalizedScheduleConnection = {
   __typename?: 'PersonalizedScheduleConnection';
+  /** The items of this page, in order. */
   edges: Array<PersonalizedScheduleEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items in the whole filtered list. */
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** One PersonalizedSchedule in a page, with its cursor. */
 export type PersonalizedScheduleEdge = {
   __typename?: 'PersonalizedScheduleEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The PersonalizedSchedule. */
   node: PersonalizedSchedule;
 };
 
@@ -460,6 +504,7 @@ export type Session = Node & {
   guide: Maybe<Guide>;
   /** Whether the session has handouts (Planstone). */
   hasHandouts: Maybe<Scalars['Boolean']['output']>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Image shown above the session in apps (Guidebook). */
   imageUrl: Maybe<Scalars['URL']['output']>;
@@ -519,7 +564,9 @@ export type SessionSpeakersArgs = {
  */
 export type SessionConnection = {
   __typename?: 'SessionConnection';
+  /** The items of this page, in order. */
   edges: Array<SessionEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
   /** Number of sessions matching the filter, over all contributing providers. */
   totalCount: Scalars['NonNegativeInt']['output'];
@@ -534,10 +581,12 @@ export type SessionCredit = {
   value: Scalars['Float']['output'];
 };
 
+/** One session in a page, with its cursor. */
 export type SessionEdge = {
   __typename?: 'SessionEdge';
   /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The session. */
   node: Session;
 };
 
@@ -557,7 +606,9 @@ export type SessionFilter = {
 
 /** How to order sessions. Ties are broken by source and source id, so the order is stable. */
 export type SessionOrder = {
+  /** Ascending or descending. */
   direction: OrderDirection;
+  /** The time to order by. */
   field: SessionOrderField;
 };
 
@@ -580,9 +631,11 @@ export type Speaker = Node & {
   __typename?: 'Speaker';
   /** Biography (may contain HTML). */
   bioHtml: Maybe<Scalars['String']['output']>;
+  /** City, when the feed gives one. */
   city: Maybe<Scalars['String']['output']>;
   /** Company or institution. */
   company: Maybe<Scalars['String']['output']>;
+  /** Country, when the feed gives one. */
   country: Maybe<Scalars['String']['output']>;
   /** Full name as it would be printed, with honorific and suffix where given. */
   displayName: Scalars['String']['output'];
@@ -590,6 +643,7 @@ export type Speaker = Node & {
   email: Maybe<Scalars['String']['output']>;
   /** Given name. */
   firstName: Maybe<Scalars['String']['output']>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Family name (may contain commas, e.g. "Smith, Jr."). */
   lastName: Maybe<Scalars['String']['output']>;
@@ -601,6 +655,7 @@ export type Speaker = Node & {
   sessions: Maybe<SessionConnection>;
   /** Planstone person id (`pid`). */
   sourceId: Scalars['String']['output'];
+  /** State or region, when the feed gives one. */
   state: Maybe<Scalars['String']['output']>;
   /** Job title. */
   title: Maybe<Scalars['String']['output']>;
@@ -615,16 +670,23 @@ export type SpeakerSessionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Speaker items (Relay connection). */
 export type SpeakerConnection = {
   __typename?: 'SpeakerConnection';
+  /** The items of this page, in order. */
   edges: Array<SpeakerEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items in the whole filtered list. */
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** One Speaker in a page, with its cursor. */
 export type SpeakerEdge = {
   __typename?: 'SpeakerEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The Speaker. */
   node: Speaker;
 };
 
@@ -672,6 +734,7 @@ export type Track = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** The Guidebook guide it belongs to; null for Planstone. */
   guide: Maybe<Guide>;
+  /** Opaque global ID; pass it to `node(id:)` to fetch this object again. */
   id: Scalars['ID']['output'];
   /** Your own identifier (Guidebook `import_id`). */
   importId: Maybe<Scalars['String']['output']>;
@@ -701,14 +764,20 @@ export type TrackSessionsArgs = {
 /** A page of tracks: Guidebook's first (by id), then Planstone's (by name). */
 export type TrackConnection = {
   __typename?: 'TrackConnection';
+  /** The items of this page, in order. */
   edges: Array<TrackEdge>;
+  /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items in the whole filtered list. */
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** One Track in a page, with its cursor. */
 export type TrackEdge = {
   __typename?: 'TrackEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
   cursor: Scalars['String']['output'];
+  /** The Track. */
   node: Track;
 };
 
