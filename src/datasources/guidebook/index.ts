@@ -14,6 +14,7 @@ import type {
 import type { QueryParams } from '../../upstream/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createListLoader, createRetrieveLoader } from './loaders.js';
+import { nullsLastSource } from './nullsLastSource.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
 import {
   guidebookAttendeeWire,
@@ -103,7 +104,9 @@ export class GuidebookDataSource {
         { field: 'id', direction: order.direction },
       ]),
     };
-    return this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
+    const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
+    // Guidebook puts sessions without an end time first when descending; the API puts them last.
+    return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
   }
 
   /**

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/gatewayHarness.js';
+
+// With the shared upstream cache on (the default), an operation repeated within the TTLs
+// reaches no provider at all; a cold one is counted for comparison.
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+
+const RELATIONS = 'id tracks { id name } speakers { role speaker { displayName } } guide { name } locations { name }';
+
+const OPERATIONS = {
+  'merged sessions(first: 50) with tracks and speakers': `{ sessions(first: 50) { totalCount edges { node { ${RELATIONS} } } } }`,
+  'feed sessions(first: 100) with speakers': `{ sessions(first: 100, filter: { sources: [PLANSTONE] }) { edges { node { ${RELATIONS} } } } }`,
+  'the last merged page': `{ sessions(last: 50) { edges { node { ${RELATIONS} } } } }`,
+  'schedules with sessions, attendees, guide': `{ personalizedSchedules(first: 20) { edges { node { guide { name } sessions { edges { node { id } } } attendees { edges { node { email } } } } } } }`,
+  'attendees, speakers, tracks, client sessions': `{ attendees(first: 30) { totalCount } speakers(first: 30) { totalCount } tracks(first: 100) { totalCount } clientSessions(first: 30) { totalCount } }`,
+};
+
+describe('warm shared cache', () => {
+  for (const [name, operation] of Object.entries(OPERATIONS)) {
+    it(`${name}: cold costs calls, warm costs none`, async () => {
+      harness.resetLogs();
+      const cold = await harness.query(operation);
+      expect(cold.data).toBeTruthy();
+      // Only the feed's dangling speaker pids may be reported (NOT_FOUND on their paths).
+      expect((cold.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND')).toEqual([]);
+      expect(harness.upstreamCalls().total).toBeGreaterThan(0);
+      harness.resetLogs();
+      const warm = await harness.query(operation);
+      expect(harness.upstreamCalls()).toEqual({ guidebook: 0, roundware: 0, planstone: 0, total: 0 });
+      expect(warm).toEqual(cold);
+    });
+  }
+
+  it('a hundred simultaneous cold operations on a new page make each upstream call once', async () => {
+    const operation = `{ sessions(first: 30, filter: { sources: [GUIDEBOOK] }, orderBy: { field: END_TIME, direction: ASC }) { edges { node { id } } } }`;
+    harness.resetLogs();
+    await Promise.all(Array.from({ length: 100 }, () => harness.query(operation)));
+    const urls = harness.emulators.guidebook.log.entries().map((e) => e.url);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+});
