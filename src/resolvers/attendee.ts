@@ -1,5 +1,5 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { requireProvider } from '../server/context.js';
 import { pageArgs } from './support.js';
@@ -26,7 +26,8 @@ export const Attendee: AttendeeResolvers = {
   id: (attendee) => toGlobalId('Attendee', 'guidebook', attendee.sourceId),
   guide: (attendee, _args, context) => (attendee.guideId ? requireProvider(context, 'guidebook').guide.load(attendee.guideId) : null),
   personalizedSchedules(attendee, args, context) {
-    const source = requireProvider(context, 'guidebook').personalizedScheduleSource({ attendeeId: attendee.sourceId });
+    const guidebook = requireProvider(context, 'guidebook');
+    const source = createArraySource(() => guidebook.schedulesOfAttendee.load({ attendeeId: attendee.sourceId, guideId: attendee.guideId }));
     return connectionFromOffsetSource(source, pageArgs(args), {
       kind: 'attendeeSchedules',
       fingerprint: fingerprint({ attendee: attendee.sourceId }),

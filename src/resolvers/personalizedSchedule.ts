@@ -3,7 +3,7 @@ import { connectionFromOffsetSource, createArraySource, fingerprint } from '../c
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { sessionComparator } from '../models/index.js';
 import { requireProvider } from '../server/context.js';
-import { keepExisting, loadExisting, pageArgs } from './support.js';
+import { keepExisting, pageArgs } from './support.js';
 
 export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSchedules'> = {
   personalizedSchedules(_parent, args, context) {
@@ -37,7 +37,7 @@ export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
     // Only the attendees on the requested page are loaded.
     const source = {
       read: async (offset: number, limit: number) => ({
-        items: await loadExisting(guidebook.attendee, schedule.attendeeIds.slice(offset, offset + limit), context, info),
+        items: keepExisting(await guidebook.attendeesByIds(schedule.guideId, schedule.attendeeIds.slice(offset, offset + limit)), context, info),
         totalCount: schedule.attendeeIds.length,
       }),
     };

@@ -100,6 +100,40 @@ describe('personalized schedules', () => {
     expect(guidebook().count({ route: '/personalized-schedules/' })).toBe(pagesOf(100));
   });
 
+  it('a page of attendees with their schedules reads the guide’s schedule list once, not one call per attendee', async () => {
+    const guideId = data.guidebook.attendees[0]!.guide_id;
+    const doc = `query($guide: ID!) { attendees(first: 50, filter: { guideId: $guide }) { edges { node { sourceId personalizedSchedules(first: 50) { totalCount edges { node { sourceId } } } } } } }`;
+    const { attendees } = dataOf(
+      await harness.query<{ attendees: { edges: Array<{ node: { sourceId: string; personalizedSchedules: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } } }> } }>(
+        doc,
+        { guide: toGlobalId('Guide', 'guidebook', String(guideId)) },
+      ),
+    );
+    expect(attendees.edges).toHaveLength(50);
+    // Same schedules, same order (by id), as the provider's own attendees__id filter gives.
+    for (const { node } of attendees.edges) {
+      const expected = data.guidebook.schedules.filter((s) => s.attendees.includes(Number(node.sourceId))).map((s) => String(s.id));
+      expect(node.personalizedSchedules.edges.map((e) => e.node.sourceId)).toEqual(expected);
+    }
+    const guideSchedules = data.guidebook.schedules.filter((s) => s.guide === guideId).length;
+    expect(guidebook().count({ route: '/personalized-schedules/' })).toBe(pagesOf(guideSchedules));
+    expect(guidebook().count({ route: '/attendees/' })).toBe(pagesOf(50));
+  });
+
+  it('schedules’ attendees come from the guide’s attendee list, not one GET per attendee', async () => {
+    const doc = `{ personalizedSchedules(first: 20) { edges { node { guide { sourceId } attendees(first: 20) { edges { node { sourceId } } } } } } }`;
+    const { personalizedSchedules } = dataOf(
+      await harness.query<{ personalizedSchedules: { edges: Array<{ node: { guide: { sourceId: string }; attendees: { edges: unknown[] } } }> } }>(doc),
+    );
+    const guides = new Set(personalizedSchedules.edges.map((e) => Number(e.node.guide.sourceId)));
+    const attendeePages = [...guides].reduce((n, g) => n + pagesOf(data.guidebook.attendees.filter((a) => a.guide_id === g).length), 0);
+    const referenced = personalizedSchedules.edges.reduce((n, e) => n + e.node.attendees.edges.length, 0);
+    const byId = guidebook().count({ route: '/attendees/:id/' });
+    const lists = guidebook().count({ route: '/attendees/' });
+    expect(lists).toBeLessThanOrEqual(attendeePages);
+    expect(byId + lists).toBeLessThan(referenced);
+  });
+
   it('nodes(ids:) with the same session twice fetches it once', async () => {
     const id = toGlobalId('Session', 'guidebook', String(data.guidebook.sessions[3]!.id));
     const { nodes } = dataOf(await harness.query<{ nodes: Array<{ id: string }> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [id, id] }));

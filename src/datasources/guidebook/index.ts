@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import { createPageNumberSource, type OffsetSource } from '../../connections/index.js';
 import type {
   AttendeeModel,
@@ -13,7 +13,7 @@ import type {
 } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
-import { createListLoader, createRetrieveLoader } from './loaders.js';
+import { createGuideScopedLoader, createListLoader, createRetrieveLoader, FEW_IDS, type GuideScopedKey } from './loaders.js';
 import { nullsLastSource } from './nullsLastSource.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
 import {
@@ -50,9 +50,6 @@ export interface GuidebookPersonalizedScheduleFilter {
   attendeeImportId?: string;
 }
 
-/** Up to this many ids, single GETs are cheaper than reading a guide's session list. */
-const FEW_IDS = 3;
-
 const SESSION_ORDER_FIELD = { START_TIME: 'start_time', END_TIME: 'end_time' } as const;
 const ATTENDEE_ORDER_FIELD = { EMAIL: 'email', FIRST_NAME: 'first_name', LAST_NAME: 'last_name', REVOKED: 'revoked', STATUS: 'status' } as const;
 
@@ -72,8 +69,13 @@ export class GuidebookDataSource {
   readonly track: DataLoader<string, TrackModel>;
   readonly guide: DataLoader<string, GuideModel>;
   readonly location: DataLoader<string, LocationModel>;
+  readonly sessionInGuide: DataLoader<GuideScopedKey, SessionModel, string>;
+  readonly attendeeInGuide: DataLoader<GuideScopedKey, AttendeeModel, string>;
+  /** Personalized schedules per attendee (see `#createSchedulesOfAttendeeLoader`). */
+  readonly schedulesOfAttendee: DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string>;
   readonly #client: GuidebookClient;
   readonly #headers: Record<string, string> | undefined;
+  readonly #guideSnapshots = new Map<string, Promise<unknown[]>>();
 
   constructor(client: GuidebookClient, headers?: Record<string, string>) {
     this.#client = client;
@@ -91,6 +93,17 @@ export class GuidebookDataSource {
     this.track = createListLoader(client, 'schedule-tracks', guidebookTrackWire, toTrack, 'schedule track', headers);
     this.guide = createListLoader(client, 'guides', guidebookGuideWire, toGuide, 'guide', headers);
     this.location = createListLoader(client, 'locations', guidebookLocationWire, toLocation, 'location', headers);
+    this.schedulesOfAttendee = this.#createSchedulesOfAttendeeLoader();
+    this.sessionInGuide = createGuideScopedLoader(
+      client,
+      'sessions',
+      (guide) => ({ guide, ordering: 'start_time,id' }),
+      guidebookSessionWire,
+      toSession,
+      this.session,
+      headers,
+    );
+    this.attendeeInGuide = createGuideScopedLoader(client, 'attendees', (guide) => ({ guide, ordering: 'id' }), guidebookAttendeeWire, toAttendee, this.attendee, headers);
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
@@ -110,19 +123,73 @@ export class GuidebookDataSource {
   }
 
   /**
-   * Sessions of one guide by id, as a personalized schedule lists them. A few ids are
-   * fetched one by one; more come from the guide's whole session list, read through the
-   * same cached pages the `sessions` connection uses, so a busy app costs a handful of
-   * upstream calls per cache period rather than one per session.
+   * Sessions of one guide by id, as a personalized schedule lists them: batched across the
+   * operation by `sessionInGuide`, read from the guide's session list (the same cached
+   * pages the `sessions` connection uses) when that costs fewer calls than one GET each.
    */
-  async sessionsByIds(guideId: string, ids: readonly string[]): Promise<Array<SessionModel | Error>> {
-    if (ids.length > FEW_IDS) {
-      const query = { guide: guideId, ordering: 'start_time,id' };
-      for (const wire of await this.#client.listAll('sessions', query, guidebookSessionWire, this.#headers)) {
-        this.session.prime(String(wire.id), toSession(wire));
-      }
+  sessionsByIds(guideId: string, ids: readonly string[]): Promise<Array<SessionModel | Error>> {
+    return this.sessionInGuide.loadMany(ids.map((id) => ({ id, guideId })));
+  }
+
+  /** Attendees of one guide by id, batched the same way as `sessionsByIds`. */
+  attendeesByIds(guideId: string, ids: readonly string[]): Promise<Array<AttendeeModel | Error>> {
+    return this.attendeeInGuide.loadMany(ids.map((id) => ({ id, guideId })));
+  }
+
+  /**
+   * Reads a guide's whole list once per request (pages through the shared cache, with the
+   * same query as the matching connection so their pages are shared) and primes `loader`.
+   */
+  #primeGuide<W, M extends { sourceId: string }>(
+    resource: GuidebookResource,
+    query: QueryParams,
+    item: z.ZodType<W>,
+    map: (wire: W) => M,
+    loader: DataLoader<string, M>,
+  ): Promise<M[]> {
+    const key = `${resource}?${JSON.stringify(query)}`;
+    let snapshot = this.#guideSnapshots.get(key) as Promise<M[]> | undefined;
+    if (!snapshot) {
+      snapshot = this.#client.listAll(resource, query, item, this.#headers).then((wires) => {
+        const models = wires.map(map);
+        for (const model of models) loader.prime(model.sourceId, model);
+        return models;
+      });
+      snapshot.catch(() => this.#guideSnapshots.delete(key));
+      this.#guideSnapshots.set(key, snapshot);
     }
-    return this.session.loadMany(ids);
+    return snapshot;
+  }
+
+  /**
+   * The personalized schedules of attendees, batched: attendees of one guide asked for
+   * together (a page of attendees) are served from the guide's schedule list, read once;
+   * a lone attendee uses the provider's `attendees__id` filter.
+   */
+  #createSchedulesOfAttendeeLoader(): DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string> {
+    return new DataLoader(
+      async (keys) => {
+        const byGuide = new Map<string, number>();
+        for (const { guideId } of keys) if (guideId) byGuide.set(guideId, (byGuide.get(guideId) ?? 0) + 1);
+        return Promise.all(
+          keys.map(async ({ attendeeId, guideId }) => {
+            if (guideId && (byGuide.get(guideId) ?? 0) > FEW_IDS) {
+              const schedules = await this.#primeGuide(
+                'personalized-schedules',
+                { guide: guideId },
+                guidebookPersonalizedScheduleWire,
+                toPersonalizedSchedule,
+                this.personalizedSchedule,
+              );
+              return schedules.filter((schedule) => schedule.attendeeIds.includes(attendeeId));
+            }
+            const wires = await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers);
+            return wires.map(toPersonalizedSchedule);
+          }),
+        );
+      },
+      { cacheKeyFn: ({ attendeeId }) => attendeeId, maxBatchSize: 100 },
+    );
   }
 
   trackSource(filter: { guideId?: string; importId?: string }): OffsetSource<TrackModel> {

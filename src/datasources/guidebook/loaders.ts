@@ -61,3 +61,60 @@ export function createListLoader<W extends { id: number }, M>(
     { maxBatchSize: 500 },
   );
 }
+
+/** A key of a guide-scoped loader: an object id and the guide it belongs to. */
+export interface GuideScopedKey {
+  id: string;
+  guideId: string;
+}
+
+/**
+ * Objects by id when their guide is known (a personalized schedule's sessions and
+ * attendees). Keys of one guide asked for together are served from the guide's list if
+ * that is cheaper: page 1 tells the total and the server's page size, then the remaining
+ * pages are read only when more ids are still missing than pages remain; whatever is
+ * left comes from `byId` (one GET each). A handful of ids goes straight to `byId`.
+ */
+export function createGuideScopedLoader<W extends { id: number }, M extends { sourceId: string }>(
+  client: GuidebookClient,
+  resource: GuidebookResource,
+  listQuery: (guideId: string) => Record<string, string>,
+  item: z.ZodType<W>,
+  map: (wire: W) => M,
+  byId: DataLoader<string, M>,
+  headers?: Record<string, string>,
+): DataLoader<GuideScopedKey, M, string> {
+  return new DataLoader<GuideScopedKey, M, string>(
+    async (keys) => {
+      const byGuide = new Map<string, string[]>();
+      for (const { id, guideId } of keys) byGuide.set(guideId, [...(byGuide.get(guideId) ?? []), id]);
+      await Promise.all(
+        [...byGuide].map(async ([guideId, ids]) => {
+          if (ids.length <= FEW_IDS) return;
+          const query = listQuery(guideId);
+          const seen = new Set<string>();
+          const prime = (wires: W[]) => {
+            for (const wire of wires) {
+              const model = map(wire);
+              seen.add(model.sourceId);
+              byId.prime(model.sourceId, model);
+            }
+          };
+          const first = await client.list(resource, query, 1, item, headers);
+          prime(first.results);
+          if (!first.next || first.results.length === 0) return;
+          const remainingPages = Math.ceil(first.count / first.results.length) - 1;
+          const missing = ids.filter((id) => !seen.has(id)).length;
+          if (missing <= remainingPages) return;
+          const rest = await Promise.all(Array.from({ length: remainingPages }, (_, i) => client.list(resource, query, i + 2, item, headers)));
+          for (const page of rest) prime(page.results);
+        }),
+      );
+      return byId.loadMany(keys.map((key) => key.id));
+    },
+    { cacheKeyFn: (key) => key.id, maxBatchSize: 500 },
+  );
+}
+
+/** Up to this many ids of one guide, single GETs are cheaper than reading its list. */
+export const FEW_IDS = 3;
