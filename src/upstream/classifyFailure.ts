@@ -26,6 +26,22 @@ export function classifyTransportFailure(provider: ProviderName, error: unknown)
   return new UpstreamError(`${label} could not be reached.`, { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
 }
 
+/**
+ * A failure while reading the body of an answer whose headers arrived: a body timeout is
+ * UPSTREAM_TIMEOUT; anything else (the connection closed before Content-Length bytes came,
+ * a reset mid-body) is UPSTREAM_BAD_RESPONSE — the provider answered, but incompletely.
+ * No `upstreamStatus`: the answer never completed, and retrying it may well succeed.
+ */
+export function classifyBodyFailure(provider: ProviderName, error: unknown): UpstreamError {
+  const classified = classifyTransportFailure(provider, error);
+  if (classified.extensions.code !== ErrorCode.UPSTREAM_UNAVAILABLE) return classified;
+  return new UpstreamError(`${providerLabel(provider)} sent an incomplete answer (the connection closed mid-body).`, {
+    provider,
+    code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+    cause: error,
+  });
+}
+
 /** A non-2xx HTTP answer as an UpstreamError carrying the status (and Retry-After). */
 export function classifyStatus(provider: ProviderName, status: number, retryAfter: number | undefined): UpstreamError {
   const label = providerLabel(provider);

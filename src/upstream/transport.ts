@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
-import { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
+import { classifyBodyFailure, classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
 
 export interface UpstreamTimeouts {
   /** TCP + TLS connect. */
@@ -27,6 +27,13 @@ export interface TransportRequest {
   body?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+/** A 2xx answer: parsed JSON (null for an empty body), status and response headers. */
+export interface TransportAnswer {
+  json: unknown;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** Errors that prove a request never reached the provider (safe to report as plain failures). */
@@ -67,7 +74,15 @@ export class HttpTransport {
   }
 
   /** Sends one request; resolves to the parsed JSON of a 2xx answer, rejects with an UpstreamError. */
-  async request({ method, url, body, headers = {}, signal }: TransportRequest): Promise<unknown> {
+  async request(request: TransportRequest): Promise<unknown> {
+    return (await this.exchange(request)).json;
+  }
+
+  /**
+   * As `request`, but also gives the answer's status and headers (the shared cache reads
+   * `Cache-Control` and `Age` from them). Same failures as `request`.
+   */
+  async exchange({ method, url, body, headers = {}, signal }: TransportRequest): Promise<TransportAnswer> {
     const write = method !== 'GET';
     let response;
     try {
@@ -90,18 +105,21 @@ export class HttpTransport {
     try {
       text = await response.body.text();
     } catch (error) {
-      throw write ? this.#writeFailure(error) : classifyTransportFailure(this.provider, error);
+      throw write ? this.#writeFailure(error) : classifyBodyFailure(this.provider, error);
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
       const error = classifyStatus(this.provider, response.statusCode, parseRetryAfter(response.headers['retry-after']));
       Object.defineProperty(error, 'responseBody', { value: safeJson(text), enumerable: false });
       throw error;
     }
-    if (response.statusCode === 204 || text.length === 0) return null;
+    const answer = { status: response.statusCode, headers: response.headers };
+    if (response.statusCode === 204 || text.length === 0) return { ...answer, json: null };
     try {
-      return JSON.parse(text);
+      return { ...answer, json: JSON.parse(text) };
     } catch (error) {
-      throw new UpstreamError(`${providerLabel(this.provider)} sent an answer that is not valid JSON.`, {
+      // A proxy's or framework's error page served with 200 is the usual culprit: say so.
+      const html = /html/i.test(String(response.headers['content-type'] ?? '')) || /^\s*</.test(text);
+      throw new UpstreamError(`${providerLabel(this.provider)} sent ${html ? 'an HTML page' : 'an answer that is not valid JSON'} where JSON was expected.`, {
         provider: this.provider,
         code: ErrorCode.UPSTREAM_BAD_RESPONSE,
         upstreamStatus: response.statusCode,
@@ -110,8 +128,19 @@ export class HttpTransport {
     }
   }
 
-  async close(): Promise<void> {
-    await this.#pool.close();
+  /**
+   * Closes the pool: calls in flight get `graceMs` to finish, then are cut. On shutdown
+   * the HTTP server has already drained, so a call still running serves no one, and a
+   * hung provider must not hold the process open.
+   */
+  async close(graceMs = 1_000): Promise<void> {
+    const closed = this.#pool.close();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const outcome = await Promise.race([closed.then(() => 'closed' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') await this.#pool.destroy();
+    await closed.catch(() => undefined);
   }
 
   /** A write that failed in transit: unless it provably never left, its outcome is unknown. */

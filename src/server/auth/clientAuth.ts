@@ -1,0 +1,69 @@
+import type { Request, RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import type { ClientAuthConfig } from '../../config.js';
+import { ErrorCode } from '../../errors/index.js';
+import type { RejectRequest } from '../limits/index.js';
+import { apiKeyMatcher } from './apiKeyMatcher.js';
+import { verifyHs256Jwt } from './verifyHs256Jwt.js';
+
+export interface ClientAuthOptions {
+  auth: ClientAuthConfig;
+  reject: RejectRequest;
+  /** Why a credential was refused, for the logs (never sent to the client). */
+  onRefused?: (req: Request, reason: string) => void;
+}
+
+/**
+ * Optional access control for the gateway's callers. A client sends an API key as
+ * `x-api-key: <key>` or `Authorization: Bearer <key>`, or (with GATEWAY_JWT_SECRET) an
+ * HS256 JWT as `Authorization: Bearer <jwt>`. Anything else is answered 401 with a
+ * GraphQL error, code UNAUTHENTICATED, and `WWW-Authenticate: Bearer` — before Apollo
+ * Server runs anything. The browser's GET for the Sandbox page needs no credential (the
+ * page itself holds no data; its queries do).
+ */
+export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): RequestHandler {
+  const isKnownKey = apiKeyMatcher(auth.apiKeys);
+  return (req, res, next) => {
+    if (isLandingPageRequest(req)) {
+      next();
+      return;
+    }
+    const verdict = check(req);
+    if (verdict === true) {
+      next();
+      return;
+    }
+    onRefused?.(req, verdict);
+    const message =
+      verdict === 'no credential'
+        ? 'This gateway requires a credential: send your API key as `x-api-key: <key>` or `Authorization: Bearer <key or token>`.'
+        : 'The credential sent is not valid for this gateway (unknown key, or a token that is expired or badly signed).';
+    res.setHeader('www-authenticate', 'Bearer');
+    reject(req, res, 401, new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } }));
+  };
+
+  function check(req: Request): true | string {
+    const apiKey = header(req, 'x-api-key');
+    const authorization = header(req, 'authorization');
+    const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (apiKey !== undefined) return isKnownKey(apiKey) ? true : 'unknown x-api-key';
+    if (authorization !== undefined && !bearer) return 'authorization is not a Bearer credential';
+    if (!bearer) return 'no credential';
+    if (auth.apiKeys.length > 0 && isKnownKey(bearer)) return true;
+    if (auth.jwt) {
+      const result = verifyHs256Jwt(bearer, auth.jwt);
+      return result.ok ? true : `jwt: ${result.reason}`;
+    }
+    return 'unknown bearer key';
+  }
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A browser asking for the Sandbox page: GET, wants HTML, carries no operation. */
+function isLandingPageRequest(req: Request): boolean {
+  return req.method === 'GET' && req.query.query === undefined && (req.headers.accept ?? '').includes('text/html');
+}

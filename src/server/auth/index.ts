@@ -1,0 +1,3 @@
+export { apiKeyMatcher } from './apiKeyMatcher.js';
+export { clientAuth, type ClientAuthOptions } from './clientAuth.js';
+export { verifyHs256Jwt, type JwtResult, type JwtVerification } from './verifyHs256Jwt.js';

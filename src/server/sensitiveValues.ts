@@ -1,0 +1,20 @@
+import type { GatewayConfig } from '../config.js';
+import type { SensitiveValues } from './scrubber.js';
+
+/** Every secret and upstream host the configuration holds, for the scrubber. */
+export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
+  const secrets = [
+    config.guidebook?.apiKey,
+    config.roundware?.token,
+    config.planstone?.token,
+    ...(config.auth?.apiKeys ?? []),
+    config.auth?.jwt?.secret,
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0);
+  const hosts: SensitiveValues['hosts'] = [];
+  for (const [provider, settings] of [['guidebook', config.guidebook], ['roundware', config.roundware], ['planstone', config.planstone]] as const) {
+    if (!settings || !URL.canParse(settings.baseUrl)) continue;
+    // `host` is `name:port` when the URL names a port, else the name alone.
+    hosts.push({ host: new URL(settings.baseUrl).host, label: `[${provider}-upstream]` });
+  }
+  return { secrets, hosts };
+}
