@@ -10,6 +10,8 @@ export interface ResponseCache {
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   /** Drops every entry whose key starts with `prefix` (used after writes). */
   deletePrefix(prefix: string): Promise<void>;
+  /** Releases connections (Redis); the gateway calls it on stop. */
+  close?(): Promise<void>;
 }
 
 export interface MemoryResponseCacheOptions {

@@ -1,0 +1,34 @@
+import { request } from 'undici';
+
+export type ProviderKey = 'guidebook' | 'roundware' | 'planstone';
+export const PROVIDERS: readonly ProviderKey[] = ['guidebook', 'roundware', 'planstone'];
+
+/** Drives the emulators over their HTTP control surface (`/__control/`). */
+export class EmulatorControl {
+  constructor(readonly origins: Record<ProviderKey, string>) {}
+
+  async setLatency(fixedMs: number): Promise<void> {
+    await Promise.all(PROVIDERS.map((p) => this.#call(p, 'PUT', 'latency', { fixedMs, jitterMs: 0 })));
+  }
+
+  async clearLogs(): Promise<void> {
+    await Promise.all(PROVIDERS.map((p) => this.#call(p, 'DELETE', 'log')));
+  }
+
+  /** Requests each emulator logged since the last clear. */
+  async counts(): Promise<Record<ProviderKey, number> & { total: number }> {
+    const totals = await Promise.all(PROVIDERS.map(async (p) => ((await this.#call(p, 'GET', 'log')) as { total: number }).total));
+    const [guidebook, roundware, planstone] = totals as [number, number, number];
+    return { guidebook, roundware, planstone, total: guidebook + roundware + planstone };
+  }
+
+  async #call(provider: ProviderKey, method: 'GET' | 'PUT' | 'DELETE', what: string, body?: unknown): Promise<unknown> {
+    const response = await request(`${this.origins[provider]}/__control/${what}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.body.text();
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+}

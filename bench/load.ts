@@ -1,0 +1,40 @@
+import autocannon from 'autocannon';
+import type { GraphQLBody } from './scenarios.js';
+
+export interface LoadOptions {
+  url: string;
+  /** One body, or several sent in turn by each connection (paging). */
+  bodies: GraphQLBody[];
+  durationSeconds: number;
+  connections: number;
+  /** Requests per second over all connections (open model); unset: as fast as possible. */
+  overallRate?: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  opsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon against a GraphQL endpoint and reduces its result to what the report prints. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: options.bodies.map((body) => ({ method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+  });
+  return {
+    requests: result.requests.total,
+    opsPerSecond: result.requests.total / options.durationSeconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,11 @@
+// Bench child process: the three emulated providers on free loopback ports, controlled over
+// HTTP (`/__control/`). Guidebook's daily quota is lifted so load runs never hit it.
+import { startEmulators } from '../../src/emulators/index.js';
+
+const set = await startEmulators({ guidebook: { dailyQuota: 1_000_000_000 } });
+process.stdout.write(
+  `${JSON.stringify({ env: set.env, origins: { guidebook: set.guidebook.origin, roundware: set.roundware.origin, planstone: set.planstone.origin } })}\n`,
+);
+const stop = () => void set.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,300 @@
+// `npm run bench`: throughput, latency and upstream calls of the gateway on four scenarios,
+// next to a peer gateway (Hive Gateway + GraphQL Mesh over OpenAPI) and a naive baseline.
+// Prints figures; asserts nothing. Never run in CI. Options (all optional):
+//   --duration <s>        seconds per load run (default 10)
+//   --connections <n>     autocannon connections (default 20)
+//   --latencies 0,20      emulated upstream latencies in ms
+//   --quota-seconds <s>   length of the 1,000-clients check (default 60; 0 skips it)
+//   --no-peer             skip the Hive Gateway peer
+import { request } from 'undici';
+import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
+import { toGlobalId } from '../src/ids/globalId.js';
+import { startTsChild, type Child } from './childProcess.js';
+import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { runLoad, type LoadResult } from './load.js';
+import { minimumClientSessions, minimumHome, minimumSchedules, minimumWalk, type HomeShown } from './minimum.js';
+import { startPeer, type PeerTarget } from './peer.js';
+import { readBenchData } from './providerData.js';
+import { sampleRss } from './rss.js';
+import { ATTENDEE_SCHEDULES, HOME_PAGE, PROJECT_CLIENT_SESSIONS, SESSIONS_PAGE, type GraphQLBody } from './scenarios.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
+};
+const DURATION = Number(option('duration', '10'));
+const CONNECTIONS = Number(option('connections', '20'));
+const LATENCIES = option('latencies', '0,20').split(',').map(Number);
+const QUOTA_SECONDS = Number(option('quota-seconds', '60'));
+const WITH_PEER = !argv.includes('--no-peer');
+
+type ScenarioKey = 'a' | 'b' | 'c' | 'd';
+const TITLES: Record<ScenarioKey, string> = {
+  a: '(a) home page: sessions(first: 50) + tracks + speakers',
+  b: "(b) one attendee's personalized schedules + sessions",
+  c: '(c) Roundware client sessions of one project',
+  d: '(d) paging to the end of the merged sessions (first: 50), per page',
+};
+
+interface Row {
+  scenario: ScenarioKey;
+  latency: number;
+  target: string;
+  load: LoadResult;
+  callsPerOp: number;
+  coldCalls: number | undefined;
+  minimum: number;
+  rssMb: number | undefined;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+async function post(url: string, body: GraphQLBody): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+async function postOk(url: string, body: GraphQLBody, label: string): Promise<Record<string, unknown>> {
+  const answer = await post(url, body);
+  if (answer.errors || !answer.data) throw new Error(`${label}: ${JSON.stringify(answer.errors ?? answer).slice(0, 500)}`);
+  return answer.data;
+}
+
+const emulators = await startTsChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
+const children: Array<Child<unknown>> = [emulators];
+const cleanup = async () => {
+  await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
+};
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+try {
+  const env = emulators.info.env;
+  const control = new EmulatorControl(emulators.info.origins);
+  const data = await readBenchData(env);
+  const projectId = ROUNDWARE_PROJECTS[0]!.id;
+  const attendeeId = toGlobalId('Attendee', 'guidebook', String(data.attendeeId));
+  const single: Record<'a' | 'b' | 'c', GraphQLBody> = {
+    a: { query: HOME_PAGE },
+    b: { query: ATTENDEE_SCHEDULES, variables: { attendeeId } },
+    c: { query: PROJECT_CLIENT_SESSIONS, variables: { projectId } },
+  };
+
+  const oursEnv = (cache: boolean): Record<string, string> => ({
+    ...env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    // Load runs measure speed; budgets are checked separately below.
+    GUIDEBOOK_QUOTA_PER_DAY: '0',
+    ROUNDWARE_QUOTA_PER_DAY: '0',
+    ...(cache ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
+  });
+  const startOurs = async (cache: boolean) => {
+    const child = await startTsChild<{ url: string }>('bench/processes/gateway.ts', oursEnv(cache));
+    children.push(child);
+    return child;
+  };
+  const stopChild = async (child: Child<unknown>) => {
+    await child.stop();
+    children.splice(children.indexOf(child), 1);
+  };
+
+  /** The page bodies of a walk to the end, and the upstream calls of that walk. */
+  const walk = async (url: string): Promise<GraphQLBody[]> => {
+    const bodies: GraphQLBody[] = [];
+    let after: string | null = null;
+    do {
+      const body: GraphQLBody = { query: SESSIONS_PAGE, variables: { after } };
+      bodies.push(body);
+      const page = (await postOk(url, body, 'walk')).sessions as { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return bodies;
+  };
+
+  /** Waits until no upstream request has arrived for 500 ms (the previous run's stragglers). */
+  const settle = async () => {
+    let last = -1;
+    for (let i = 0; i < 60; i += 1) {
+      const now = (await control.counts()).total;
+      if (now === last) return;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+
+  /** A short unmeasured run (JIT warm-up), then a load run; one row. */
+  const measure = async (target: string, pid: number, url: string, scenario: ScenarioKey, latency: number, bodies: GraphQLBody[], minimum: number, coldCalls: number | undefined) => {
+    await runLoad({ url, bodies, durationSeconds: 1, connections: 4 });
+    await settle();
+    await control.clearLogs();
+    const rss = sampleRss(pid);
+    const load = await runLoad({ url, bodies, durationSeconds: DURATION, connections: CONNECTIONS });
+    const rssMb = rss.stop();
+    await settle();
+    const calls = (await control.counts()).total;
+    rows.push({ scenario, latency, target, load, callsPerOp: calls / Math.max(1, load.requests), coldCalls, minimum, rssMb });
+    if (load.errors > 0 || load.non2xx > 0) notes.push(`${target} ${scenario} @${latency} ms: ${load.errors} errors, ${load.non2xx} non-2xx answers`);
+    const last = rows.at(-1)!;
+    console.log(
+      `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} ${fmt(load.opsPerSecond, 0).padStart(7)} ops/s  p50 ${fmt(load.p50)} ms  p99 ${fmt(load.p99)} ms  calls/op ${fmt(last.callsPerOp, 2)}  cold ${coldCalls ?? '–'} (min ${minimum})  RSS ${fmt(rssMb, 0)} MB`,
+    );
+  };
+
+  /** Upstream calls of one operation on `url`, from empty logs. */
+  const coldCallsOf = async (url: string, body: GraphQLBody, label: string) => {
+    await settle();
+    await control.clearLogs();
+    const answer = await postOk(url, body, label);
+    return { calls: (await control.counts()).total, answer };
+  };
+
+  let homeShown: HomeShown | undefined;
+  let peer: PeerTarget | { skipped: string } | undefined;
+
+  for (const latency of LATENCIES) {
+    await control.setLatency(latency);
+    console.log(`\nUpstream latency ${latency} ms, ${DURATION} s per run, ${CONNECTIONS} connections`);
+
+    for (const scenario of ['a', 'b', 'c', 'd'] as const) {
+      // Ours, cache on: cold operation on an empty cache, then load on the warm cache.
+      const warm = await startOurs(true);
+      let bodies: GraphQLBody[];
+      let cold: number;
+      if (scenario === 'd') {
+        await control.clearLogs();
+        bodies = await walk(warm.info.url);
+        cold = (await control.counts()).total;
+      } else {
+        bodies = [single[scenario]];
+        const first = await coldCallsOf(warm.info.url, bodies[0]!, `ours ${scenario}`);
+        cold = first.calls;
+        if (scenario === 'a' && !homeShown) homeShown = shownOnHomePage(first.answer);
+      }
+      const minimum =
+        scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : scenario === 'c' ? minimumClientSessions() : minimumWalk(data);
+      await measure('ours (warm cache)', warm.pid, warm.info.url, scenario, latency, bodies, minimum, cold);
+      await stopChild(warm);
+
+      // Ours, shared cache off: every operation goes upstream (in-flight coalescing stays).
+      const off = await startOurs(false);
+      await measure('ours (cache off)', off.pid, off.info.url, scenario, latency, bodies, minimum, undefined);
+      await stopChild(off);
+    }
+
+    // The naive baseline, scenarios (a)–(c).
+    const baseline = await startTsChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
+    children.push(baseline);
+    for (const scenario of ['a', 'b', 'c'] as const) {
+      const { calls } = await coldCallsOf(baseline.info.url, single[scenario], `baseline ${scenario}`);
+      const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
+      await measure('baseline (naive)', baseline.pid, baseline.info.url, scenario, latency, [single[scenario]], minimum, calls);
+    }
+    await stopChild(baseline);
+
+    // The peer, scenarios (a)–(c), in its own schema's words.
+    if (WITH_PEER) {
+      peer ??= await startPeer(env, data, projectId);
+      if ('skipped' in peer) {
+        if (!notes.includes(peer.skipped)) notes.push(peer.skipped);
+      } else {
+        for (const scenario of ['a', 'b', 'c'] as const) {
+          const { calls } = await coldCallsOf(peer.url, peer.bodies[scenario], `peer ${scenario}`);
+          const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
+          await measure('peer (Hive+Mesh)', peer.pid, peer.url, scenario, latency, [peer.bodies[scenario]], minimum, calls);
+        }
+      }
+    }
+  }
+  if (peer && !('skipped' in peer)) await peer.stop();
+
+  // 1,000 clients refreshing every 30 s: Guidebook requests per minute, default config.
+  const quotaRows: string[] = [];
+  if (QUOTA_SECONDS > 0) {
+    await control.setLatency(20);
+    const clients = await startTsChild<{ url: string }>('bench/processes/gateway.ts', { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    children.push(clients);
+    const mixes: Array<[string, GraphQLBody[]]> = [
+      ['home page', [single.a]],
+      [
+        'home page + own schedule (1,000 attendees)',
+        data.schedules
+          .flatMap((s) => s.attendees)
+          .filter((a, i, all) => all.indexOf(a) === i)
+          .slice(0, 1_000)
+          .flatMap((a) => [single.a, { query: ATTENDEE_SCHEDULES, variables: { attendeeId: toGlobalId('Attendee', 'guidebook', String(a)) } }]),
+      ],
+    ];
+    for (const [label, bodies] of mixes) {
+      await control.clearLogs();
+      const rate = Math.round((1_000 * (bodies.length > 1 ? 2 : 1)) / 30);
+      const rss = sampleRss(clients.pid);
+      const load = await runLoad({ url: clients.info.url, bodies, durationSeconds: QUOTA_SECONDS, connections: 50, overallRate: rate });
+      const peak = rss.stop();
+      const counts = await control.counts();
+      const perMinute = (counts.guidebook * 60) / QUOTA_SECONDS;
+      quotaRows.push(`| ${label} | ${rate} | ${load.requests} | ${fmt(load.p50)} / ${fmt(load.p99)} | ${counts.guidebook} | **${fmt(perMinute, 1)}** | ${fmt(peak, 0)} |`);
+      console.log(`  1,000 clients, ${label}: ${rate} ops/s for ${QUOTA_SECONDS} s → Guidebook ${fmt(perMinute)} requests/min, RSS peak ${fmt(peak, 0)} MB`);
+    }
+    await stopChild(clients);
+  }
+
+  printReport(quotaRows);
+} finally {
+  await cleanup();
+}
+
+function shownOnHomePage(answer: Record<string, unknown>): HomeShown {
+  type Edge = { node: { source: string; tracks: Array<{ id: string }> | null; speakers: Array<{ speaker: { id: string } | null }> } };
+  const edges = (answer.sessions as { edges: Edge[] }).edges;
+  const guidebook = edges.filter((e) => e.node.source === 'GUIDEBOOK');
+  return {
+    guidebookSessions: guidebook.length,
+    guidebookTracks: new Set(guidebook.flatMap((e) => (e.node.tracks ?? []).map((t) => t.id))).size,
+    speakers: new Set(edges.flatMap((e) => e.node.speakers.flatMap((s) => (s.speaker ? [s.speaker.id] : [])))).size,
+  };
+}
+
+function printReport(quotaRows: string[]): void {
+  const out: string[] = [];
+  out.push('\n## Results\n');
+  out.push('ops/s and latency from autocannon; "calls/op" = upstream requests the emulators logged during the run ÷ operations completed;');
+  out.push('"cold" = upstream calls of one operation on an empty cache (for (d): the whole walk); "min" = the fewest calls that operation needs, from the data;');
+  out.push('ratio = cold ÷ min.\n');
+  out.push('| scenario | latency | target | ops/s | p50 ms | p99 ms | calls/op under load | cold calls | min | cold/min | RSS peak MB |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    out.push(
+      `| ${r.scenario} | ${r.latency} ms | ${r.target} | ${fmt(r.load.opsPerSecond, 0)} | ${fmt(r.load.p50)} | ${fmt(r.load.p99)} | ${fmt(r.callsPerOp, 2)} | ${r.coldCalls ?? '–'} | ${r.minimum} | ${r.coldCalls === undefined ? '–' : fmt(r.coldCalls / r.minimum, 2)} | ${fmt(r.rssMb, 0)} |`,
+    );
+  }
+  out.push('\n### Throughput ratios (ops/s)\n');
+  out.push('| scenario | latency | ours warm ÷ peer | ours cache-off ÷ peer | ours warm ÷ baseline | ours cache-off ÷ baseline |');
+  out.push('|---|---|---|---|---|---|');
+  for (const latency of LATENCIES) {
+    for (const scenario of ['a', 'b', 'c'] as const) {
+      const find = (target: string) => rows.find((r) => r.scenario === scenario && r.latency === latency && r.target.startsWith(target))?.load.opsPerSecond;
+      const warm = find('ours (warm');
+      const off = find('ours (cache off');
+      const peerOps = find('peer');
+      const base = find('baseline');
+      const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${fmt(a / b, 1)}×` : '–');
+      out.push(`| ${scenario} | ${latency} ms | ${ratio(warm, peerOps)} | ${ratio(off, peerOps)} | ${ratio(warm, base)} | ${ratio(off, base)} |`);
+    }
+  }
+  if (quotaRows.length > 0) {
+    out.push('\n### 1,000 clients refreshing every 30 s (default configuration, 20 ms upstream latency)\n');
+    out.push('| what each client loads | ops/s | operations | p50 / p99 ms | Guidebook requests | Guidebook requests / min | RSS peak MB |');
+    out.push('|---|---|---|---|---|---|---|');
+    out.push(...quotaRows);
+  }
+  out.push('\nScenarios:');
+  for (const [key, title] of Object.entries(TITLES)) out.push(`- ${key}: ${title}`);
+  if (notes.length > 0) {
+    out.push('\nNotes:');
+    for (const note of notes) out.push(`- ${note}`);
+  }
+  console.log(out.join('\n'));
+}

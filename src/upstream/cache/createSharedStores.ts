@@ -1,0 +1,53 @@
+import { Redis } from 'ioredis';
+import { MemoryQuotaCounter } from '../quota/memoryQuotaCounter.js';
+import type { QuotaCounter } from '../quota/quotaCounter.js';
+import { RedisQuotaCounter } from '../quota/redisQuotaCounter.js';
+import { MemoryResponseCache, type ResponseCache } from '../responseCache.js';
+import { RedisResponseCache } from './redisResponseCache.js';
+
+export interface SharedStoresOptions {
+  /** `redis://…`; without it everything stays in process memory. */
+  redisUrl?: string;
+  /** Prefix of every Redis key of this deployment. */
+  redisKeyPrefix?: string;
+  /** Entries of the in-memory LRU. */
+  maxEntries?: number;
+  /** Told about Redis failures (which never fail a request). */
+  onError?: (error: unknown) => void;
+}
+
+/** Where the gateway keeps what replicas should share: the response cache and the quota counters. */
+export interface SharedStores {
+  cache: ResponseCache;
+  quotaCounter: QuotaCounter;
+  kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
+
+/**
+ * An in-memory LRU and in-memory quota counters by default; with `redisUrl`, both live in
+ * Redis, so several replicas share one cache and one budget. Redis failures degrade to
+ * misses (cache) and local counting (quota), never to failed requests.
+ */
+export function createSharedStores(options: SharedStoresOptions): SharedStores {
+  if (!options.redisUrl) {
+    return { cache: new MemoryResponseCache({ maxEntries: options.maxEntries }), quotaCounter: new MemoryQuotaCounter(), kind: 'memory', close: async () => undefined };
+  }
+  const onError = options.onError ?? (() => undefined);
+  const prefix = options.redisKeyPrefix ?? 'sessions-gateway:';
+  const redis = new Redis(options.redisUrl, {
+    // Fail fast: a cache that waits on a dead Redis is slower than no cache.
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1_000,
+    connectTimeout: 2_000,
+  });
+  redis.on('error', onError);
+  return {
+    cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError }),
+    quotaCounter: new RedisQuotaCounter({ redis, keyPrefix: `${prefix}quota:`, onError }),
+    kind: 'redis',
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
+import { providerLabel } from '../classifyFailure.js';
+import type { QuotaCounter, QuotaWindow } from './quotaCounter.js';
+import { reserveOf, type QuotaLimits } from './quotaLimits.js';
+import type { QuotaSnapshot } from './quotaSnapshot.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export interface QuotaGuardOptions {
+  provider: ProviderName;
+  /** Identifies the credential (hash prefix). */
+  credentialId: string;
+  limits: QuotaLimits;
+  counter: QuotaCounter;
+  now?: () => number;
+}
+
+interface Period {
+  name: 'day' | 'minute';
+  window: QuotaWindow;
+  endsAt: number;
+}
+
+/**
+ * The request budget of one provider and credential, per UTC day and per clock minute.
+ * `take()` counts one upstream attempt (atomically, in counters every replica shares when
+ * Redis is configured) or refuses it with UPSTREAM_RATE_LIMITED when a window is spent.
+ * `low` tells the cache to serve stale answers rather than spend the reserve.
+ */
+export class QuotaGuard {
+  readonly provider: ProviderName;
+  readonly credentialId: string;
+  readonly limits: QuotaLimits;
+  readonly #counter: QuotaCounter;
+  readonly #now: () => number;
+  /** Last counts seen per window key (this replica's view between takes). */
+  #seen = new Map<string, number>();
+  #refused = 0;
+
+  constructor(options: QuotaGuardOptions) {
+    this.provider = options.provider;
+    this.credentialId = options.credentialId;
+    this.limits = options.limits;
+    this.#counter = options.counter;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get #budget(): string {
+    return `${this.provider}:${this.credentialId}`;
+  }
+
+  /** Counts one upstream attempt, or throws UPSTREAM_RATE_LIMITED without counting. */
+  async take(): Promise<void> {
+    const periods = this.#periods();
+    const { allowed, counts } = await this.#counter.take(this.#budget, periods.map((p) => p.window));
+    this.#remember(periods, counts);
+    if (!allowed) throw this.#refusal(periods, counts);
+  }
+
+  /** Throws UPSTREAM_RATE_LIMITED if this replica already knows a window is spent (no I/O). */
+  assertAvailable(): void {
+    const periods = this.#periods();
+    const counts = periods.map((p) => this.#seen.get(p.window.key) ?? 0);
+    if (periods.some((p, i) => p.window.limit > 0 && counts[i]! >= p.window.limit)) throw this.#refusal(periods, counts);
+  }
+
+  /** True when some window is down to its reserve (as last seen by this replica). */
+  get low(): boolean {
+    return this.#periods().some((p) => {
+      const { limit } = p.window;
+      return limit > 0 && (this.#seen.get(p.window.key) ?? 0) >= limit - reserveOf(limit, this.limits.reservePercent);
+    });
+  }
+
+  /** Each window as it stands, read from the shared counters. */
+  async snapshot(): Promise<QuotaSnapshot[]> {
+    const periods = this.#periods();
+    const counts = await this.#counter.read(this.#budget, periods.map((p) => p.window));
+    this.#remember(periods, counts);
+    return periods.map((p, i) => {
+      const { limit } = p.window;
+      const used = counts[i] ?? 0;
+      const reserve = reserveOf(limit, this.limits.reservePercent);
+      const remaining = limit > 0 ? Math.max(0, limit - used) : null;
+      return {
+        provider: this.provider,
+        credential: this.credentialId,
+        window: p.name,
+        limit,
+        used,
+        remaining,
+        reserve,
+        low: remaining !== null && remaining <= reserve,
+        refused: this.#refused,
+        resetsAt: new Date(p.endsAt).toISOString(),
+      };
+    });
+  }
+
+  #periods(): Period[] {
+    const now = this.#now();
+    const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
+    const minute = Math.floor(now / MINUTE_MS);
+    return [
+      {
+        name: 'day',
+        window: { key: `d:${new Date(dayStart).toISOString().slice(0, 10)}`, limit: this.limits.perDay, ttlMs: dayStart + DAY_MS - now + 3_600_000 },
+        endsAt: dayStart + DAY_MS,
+      },
+      { name: 'minute', window: { key: `m:${minute}`, limit: this.limits.perMinute, ttlMs: 2 * MINUTE_MS }, endsAt: (minute + 1) * MINUTE_MS },
+    ];
+  }
+
+  #remember(periods: Period[], counts: number[]): void {
+    const seen = new Map<string, number>();
+    periods.forEach((p, i) => seen.set(p.window.key, Math.max(counts[i] ?? 0, this.#seen.get(p.window.key) ?? 0)));
+    this.#seen = seen;
+  }
+
+  #refusal(periods: Period[], counts: number[]): UpstreamError {
+    this.#refused += 1;
+    const spent = periods.find((p, i) => p.window.limit > 0 && counts[i]! >= p.window.limit) ?? periods[0]!;
+    const retryAfter = Math.max(1, Math.ceil((spent.endsAt - this.#now()) / 1000));
+    return new UpstreamError(
+      `The gateway's ${providerLabel(this.provider)} request budget for this ${spent.name} is spent (${spent.window.limit} calls). Try again in ${retryAfter} s.`,
+      { provider: this.provider, code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfter },
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '../../src/emulators/roundware/index.js';
+import { RedisResponseCache } from '../../src/upstream/index.js';
+import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
+import { CLIENT_SESSIONS, HOME_PAGE, clientSessions, postRaw, roundwareGets, sha256Hex } from './helpers.js';
+import { invalidationAfterWrite } from './invalidation.js';
+
+// Several replicas on one Redis: a real redis-server on a free loopback port. Without
+// redis-server these tests are skipped loudly — except under REQUIRE_REDIS=1 (CI).
+
+const redisCheck = redisAvailability();
+let server: RedisServer;
+let prefixCount = 0;
+/** A fresh key space per test, so tests do not see each other's entries. */
+const freshPrefix = () => `test-${process.pid}-${++prefixCount}:`;
+
+beforeAll(async () => {
+  if (redisCheck.available) server = await startRedisServer();
+}, 20_000);
+afterAll(() => server?.stop());
+
+/** Two gateways (replicas) on one set of emulators and one Redis. */
+async function twoReplicas(env: Record<string, string> = {}, second: Record<string, string> = {}): Promise<[Harness, Harness]> {
+  const shared = { REDIS_URL: server.url, REDIS_KEY_PREFIX: freshPrefix(), ...env };
+  const a = await startHarness({ env: shared });
+  const b = await startHarness({ emulatorSet: a.emulators, env: { ...shared, ...second } });
+  return [a, b];
+}
+
+describe.skipIf(!redisCheck.available)('Redis: replicas share one cache and one budget', () => {
+  it('the second replica answers the same operation with no upstream call', async () => {
+    const [a, b] = await twoReplicas();
+    try {
+      a.resetLogs();
+      const first = await a.query(HOME_PAGE);
+      expect(first.errors).toBeUndefined();
+      expect(a.upstreamCalls().total).toBeGreaterThan(0);
+      a.resetLogs();
+      const second = await b.query(HOME_PAGE);
+      expect(second).toEqual(first);
+      expect(a.upstreamCalls().total).toBe(0);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('entries stay per credential in Redis too', async () => {
+    const [a, b] = await twoReplicas({}, { ROUNDWARE_API_TOKEN: ROUNDWARE_DOCS_TOKEN });
+    try {
+      await clientSessions(a, 1);
+      a.resetLogs();
+      await clientSessions(b, 1);
+      expect(roundwareGets(a)).toBe(1);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('quota counters are shared: the budget spent on one replica is spent for both', async () => {
+    const [a, b] = await twoReplicas({ ROUNDWARE_QUOTA_PER_DAY: '3', QUOTA_RESERVE_PERCENT: '0' });
+    try {
+      a.resetLogs();
+      expect((await clientSessions(a, 1)).errors).toBeUndefined();
+      expect((await clientSessions(b, 2)).errors).toBeUndefined();
+      expect((await clientSessions(a, 3)).errors).toBeUndefined();
+      const refused = await clientSessions(b, 4);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', provider: 'roundware' });
+      expect(roundwareGets(a)).toBe(3);
+      for (const replica of [a, b]) {
+        const day = (await replica.gateway.quotaSnapshot()).find((r) => r.provider === 'roundware' && r.window === 'day');
+        expect(day).toMatchObject({ used: 3, remaining: 0 });
+      }
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('a persisted query registered on one replica runs by hash on the other', async () => {
+    const [a, b] = await twoReplicas();
+    try {
+      const persistedQuery = { version: 1, sha256Hash: sha256Hex(CLIENT_SESSIONS) };
+      const registered = await postRaw(a.url, { query: CLIENT_SESSIONS, variables: { projectId: 1 }, extensions: { persistedQuery } });
+      expect(registered.errors).toBeUndefined();
+      const byHash = await postRaw(b.url, { variables: { projectId: 1 }, extensions: { persistedQuery } });
+      expect(byHash.errors).toBeUndefined();
+      expect(byHash.data).toEqual(registered.data);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('a write drops the cached reads it changes (deletePrefix over SCAN)', async () => {
+    const redis = new Redis(server.url);
+    try {
+      await invalidationAfterWrite(new RedisResponseCache({ redis, keyPrefix: freshPrefix() }));
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('stale entries survive a JSON round trip: a Redis-backed gateway serves Planstone and Guidebook data intact', async () => {
+    const [a, b] = await twoReplicas();
+    try {
+      const viaMemory = await startHarness({ emulatorSet: a.emulators, env: { ROUNDWARE_API_TOKEN: ROUNDWARE_DEMO_TOKEN } });
+      try {
+        await a.query(HOME_PAGE);
+        expect(await b.query(HOME_PAGE)).toEqual(await viaMemory.query(HOME_PAGE));
+      } finally {
+        await viaMemory.close();
+      }
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});

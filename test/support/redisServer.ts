@@ -1,0 +1,70 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+
+/** A throw-away `redis-server` on a free loopback port, no persistence. */
+export interface RedisServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Whether `redis-server` can run here. Where it cannot, `REQUIRE_REDIS=1` (set by
+ * `.ci/run`) makes that a failure; elsewhere the Redis tests are skipped with a loud
+ * explanation — the only skip the suite allows.
+ */
+export function redisAvailability(): { available: true } | { available: false; reason: string } {
+  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (!probe.error && probe.status === 0) return { available: true };
+  const reason = `redis-server is not installed or does not run (${probe.error?.message ?? `exit ${probe.status}`}); install the Debian package "redis-server" to run the Redis tests`;
+  if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but ${reason}`);
+  console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING the Redis tests: ${reason}.\n!! (CI sets REQUIRE_REDIS=1, where this is a failure.)\n${'!'.repeat(100)}\n`);
+  return { available: false, reason };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Starts `redis-server` on a free loopback port and waits until it answers PING. */
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      break;
+    } catch {
+      probe.disconnect();
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`redis-server did not start on port ${port}: ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    url,
+    port,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
