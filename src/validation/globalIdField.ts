@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parseGlobalId, type IdProvider, type NodeType } from '../ids/globalId.js';
+
+const PROVIDER_LABEL: Record<IdProvider, string> = { guidebook: 'Guidebook', roundware: 'Roundware', planstone: 'Planstone' };
+
+/**
+ * A global ID that must name a `type` of `provider`; gives its source id. A wrong type, a
+ * read-only provider's object (Planstone) or an id the provider could not have issued is
+ * refused here, before any upstream call.
+ */
+export function globalIdOf(type: NodeType, provider: IdProvider) {
+  return z.string().transform((id, ctx) => {
+    const decoded = parseGlobalId(id);
+    if (!decoded) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid ID: use an `id` value returned by this API.' });
+      return z.NEVER;
+    }
+    if (decoded.type !== type) {
+      ctx.addIssue({ code: 'custom', message: `Must be the ID of a ${type}, not of a ${decoded.type}.` });
+      return z.NEVER;
+    }
+    if (decoded.provider !== provider) {
+      const why = decoded.provider === 'planstone' ? ' Planstone is read-only.' : '';
+      ctx.addIssue({ code: 'custom', message: `Must be a ${PROVIDER_LABEL[provider]} ${type}, not a ${PROVIDER_LABEL[decoded.provider]} one.${why}` });
+      return z.NEVER;
+    }
+    // Guidebook and Roundware ids are integers; anything else was not issued by them.
+    if (!/^\d+$/.test(decoded.sourceId)) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid ID: use an `id` value returned by this API.' });
+      return z.NEVER;
+    }
+    return decoded.sourceId;
+  });
+}
+
+/** A list of global IDs of one type and provider, as source ids. */
+export function globalIdsOf(type: NodeType, provider: IdProvider) {
+  return z.array(globalIdOf(type, provider));
+}
