@@ -1,0 +1,2 @@
+export { createSubgraphSchema } from './createSubgraphSchema.js';
+export { ENTITY_TYPES, federatedTypeDefs } from './entityKeys.js';

@@ -1,0 +1,148 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { UpstreamError } from '../errors/index.js';
+import type { UpstreamCallEvent } from '../upstream/observer.js';
+import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
+
+/** How an operation ended, as the `outcome` label says it. */
+export type OperationOutcome = 'success' | 'partial' | 'error';
+
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (so two gateways in one
+ * process, as in tests, never share counters). Served by `GET /metrics`.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly #operations: Counter<'operation' | 'type' | 'outcome'>;
+  readonly #operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  readonly #operationErrors: Counter<'code'>;
+  readonly #upstreamDuration: Histogram<'provider' | 'route' | 'status'>;
+  readonly #upstreamErrors: Counter<'provider' | 'route' | 'code'>;
+  readonly #upstreamRetries: Counter<'provider' | 'route'>;
+  readonly #cache: Counter<'provider' | 'route' | 'result'>;
+
+  constructor(sources: ProviderHealthSources = {}, options: { defaultMetrics?: boolean } = {}) {
+    const registers = [this.registry];
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    this.#operations = new Counter({
+      name: 'gateway_operations_total',
+      help: 'GraphQL operations by operation name, type and outcome (success; partial = some data with errors; error = no data).',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers,
+    });
+    this.#operationDuration = new Histogram({
+      name: 'gateway_operation_duration_seconds',
+      help: 'Time from request to response of GraphQL operations.',
+      labelNames: ['operation', 'type', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.#operationErrors = new Counter({
+      name: 'gateway_operation_errors_total',
+      help: 'Errors sent to clients, by extensions.code.',
+      labelNames: ['code'],
+      registers,
+    });
+    this.#upstreamDuration = new Histogram({
+      name: 'gateway_upstream_request_duration_seconds',
+      help: 'Upstream HTTP attempts by provider, route template and status ("none" when no answer came).',
+      labelNames: ['provider', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.#upstreamErrors = new Counter({
+      name: 'gateway_upstream_errors_total',
+      help: 'Failed upstream HTTP attempts by provider, route template and error code.',
+      labelNames: ['provider', 'route', 'code'],
+      registers,
+    });
+    this.#upstreamRetries = new Counter({
+      name: 'gateway_upstream_retries_total',
+      help: 'Upstream HTTP attempts that were retries (attempt > 1).',
+      labelNames: ['provider', 'route'],
+      registers,
+    });
+    this.#cache = new Counter({
+      name: 'gateway_upstream_cache_total',
+      help: 'Shared upstream cache lookups by provider, route template and result (hit, stale, miss).',
+      labelNames: ['provider', 'route', 'result'],
+      registers,
+    });
+    new Gauge({
+      name: 'gateway_circuit_breaker_state',
+      help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
+      labelNames: ['provider'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { provider, state } of safely(sources.breakers)) this.set({ provider }, BREAKER_VALUE[state]);
+      },
+    });
+    const quota = async () => {
+      try {
+        return (await sources.quota?.()) ?? [];
+      } catch {
+        return [];
+      }
+    };
+    new Gauge({
+      name: 'gateway_upstream_quota_remaining',
+      help: 'Upstream calls left in the current quota window, per provider and window (day, minute); absent when unlimited.',
+      labelNames: ['provider', 'window'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of await quota()) if (row.remaining !== null) this.set({ provider: row.provider, window: row.window }, row.remaining);
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_quota_used',
+      help: 'Upstream calls counted in the current quota window, per provider and window (all replicas sharing the counters).',
+      labelNames: ['provider', 'window'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of await quota()) this.set({ provider: row.provider, window: row.window }, row.used);
+      },
+    });
+  }
+
+  /** Counts one finished operation. `operation` is the operation name, or `(anonymous)`. */
+  recordOperation(operation: string, type: string, outcome: OperationOutcome, seconds: number, errorCodes: string[]): void {
+    this.#operations.inc({ operation, type, outcome });
+    this.#operationDuration.observe({ operation, type, outcome }, seconds);
+    for (const code of errorCodes) this.#operationErrors.inc({ code });
+  }
+
+  /** Counts one upstream event (cache answer or HTTP attempt). */
+  recordUpstream(event: UpstreamCallEvent): void {
+    const { provider, route } = event;
+    if (event.cache === 'hit' || event.cache === 'stale') {
+      this.#cache.inc({ provider, route, result: event.cache });
+      return;
+    }
+    // A miss is counted once per read, on its first attempt (writes are never cached);
+    // retries are counted apart.
+    if (event.attempt > 1) this.#upstreamRetries.inc({ provider, route });
+    else if (route.startsWith('GET ')) this.#cache.inc({ provider, route, result: 'miss' });
+    this.#upstreamDuration.observe({ provider, route, status: event.status === undefined ? 'none' : String(event.status) }, event.durationMs / 1000);
+    if (event.error !== undefined) {
+      const code = event.error instanceof UpstreamError ? String(event.error.extensions.code) : 'UNKNOWN';
+      this.#upstreamErrors.inc({ provider, route, code });
+    }
+  }
+
+  /** The exposition text and its content type, for `GET /metrics`. */
+  async expose(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
+
+function safely<T>(read: (() => T[]) | undefined): T[] {
+  try {
+    return read?.() ?? [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../config.js';
+import { GatewayMetrics } from '../observability/gatewayMetrics.js';
+import type { ProviderHealthSources } from '../observability/providerHealth.js';
+import { checkReadiness } from '../observability/readiness.js';
+import { loadOperationManifest } from '../persistedOperations/operationManifest.js';
+import { persistedOperations } from '../persistedOperations/persistedOperationsMiddleware.js';
+import { projectRoot } from '../projectRoot.js';
+import { observeUpstreamCalls } from '../upstream/observer.js';
+import { graphqlBodyErrorHandler, jsonStatusForRequestErrors } from './jsonStatusForRequestErrors.js';
+import { observeRequests } from './observeRequests.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { requestLoggingPlugin } from './plugins/requestLogging.js';
+import { tracingPlugin } from './plugins/tracing.js';
+
+export interface OperationsLayerOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  /** The gateway's UpstreamClients: only their calls are counted (tests run several gateways per process). */
+  upstreamClients: object[];
+  /** Breaker and quota state, read at scrape and probe time. */
+  health: ProviderHealthSources;
+}
+
+/** What the operations side adds to the gateway: plugins, `/graphql` middleware, routes. */
+export interface OperationsLayer {
+  metrics: GatewayMetrics;
+  plugins: ApolloServerPlugin[];
+  /** First on `/graphql`, before body parsing: request id, request scope, operation span. */
+  observe: RequestHandler;
+  /** After body parsing, before Apollo Server: trusted documents, status codes for `application/json`. */
+  afterBodyParsing: RequestHandler[];
+  /** Last on `/graphql`: unreadable bodies answered as GraphQL errors. */
+  bodyErrorHandler: ErrorRequestHandler;
+  /** `GET /readyz`, `GET /metrics`, and (outside production) `/examples/web/`. */
+  mountRoutes(app: Express): void;
+  close(): void;
+}
+
+/** The web example's folder (built by `npm run build:web`). */
+export const WEB_EXAMPLE_DIR = path.join(projectRoot(), 'examples', 'web');
+
+/**
+ * Observability (metrics, tracing, request-scoped logs), readiness, trusted documents and
+ * the web example, assembled in one place so `createGateway` only mounts them.
+ */
+export function createOperationsLayer({ config, logger, upstreamClients, health }: OperationsLayerOptions): OperationsLayer {
+  const metrics = new GatewayMetrics(health);
+  const own = new Set(upstreamClients);
+  const stopObserving = observeUpstreamCalls((event) => {
+    if (!own.has(event.source)) return;
+    metrics.recordUpstream(event);
+    if (event.cache === 'miss') {
+      logger.debug(
+        { provider: event.provider, route: event.route, status: event.status, durationMs: Math.round(event.durationMs), attempt: event.attempt, ...(event.error ? { failed: true } : {}) },
+        'upstream call',
+      );
+    }
+  });
+
+  const manifestPath = path.resolve(projectRoot(), config.persistedOperations.manifestPath);
+  const manifest = existsSync(manifestPath) || config.persistedOperations.only ? loadOperationManifest(manifestPath) : null;
+
+  return {
+    metrics,
+    plugins: [metricsPlugin({ metrics }), tracingPlugin(), requestLoggingPlugin({ logger }) as ApolloServerPlugin],
+    observe: observeRequests(),
+    afterBodyParsing: [persistedOperations({ manifest, only: config.persistedOperations.only }), jsonStatusForRequestErrors()],
+    bodyErrorHandler: graphqlBodyErrorHandler(),
+    mountRoutes(app) {
+      app.get('/readyz', async (_req, res) => {
+        const readiness = await checkReadiness(config, health, { timeoutMs: config.readinessTimeoutMs });
+        res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', providers: readiness.providers });
+      });
+      app.get('/metrics', async (_req, res) => {
+        const { contentType, body } = await metrics.expose();
+        res.type(contentType).send(body);
+      });
+      if (!config.production) app.use('/examples/web', express.static(WEB_EXAMPLE_DIR, { index: 'index.html' }));
+    },
+    close: stopObserving,
+  };
+}

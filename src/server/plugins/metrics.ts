@@ -1,0 +1,34 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayMetrics } from '../../observability/gatewayMetrics.js';
+import { summarizeOperation } from './operationOutcome.js';
+
+export interface MetricsPluginOptions {
+  metrics: GatewayMetrics;
+  /**
+   * At most this many distinct operation names get their own label value; later names are
+   * counted as `(other)`, so clients sending random names cannot blow up the series count.
+   */
+  maxOperationNames?: number;
+}
+
+/** Counts every operation by name, type and outcome, with its duration and error codes. */
+export function metricsPlugin({ metrics, maxOperationNames = 200 }: MetricsPluginOptions): ApolloServerPlugin {
+  const seen = new Set<string>();
+  const label = (name: string): string => {
+    if (seen.has(name)) return name;
+    if (seen.size >= maxOperationNames) return '(other)';
+    seen.add(name);
+    return name;
+  };
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse(context) {
+          const summary = summarizeOperation(context);
+          metrics.recordOperation(label(summary.name), summary.type, summary.outcome, (performance.now() - started) / 1000, summary.errorCodes);
+        },
+      };
+    },
+  };
+}
