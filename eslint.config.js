@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'src/__generated__/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/__generated__/', 'coverage/', 'examples/generated/', 'examples/web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,6 +29,69 @@ export interface GatewayConfig {
   upstreamTimeouts: { connectMs: number; headersMs: number; bodyMs: number };
   /** Shared-cache TTL per provider (ms). */
   cacheTtlMs: { guidebook: number; roundware: number; planstone: number };
+  /** Where the shared cache and quota counters live: Redis (shared by replicas) or, when null, process memory. */
+  redis: { url: string; keyPrefix: string } | null;
+  /** Shared-cache behaviour beyond the per-provider TTLs (see docs/performance.md). */
+  caching: {
+    /** In-memory LRU size (entries). */
+    maxEntries: number;
+    /** Stale-while-revalidate grace after the TTL (ms). */
+    staleGraceMs: number;
+    /** How long after its TTL an entry may still be served when a request budget is low (ms). */
+    staleIfQuotaLowMs: number;
+    /** TTL per provider and resource (first path segment), overriding the provider's TTL. */
+    ttlByResource: Record<'guidebook' | 'roundware' | 'planstone', Record<string, number>>;
+  };
+  /** Request budget per provider and credential; 0 = unlimited. */
+  quotas: Record<'guidebook' | 'roundware' | 'planstone', { perDay: number; perMinute: number; reservePercent: number }>;
+  /** Parsed-document cache size, and automatic persisted queries' lifetime (0 = APQ off). */
+  execution: { documentCacheEntries: number; persistedQueryTtlSeconds: number };
+  /** Trusted documents: the manifest file, and whether only its operations may run. */
+  persistedOperations: { only: boolean; manifestPath: string };
+  /** Serve the schema as an Apollo Federation v2 subgraph. */
+  federation: boolean;
+  /** Connect timeout of the `/readyz` reachability probe (ms). */
+  readinessTimeoutMs: number;
+  /** Timeouts per provider; each falls back to `upstreamTimeouts` (see docs/resilience.md). */
+  providerTimeouts: Record<'guidebook' | 'roundware' | 'planstone', { connectMs: number; headersMs: number; bodyMs: number }>;
+  /** Retries, per-call deadline and circuit breaker of upstream calls (docs/resilience.md). */
+  resilience: {
+    deadlineMs: number;
+    retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+    breaker: { failureThreshold: number; cooldownMs: number };
+  };
+  /** Operation limits; every rejection has its own error code (docs/resilience.md). */
+  limits: OperationLimitsConfig;
+  /** Who may call the gateway; null = anyone (always null in demo mode). */
+  auth: ClientAuthConfig | null;
+  /** Whether introspection queries are answered (default: not in production). */
+  introspection: boolean;
+  /** Whether GET /graphql in a browser serves Apollo Sandbox (default: not in production). */
+  sandbox: boolean;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits. */
+  shutdownTimeoutMs: number;
+}
+
+export interface OperationLimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxTokens: number;
+  /** Cost budget of one operation (the model: src/server/limits/queryCost.ts). */
+  maxCost: number;
+  /** Operations per batched HTTP request. */
+  maxBatch: number;
+  /** Request body size, bytes. */
+  maxBodyBytes: number;
+}
+
+export interface ClientAuthConfig {
+  /** Accepted `x-api-key` / `Authorization: Bearer` keys. */
+  apiKeys: string[];
+  /** HS256 JWT verification, when a secret is configured. */
+  jwt: { secret: string; issuer?: string; audience?: string } | null;
 }
 
 /** Thrown at boot with every problem found, so one start fixes them all. */
@@ -48,7 +111,7 @@ export function isDemoEnvironment(env: NodeJS.ProcessEnv): boolean {
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
-const baseSchema = z.object({
+export const baseSchema = z.object({
   PORT: int(4000),
   HOST: z.string().default('0.0.0.0'),
   NODE_ENV: z.string().default('development'),
@@ -59,14 +122,76 @@ const baseSchema = z.object({
   ROUNDWARE_CACHE_TTL_MS: int(15_000),
   // The Planstone feed refreshes every 15 minutes.
   PLANSTONE_CACHE_TTL_MS: int(300_000),
+  REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: z.string().default('sessions-gateway:'),
+  CACHE_MAX_ENTRIES: int(5_000),
+  CACHE_STALE_GRACE_MS: int(30_000),
+  CACHE_STALE_IF_QUOTA_LOW_MS: int(6 * 3_600_000),
+  CACHE_TTL_OVERRIDES: z.string().default(''),
+  // Guidebook: 10,000 requests per day per account (its docs). Roundware: DRF's user
+  // throttle, 1,000,000 per day. Planstone documents no limit.
+  GUIDEBOOK_QUOTA_PER_DAY: int(10_000),
+  GUIDEBOOK_QUOTA_PER_MINUTE: int(0),
+  ROUNDWARE_QUOTA_PER_DAY: int(1_000_000),
+  ROUNDWARE_QUOTA_PER_MINUTE: int(0),
+  PLANSTONE_QUOTA_PER_DAY: int(0),
+  PLANSTONE_QUOTA_PER_MINUTE: int(0),
+  QUOTA_RESERVE_PERCENT: z.coerce.number().min(0).max(100).default(5),
+  DOCUMENT_CACHE_MAX_ENTRIES: int(1_000),
+  PERSISTED_QUERY_TTL_S: int(86_400),
+  PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
+  PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).default('examples/generated/persisted-documents.json'),
+  FEDERATION: z.stringbool().default(false),
+  READINESS_TIMEOUT_MS: int(1_000),
+  // Resilience and security (docs/resilience.md).
+  ...optionalInts(['GUIDEBOOK', 'ROUNDWARE', 'PLANSTONE'].flatMap((p) => [`${p}_CONNECT_TIMEOUT_MS`, `${p}_HEADERS_TIMEOUT_MS`, `${p}_BODY_TIMEOUT_MS`])),
+  UPSTREAM_DEADLINE_MS: int(10_000),
+  UPSTREAM_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+  UPSTREAM_RETRY_BASE_DELAY_MS: int(100),
+  UPSTREAM_RETRY_MAX_DELAY_MS: int(2_000),
+  UPSTREAM_BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  UPSTREAM_BREAKER_COOLDOWN_MS: int(10_000),
+  GRAPHQL_MAX_DEPTH: int(10),
+  GRAPHQL_MAX_ALIASES: int(30),
+  GRAPHQL_MAX_ROOT_FIELDS: int(10),
+  GRAPHQL_MAX_TOKENS: int(3_000),
+  GRAPHQL_MAX_COST: int(25_000),
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).default(10),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(102_400),
+  GRAPHQL_INTROSPECTION: z.stringbool().optional(),
+  GRAPHQL_SANDBOX: z.stringbool().optional(),
+  GATEWAY_API_KEYS: z.string().default(''),
+  GATEWAY_JWT_SECRET: z.string().optional(),
+  GATEWAY_JWT_ISSUER: z.string().optional(),
+  GATEWAY_JWT_AUDIENCE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: int(10_000),
 });
+
+/** Optional non-negative integer variables (per-provider overrides of a shared default). */
+function optionalInts(names: string[]): Record<string, z.ZodOptional<z.ZodCoercedNumber>> {
+  return Object.fromEntries(names.map((name) => [name, z.coerce.number().int().nonnegative().optional()]));
+}
+
+const TTL_OVERRIDE = /^(guidebook|roundware|planstone):([\w-]+)=(\d+)$/;
+
+/** `guidebook:guides=3600000,planstone:speakers=600000` → TTLs per provider and resource. */
+function parseTtlOverrides(text: string, problems: string[]): GatewayConfig['caching']['ttlByResource'] {
+  const result: GatewayConfig['caching']['ttlByResource'] = { guidebook: {}, roundware: {}, planstone: {} };
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = TTL_OVERRIDE.exec(item);
+    if (!match) problems.push(`CACHE_TTL_OVERRIDES: ${JSON.stringify(item)} is not <provider>:<resource>=<ms>`);
+    else result[match[1] as keyof typeof result][match[2]!] = Number(match[3]);
+  }
+  return result;
+}
 
 /**
  * Reads the environment once, at boot. Every provider needs its URL and credential; a
  * provider is switched off explicitly with `<PROVIDER>_API_URL=off`. Demo mode fills these
  * variables from the emulators before calling this, so both modes share one path.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } = {}): GatewayConfig {
   const problems: string[] = [];
   const base = baseSchema.safeParse(env);
   if (!base.success) {
@@ -98,16 +223,35 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       timeZone: env.PLANSTONE_TIMEZONE ?? '',
     }),
   );
+  const ttlByResource = parseTtlOverrides(env.CACHE_TTL_OVERRIDES ?? '', problems);
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL is not a redis:// or rediss:// URL`);
   if (planstone?.timeZone && !isValidTimeZone(planstone.timeZone)) {
     problems.push(`PLANSTONE_TIMEZONE is not an IANA time zone: ${JSON.stringify(planstone.timeZone)}`);
   }
+  const jwtSecret = env.GATEWAY_JWT_SECRET;
+  // RFC 7518 §3.2: an HS256 key must be at least as long as the hash (32 bytes).
+  if (jwtSecret !== undefined && jwtSecret !== '' && Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET must be at least 32 bytes long');
   if (problems.length > 0 || !base.success) throw new ConfigError(problems);
 
   const values = base.data;
+  const production = values.NODE_ENV === 'production';
+  const apiKeys = values.GATEWAY_API_KEYS.split(',').map((key) => key.trim()).filter(Boolean);
+  const jwt = values.GATEWAY_JWT_SECRET ? { secret: values.GATEWAY_JWT_SECRET, issuer: values.GATEWAY_JWT_ISSUER, audience: values.GATEWAY_JWT_AUDIENCE } : null;
+  const timeoutsOf = (prefix: string) => {
+    const own = (name: string) => (values as unknown as Record<string, number | undefined>)[`${prefix}_${name}_TIMEOUT_MS`];
+    return {
+      connectMs: own('CONNECT') ?? values.UPSTREAM_CONNECT_TIMEOUT_MS,
+      headersMs: own('HEADERS') ?? values.UPSTREAM_HEADERS_TIMEOUT_MS,
+      bodyMs: own('BODY') ?? values.UPSTREAM_BODY_TIMEOUT_MS,
+    };
+  };
   return {
     port: values.PORT,
     host: values.HOST,
     production: values.NODE_ENV === 'production',
+    persistedOperations: { only: values.PERSISTED_OPERATIONS_ONLY, manifestPath: values.PERSISTED_OPERATIONS_MANIFEST },
+    federation: values.FEDERATION,
+    readinessTimeoutMs: values.READINESS_TIMEOUT_MS,
     guidebook,
     roundware,
     planstone,
@@ -121,6 +265,40 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       roundware: values.ROUNDWARE_CACHE_TTL_MS,
       planstone: values.PLANSTONE_CACHE_TTL_MS,
     },
+    redis: values.REDIS_URL ? { url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX } : null,
+    caching: {
+      maxEntries: values.CACHE_MAX_ENTRIES,
+      staleGraceMs: values.CACHE_STALE_GRACE_MS,
+      staleIfQuotaLowMs: values.CACHE_STALE_IF_QUOTA_LOW_MS,
+      ttlByResource,
+    },
+    quotas: {
+      guidebook: { perDay: values.GUIDEBOOK_QUOTA_PER_DAY, perMinute: values.GUIDEBOOK_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
+      roundware: { perDay: values.ROUNDWARE_QUOTA_PER_DAY, perMinute: values.ROUNDWARE_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
+      planstone: { perDay: values.PLANSTONE_QUOTA_PER_DAY, perMinute: values.PLANSTONE_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
+    },
+    execution: { documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES, persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S },
+    providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
+    resilience: {
+      deadlineMs: values.UPSTREAM_DEADLINE_MS,
+      retry: { maxAttempts: values.UPSTREAM_RETRY_MAX_ATTEMPTS, baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS, maxDelayMs: values.UPSTREAM_RETRY_MAX_DELAY_MS },
+      breaker: { failureThreshold: values.UPSTREAM_BREAKER_FAILURE_THRESHOLD, cooldownMs: values.UPSTREAM_BREAKER_COOLDOWN_MS },
+    },
+    limits: {
+      maxDepth: values.GRAPHQL_MAX_DEPTH,
+      maxAliases: values.GRAPHQL_MAX_ALIASES,
+      maxRootFields: values.GRAPHQL_MAX_ROOT_FIELDS,
+      maxTokens: values.GRAPHQL_MAX_TOKENS,
+      maxCost: values.GRAPHQL_MAX_COST,
+      maxBatch: values.GRAPHQL_MAX_BATCH,
+      maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
+    },
+    // Demo mode serves seed data to whoever runs it locally: client auth is always off there.
+    auth: !options.demo && (apiKeys.length > 0 || jwt) ? { apiKeys, jwt } : null,
+    introspection: values.GRAPHQL_INTROSPECTION ?? !production,
+    sandbox: values.GRAPHQL_SANDBOX ?? !production,
+    logLevel: values.LOG_LEVEL,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
@@ -132,3 +310,99 @@ function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/**
+ * What every environment variable the gateway reads means — the source of
+ * `docs/configuration.md` (`npm run docs:config`). Defaults come from `baseSchema` where a
+ * variable is there. A test fails when a variable read in this file has no entry here, or
+ * when the generated reference is out of date: add a line with every new variable.
+ */
+export const CONFIG_VARIABLES: Record<string, { group: string; description: string; default?: string }> = {
+  PORT: { group: 'Server', description: 'TCP port the gateway listens on.' },
+  HOST: { group: 'Server', description: 'Interface to listen on (`0.0.0.0` = all; `127.0.0.1` = this machine only).' },
+  NODE_ENV: {
+    group: 'Server',
+    description: '`production`: introspection and Apollo Sandbox default to off, and the `/examples/web/` page is not served.',
+  },
+  GUIDEBOOK_API_URL: {
+    group: 'Providers',
+    description: 'Guidebook Open API base URL, or `off`. When no provider URL is set at all, `npm start` runs the emulators (demo mode).',
+  },
+  GUIDEBOOK_API_KEY: { group: 'Providers', description: 'Guidebook API key. Required when `GUIDEBOOK_API_URL` is set.' },
+  ROUNDWARE_API_URL: { group: 'Providers', description: 'Roundware API v2 base URL, or `off`.' },
+  ROUNDWARE_API_TOKEN: { group: 'Providers', description: 'Roundware API token. Required when `ROUNDWARE_API_URL` is set.' },
+  PLANSTONE_API_URL: { group: 'Providers', description: 'Planstone feed base URL, or `off`.' },
+  PLANSTONE_API_TOKEN: { group: 'Providers', description: 'Planstone feed token. Required when `PLANSTONE_API_URL` is set.' },
+  PLANSTONE_ACCOUNT: { group: 'Providers', description: 'Planstone account the feed is scoped to. Required when `PLANSTONE_API_URL` is set.' },
+  PLANSTONE_CONFERENCE: { group: 'Providers', description: 'Planstone conference the feed is scoped to. Required when `PLANSTONE_API_URL` is set.' },
+  PLANSTONE_TIMEZONE: {
+    group: 'Providers',
+    description: "IANA time zone of the conference (e.g. `America/Chicago`); Planstone's local times are read in it. Required when `PLANSTONE_API_URL` is set.",
+  },
+  UPSTREAM_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'TCP + TLS connect timeout of an upstream request (ms).' },
+  UPSTREAM_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Time allowed from sending an upstream request to its response headers (ms).' },
+  UPSTREAM_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Longest gap allowed between two chunks of an upstream response body (ms).' },
+  GUIDEBOOK_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Guidebook answer is served from the shared cache (ms; 0 = not cached).' },
+  ROUNDWARE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Roundware answer is served from the shared cache (ms; 0 = not cached).' },
+  PLANSTONE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Planstone answer is served from the shared cache (ms; 0 = not cached); the feed refreshes every 15 minutes.' },
+  PERSISTED_OPERATIONS_ONLY: {
+    group: 'Operations',
+    description:
+      'Accept only operations from the trusted-documents manifest, named by `documentId` or `extensions.persistedQuery.sha256Hash`; anything else is refused (`PERSISTED_OPERATION_REQUIRED` / `PERSISTED_OPERATION_NOT_FOUND`), automatic persisted query registration included.',
+  },
+  PERSISTED_OPERATIONS_MANIFEST: {
+    group: 'Operations',
+    description:
+      'The trusted-documents manifest (`{ "<sha256>": "<document>" }`, written by `npm run codegen`); a relative path is read from the project root. Loaded when the file exists; required when `PERSISTED_OPERATIONS_ONLY=true`.',
+  },
+  FEDERATION: { group: 'Operations', description: 'Serve the schema as an Apollo Federation v2 subgraph (entity keys, `_service`, `_entities`) for a supergraph router.' },
+  READINESS_TIMEOUT_MS: { group: 'Operations', description: "Connect timeout of `/readyz`'s reachability probe of a provider (ms), used where no circuit breaker reports a state." },
+  REDIS_URL: { group: 'Cache', description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.' },
+  REDIS_KEY_PREFIX: { group: 'Cache', description: 'Prefix of every Redis key the gateway writes.' },
+  CACHE_MAX_ENTRIES: { group: 'Cache', description: 'Size of the in-memory shared cache (entries), when Redis is not used.' },
+  CACHE_STALE_GRACE_MS: { group: 'Cache', description: 'Stale-while-revalidate: how long after its TTL an entry is still served while it is refreshed in the background (ms).' },
+  CACHE_STALE_IF_QUOTA_LOW_MS: { group: 'Cache', description: "How long after its TTL an entry may still be served when the provider's request budget is low (ms)." },
+  CACHE_TTL_OVERRIDES: {
+    group: 'Cache',
+    description: 'TTLs per provider and resource, overriding the provider TTL: `guidebook:guides=3600000,planstone:speakers=600000`.',
+  },
+  GUIDEBOOK_QUOTA_PER_DAY: { group: 'Quota', description: 'Guidebook requests allowed per day and credential (its documented limit is 10,000); 0 = unlimited.' },
+  GUIDEBOOK_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Guidebook requests allowed per minute; 0 = unlimited.' },
+  ROUNDWARE_QUOTA_PER_DAY: { group: 'Quota', description: 'Roundware requests allowed per day and credential; 0 = unlimited.' },
+  ROUNDWARE_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Roundware requests allowed per minute; 0 = unlimited.' },
+  PLANSTONE_QUOTA_PER_DAY: { group: 'Quota', description: 'Planstone requests allowed per day; 0 = unlimited (Planstone documents no limit).' },
+  PLANSTONE_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Planstone requests allowed per minute; 0 = unlimited.' },
+  QUOTA_RESERVE_PERCENT: { group: 'Quota', description: 'Share of each budget kept back for cache misses: below it, cached answers are served stale rather than refreshed.' },
+  DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
+  PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
+  GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },
+  GUIDEBOOK_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },
+  GUIDEBOOK_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_BODY_TIMEOUT_MS`.' },
+  ROUNDWARE_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Roundware only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },
+  ROUNDWARE_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Roundware only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },
+  ROUNDWARE_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Roundware only: overrides `UPSTREAM_BODY_TIMEOUT_MS`.' },
+  PLANSTONE_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Planstone only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },
+  PLANSTONE_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Planstone only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },
+  PLANSTONE_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Planstone only: overrides `UPSTREAM_BODY_TIMEOUT_MS`.' },
+  UPSTREAM_DEADLINE_MS: { group: 'Resilience', description: 'Overall time budget of one upstream read, retries included (ms).' },
+  UPSTREAM_RETRY_MAX_ATTEMPTS: { group: 'Resilience', description: 'Attempts per upstream read, the first included (writes are never retried); 1 = no retries.' },
+  UPSTREAM_RETRY_BASE_DELAY_MS: { group: 'Resilience', description: 'First retry back-off (ms); it grows exponentially, with jitter, unless the provider sends `Retry-After`.' },
+  UPSTREAM_RETRY_MAX_DELAY_MS: { group: 'Resilience', description: 'Longest retry back-off (ms).' },
+  UPSTREAM_BREAKER_FAILURE_THRESHOLD: { group: 'Resilience', description: "Consecutive failed attempts that open a provider's circuit breaker." },
+  UPSTREAM_BREAKER_COOLDOWN_MS: { group: 'Resilience', description: 'How long an open breaker refuses calls before one probe is let through (ms).' },
+  GRAPHQL_MAX_DEPTH: { group: 'Limits', description: 'Deepest selection nesting an operation may have.' },
+  GRAPHQL_MAX_ALIASES: { group: 'Limits', description: 'Most aliases in one operation.' },
+  GRAPHQL_MAX_ROOT_FIELDS: { group: 'Limits', description: 'Most root fields in one operation.' },
+  GRAPHQL_MAX_TOKENS: { group: 'Limits', description: 'Most lexical tokens in one document.' },
+  GRAPHQL_MAX_COST: { group: 'Limits', description: 'Highest estimated cost of an operation (list sizes multiply).' },
+  GRAPHQL_MAX_BATCH: { group: 'Limits', description: 'Most operations in one batched HTTP request.' },
+  GRAPHQL_MAX_BODY_BYTES: { group: 'Limits', description: 'Largest request body (bytes).' },
+  GRAPHQL_INTROSPECTION: { group: 'Security', description: 'Allow introspection. Unset: on, except with `NODE_ENV=production`.' },
+  GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser. Unset: on, except with `NODE_ENV=production`.' },
+  GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open.' },
+  GATEWAY_JWT_SECRET: { group: 'Security', description: 'HS256 secret (at least 32 bytes) for client bearer tokens.' },
+  GATEWAY_JWT_ISSUER: { group: 'Security', description: 'Required `iss` of client tokens, when set.' },
+  GATEWAY_JWT_AUDIENCE: { group: 'Security', description: 'Required `aud` of client tokens, when set.' },
+  LOG_LEVEL: { group: 'Logging', description: 'pino level of the JSON logs on stdout: `fatal`, `error`, `warn`, `info`, `debug` (adds a line per upstream call), `trace` or `silent`.' },
+  SHUTDOWN_TIMEOUT_MS: { group: 'Server', description: 'On SIGTERM, how long in-flight requests may finish before connections are closed (ms).' },
+};

@@ -1,11 +1,15 @@
 // Process entry: read configuration, start the gateway, drain on SIGTERM.
 import { ConfigError, isDemoEnvironment, loadConfig } from './config.js';
 import { createGateway } from './server/createGateway.js';
+import { startTracing } from './observability/tracing.js';
 
 async function main(): Promise<void> {
+  // First, so every span of the process goes to the configured exporter (off unless OTEL_* say so).
+  const tracing = startTracing(process.env);
   let env = process.env;
   let closeDemo: (() => Promise<void>) | undefined;
-  if (isDemoEnvironment(env)) {
+  const demo = isDemoEnvironment(env);
+  if (demo) {
     // Imported only in demo mode: nothing else in src/ knows the emulators exist.
     const { startDemoProviders } = await import('./demo/startDemo.js');
     const providers = await startDemoProviders();
@@ -14,18 +18,31 @@ async function main(): Promise<void> {
     console.log('Demo mode: no provider URL is set, so the emulated providers are serving seed data.');
   }
 
-  const config = loadConfig(env);
+  // Demo mode never asks its callers for credentials (GATEWAY_API_KEYS / GATEWAY_JWT_SECRET are ignored).
+  const config = loadConfig(env, { demo });
   const gateway = await createGateway(config);
   const url = await gateway.listen();
   console.log(`Sessions gateway ready at ${url}${config.production ? '' : ' (open it in a browser for Apollo Sandbox)'}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal while draining: the operator wants out now.
+      console.log(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then exiting.`);
+    console.log(`${signal}: refusing new connections, finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms), then exiting.`);
+    // The drain cuts requests still running after SHUTDOWN_TIMEOUT_MS; this is the backstop
+    // should anything else (an upstream pool, the demo providers, the exporter) hang on close.
+    setTimeout(() => {
+      console.error('Shutdown did not finish in time; exiting.');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000).unref();
     await gateway.stop();
     await closeDemo?.();
+    await tracing?.shutdown();
+    console.log('Stopped.');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

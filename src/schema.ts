@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
+import { projectRoot } from './projectRoot.js';
 
-/** The SDL folder, one file per domain area. */
-export const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
+/** The SDL folder, one file per domain area (found from `src/` and from `dist/src/`). */
+export const SCHEMA_DIR = path.join(projectRoot(), 'schema') + path.sep;
 
 /** All SDL files, in name order (base.graphql defines what the others extend). */
 export function loadTypeDefs(dir = SCHEMA_DIR): string[] {

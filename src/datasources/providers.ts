@@ -1,5 +1,7 @@
 import type { GatewayConfig } from '../config.js';
-import type { ResponseCache } from '../upstream/index.js';
+import type { ProviderName } from '../errors/index.js';
+import type { QuotaRegistry, ResponseCache, UpstreamExtras } from '../upstream/index.js';
+import type { ResilienceRegistry } from '../upstream/resilience/index.js';
 import { GuidebookClient, GuidebookDataSource } from './guidebook/index.js';
 import { PlanstoneClient, PlanstoneDataSource } from './planstone/index.js';
 import { RoundwareClient, RoundwareDataSource } from './roundware/index.js';
@@ -18,13 +20,22 @@ export interface DataSources {
   planstone: PlanstoneDataSource | null;
 }
 
-export function createProviderClients(config: GatewayConfig, cache: ResponseCache): ProviderClients {
-  const timeouts = config.upstreamTimeouts;
+/**
+ * `quota`: the request budgets (every upstream attempt is counted there); none means
+ * unlimited. Cache behaviour (stale grace, per-resource TTLs) comes from `config.caching`.
+ */
+export function createProviderClients(config: GatewayConfig, cache: ResponseCache, quota?: QuotaRegistry, resilience?: ResilienceRegistry): ProviderClients {
+  const upstream = (provider: ProviderName): UpstreamExtras => ({
+    quota,
+    // Retries, deadline and circuit breaker (docs/resilience.md); one attempt without.
+    policy: resilience?.get(provider),
+    caching: { staleGraceMs: config.caching.staleGraceMs, staleIfQuotaLowMs: config.caching.staleIfQuotaLowMs, ttlByResource: config.caching.ttlByResource[provider] },
+  });
   return {
-    guidebook: config.guidebook && new GuidebookClient({ config: config.guidebook, cache, timeouts, ttlMs: config.cacheTtlMs.guidebook }),
-    roundware: config.roundware && new RoundwareClient({ config: config.roundware, cache, timeouts, ttlMs: config.cacheTtlMs.roundware }),
+    guidebook: config.guidebook && new GuidebookClient({ config: config.guidebook, cache, timeouts: config.providerTimeouts.guidebook, ttlMs: config.cacheTtlMs.guidebook, upstream: upstream('guidebook') }),
+    roundware: config.roundware && new RoundwareClient({ config: config.roundware, cache, timeouts: config.providerTimeouts.roundware, ttlMs: config.cacheTtlMs.roundware, upstream: upstream('roundware') }),
     planstone: config.planstone && {
-      client: new PlanstoneClient({ config: config.planstone, cache, timeouts, ttlMs: config.cacheTtlMs.planstone }),
+      client: new PlanstoneClient({ config: config.planstone, cache, timeouts: config.providerTimeouts.planstone, ttlMs: config.cacheTtlMs.planstone, upstream: upstream('planstone') }),
       timeZone: config.planstone.timeZone,
     },
   };

@@ -22,10 +22,33 @@ export const ErrorCode = {
    * it may or may not have been applied. Read the object back before retrying.
    */
   UPSTREAM_OUTCOME_UNKNOWN: 'UPSTREAM_OUTCOME_UNKNOWN',
-  /** The provider rejected a write's input (400) — field errors are in `extensions.fieldErrors`. */
+  /**
+   * The provider rejected the request (400). A mutation reports this as data instead: its
+   * payload's `userErrors`, with this code, at the input fields the provider named.
+   */
   UPSTREAM_REJECTED: 'UPSTREAM_REJECTED',
   /** The provider is switched off in this deployment's configuration. */
   PROVIDER_DISABLED: 'PROVIDER_DISABLED',
+  /** The gateway runs only persisted operations (`PERSISTED_OPERATIONS_ONLY`), and the request sent a bare query. */
+  PERSISTED_OPERATION_REQUIRED: 'PERSISTED_OPERATION_REQUIRED',
+  /** The `documentId` / persisted-query hash is not in the gateway's operation manifest. */
+  PERSISTED_OPERATION_NOT_FOUND: 'PERSISTED_OPERATION_NOT_FOUND',
+  /** The operation nests deeper than the gateway allows (`extensions.limit`, `extensions.measured`). */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation uses more aliases than the gateway allows. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The operation selects more root fields than the gateway allows. */
+  TOO_MANY_ROOT_FIELDS: 'TOO_MANY_ROOT_FIELDS',
+  /** The document has more lexical tokens than the gateway parses. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** The operation's estimated cost (connections multiply by their page size) is over the budget. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** A batched HTTP request holds more operations than the gateway runs at once. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** The request body is larger than the gateway accepts (HTTP 413). */
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /** No credential, or one the gateway does not accept (HTTP 401; see GATEWAY_API_KEYS / GATEWAY_JWT_SECRET). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** Anything unexpected; details are only in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

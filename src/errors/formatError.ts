@@ -5,6 +5,7 @@ import { ErrorCode } from './codes.js';
 
 /** Codes whose message was written for clients and is safe to show as-is. */
 const CLIENT_SAFE_CODES = new Set<string>([
+  // Every gateway code, the operation-limit ones (QUERY_TOO_DEEP, ..., REQUEST_TOO_LARGE) and UNAUTHENTICATED included.
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   // Apollo Server's own request errors.
   'GRAPHQL_PARSE_FAILED',
@@ -16,11 +17,13 @@ const CLIENT_SAFE_CODES = new Set<string>([
 ]);
 
 /** Extension keys a client may see; anything else (stack traces, upstream bodies) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured'] as const;
 
 export interface FormatErrorOptions {
   /** Called with every error that is masked, for the logs. */
   onMaskedError?: (error: unknown) => void;
+  /** Removes secrets and upstream hosts from a client-visible message (defence in depth). */
+  scrub?: (text: string) => string;
 }
 
 /**
@@ -38,7 +41,7 @@ export function createFormatError(options: FormatErrorOptions = {}) {
       if (known) {
         const extensions: Record<string, unknown> = {};
         for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-        return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+        return { message: options.scrub ? options.scrub(formatted.message) : formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
       }
       options.onMaskedError?.(original);
     } catch {

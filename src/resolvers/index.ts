@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Attendee, attendeeQueries } from './attendee.js';
 import { ClientSession, clientSessionQueries } from './clientSession.js';
 import { Guide } from './guide.js';
+import { mutationResolvers, PublishRequest } from './mutations/index.js';
 import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
 import { scalarResolvers } from './scalars.js';
@@ -21,6 +22,8 @@ export const resolvers: Resolvers = {
     ...speakerQueries,
     ...clientSessionQueries,
   },
+  Mutation: mutationResolvers,
+  PublishRequest,
   Node,
   Session,
   SpeakerEngagement,

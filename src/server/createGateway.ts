@@ -2,23 +2,48 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GatewayConfig } from '../config.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
-import { MemoryResponseCache, type ResponseCache } from '../upstream/index.js';
+import { createSubgraphSchema } from '../federation/index.js';
+import { requestLogFields } from '../observability/requestScope.js';
+import type { DestinationStream, Logger } from 'pino';
+import { clearCurrentResilienceRegistry, createResilience, setCurrentResilienceRegistry, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
+import type { ProviderName } from '../errors/index.js';
+import { clientAuth } from './auth/index.js';
+import { bodyErrors, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
+import { createLogger } from './logger.js';
+import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
+import { createScrubber } from './scrubber.js';
+import { sensitiveValuesOf } from './sensitiveValues.js';
+import { createOperationsLayer } from './operationsLayer.js';
+import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
 import type { GatewayContext } from './context.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
 import { requestIdFrom } from './requestId.js';
 
 export interface GatewayOptions {
-  /** The shared upstream cache; an in-memory LRU by default. */
+  /**
+   * The shared upstream cache; by default Redis when `config.redis` is set, else an
+   * in-memory LRU. A cache passed here is not closed by `stop()`.
+   */
   cache?: ResponseCache;
+  /** Where quota counters live; by default beside the default cache (Redis or memory). */
+  quotaCounter?: QuotaCounter;
   /** Where masked (unexpected) errors are reported; console.error by default. */
   logError?: (error: unknown) => void;
+  /** Structured logs (one line per operation, with its request id). */
+  logger?: Logger;
+  /**
+   * Where the default logger writes (stdout by default); tests pass a capturing stream.
+   * Lines are scrubbed of every configured secret and upstream host before they get here.
+   */
+  logDestination?: DestinationStream;
 }
 
 export interface Gateway {
@@ -28,6 +53,10 @@ export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting, drains in-flight requests, closes upstream pools. */
   stop(): Promise<void>;
+  /** The request budgets as they stand, one row per provider × credential × window (for metrics). */
+  quotaSnapshot(): Promise<QuotaSnapshot[]>;
+  /** Each configured provider's circuit-breaker state (see docs/resilience.md). */
+  providerHealth(): ProviderHealthSnapshot;
 }
 
 /**
@@ -35,21 +64,68 @@ export interface Gateway {
  * listening, so tests and the entry point start it the same way.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  const cache = options.cache ?? new MemoryResponseCache();
-  const clients = createProviderClients(config, cache);
+  const stores = createSharedStores({
+    redisUrl: options.cache && options.quotaCounter ? undefined : config.redis?.url,
+    redisKeyPrefix: config.redis?.keyPrefix,
+    maxEntries: config.caching.maxEntries,
+  });
+  const cache = options.cache ?? stores.cache;
+  const quota = new QuotaRegistry({ counter: options.quotaCounter ?? stores.quotaCounter, limits: config.quotas });
+  const sensitive = sensitiveValuesOf(config);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, sensitive, destination: options.logDestination, mixin: requestLogFields });
+  const configuredProviders = (['guidebook', 'roundware', 'planstone'] as const).filter((provider): provider is ProviderName => config[provider] !== null);
+  const resilience = createResilience(configuredProviders, {
+    ...config.resilience,
+    onBreakerTransition: (provider, from, to) => logger.warn({ provider, from, to }, `circuit breaker ${to}`),
+    onRetry: ({ provider, route, attempt, delayMs, error }) =>
+      logger.debug({ provider, route, attempt, delayMs, code: (error as { extensions?: { code?: unknown } }).extensions?.code }, 'upstream retry'),
+  });
+  setCurrentResilienceRegistry(resilience);
+  const clients = createProviderClients(config, cache, quota, resilience);
+  const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);
-  const formatError = createFormatError({ onMaskedError: options.logError ?? ((error) => console.error('[gateway] unexpected error', error)) });
+  const operations = createOperationsLayer({
+    config,
+    logger,
+    upstreamClients: [clients.guidebook?.upstream, clients.roundware?.upstream, clients.planstone?.client.upstream].filter((c) => c !== undefined && c !== null),
+    health: {
+      quota: () => quota.snapshot(),
+      breakers: () => Object.entries(resilience.providerHealth()).map(([provider, health]) => ({ provider: provider as ProviderName, state: health.breaker })),
+    },
+  });
+  const formatError = createFormatError({
+    onMaskedError: options.logError ?? ((error) => logger.error({ err: error }, 'unexpected error (masked for the client)')),
+    scrub: createScrubber(sensitive),
+  });
+  const reject: RejectRequest = (_req, res, status, error) => {
+    logger.warn({ requestId: res.locals.requestId, outcome: 'rejected', status, errorCodes: [error.extensions.code] }, 'request rejected');
+    sendGraphQLError(res, status, error);
+  };
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: createSchema(),
+    schema: config.federation ? createSubgraphSchema() : createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    introspection: config.introspection,
+    // Batches are accepted; their size is limited by requestGate (BATCH_TOO_LARGE).
+    allowBatchedHttpRequests: true,
+    // src/index.ts owns SIGTERM/SIGINT (drain with a deadline, then exit); Apollo's own
+    // handler would stop the server a second time and re-send the signal to the process.
+    stopOnTerminationSignals: false,
+    logger: logger.child({ component: 'apollo' }),
+    // Parsed and validated documents, reused by every repeat of an operation.
+    documentStore: new DocumentStore(config.execution.documentCacheEntries),
+    // Automatic persisted queries, kept in the shared cache so replicas share them.
+    persistedQueries: persistedQueryTtl > 0 ? { cache: new ResponseCacheKeyValue(cache, 'apq:', persistedQueryTtl * 1000), ttl: persistedQueryTtl } : false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop: refuse new connections, let in-flight requests finish for up to SHUTDOWN_TIMEOUT_MS.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      batchedOperationStatePlugin(),
+      operationLimitsPlugin(config.limits),
       partialResultsPlugin({ formatError }),
-      config.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      ...operations.plugins,
+      config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -58,16 +134,22 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  operations.mountRoutes(app);
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    operations.observe,
+    ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    requestGate(config.limits, reject),
+    ...operations.afterBodyParsing,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = requestIdFrom(req.headers['x-request-id']);
-        res.setHeader('x-request-id', requestId);
+        const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
         return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [] };
       },
     }),
+    bodyErrors(config.limits.maxBodyBytes, reject),
+    operations.bodyErrorHandler,
   );
 
   return {
@@ -83,7 +165,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
     async stop() {
       await apollo.stop();
+      clearCurrentResilienceRegistry(resilience);
+      operations.close();
       await closeProviderClients(clients);
+      quota.close();
+      await stores.close();
     },
+    quotaSnapshot: () => quota.snapshot(),
+    providerHealth: () => resilience.providerHealth(),
   };
 }

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
 import { providerLabel } from './classifyFailure.js';
 import { directCallPolicy, type CallPolicy } from './callPolicy.js';
+import { applyCacheControl, type Freshness } from './cache/cacheControl.js';
+import { isCacheEntry, type CacheEntry } from './cache/cacheEntry.js';
+import { DEFAULT_CACHING, type CachingOptions } from './cache/cachingOptions.js';
 import { Coalescer } from './coalescer.js';
+import { observeAttempt, onUpstreamCall } from './observer.js';
+import type { QuotaGuard, QuotaRegistry } from './quota/index.js';
 import type { ResponseCache } from './responseCache.js';
 import { HttpTransport, type QueryParams, type UpstreamTimeouts } from './transport.js';
 
@@ -19,7 +24,17 @@ export interface UpstreamClientOptions {
   policy?: CallPolicy;
   /** Keep-alive connections to the provider. */
   connections?: number;
+  /** Stale-while-revalidate, stale-if-quota-low and per-resource TTLs (`DEFAULT_CACHING` otherwise). */
+  caching?: Partial<CachingOptions>;
+  /** Request budgets; every upstream attempt (reads, writes, retries) is counted. None: unlimited. */
+  quota?: QuotaRegistry;
 }
+
+/**
+ * What a provider client may pass through to its UpstreamClient beyond the basics: the
+ * resilience policy, the cache behaviour and the quota guard (wired in `providers.ts`).
+ */
+export type UpstreamExtras = Pick<UpstreamClientOptions, 'policy' | 'caching' | 'quota' | 'connections'>;
 
 export interface GetOptions {
   /** How long a successful answer may be served from the shared cache; 0 = not cached. */
@@ -42,15 +57,22 @@ export interface SendOptions {
 
 /**
  * One provider's HTTP face for the datasources: reads through the shared response cache
- * with in-flight coalescing, writes never retried, every answer validated against a wire
- * schema before anyone sees it.
+ * (fresh → served; stale within the grace → served while one background refresh runs;
+ * stale and the budget low → served rather than spending the reserve), identical
+ * concurrent calls coalesced, writes never retried, every upstream attempt counted by the
+ * quota guard, every answer validated against a wire schema before anyone sees it.
+ * Errors are never cached.
  */
 export class UpstreamClient {
   readonly provider: ProviderName;
   readonly #transport: HttpTransport;
   readonly #cache: ResponseCache;
   readonly #policy: CallPolicy;
+  readonly #caching: CachingOptions;
+  readonly #quota: QuotaGuard | undefined;
   readonly #coalescer = new Coalescer();
+  /** Bumped by every write's invalidation: reads begun before it neither store nor get shared after it. */
+  #generation = 0;
   /** Identifies the credential in cache keys without storing it. */
   readonly #credentialId: string;
 
@@ -59,7 +81,9 @@ export class UpstreamClient {
     this.#transport = new HttpTransport(options);
     this.#cache = options.cache;
     this.#policy = options.policy ?? directCallPolicy;
+    this.#caching = { ...DEFAULT_CACHING, ...options.caching };
     this.#credentialId = createHash('sha256').update(options.authorization).digest('base64url').slice(0, 16);
+    this.#quota = options.quota?.guard(this.provider, this.#credentialId);
   }
 
   /** The cache-key prefix of every read of this provider under this credential. */
@@ -67,24 +91,75 @@ export class UpstreamClient {
     return `${this.provider}:${this.#credentialId}:`;
   }
 
+  /** This client's request budget, when one is configured. */
+  get quota(): QuotaGuard | undefined {
+    return this.#quota;
+  }
+
   /**
    * GETs `path` (relative to the base URL) and validates the JSON answer with `schema`.
-   * Served from the shared cache when fresh; identical concurrent calls share one request.
+   * Served from the shared cache when fresh (or stale, see the class comment); identical
+   * concurrent calls share one request.
    */
   async get<T>(path: string, query: QueryParams, schema: z.ZodType<T>, options: GetOptions): Promise<T> {
     const url = this.#transport.url(path, query);
     const key = this.#cacheKey(url);
-    const cached = options.ttlMs > 0 ? await this.#cache.get(key) : undefined;
-    if (cached !== undefined) return cached as T;
-    return this.#coalescer.run(key, async () => {
-      const json = await this.#policy.run(() => this.#transport.request({ method: 'GET', url, headers: options.headers }), {
-        idempotent: true,
-        route: options.route ?? `GET ${path}`,
-      });
-      const value = this.#validate(json, schema);
-      await this.#cache.set(key, value, options.ttlMs);
-      return value;
-    });
+    const route = options.route ?? `GET ${path}`;
+    const configured = this.#freshness(path, options.ttlMs);
+    const found = configured.ttlMs > 0 ? await this.#cache.get(key) : undefined;
+    const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
+    const generation = this.#generation;
+    const fetch = () => this.#coalescer.run(`${generation}|${key}`, () => this.#fetch(url, key, route, schema, configured, options.headers));
+    if (entry) {
+      const now = Date.now();
+      if (now < entry.f) return this.#served(route, 'hit', entry.v);
+      if (now < entry.g) {
+        // Stale-while-revalidate: this caller gets the stale answer; one refresh runs.
+        if (!this.#quota?.low) fetch().catch(() => undefined);
+        return this.#served(route, 'stale', entry.v);
+      }
+      if (this.#quota?.low) return this.#served(route, 'stale', entry.v);
+    }
+    try {
+      return await fetch();
+    } catch (error) {
+      // The budget (ours or the provider's) is spent: an old answer beats none.
+      if (entry && error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_RATE_LIMITED) return this.#served(route, 'stale', entry.v);
+      throw error;
+    }
+  }
+
+  #served<T>(route: string, cache: 'hit' | 'stale', value: T): T {
+    onUpstreamCall({ source: this, provider: this.provider, route, status: undefined, durationMs: 0, cache, attempt: 0 });
+    return value;
+  }
+
+  async #fetch<T>(url: URL, key: string, route: string, schema: z.ZodType<T>, configured: Freshness, headers: Record<string, string> | undefined): Promise<T> {
+    const generation = this.#generation;
+    this.#quota?.assertAvailable();
+    const answer = await this.#policy.run(
+      async (attempt) => {
+        await this.#quota?.take();
+        return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers }));
+      },
+      { idempotent: true, route },
+    );
+    const value = this.#validate(answer.json, schema);
+    const { ttlMs, graceMs } = applyCacheControl(configured, answer.headers);
+    if (ttlMs > 0 && generation === this.#generation) {
+      const now = Date.now();
+      const entry: CacheEntry<T> = { v: value, f: now + ttlMs, g: now + ttlMs + graceMs };
+      // Kept past the grace so that a low budget can still be met from the cache.
+      await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0));
+    }
+    return value;
+  }
+
+  /** Configured TTL (per resource, else the read's) and stale grace. */
+  #freshness(path: string, ttlMs: number): Freshness {
+    const resource = path.replace(/^\//, '').split('/')[0] ?? '';
+    const ttl = this.#caching.ttlByResource[resource] ?? ttlMs;
+    return { ttlMs: ttl, graceMs: ttl > 0 ? this.#caching.staleGraceMs : 0 };
   }
 
   /**
@@ -96,8 +171,12 @@ export class UpstreamClient {
   async send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, schema: z.ZodType<T> | null, options: SendOptions): Promise<T | null> {
     const url = this.#transport.url(path);
     try {
+      this.#quota?.assertAvailable();
       const json = await this.#policy.run(
-        () => this.#transport.request({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }),
+        async (attempt) => {
+          await this.#quota?.take();
+          return observeAttempt(this, this.provider, options.route ?? `${method} ${path}`, attempt, () => this.#transport.request({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }));
+        },
         { idempotent: false, route: options.route ?? `${method} ${path}` },
       );
       await this.#invalidate(options.invalidates);
@@ -118,6 +197,7 @@ export class UpstreamClient {
   }
 
   async #invalidate(paths: string[]): Promise<void> {
+    this.#generation += 1;
     await Promise.all(paths.map((path) => this.#cache.deletePrefix(`${this.cacheNamespace}GET ${this.#transport.url(path).pathname}`)));
   }
 

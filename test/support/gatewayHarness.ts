@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '../../src/emulators/index.js';
-import { createGateway, type Gateway } from '../../src/server/createGateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
   data?: D | null;
@@ -25,13 +25,18 @@ export interface HarnessOptions {
   emulators?: StartEmulatorsOptions;
   /** Extra environment for the gateway (e.g. `ROUNDWARE_API_URL: 'off'`, cache TTLs). */
   env?: Record<string, string>;
+  /** Passed to createGateway (e.g. a shared `cache`); errors are never logged unless `logError` is set. */
+  gatewayOptions?: GatewayOptions;
+  /** Point the gateway at these (already running) emulators instead of starting new ones; `close()` leaves them running. */
+  emulatorSet?: EmulatorSet;
 }
 
 /** The three emulators and a gateway pointed at them, all on free loopback ports. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulators = await startEmulators(options.emulators);
-  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', ...options.env });
-  const gateway = await createGateway(config, { logError: () => undefined });
+  const emulators = options.emulatorSet ?? (await startEmulators(options.emulators));
+  // Logs are off unless a test asks for them (LOG_LEVEL in `env`, or its own logger / logDestination).
+  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const gateway = await createGateway(config, { logError: () => undefined, ...options.gatewayOptions });
   const url = await gateway.listen(0, '127.0.0.1');
   const all = [emulators.guidebook, emulators.roundware, emulators.planstone];
   return {
@@ -56,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await gateway.stop();
-      await emulators.close();
+      if (!options.emulatorSet) await emulators.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
-import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamTimeouts } from '../../upstream/index.js';
+import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { guidebookPage, type GuidebookPage } from './wire.js';
 
 export interface GuidebookClientOptions {
@@ -8,6 +8,8 @@ export interface GuidebookClientOptions {
   cache: ResponseCache;
   timeouts: UpstreamTimeouts;
   ttlMs: number;
+  /** Resilience policy, cache behaviour and quota for the UpstreamClient (see UpstreamExtras). */
+  upstream?: UpstreamExtras;
 }
 
 /** The Guidebook resources the gateway reads, by their URL segment. */
@@ -22,8 +24,8 @@ export class GuidebookClient {
   readonly upstream: UpstreamClient;
   readonly #ttlMs: number;
 
-  constructor({ config, cache, timeouts, ttlMs }: GuidebookClientOptions) {
-    this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache });
+  constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
+    this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
   }
 

@@ -15,6 +15,7 @@ import type { QueryParams } from '../../upstream/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createGuideScopedLoader, createListLoader, createRetrieveLoader, FEW_IDS, type GuideScopedKey } from './loaders.js';
 import { nullsLastSource } from './nullsLastSource.js';
+import { GuidebookWrites } from './writes.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
 import {
   guidebookAttendeeWire,
@@ -53,6 +54,9 @@ export interface GuidebookPersonalizedScheduleFilter {
 const SESSION_ORDER_FIELD = { START_TIME: 'start_time', END_TIME: 'end_time' } as const;
 const ATTENDEE_ORDER_FIELD = { EMAIL: 'email', FIRST_NAME: 'first_name', LAST_NAME: 'last_name', REVOKED: 'revoked', STATUS: 'status' } as const;
 
+// Pages in the shared (in-memory) cache are immutable: their models are mapped once.
+const mappedPages = new WeakMap<readonly unknown[], unknown[]>();
+
 /** DRF `ordering`: comma list, `-` for descending. */
 function ordering(keys: Array<{ field: string; direction: OrderDirection }>): string {
   return keys.map(({ field, direction }) => (direction === 'DESC' ? `-${field}` : field)).join(',');
@@ -73,6 +77,8 @@ export class GuidebookDataSource {
   readonly attendeeInGuide: DataLoader<GuideScopedKey, AttendeeModel, string>;
   /** Personalized schedules per attendee (see `#createSchedulesOfAttendeeLoader`). */
   readonly schedulesOfAttendee: DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string>;
+  /** This request's writes (mutations); each keeps the reads above consistent with it. */
+  readonly writes: GuidebookWrites;
   readonly #client: GuidebookClient;
   readonly #headers: Record<string, string> | undefined;
   readonly #guideSnapshots = new Map<string, Promise<unknown[]>>();
@@ -104,6 +110,28 @@ export class GuidebookDataSource {
       headers,
     );
     this.attendeeInGuide = createGuideScopedLoader(client, 'attendees', (guide) => ({ guide, ordering: 'id' }), guidebookAttendeeWire, toAttendee, this.attendee, headers);
+
+    this.writes = new GuidebookWrites(client, this, headers);
+  }
+
+  /**
+   * Forgets what this request has read of `resources` (a write changed them), so later
+   * fields of the same operation read them again. Every per-request memo of a resource
+   * belongs in this table.
+   */
+  forgetReads(resources: readonly GuidebookResource[]): void {
+    const memos: Record<GuidebookResource, Array<{ clearAll(): unknown }>> = {
+      sessions: [this.session, this.sessionInGuide],
+      attendees: [this.attendee, this.attendeeInGuide],
+      'personalized-schedules': [this.personalizedSchedule, this.schedulesOfAttendee],
+      'schedule-tracks': [this.track],
+      guides: [this.guide],
+      locations: [this.location],
+    };
+    for (const resource of resources) {
+      for (const memo of memos[resource]) memo.clearAll();
+      for (const key of this.#guideSnapshots.keys()) if (key.startsWith(`${resource}?`)) this.#guideSnapshots.delete(key);
+    }
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
@@ -226,7 +254,9 @@ export class GuidebookDataSource {
   ): OffsetSource<M> {
     return createPageNumberSource(async (page) => {
       const answer = await this.#client.list(resource, query, page, item, this.#headers);
-      const items = answer.results.map(map);
+      // Mapped once per cached page object (each resource's pages have one mapper).
+      let items = mappedPages.get(answer.results) as M[] | undefined;
+      if (!items) mappedPages.set(answer.results, (items = answer.results.map(map)));
       for (const model of items) loader.prime(model.sourceId, model);
       return { items, totalCount: answer.count, hasNext: answer.next !== null };
     });

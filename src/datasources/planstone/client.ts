@@ -1,5 +1,5 @@
 import type { PlanstoneConfig } from '../../config.js';
-import type { ResponseCache, UpstreamTimeouts } from '../../upstream/index.js';
+import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { UpstreamClient } from '../../upstream/index.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
 
@@ -14,6 +14,8 @@ export interface PlanstoneClientOptions {
   cache: ResponseCache;
   timeouts: UpstreamTimeouts;
   ttlMs: number;
+  /** Resilience policy, cache behaviour and quota for the UpstreamClient (see UpstreamExtras). */
+  upstream?: UpstreamExtras;
 }
 
 /**
@@ -25,13 +27,14 @@ export class PlanstoneClient {
   readonly #scope: { account: string; conference: string };
   readonly #ttlMs: number;
 
-  constructor({ config, cache, timeouts, ttlMs }: PlanstoneClientOptions) {
+  constructor({ config, cache, timeouts, ttlMs, upstream }: PlanstoneClientOptions) {
     this.upstream = new UpstreamClient({
       provider: 'planstone',
       baseUrl: config.baseUrl,
       authorization: `Basic ${Buffer.from(`${config.token}:`).toString('base64')}`,
       timeouts,
       cache,
+      ...upstream,
     });
     this.#scope = { account: config.account, conference: config.conference };
     this.#ttlMs = ttlMs;

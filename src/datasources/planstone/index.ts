@@ -33,6 +33,24 @@ function mapPage(page: PlanstoneSessionPage, zone: string): SessionModel[] {
   return models;
 }
 
+// The deduplicated snapshot, per zone, for the same cached page objects (the first page
+// object keys it; the rest must be the very same objects).
+const snapshots = new Map<string, WeakMap<PlanstoneSessionPage, { pages: PlanstoneSessionPage[]; sessions: SessionModel[] }>>();
+// Filtered and ordered views of a snapshot, by filter and order.
+const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();
+
+function snapshotOf(pages: PlanstoneSessionPage[], zone: string): SessionModel[] {
+  let byFirst = snapshots.get(zone);
+  if (!byFirst) snapshots.set(zone, (byFirst = new WeakMap()));
+  const first = pages[0];
+  const known = first ? byFirst.get(first) : undefined;
+  if (known && known.pages.length === pages.length && known.pages.every((page, i) => page === pages[i])) return known.sessions;
+  const seen = new Set<string>();
+  const sessions = pages.flatMap((page) => mapPage(page, zone)).filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
+  if (first) byFirst.set(first, { pages, sessions });
+  return sessions;
+}
+
 /**
  * The Planstone feed for one GraphQL request. The feed cannot sort by the real start
  * instant (its times are local 12-hour strings), so sessions are read as one conference
@@ -57,18 +75,21 @@ export class PlanstoneDataSource {
   allSessions(): Promise<SessionModel[]> {
     this.#snapshot ??= this.#client
       .allPages((page) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers))
-      .then((pages) => {
-        const seen = new Set<string>();
-        return pages.flatMap((page) => mapPage(page, this.#zone)).filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
-      });
+      .then((pages) => snapshotOf(pages, this.#zone));
     return this.#snapshot;
   }
 
   /** The filtered sessions in `order`, addressed by offset. */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
     return createArraySource(async () => {
-      const sessions = (await this.allSessions()).filter((s) => matchesSession(s, filter));
-      return sessions.sort(sessionComparator(order));
+      const all = await this.allSessions();
+      // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
+      let views = orderedViews.get(all);
+      if (!views) orderedViews.set(all, (views = new Map()));
+      const key = JSON.stringify([filter, order]);
+      let sessions = views.get(key);
+      if (!sessions) views.set(key, (sessions = all.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order))));
+      return sessions;
     });
   }
 

@@ -1,5 +1,5 @@
 import type { RoundwareConfig } from '../../config.js';
-import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamTimeouts } from '../../upstream/index.js';
+import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 
 export interface RoundwareClientOptions {
@@ -7,6 +7,8 @@ export interface RoundwareClientOptions {
   cache: ResponseCache;
   timeouts: UpstreamTimeouts;
   ttlMs: number;
+  /** Resilience policy, cache behaviour and quota for the UpstreamClient (see UpstreamExtras). */
+  upstream?: UpstreamExtras;
 }
 
 /** HTTP access to Roundware API v2: `Authorization: token <key>`, unpaginated arrays. */
@@ -14,8 +16,8 @@ export class RoundwareClient {
   readonly upstream: UpstreamClient;
   readonly #ttlMs: number;
 
-  constructor({ config, cache, timeouts, ttlMs }: RoundwareClientOptions) {
-    this.upstream = new UpstreamClient({ provider: 'roundware', baseUrl: config.baseUrl, authorization: `token ${config.token}`, timeouts, cache });
+  constructor({ config, cache, timeouts, ttlMs, upstream }: RoundwareClientOptions) {
+    this.upstream = new UpstreamClient({ provider: 'roundware', baseUrl: config.baseUrl, authorization: `token ${config.token}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
   }
 

@@ -4,6 +4,18 @@ import { ErrorCode, NotFoundError, UpstreamError } from '../../errors/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import type { RoundwareClient } from './client.js';
 import { toClientSession } from './mapper.js';
+import { RoundwareWrites } from './writes.js';
+import type { RoundwareSessionWire } from './wire.js';
+
+// Mapping a project's whole list (hundreds of sessions, each with date parsing) is pure
+// work on an immutable cached answer: do it once per cached answer object, not per request.
+const mappedLists = new WeakMap<readonly RoundwareSessionWire[], ClientSessionModel[]>();
+
+function mapList(list: readonly RoundwareSessionWire[]): ClientSessionModel[] {
+  let models = mappedLists.get(list);
+  if (!models) mappedLists.set(list, (models = list.map(toClientSession)));
+  return models;
+}
 
 export { RoundwareClient, type RoundwareClientOptions } from './client.js';
 
@@ -24,6 +36,8 @@ export interface RoundwareSessionFilter {
  */
 export class RoundwareDataSource {
   readonly clientSession: DataLoader<string, ClientSessionModel>;
+  /** This request's writes (`startClientSession`); they prime `clientSession`. */
+  readonly writes: RoundwareWrites;
   readonly #client: RoundwareClient;
   readonly #headers: Record<string, string> | undefined;
 
@@ -48,6 +62,7 @@ export class RoundwareDataSource {
         ),
       { maxBatchSize: 50 },
     );
+    this.writes = new RoundwareWrites(client, this.clientSession, headers);
   }
 
   clientSessionSource(filter: RoundwareSessionFilter): OffsetSource<ClientSessionModel> {
@@ -62,7 +77,7 @@ export class RoundwareDataSource {
       client_system: filter.clientSystem,
     };
     return createArraySource(async () => {
-      const sessions = (await this.#client.listSessions(query, this.#headers)).map(toClientSession);
+      const sessions = mapList(await this.#client.listSessions(query, this.#headers));
       for (const session of sessions) this.clientSession.prime(session.sourceId, session);
       return sessions;
     });
