@@ -36,6 +36,24 @@ describe('warm shared cache', () => {
     });
   }
 
+  it('different attendees of one guide share the cached schedule list: the second costs Guidebook nothing for schedules', async () => {
+    // Each app user asks for their own schedules; per-attendee filter URLs would cost one
+    // upstream call per attendee per cache period and spend the daily quota.
+    const doc = `query($id: ID!) { node(id: $id) { ... on Attendee { guide { sourceId } personalizedSchedules(first: 10) { totalCount } } } }`;
+    const { data: list } = await harness.query<{ attendees: { edges: Array<{ node: { id: string; guide: { id: string } } }> } }>(
+      `{ attendees(first: 50) { edges { node { id guide { id } } } } }`,
+    );
+    const nodes = list!.attendees.edges.map((e) => e.node);
+    const first = nodes[0]!;
+    const second = nodes.find((n) => n.id !== first.id && n.guide.id === first.guide.id)!;
+    expect(second).toBeDefined();
+    await harness.query(doc, { id: first.id });
+    harness.resetLogs();
+    const answer = await harness.query<{ node: { guide: { sourceId: string } } }>(doc, { id: second.id });
+    expect(answer.errors).toBeUndefined();
+    expect(harness.emulators.guidebook.log.count({ route: '/personalized-schedules/' })).toBe(0);
+  });
+
   it('a hundred simultaneous cold operations on a new page make each upstream call once', async () => {
     const operation = `{ sessions(first: 30, filter: { sources: [GUIDEBOOK] }, orderBy: { field: END_TIME, direction: ASC }) { edges { node { id } } } }`;
     harness.resetLogs();

@@ -13,7 +13,8 @@ import type {
 } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
-import { createGuideScopedLoader, createListLoader, createRetrieveLoader, FEW_IDS, type GuideScopedKey } from './loaders.js';
+import { createGuideScopedLoader, createListLoader, createRetrieveLoader, type GuideScopedKey } from './loaders.js';
+import { mapCachedList } from './mapCachedList.js';
 import { nullsLastSource } from './nullsLastSource.js';
 import { GuidebookWrites } from './writes.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
@@ -53,9 +54,6 @@ export interface GuidebookPersonalizedScheduleFilter {
 
 const SESSION_ORDER_FIELD = { START_TIME: 'start_time', END_TIME: 'end_time' } as const;
 const ATTENDEE_ORDER_FIELD = { EMAIL: 'email', FIRST_NAME: 'first_name', LAST_NAME: 'last_name', REVOKED: 'revoked', STATUS: 'status' } as const;
-
-// Pages in the shared (in-memory) cache are immutable: their models are mapped once.
-const mappedPages = new WeakMap<readonly unknown[], unknown[]>();
 
 /** DRF `ordering`: comma list, `-` for descending. */
 function ordering(keys: Array<{ field: string; direction: OrderDirection }>): string {
@@ -190,18 +188,18 @@ export class GuidebookDataSource {
   }
 
   /**
-   * The personalized schedules of attendees, batched: attendees of one guide asked for
-   * together (a page of attendees) are served from the guide's schedule list, read once;
-   * a lone attendee uses the provider's `attendees__id` filter.
+   * The personalized schedules of attendees. When the attendee's guide is known they come
+   * from the guide's schedule list — one cached read shared by every attendee of the
+   * guide and every client, where the `attendees__id` filter would cost one upstream call
+   * per attendee per cache period (a thousand app users refreshing their schedules would
+   * spend Guidebook's daily quota in hours). Without a guide, the filter is used.
    */
   #createSchedulesOfAttendeeLoader(): DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string> {
     return new DataLoader(
-      async (keys) => {
-        const byGuide = new Map<string, number>();
-        for (const { guideId } of keys) if (guideId) byGuide.set(guideId, (byGuide.get(guideId) ?? 0) + 1);
-        return Promise.all(
+      (keys) =>
+        Promise.all(
           keys.map(async ({ attendeeId, guideId }) => {
-            if (guideId && (byGuide.get(guideId) ?? 0) > FEW_IDS) {
+            if (guideId) {
               const schedules = await this.#primeGuide(
                 'personalized-schedules',
                 { guide: guideId },
@@ -214,8 +212,7 @@ export class GuidebookDataSource {
             const wires = await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers);
             return wires.map(toPersonalizedSchedule);
           }),
-        );
-      },
+        ),
       { cacheKeyFn: ({ attendeeId }) => attendeeId, maxBatchSize: 100 },
     );
   }
@@ -255,8 +252,7 @@ export class GuidebookDataSource {
     return createPageNumberSource(async (page) => {
       const answer = await this.#client.list(resource, query, page, item, this.#headers);
       // Mapped once per cached page object (each resource's pages have one mapper).
-      let items = mappedPages.get(answer.results) as M[] | undefined;
-      if (!items) mappedPages.set(answer.results, (items = answer.results.map(map)));
+      const items = mapCachedList(answer.results, map);
       for (const model of items) loader.prime(model.sourceId, model);
       return { items, totalCount: answer.count, hasNext: answer.next !== null };
     });

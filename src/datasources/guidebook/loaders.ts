@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { z } from 'zod';
 import { ErrorCode, NotFoundError, UpstreamError } from '../../errors/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
+import { mapCachedList } from './mapCachedList.js';
 
 const MAX_BATCH = 50;
 
@@ -94,8 +95,7 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
           const query = listQuery(guideId);
           const seen = new Set<string>();
           const prime = (wires: W[]) => {
-            for (const wire of wires) {
-              const model = map(wire);
+            for (const model of mapCachedList(wires, map)) {
               seen.add(model.sourceId);
               byId.prime(model.sourceId, model);
             }

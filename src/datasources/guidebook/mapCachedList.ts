@@ -1,0 +1,12 @@
+// Lists in the shared in-memory cache are immutable and shared by every request: map each
+// one once per mapper rather than on every request (mapping dominated warm-cache CPU).
+const mapped = new WeakMap<(wire: never) => unknown, WeakMap<readonly unknown[], unknown[]>>();
+
+/** `wires.map(map)`, remembered for as long as the `wires` array itself lives. */
+export function mapCachedList<W, M>(wires: readonly W[], map: (wire: W) => M): M[] {
+  let byList = mapped.get(map as (wire: never) => unknown);
+  if (!byList) mapped.set(map as (wire: never) => unknown, (byList = new WeakMap()));
+  let models = byList.get(wires) as M[] | undefined;
+  if (!models) byList.set(wires, (models = wires.map(map)));
+  return models;
+}
