@@ -43,6 +43,14 @@ export function createFormatError(options: FormatErrorOptions = {}) {
         for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
         return { message: options.scrub ? options.scrub(formatted.message) : formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
       }
+      // Apollo Server's own request errors without a code (e.g. "provided sha does not match
+      // query", which Apollo labels INTERNAL_SERVER_ERROR) are client mistakes it answers with
+      // HTTP 4xx before any resolver runs: their messages are safe to show.
+      const ownCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+      const status = original instanceof GraphQLError ? (original.extensions.http as { status?: number } | undefined)?.status : undefined;
+      if (ownCode === undefined && !formatted.path && status !== undefined && status >= 400 && status < 500) {
+        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+      }
       options.onMaskedError?.(original);
     } catch {
       // Fall through to the generic answer: this boundary never throws.

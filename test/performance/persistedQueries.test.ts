@@ -28,11 +28,13 @@ describe('automatic persisted queries', () => {
   });
 
   it('a query that does not match its hash is refused, not run', async () => {
-    // Apollo's "provided sha does not match query" carries no code; the masking boundary
-    // reports it generically, so only the refusal itself is asserted here.
+    // Apollo's "provided sha does not match query" carries no code of its own; the masking
+    // boundary reports it as BAD_REQUEST with Apollo's message, not as an internal error.
     const answer = await postRaw(harness.url, { query: CLIENT_SESSIONS, variables: { projectId: 1 }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ other }') } } });
     expect(answer.status).toBe(400);
     expect(answer.errors).toHaveLength(1);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(answer.errors?.[0]?.message).toBe('provided sha does not match query');
     expect(answer.data ?? null).toBeNull();
   });
 });
