@@ -168,21 +168,27 @@ export class UpstreamClient {
    * the cached reads under `options.invalidates` are dropped, so a read after the write
    * sees it.
    */
-  async send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, schema: z.ZodType<T> | null, options: SendOptions): Promise<T | null> {
+  async send<T>(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T> | null,
+    options: SendOptions,
+  ): Promise<{ value: T | null; status: number }> {
     const url = this.#transport.url(path);
     try {
       this.#quota?.assertAvailable();
-      const json = await this.#policy.run(
+      const answer = await this.#policy.run(
         async (attempt) => {
           await this.#quota?.take();
-          return observeAttempt(this, this.provider, options.route ?? `${method} ${path}`, attempt, () => this.#transport.request({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }));
+          return observeAttempt(this, this.provider, options.route ?? `${method} ${path}`, attempt, () => this.#transport.exchange({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }));
         },
         { idempotent: false, route: options.route ?? `${method} ${path}` },
       );
       await this.#invalidate(options.invalidates);
-      return schema ? this.#validate(json, schema) : null;
+      return { value: schema ? this.#validate(answer.json, schema) : null, status: answer.status };
     } catch (error) {
-      if (error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_OUTCOME_UNKNOWN) await this.#invalidate(options.invalidates);
+      if (mayHaveApplied(error)) await this.#invalidate(options.invalidates);
       throw error;
     }
   }
@@ -212,4 +218,16 @@ export class UpstreamClient {
       cause: result.error,
     });
   }
+}
+
+/**
+ * Whether a failed write may still have changed the provider's data: anything but an
+ * answer in which the provider refused it (4xx) or a failure before it was sent. A 2xx
+ * whose body could not be read counts as applied.
+ */
+function mayHaveApplied(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return true;
+  const status = error.upstreamStatus;
+  if (status !== undefined) return status < 400 || status >= 500;
+  return error.extensions.code === ErrorCode.UPSTREAM_OUTCOME_UNKNOWN || error.extensions.code === ErrorCode.UPSTREAM_BAD_RESPONSE;
 }

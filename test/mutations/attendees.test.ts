@@ -64,6 +64,16 @@ describe('createAttendee', () => {
     expect(second.attendee).toEqual(first.attendee);
   });
 
+  it('the identical attendee posted twice: the second is not created (Guidebook answers 200, not 201)', async () => {
+    // Regression: with nothing in the answer differing from what was sent, only the status
+    // tells an existing attendee apart, and send() used to drop it.
+    const input = { guideId: guide('42'), email: 'identical@example.org' };
+    const first = payloadOf<CreatePayload>(await harness.query(CREATE, { input }), 'createAttendee');
+    const second = payloadOf<CreatePayload>(await harness.query(CREATE, { input }), 'createAttendee');
+    expect([first.created, second.created]).toEqual([true, false]);
+    expect(second.attendee).toEqual(first.attendee);
+  });
+
   it.each([
     ['an invalid email', { email: 'not an email' }, [['input.email', 'BAD_USER_INPUT']]],
     ['a Planstone guide', { guideId: toGlobalId('Guide', 'planstone', '1') }, [['input.guideId', 'BAD_USER_INPUT']]],

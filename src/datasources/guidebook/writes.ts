@@ -178,7 +178,10 @@ export class GuidebookWrites {
     const body = attendeeDraftToWire(draft);
     const outcome = await this.#send({ method: 'POST', path: 'attendees/', route: 'POST attendees/', body, schema: guidebookAttendeeWire, changes: CHANGES.attendee, fields: FIELDS.attendee });
     if (!outcome.ok) return outcome;
-    return succeeded({ attendee: prime(this.#reads.attendee, toAttendee(outcome.value)), created: attendeeWasCreated(draft, outcome.value) });
+    // Guidebook answers an existing attendee with 200 where it says so; a 201 may still be an
+    // existing one unchanged, so it is compared with what was sent.
+    const created = outcome.status === 200 ? false : attendeeWasCreated(draft, outcome.value);
+    return succeeded({ attendee: prime(this.#reads.attendee, toAttendee(outcome.value)), created });
   }
 
   async updateAttendee(id: string, changes: AttendeeChanges): Promise<WriteOutcome<AttendeeModel>> {

@@ -40,7 +40,7 @@ export async function runWrite<W>(upstream: UpstreamClient, request: WriteReques
       route: request.route,
       ...(request.headers ? { headers: request.headers } : {}),
     });
-    return succeeded(answer);
+    return succeeded(answer.value, answer.status);
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     const code = error.extensions.code;
