@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_REFERENCE_PATH } from '../../scripts/docsConfig.js';
+import { CONFIG_REFERENCE_PATH, ENV_EXAMPLE_PATH } from '../../scripts/docsConfig.js';
 import { PRINTED_SCHEMA_PATH, renderPrintedSchema } from '../../scripts/printSchema.js';
-import { renderConfigReference, undocumentedVariables } from '../../src/configReference.js';
+import { configVariables, renderConfigReference, renderEnvExample, undocumentedVariables } from '../../src/configReference.js';
 import { loadOperationManifest } from '../../src/persistedOperations/operationManifest.js';
 import { projectRoot } from '../../src/projectRoot.js';
 
@@ -21,6 +21,12 @@ describe('generated artifacts are current', () => {
 
   it('docs/configuration.md is current (run `npm run docs:config` after changing src/config.ts)', () => {
     expect(readFileSync(CONFIG_REFERENCE_PATH, 'utf8')).toBe(renderConfigReference());
+  });
+
+  it('.env.example lists every variable and is current (run `npm run docs:config`)', () => {
+    const example = readFileSync(ENV_EXAMPLE_PATH, 'utf8');
+    expect(example).toBe(renderEnvExample());
+    for (const { name } of configVariables()) expect(example).toMatch(new RegExp(`^(# )?${name}=`, 'm'));
   });
 
   it('the persisted-operations manifest holds every operation of examples/operations (run `npm run codegen`)', () => {
