@@ -3,18 +3,19 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { composeServices } from '@theguild/federation-composition';
+import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
+import { execute, parse, type ExecutionResult } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../src/federation/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // The gateway as an Apollo Federation v2 subgraph (FEDERATION=true), next to a second
-// small subgraph that extends Session. No composition package (@apollo/composition,
-// @theguild/federation-composition) is installed here, so each subgraph is validated with
-// @apollo/federation-internals (the per-subgraph checks composition runs), and the
-// supergraph step is the query plan a router makes for an entity join: fetch the keys
-// from the owning subgraph, then `_entities` from the extending one, and merge.
+// small subgraph that extends Session. The two are composed into a supergraph with
+// @theguild/federation-composition (what Hive Gateway composes with), and queries run
+// through that supergraph with @graphql-tools/federation's executor, which plans and sends
+// the subgraph fetches over HTTP as a router would.
 
 const REVIEWS_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -124,28 +125,34 @@ describe('the gateway as a Federation v2 subgraph', () => {
     expect(errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
   });
 
-  it('joins Session fields of both subgraphs the way a router’s query plan does', async () => {
+  it('composes with a subgraph that extends Session, and resolves the entity through the composed graph', async () => {
+    const { data: service } = await post<{ _service: { sdl: string } }>(sessions.url, '{ _service { sdl } }');
+    const composed = composeServices([
+      { name: 'sessions', typeDefs: parse(service!._service.sdl), url: sessions.url },
+      { name: 'reviews', typeDefs: parse(REVIEWS_SDL), url: reviews.url },
+    ]);
+    expect(composed.errors ?? []).toEqual([]);
+    const supergraphSdl = (composed as { supergraphSdl: string }).supergraphSdl;
+    expect(supergraphSdl).toMatch(/join__graph\(name: "reviews"/);
+    const supergraph = getStitchedSchemaFromSupergraphSdl({ supergraphSdl });
+
     reviewRequests = [];
-    // Supergraph query: { sessions(first: 3) { edges { node { id name rating reviewCount } } } }
-    // Plan: Fetch(sessions) { sessions { edges { node { __typename id name } } } }
-    //    -> Flatten(sessions.edges.@.node) Fetch(reviews) { ... on Session { rating reviewCount } }
-    const first = await post<{ sessions: { edges: Array<{ node: { __typename: string; id: string; name: string } }> } }>(
-      sessions.url,
-      '{ sessions(first: 3) { edges { node { __typename id name } } } }',
-    );
-    const nodes = first.data!.sessions.edges.map((edge) => edge.node);
-    const second = await post<{ _entities: Array<{ rating: number; reviewCount: number }> }>(
-      reviews.url,
-      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { rating reviewCount } } }',
-      { representations: nodes.map(({ __typename, id }) => ({ __typename, id })) },
-    );
-    const merged = nodes.map((node, i) => ({ ...node, ...second.data!._entities[i] }));
-    expect(merged).toHaveLength(3);
-    for (const session of merged) {
+    // Starts in the sessions subgraph, then joins the reviews subgraph's Session fields.
+    const result = (await execute({
+      schema: supergraph,
+      document: parse('{ sessions(first: 3) { edges { node { id name source rating reviewCount } } } }'),
+    })) as ExecutionResult<{ sessions: { edges: Array<{ node: { id: string; name: string; source: string; rating: number; reviewCount: number } }> } }>;
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.sessions.edges.map((edge) => edge.node);
+    expect(nodes).toHaveLength(3);
+    for (const session of nodes) {
       expect(session.name.length).toBeGreaterThan(0);
+      expect(['GUIDEBOOK', 'PLANSTONE']).toContain(session.source);
       expect(session.reviewCount).toBe(session.id.length);
       expect(session.rating).toBe((session.id.length % 5) + 0.5);
     }
-    expect(reviewRequests).toEqual([{ representations: nodes.map(({ __typename, id }) => ({ __typename, id })) }]);
+    // One batched _entities fetch to the reviews subgraph, keyed by our global IDs.
+    expect(reviewRequests).toHaveLength(1);
+    expect(reviewRequests[0]!.representations.map((r) => r.id)).toEqual(nodes.map((n) => n.id));
   });
 });
