@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -121,6 +121,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       // On stop: refuse new connections, let in-flight requests finish for up to SHUTDOWN_TIMEOUT_MS.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      // No @cacheControl hints here (caching is upstream, per provider): Apollo's default
+      // cache-control plugin would only add a per-field hook to every resolver call.
+      ApolloServerPluginCacheControlDisabled(),
       batchedOperationStatePlugin(),
       operationLimitsPlugin(config.limits),
       partialResultsPlugin({ formatError }),

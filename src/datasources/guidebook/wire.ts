@@ -97,8 +97,18 @@ export const guidebookPersonalizedScheduleWire = z.looseObject({
 });
 export type GuidebookPersonalizedScheduleWire = z.infer<typeof guidebookPersonalizedScheduleWire>;
 
-/** DRF PageNumberPagination's envelope. */
-export const guidebookPage = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ count: z.number().int().nonnegative(), next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) });
+const pageSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * DRF PageNumberPagination's envelope around `item`. Built once per item schema: zod
+ * schemas are costly to construct, and every list read asks for one.
+ */
+export function guidebookPage<T extends z.ZodType>(item: T) {
+  const build = () =>
+    z.looseObject({ count: z.number().int().nonnegative(), next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) });
+  let schema = pageSchemas.get(item) as ReturnType<typeof build> | undefined;
+  if (!schema) pageSchemas.set(item, (schema = build()));
+  return schema;
+}
 
 export type GuidebookPage<T> = { count: number; next: string | null; previous: string | null; results: T[] };
