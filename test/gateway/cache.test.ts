@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { readProviderData } from '../support/providerData.js';
 
 // With the shared upstream cache on (the default), an operation repeated within the TTLs
 // reaches no provider at all; a cold one is counted for comparison.
@@ -52,6 +53,26 @@ describe('warm shared cache', () => {
     const answer = await harness.query<{ node: { guide: { sourceId: string } } }>(doc, { id: second.id });
     expect(answer.errors).toBeUndefined();
     expect(harness.emulators.guidebook.log.count({ route: '/personalized-schedules/' })).toBe(0);
+  });
+
+  it('a busy gateway serves attendees’ own schedules from the shared account list, not one filter call per attendee', async () => {
+    // A conference app: many attendees each asking for their schedules by attendee ID only.
+    const { data: list } = await harness.query<{ attendees: { edges: Array<{ node: { id: string; sourceId: string } }> } }>(
+      `{ attendees(first: 60) { edges { node { id sourceId } } } }`,
+    );
+    const schedules = (await readProviderData(harness)).guidebook.schedules;
+    harness.resetLogs();
+    const doc = `query($id: ID!) { personalizedSchedules(first: 50, filter: { attendeeId: $id }) { totalCount edges { node { sourceId } } } }`;
+    for (const { node } of list!.attendees.edges) {
+      const answer = await harness.query<{ personalizedSchedules: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } }>(doc, { id: node.id });
+      const expected = schedules.filter((s) => s.attendees.includes(Number(node.sourceId))).map((s) => String(s.id));
+      expect(answer.data!.personalizedSchedules.edges.map((e) => e.node.sourceId)).toEqual(expected);
+    }
+    const calls = harness.emulators.guidebook.log.entries().filter((e) => e.route === '/personalized-schedules/');
+    const perAttendee = calls.filter((e) => e.url.includes('attendees__id='));
+    // The first few attendees use the filter; once they outnumber the list's pages, the list.
+    expect(perAttendee.length).toBeLessThan(20);
+    expect(calls.length).toBeLessThan(list!.attendees.edges.length / 2);
   });
 
   it('a hundred simultaneous cold operations on a new page make each upstream call once', async () => {

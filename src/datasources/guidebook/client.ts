@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
 import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import { ScheduleLookupPolicy } from './scheduleLookupPolicy.js';
 import { guidebookPage, type GuidebookPage } from './wire.js';
 
 export interface GuidebookClientOptions {
@@ -22,17 +23,32 @@ export type GuidebookResource = 'sessions' | 'schedule-tracks' | 'attendees' | '
  */
 export class GuidebookClient {
   readonly upstream: UpstreamClient;
+  /** Process-wide demand for attendees' schedules (see ScheduleLookupPolicy). */
+  readonly scheduleLookups: ScheduleLookupPolicy;
   readonly #ttlMs: number;
+  /** The server's page size per resource, as last seen on a page that had a next one. */
+  readonly #pageSizes = new Map<GuidebookResource, number>();
 
   constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
+    this.scheduleLookups = new ScheduleLookupPolicy(ttlMs);
   }
 
   /** One page of a list (1-based). */
   list<T>(resource: GuidebookResource, query: QueryParams, page: number, item: z.ZodType<T>, headers?: Record<string, string>): Promise<GuidebookPage<T>> {
     const params = page > 1 ? { ...query, page } : query;
-    return this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers }) as Promise<GuidebookPage<T>>;
+    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers }) as Promise<GuidebookPage<T>>;
+    return answer.then((body) => {
+      if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
+      return body;
+    });
+  }
+
+  /** How many pages `count` items of `resource` take, at the page size last seen (1 if unknown). */
+  pagesOf(resource: GuidebookResource, count: number): number {
+    const size = this.#pageSizes.get(resource);
+    return size ? Math.max(1, Math.ceil(count / size)) : 1;
   }
 
   /** One object by id. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createPageNumberSource, type OffsetSource } from '../../connections/index.js';
+import { createArraySource, createPageNumberSource, type OffsetSource } from '../../connections/index.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -177,6 +177,9 @@ export class GuidebookDataSource {
     let snapshot = this.#guideSnapshots.get(key) as Promise<M[]> | undefined;
     if (!snapshot) {
       snapshot = this.#client.listAll(resource, query, item, this.#headers).then((wires) => {
+        if (resource === 'personalized-schedules' && Object.keys(query).length === 0) {
+          this.#client.scheduleLookups.learnListPages(this.#client.pagesOf(resource, wires.length));
+        }
         const models = wires.map(map);
         for (const model of models) loader.prime(model.sourceId, model);
         return models;
@@ -192,29 +195,32 @@ export class GuidebookDataSource {
    * from the guide's schedule list — one cached read shared by every attendee of the
    * guide and every client, where the `attendees__id` filter would cost one upstream call
    * per attendee per cache period (a thousand app users refreshing their schedules would
-   * spend Guidebook's daily quota in hours). Without a guide, the filter is used.
+   * spend Guidebook's daily quota in hours). Without a guide, the account's whole list is
+   * used once the gateway is busy enough for it to be cheaper (ScheduleLookupPolicy), the
+   * filter otherwise.
    */
   #createSchedulesOfAttendeeLoader(): DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string> {
+    const fromList = async (query: QueryParams, attendeeId: string) => {
+      const schedules = await this.#primeGuide('personalized-schedules', query, guidebookPersonalizedScheduleWire, toPersonalizedSchedule, this.personalizedSchedule);
+      return schedules.filter((schedule) => schedule.attendeeIds.includes(attendeeId));
+    };
     return new DataLoader(
       (keys) =>
         Promise.all(
           keys.map(async ({ attendeeId, guideId }) => {
-            if (guideId) {
-              const schedules = await this.#primeGuide(
-                'personalized-schedules',
-                { guide: guideId },
-                guidebookPersonalizedScheduleWire,
-                toPersonalizedSchedule,
-                this.personalizedSchedule,
-              );
-              return schedules.filter((schedule) => schedule.attendeeIds.includes(attendeeId));
-            }
+            if (guideId) return fromList({ guide: guideId }, attendeeId);
+            if (this.#client.scheduleLookups.preferList(attendeeId)) return fromList({}, attendeeId);
             const wires = await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers);
             return wires.map(toPersonalizedSchedule);
           }),
         ),
       { cacheKeyFn: ({ attendeeId }) => attendeeId, maxBatchSize: 100 },
     );
+  }
+
+  /** One attendee's personalized schedules (by id), as an offset source. */
+  schedulesOfAttendeeSource(attendeeId: string, guideId: string | null): OffsetSource<PersonalizedScheduleModel> {
+    return createArraySource(() => this.schedulesOfAttendee.load({ attendeeId, guideId }));
   }
 
   trackSource(filter: { guideId?: string; importId?: string }): OffsetSource<TrackModel> {
@@ -237,6 +243,8 @@ export class GuidebookDataSource {
   }
 
   personalizedScheduleSource(filter: GuidebookPersonalizedScheduleFilter): OffsetSource<PersonalizedScheduleModel> {
+    // One attendee's schedules come from a shared list when that spares the quota.
+    if (filter.attendeeId && !filter.attendeeImportId) return this.schedulesOfAttendeeSource(filter.attendeeId, filter.guideId ?? null);
     const query: QueryParams = { guide: filter.guideId, attendees__id: filter.attendeeId, attendees__import_id: filter.attendeeImportId };
     return this.#source('personalized-schedules', query, guidebookPersonalizedScheduleWire, toPersonalizedSchedule, this.personalizedSchedule);
   }
