@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
 import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
-import { ScheduleLookupPolicy } from './scheduleLookupPolicy.js';
+import { ListDemandPolicy } from './listDemandPolicy.js';
 import { guidebookPage, type GuidebookPage } from './wire.js';
 
 export interface GuidebookClientOptions {
@@ -23,8 +23,8 @@ export type GuidebookResource = 'sessions' | 'schedule-tracks' | 'attendees' | '
  */
 export class GuidebookClient {
   readonly upstream: UpstreamClient;
-  /** Process-wide demand for attendees' schedules (see ScheduleLookupPolicy). */
-  readonly scheduleLookups: ScheduleLookupPolicy;
+  /** Process-wide demand for objects read one by one (see ListDemandPolicy). */
+  readonly listDemand: ListDemandPolicy;
   readonly #ttlMs: number;
   /** The server's page size per resource, as last seen on a page that had a next one. */
   readonly #pageSizes = new Map<GuidebookResource, number>();
@@ -32,7 +32,7 @@ export class GuidebookClient {
   constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
-    this.scheduleLookups = new ScheduleLookupPolicy(ttlMs);
+    this.listDemand = new ListDemandPolicy(ttlMs);
   }
 
   /** One page of a list (1-based). */

@@ -178,7 +178,7 @@ export class GuidebookDataSource {
     if (!snapshot) {
       snapshot = this.#client.listAll(resource, query, item, this.#headers).then((wires) => {
         if (resource === 'personalized-schedules' && Object.keys(query).length === 0) {
-          this.#client.scheduleLookups.learnListPages(this.#client.pagesOf(resource, wires.length));
+          this.#client.listDemand.learnPages('personalized-schedules', this.#client.pagesOf(resource, wires.length));
         }
         const models = wires.map(map);
         for (const model of models) loader.prime(model.sourceId, model);
@@ -196,7 +196,7 @@ export class GuidebookDataSource {
    * guide and every client, where the `attendees__id` filter would cost one upstream call
    * per attendee per cache period (a thousand app users refreshing their schedules would
    * spend Guidebook's daily quota in hours). Without a guide, the account's whole list is
-   * used once the gateway is busy enough for it to be cheaper (ScheduleLookupPolicy), the
+   * used once the gateway is busy enough for it to be cheaper (ListDemandPolicy), the
    * filter otherwise.
    */
   #createSchedulesOfAttendeeLoader(): DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string> {
@@ -209,7 +209,7 @@ export class GuidebookDataSource {
         Promise.all(
           keys.map(async ({ attendeeId, guideId }) => {
             if (guideId) return fromList({ guide: guideId }, attendeeId);
-            if (this.#client.scheduleLookups.preferList(attendeeId)) return fromList({}, attendeeId);
+            if (this.#client.listDemand.preferList('personalized-schedules', [attendeeId])) return fromList({}, attendeeId);
             const wires = await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers);
             return wires.map(toPersonalizedSchedule);
           }),

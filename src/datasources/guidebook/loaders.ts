@@ -91,7 +91,10 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
       for (const { id, guideId } of keys) byGuide.set(guideId, [...(byGuide.get(guideId) ?? []), id]);
       await Promise.all(
         [...byGuide].map(async ([guideId, ids]) => {
-          if (ids.length <= FEW_IDS) return;
+          const list = `${resource}?guide=${guideId}`;
+          // A handful of ids goes one by one — unless, across requests, so many of this
+          // guide's objects are being fetched one by one that its list is cheaper.
+          if (!client.listDemand.preferList(list, ids) && ids.length <= FEW_IDS) return;
           const query = listQuery(guideId);
           const seen = new Set<string>();
           const prime = (wires: W[]) => {
@@ -104,6 +107,7 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
           prime(first.results);
           if (!first.next || first.results.length === 0) return;
           const remainingPages = Math.ceil(first.count / first.results.length) - 1;
+          client.listDemand.learnPages(list, remainingPages + 1);
           const missing = ids.filter((id) => !seen.has(id)).length;
           if (missing <= remainingPages) return;
           const rest = await Promise.all(Array.from({ length: remainingPages }, (_, i) => client.list(resource, query, i + 2, item, headers)));
