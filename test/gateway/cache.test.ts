@@ -55,24 +55,36 @@ describe('warm shared cache', () => {
     expect(harness.emulators.guidebook.log.count({ route: '/personalized-schedules/' })).toBe(0);
   });
 
-  it('a busy gateway serves attendees’ own schedules from the shared account list, not one filter call per attendee', async () => {
-    // A conference app: many attendees each asking for their schedules by attendee ID only.
+  it('a busy gateway serves attendees’ own schedules and their sessions from shared lists, not one call per attendee or session', async () => {
+    // A conference app: many attendees each asking for their own schedules by attendee ID.
     const { data: list } = await harness.query<{ attendees: { edges: Array<{ node: { id: string; sourceId: string } }> } }>(
-      `{ attendees(first: 60) { edges { node { id sourceId } } } }`,
+      `{ attendees(first: 80) { edges { node { id sourceId } } } }`,
     );
     const schedules = (await readProviderData(harness)).guidebook.schedules;
     harness.resetLogs();
-    const doc = `query($id: ID!) { personalizedSchedules(first: 50, filter: { attendeeId: $id }) { totalCount edges { node { sourceId } } } }`;
-    for (const { node } of list!.attendees.edges) {
-      const answer = await harness.query<{ personalizedSchedules: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } }>(doc, { id: node.id });
-      const expected = schedules.filter((s) => s.attendees.includes(Number(node.sourceId))).map((s) => String(s.id));
-      expect(answer.data!.personalizedSchedules.edges.map((e) => e.node.sourceId)).toEqual(expected);
+    const doc = `query($id: ID!) { personalizedSchedules(first: 50, filter: { attendeeId: $id }) { totalCount edges { node { sourceId sessions(first: 100) { edges { node { sourceId } } } } } } }`;
+    const guidebookCalls = () => harness.emulators.guidebook.log.count();
+    const attendees = list!.attendees.edges.map((e) => e.node);
+    let afterHalf = 0;
+    for (const [index, node] of attendees.entries()) {
+      const answer = await harness.query<{ personalizedSchedules: { edges: Array<{ node: { sourceId: string; sessions: { edges: Array<{ node: { sourceId: string } }> } } }> } }>(
+        doc,
+        { id: node.id },
+      );
+      const expected = schedules.filter((s) => s.attendees.includes(Number(node.sourceId)));
+      expect(answer.data!.personalizedSchedules.edges.map((e) => e.node.sourceId)).toEqual(expected.map((s) => String(s.id)));
+      for (const [i, edge] of answer.data!.personalizedSchedules.edges.entries()) {
+        expect(new Set(edge.node.sessions.edges.map((e) => e.node.sourceId))).toEqual(new Set(expected[i]!.sessions.map(String)));
+      }
+      if (index === attendees.length / 2 - 1) afterHalf = guidebookCalls();
     }
     const calls = harness.emulators.guidebook.log.entries().filter((e) => e.route === '/personalized-schedules/');
-    const perAttendee = calls.filter((e) => e.url.includes('attendees__id='));
     // The first few attendees use the filter; once they outnumber the list's pages, the list.
-    expect(perAttendee.length).toBeLessThan(20);
-    expect(calls.length).toBeLessThan(list!.attendees.edges.length / 2);
+    expect(calls.filter((e) => e.url.includes('attendees__id=')).length).toBeLessThan(20);
+    // Regression: the schedules' sessions kept costing one GET per session; once the guides'
+    // lists are in demand they are read whole, and the second half of the attendees costs nothing.
+    expect(afterHalf).toBeGreaterThan(0);
+    expect(guidebookCalls()).toBe(afterHalf);
   });
 
   it('a hundred simultaneous cold operations on a new page make each upstream call once', async () => {

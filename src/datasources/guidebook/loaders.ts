@@ -94,7 +94,8 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
           const list = `${resource}?guide=${guideId}`;
           // A handful of ids goes one by one — unless, across requests, so many of this
           // guide's objects are being fetched one by one that its list is cheaper.
-          if (!client.listDemand.preferList(list, ids) && ids.length <= FEW_IDS) return;
+          const busy = client.listDemand.preferList(list, ids);
+          if (!busy && ids.length <= FEW_IDS) return;
           const query = listQuery(guideId);
           const seen = new Set<string>();
           const prime = (wires: W[]) => {
@@ -108,8 +109,10 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
           if (!first.next || first.results.length === 0) return;
           const remainingPages = Math.ceil(first.count / first.results.length) - 1;
           client.listDemand.learnPages(list, remainingPages + 1);
+          // For this operation alone the rest of the list pays off only when more ids are
+          // missing than pages remain; when the list is in demand it is shared, so read it.
           const missing = ids.filter((id) => !seen.has(id)).length;
-          if (missing <= remainingPages) return;
+          if (!busy && missing <= remainingPages) return;
           const rest = await Promise.all(Array.from({ length: remainingPages }, (_, i) => client.list(resource, query, i + 2, item, headers)));
           for (const page of rest) prime(page.results);
         }),
