@@ -1,7 +1,8 @@
 import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromMergedSources, fingerprint, type OffsetSource } from '../connections/index.js';
 import { sessionConnection } from '../datasources/unified/sessionCatalog.js';
-import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { providerFailures } from '../datasources/unified/providerFailures.js';
+import type { ProviderName } from '../errors/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { compareSourceIds, DEFAULT_SESSION_ORDER, type SessionSource, type TrackModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
@@ -35,13 +36,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
     if (Object.keys(sources).length === 0) sources.none = { read: async () => ({ items: [], totalCount: 0 }) };
     const options = { kind: 'tracks', fingerprint: fingerprint({ filter, sources: Object.keys(sources).sort() }) };
     const { connection, failures } = await connectionFromMergedSources(sources, compareTracks, pageArgs(args), options);
-    const errors = failures.map(({ source, error }) =>
-      error instanceof UpstreamError
-        ? error
-        : new UpstreamError(`The ${source} provider failed.`, { provider: source as ProviderName, code: ErrorCode.UPSTREAM_UNAVAILABLE, cause: error }),
-    );
-    if (failures.length > 0 && failures.length === Object.keys(sources).length) throw errors[0];
-    reportPartialFailures(context, errors, info);
+    reportPartialFailures(context, providerFailures(failures, Object.keys(sources).length), info);
     return connection;
   },
 };

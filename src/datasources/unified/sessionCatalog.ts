@@ -6,10 +6,11 @@ import {
   type ConnectionArgs,
   type OffsetSource,
 } from '../../connections/index.js';
-import { ErrorCode, UpstreamError, UserInputError, type ProviderName } from '../../errors/index.js';
+import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
 import { expectGlobalId } from '../../ids/globalId.js';
 import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../../models/index.js';
 import type { DataSources } from '../providers.js';
+import { providerFailures } from './providerFailures.js';
 
 export interface SessionQuery {
   sources?: SessionSource[] | null;
@@ -48,9 +49,7 @@ export async function sessionConnection(
     return { connection: await connectionFromOffsetSource(source, args, options), failures: [] };
   }
   const { connection, failures } = await connectionFromMergedSources(sources, sessionComparator(order), args, options);
-  const errors = failures.map(({ source, error }) => asUpstreamError(source as ProviderName, error));
-  if (entries.length > 0 && failures.length === entries.length) throw errors[0]!;
-  return { connection, failures: errors };
+  return { connection, failures: providerFailures(failures, entries.length) };
 }
 
 function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder): Record<string, OffsetSource<SessionModel>> {
@@ -96,10 +95,4 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
 
 function intersect(wanted: Set<SessionSource>, only: SessionSource): Set<SessionSource> {
   return new Set(wanted.has(only) ? [only] : []);
-}
-
-function asUpstreamError(provider: ProviderName, error: unknown): UpstreamError {
-  if (error instanceof UpstreamError) return error;
-  if (error instanceof UserInputError) throw error;
-  return new UpstreamError(`The ${provider} provider failed.`, { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
 }
