@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { parseIsoInstant } from '../../datetime/index.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -23,6 +24,8 @@ import type {
 /** `"2017-09-18T16:00:00.000000+0000"`, `"2017-09-18T16:00:00"` (UTC) → Date; null for blank or garbage. */
 export function parseGuidebookTime(value: string | null | undefined): Date | null {
   if (!value?.trim()) return null;
+  const fast = parseIsoInstant(value.trim());
+  if (fast) return fast;
   const iso = DateTime.fromISO(value.trim(), { zone: 'utc' });
   if (iso.isValid) return iso.toJSDate();
   const sql = DateTime.fromSQL(value.trim(), { zone: 'utc' });

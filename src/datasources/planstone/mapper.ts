@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { zonedWallTimeToUtc } from '../../datetime/index.js';
 import type { CustomFieldModel, LocationRef, SessionCreditModel, SessionModel, SpeakerEngagementModel, SpeakerModel, TrackModel } from '../../models/index.js';
 import type { PlanstoneEngagementWire, PlanstoneSessionWire, PlanstoneSpeakerWire } from './wire.js';
 
@@ -32,36 +33,41 @@ export function toNumber(value: string | number | null | undefined): number | nu
 }
 
 const TIME_FORMATS = ['h:mm a', 'hh:mm a', 'h:mma', 'H:mm', 'HH:mm', 'HH:mm:ss', 'h a'];
+// A conference has a few dozen distinct clock strings; parsing each once keeps luxon's
+// format matching (slow: it builds its regexes per call) off the per-session path.
+const clockMinutes = new Map<string, number | null>();
+const MAX_REMEMBERED_CLOCKS = 10_000;
 
 /** Minutes after midnight from `"07:30 pm"`, `"7:30PM"` or `"19:30"`; null for `" "` or garbage. */
 export function parseClockMinutes(time: string | null | undefined): number | null {
   const clock = blankToNull(time)?.toUpperCase();
   if (!clock) return null;
+  const known = clockMinutes.get(clock);
+  if (known !== undefined) return known;
+  let minutes: number | null = null;
   for (const format of TIME_FORMATS) {
     const parsed = DateTime.fromFormat(clock, format, { zone: 'utc', locale: 'en-US' });
-    if (parsed.isValid) return parsed.hour * 60 + parsed.minute;
+    if (parsed.isValid) {
+      minutes = parsed.hour * 60 + parsed.minute;
+      break;
+    }
   }
-  return null;
+  if (clockMinutes.size >= MAX_REMEMBERED_CLOCKS) clockMinutes.clear();
+  clockMinutes.set(clock, minutes);
+  return minutes;
 }
 
-/**
- * A local wall-clock date and minutes-after-midnight in `zone`, as a UTC instant. Across the
- * autumn DST change an ambiguous time (01:30 on the night clocks go back) resolves to the
- * first occurrence, as luxon does; a nonexistent spring time moves forward an hour.
- */
-export function localToUtc(date: string, minutes: number, zone: string): Date | null {
-  const day = DateTime.fromISO(date, { zone });
-  if (!day.isValid) return null;
-  const local = day.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: Math.floor(minutes / 1440) });
-  return local.isValid ? local.toJSDate() : null;
-}
+const LOCAL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** `"2024-01-31 15:30:43"` in the conference zone. */
 function parseLocalTimestamp(value: string | null | undefined, zone: string): Date | null {
   const text = blankToNull(value);
   if (!text) return null;
-  const parsed = DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm:ss', { zone });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  const m = LOCAL_TIMESTAMP.exec(text);
+  if (!m) return null;
+  const [hours, minutes, seconds] = [m[2], m[3], m[4]].map(Number) as [number, number, number];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return zonedWallTimeToUtc(m[1]!, hours * 60 + minutes, zone, seconds);
 }
 
 /** The feed writes some URLs as markdown links: `[Session Details](https://...)`. */
@@ -79,15 +85,15 @@ function sessionTimes(wire: PlanstoneSessionWire, zone: string): { start: Date |
   const startMinutes = parseClockMinutes(wire.startTime) ?? toNumber(wire.rstartmins);
   if (startMinutes === null) {
     // A date without a time: the session runs that whole day.
-    return { start: localToUtc(startDate, 0, zone), end: null, allDay: true };
+    return { start: zonedWallTimeToUtc(startDate, 0, zone), end: null, allDay: true };
   }
-  const start = localToUtc(startDate, startMinutes, zone);
+  const start = zonedWallTimeToUtc(startDate, startMinutes, zone);
   const endMinutes = parseClockMinutes(wire.endTime) ?? toNumber(wire.rendmins);
   if (endMinutes === null) return { start, end: null, allDay: false };
   const endDate = blankToNull(wire.endDate) ?? startDate;
-  let end = localToUtc(endDate, endMinutes, zone);
+  let end = zonedWallTimeToUtc(endDate, endMinutes, zone);
   // "11:00 pm" to "01:00 am" on one date (no end date, or the start date repeated) runs past midnight.
-  if (start && end && end < start && endDate === startDate) end = localToUtc(endDate, endMinutes + 1440, zone);
+  if (start && end && end < start && endDate === startDate) end = zonedWallTimeToUtc(endDate, endMinutes + 1440, zone);
   return { start, end, allDay: false };
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { parseIsoInstant } from '../../datetime/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import type { RoundwareSessionWire } from './wire.js';
 
@@ -8,8 +9,10 @@ import type { RoundwareSessionWire } from './wire.js';
 /** `"2017-09-06T15:43:35.947761"` (naive, UTC) → Date. */
 export function parseNaiveUtc(value: string | null | undefined): Date | null {
   if (!value?.trim()) return null;
-  const text = value.trim().replace(' ', 'T');
-  const parsed = DateTime.fromISO(text, { zone: 'utc' });
+  const text = value.trim();
+  const fast = parseIsoInstant(text);
+  if (fast) return fast;
+  const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone: 'utc' });
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 

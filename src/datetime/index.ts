@@ -1,0 +1,2 @@
+export { parseIsoInstant } from './isoInstant.js';
+export { zonedWallTimeToUtc } from './zonedWallTime.js';
