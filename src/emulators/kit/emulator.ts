@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import FindMyWay from 'find-my-way';
 import { parseBody } from './body.js';
 import { FaultTable, type FaultKind } from './faults.js';
-import { RequestLog } from './requestLog.js';
+import { RequestLog, type LoggedRequest } from './requestLog.js';
 import { handleControl } from './control.js';
 import type { EmulatorDefinition, EmulatorRequest, EmulatorResponse, LatencySettings, RouteDefinition } from './types.js';
 
@@ -108,13 +108,14 @@ export class Emulator {
     const method = (req.method ?? 'GET').toUpperCase();
     const found = this.#router.find(method as 'GET', url.pathname);
     const route = (found?.store as { route: RouteDefinition } | undefined)?.route;
-    const entry = {
+    const entry: LoggedRequest = {
+      receivedAtMs: preciseNow(),
       at: new Date().toISOString(),
       method,
       route: route?.path,
       url: url.pathname + url.search,
       headers: flattenHeaders(req.headers),
-      outcome: 0 as number | string,
+      outcome: 0,
     };
     this.log.record(entry);
 
@@ -141,6 +142,7 @@ export class Emulator {
     }
     entry.outcome = response.status;
     send(res, response, method === 'HEAD');
+    entry.answeredAtMs = preciseNow();
   }
 
   async #injectFault(fault: FaultKind, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -176,6 +178,9 @@ export class Emulator {
     }
   }
 }
+
+/** Wall-clock milliseconds with the monotonic clock's precision, comparable across processes. */
+const preciseNow = () => performance.timeOrigin + performance.now();
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const flat: Record<string, string> = {};

@@ -9,6 +9,10 @@ export interface LoggedRequest {
   headers: Record<string, string>;
   /** Status sent, or the fault that replaced the answer (`reset`, `hang`, ...). */
   outcome: number | string;
+  /** Epoch milliseconds, sub-millisecond precision: when the request arrived... */
+  receivedAtMs: number;
+  /** ...and when its answer was handed to the socket (undefined until then, or for a fault). */
+  answeredAtMs?: number;
 }
 
 /** The request log tests read to count how many upstream calls the gateway made. */
