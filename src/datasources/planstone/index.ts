@@ -73,10 +73,19 @@ export class PlanstoneDataSource {
 
   /** Every session of the conference, in feed order (deduplicated by schedid). */
   allSessions(): Promise<SessionModel[]> {
-    this.#snapshot ??= this.#client
-      .allPages((page) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers))
-      .then((pages) => snapshotOf(pages, this.#zone));
+    this.#snapshot ??= this.#client.allPages((page) => this.#mappedSessionsPage(page)).then((pages) => snapshotOf(pages, this.#zone));
     return this.#snapshot;
+  }
+
+  /**
+   * One page of the feed, mapped as soon as it arrives while later pages are still in
+   * flight (mapPage remembers the result per page object, so the snapshot reuses it): only
+   * the last page's mapping is left between the last answer and the merge.
+   */
+  async #mappedSessionsPage(page: number): Promise<PlanstoneSessionPage> {
+    const answer = await this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers);
+    mapPage(answer, this.#zone);
+    return answer;
   }
 
   /** The filtered sessions in `order`, addressed by offset. */
