@@ -5,7 +5,7 @@ import { startTracing } from './observability/tracing.js';
 
 async function main(): Promise<void> {
   // First, so every span of the process goes to the configured exporter (off unless OTEL_* say so).
-  const tracing = startTracing(process.env);
+  const tracing = await startTracing(process.env);
   let env = process.env;
   let closeDemo: (() => Promise<void>) | undefined;
   const demo = isDemoEnvironment(env);

@@ -1,5 +1,3 @@
-import { NodeSDK } from '@opentelemetry/sdk-node';
-
 /** A started OpenTelemetry SDK; `shutdown` flushes the spans still buffered. */
 export interface Tracing {
   shutdown(): Promise<void>;
@@ -25,10 +23,12 @@ export function isTracingConfigured(env: NodeJS.ProcessEnv): boolean {
  * and every span the gateway opens is a no-op. The SDK reads the standard variables itself
  * (`OTEL_EXPORTER_OTLP_*`, `OTEL_TRACES_EXPORTER`, `OTEL_TRACES_SAMPLER`, `OTEL_RESOURCE_ATTRIBUTES`,
  * ...); the service name defaults to `sessions-gateway`. No auto-instrumentation: the gateway
- * opens its own spans (one per operation, one per upstream HTTP attempt).
+ * opens its own spans (one per operation, one per upstream HTTP attempt). The SDK is
+ * imported only then: it weighs ~15 MB of memory that a gateway without tracing never needs.
  */
-export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | null {
+export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<Tracing | null> {
   if (!isTracingConfigured(env)) return null;
+  const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({
     ...(env.OTEL_SERVICE_NAME ? {} : { serviceName: 'sessions-gateway' }),
     instrumentations: [],

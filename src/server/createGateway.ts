@@ -10,7 +10,6 @@ import type { GatewayConfig } from '../config.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
-import { createSubgraphSchema } from '../federation/index.js';
 import { requestLogFields } from '../observability/requestScope.js';
 import type { DestinationStream, Logger } from 'pino';
 import { clearCurrentResilienceRegistry, createResilience, setCurrentResilienceRegistry, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
@@ -64,7 +63,7 @@ export interface Gateway {
  * listening, so tests and the entry point start it the same way.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  const stores = createSharedStores({
+  const stores = await createSharedStores({
     redisUrl: options.cache && options.quotaCounter ? undefined : config.redis?.url,
     redisKeyPrefix: config.redis?.keyPrefix,
     maxEntries: config.caching.maxEntries,
@@ -104,7 +103,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: config.federation ? createSubgraphSchema() : createSchema(),
+    // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
+    schema: config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,

@@ -37,7 +37,7 @@ beforeAll(async () => {
     OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
     OTEL_SERVICE_NAME: 'gateway-under-test',
   });
-  tracing = startTracing(process.env);
+  tracing = await startTracing(process.env);
   harness = await startHarness({ env: { LOG_LEVEL: 'silent', UPSTREAM_RETRY_BASE_DELAY_MS: '1', UPSTREAM_RETRY_MAX_DELAY_MS: '1' } });
 });
 afterAll(async () => {
@@ -51,14 +51,14 @@ const attribute = (span: OtlpSpan, key: string) => {
 };
 
 describe('OpenTelemetry tracing', () => {
-  it('is off unless an OTEL_* variable configures it', () => {
+  it('is off unless an OTEL_* variable configures it', async () => {
     expect(isTracingConfigured({})).toBe(false);
     expect(isTracingConfigured({ OTEL_SERVICE_NAME: 'x' })).toBe(false);
     expect(isTracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(true);
     expect(isTracingConfigured({ OTEL_TRACES_EXPORTER: 'console' })).toBe(true);
     expect(isTracingConfigured({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(false);
     expect(isTracingConfigured({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(false);
-    expect(startTracing({})).toBeNull();
+    expect(await startTracing({})).toBeNull();
   });
 
   it('exports a span per operation and per upstream HTTP attempt, with provider, route, status, cache and retry count', async () => {

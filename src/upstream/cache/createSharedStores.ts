@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { MemoryQuotaCounter } from '../quota/memoryQuotaCounter.js';
 import type { QuotaCounter } from '../quota/quotaCounter.js';
 import { RedisQuotaCounter } from '../quota/redisQuotaCounter.js';
@@ -27,12 +26,14 @@ export interface SharedStores {
 /**
  * An in-memory LRU and in-memory quota counters by default; with `redisUrl`, both live in
  * Redis, so several replicas share one cache and one budget. Redis failures degrade to
- * misses (cache) and local counting (quota), never to failed requests.
+ * misses (cache) and local counting (quota), never to failed requests. The Redis client is
+ * imported only when `redisUrl` is set (it costs ~10 MB of memory otherwise unused).
  */
-export function createSharedStores(options: SharedStoresOptions): SharedStores {
+export async function createSharedStores(options: SharedStoresOptions): Promise<SharedStores> {
   if (!options.redisUrl) {
     return { cache: new MemoryResponseCache({ maxEntries: options.maxEntries }), quotaCounter: new MemoryQuotaCounter(), kind: 'memory', close: async () => undefined };
   }
+  const { Redis } = await import('ioredis');
   const onError = options.onError ?? (() => undefined);
   const prefix = options.redisKeyPrefix ?? 'sessions-gateway:';
   const redis = new Redis(options.redisUrl, {
