@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** A child process that announced itself with one JSON line on stdout. */
@@ -55,4 +56,21 @@ export async function startChild<T>(command: string, args: string[], options: { 
 /** `node --import tsx file`: a TypeScript child process. */
 export function startTsChild<T>(file: string, env: NodeJS.ProcessEnv = {}): Promise<Child<T>> {
   return startChild<T>(process.execPath, ['--import', 'tsx', file], { env });
+}
+
+/**
+ * The Node.js flags of `npm run start:prod` (heap sizing), read from package.json so the
+ * bench measures the gateway as production starts it.
+ */
+export function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (scripts['start:prod'] ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/**
+ * `node <flags> dist/bench/<file>.js`: a child compiled by `tsc -p tsconfig.bench.json`
+ * (which `npm run bench` runs first), so no TypeScript loader sits in the measured process.
+ */
+export function startBuiltChild<T>(file: string, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []): Promise<Child<T>> {
+  return startChild<T>(process.execPath, [...nodeFlags, `dist/bench/${file.replace(/\.ts$/, '.js')}`], { env });
 }

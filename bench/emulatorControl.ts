@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import type { UpstreamCall } from './criticalPath.js';
 
 export type ProviderKey = 'guidebook' | 'roundware' | 'planstone';
 export const PROVIDERS: readonly ProviderKey[] = ['guidebook', 'roundware', 'planstone'];
@@ -20,6 +21,20 @@ export class EmulatorControl {
     const totals = await Promise.all(PROVIDERS.map(async (p) => ((await this.#call(p, 'GET', 'log')) as { total: number }).total));
     const [guidebook, roundware, planstone] = totals as [number, number, number];
     return { guidebook, roundware, planstone, total: guidebook + roundware + planstone };
+  }
+
+  /** Every upstream call logged since the last clear, with its provider. */
+  async calls(): Promise<UpstreamCall[]> {
+    type Entry = { method: string; url: string; headers: Record<string, string>; receivedAtMs: number; answeredAtMs?: number };
+    const logs = await Promise.all(PROVIDERS.map(async (p) => ((await this.#call(p, 'GET', 'log')) as { entries: Entry[] }).entries.map((e) => ({ e, p }))));
+    return logs.flat().map(({ e, p }) => ({
+      provider: p,
+      method: e.method,
+      url: e.url,
+      authorization: e.headers.authorization,
+      receivedAtMs: e.receivedAtMs,
+      answeredAtMs: e.answeredAtMs,
+    }));
   }
 
   async #call(provider: ProviderKey, method: 'GET' | 'PUT' | 'DELETE', what: string, body?: unknown): Promise<unknown> {

@@ -6,11 +6,15 @@
 //   --latencies 0,20      emulated upstream latencies in ms
 //   --quota-seconds <s>   length of the 1,000-clients check (default 60; 0 skips it)
 //   --no-peer             skip the Hive Gateway peer
+//   --probe <n>           operations per scenario in the one-at-a-time latency probe (default 15; 0 skips it)
+// `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
+// the gateway runs with the Node.js flags of `npm run start:prod`.
 import { request } from 'undici';
 import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
-import { startTsChild, type Child } from './childProcess.js';
+import { productionNodeFlags, startBuiltChild, type Child } from './childProcess.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { probeLatency, type LatencyProbe } from './latencyProbe.js';
 import { runLoad, type LoadResult } from './load.js';
 import { minimumClientSessions, minimumHome, minimumSchedules, minimumWalk, type HomeShown } from './minimum.js';
 import { startPeer, type PeerTarget } from './peer.js';
@@ -28,6 +32,8 @@ const CONNECTIONS = Number(option('connections', '20'));
 const LATENCIES = option('latencies', '0,20').split(',').map(Number);
 const QUOTA_SECONDS = Number(option('quota-seconds', '60'));
 const WITH_PEER = !argv.includes('--no-peer');
+const PROBE_REPETITIONS = Number(option('probe', '15'));
+const NODE_FLAGS = productionNodeFlags();
 
 type ScenarioKey = 'a' | 'b' | 'c' | 'd';
 const TITLES: Record<ScenarioKey, string> = {
@@ -48,7 +54,15 @@ interface Row {
   rssMb: number | undefined;
 }
 
+interface ProbeRow {
+  scenario: ScenarioKey;
+  latency: number;
+  target: string;
+  probe: LatencyProbe;
+}
+
 const rows: Row[] = [];
+const probeRows: ProbeRow[] = [];
 const notes: string[] = [];
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
 
@@ -63,7 +77,7 @@ async function postOk(url: string, body: GraphQLBody, label: string): Promise<Re
   return answer.data;
 }
 
-const emulators = await startTsChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
+const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
 const children: Array<Child<unknown>> = [emulators];
 const cleanup = async () => {
   await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
@@ -92,7 +106,7 @@ try {
     ...(cache ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
   });
   const startOurs = async (cache: boolean) => {
-    const child = await startTsChild<{ url: string }>('bench/processes/gateway.ts', oursEnv(cache));
+    const child = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', oursEnv(cache), NODE_FLAGS);
     children.push(child);
     return child;
   };
@@ -152,6 +166,7 @@ try {
   };
 
   let homeShown: HomeShown | undefined;
+  let walkBodies: GraphQLBody[] = [];
   let peer: PeerTarget | { skipped: string } | undefined;
 
   for (const latency of LATENCIES) {
@@ -167,6 +182,7 @@ try {
         await control.clearLogs();
         bodies = await walk(warm.info.url);
         cold = (await control.counts()).total;
+        walkBodies = bodies;
       } else {
         bodies = [single[scenario]];
         const first = await coldCallsOf(warm.info.url, bodies[0]!, `ours ${scenario}`);
@@ -184,8 +200,25 @@ try {
       await stopChild(off);
     }
 
+    // One operation at a time: what the gateway adds to the upstream critical path.
+    if (PROBE_REPETITIONS > 0) {
+      for (const cache of [false, true]) {
+        const target = cache ? 'ours (warm cache)' : 'ours (cache off)';
+        const child = await startOurs(cache);
+        for (const scenario of ['a', 'b', 'c', 'd'] as const) {
+          const bodies = scenario === 'd' ? walkBodies : [single[scenario]];
+          const probe = await probeLatency({ url: child.info.url, bodies, control, repetitions: scenario === 'd' ? 1 : PROBE_REPETITIONS, warmupSeconds: 3 });
+          probeRows.push({ scenario, latency, target, probe });
+          console.log(
+            `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), gateway's own p50 ${fmt(probe.ownP50)} ms  (${probe.operations} ops)`,
+          );
+        }
+        await stopChild(child);
+      }
+    }
+
     // The naive baseline, scenarios (a)–(c).
-    const baseline = await startTsChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
+    const baseline = await startBuiltChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
     children.push(baseline);
     for (const scenario of ['a', 'b', 'c'] as const) {
       const { calls } = await coldCallsOf(baseline.info.url, single[scenario], `baseline ${scenario}`);
@@ -214,7 +247,7 @@ try {
   const quotaRows: string[] = [];
   if (QUOTA_SECONDS > 0) {
     await control.setLatency(20);
-    const clients = await startTsChild<{ url: string }>('bench/processes/gateway.ts', { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const clients = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' }, NODE_FLAGS);
     children.push(clients);
     const mixes: Array<[string, GraphQLBody[]]> = [
       ['home page', [single.a]],
@@ -269,6 +302,16 @@ function printReport(quotaRows: string[]): void {
     out.push(
       `| ${r.scenario} | ${r.latency} ms | ${r.target} | ${fmt(r.load.opsPerSecond, 0)} | ${fmt(r.load.p50)} | ${fmt(r.load.p99)} | ${fmt(r.callsPerOp, 2)} | ${r.coldCalls ?? '–'} | ${r.minimum} | ${r.coldCalls === undefined ? '–' : fmt(r.coldCalls / r.minimum, 2)} | ${fmt(r.rssMb, 0)} |`,
     );
+  }
+  if (probeRows.length > 0) {
+    out.push('\n### Latency, one operation at a time\n');
+    out.push('"critical path" = the operation\'s own upstream calls replayed by the bench straight to the emulators, round by round (bench/criticalPath.ts);');
+    out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.\n');
+    out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | gateway\'s own p50 ms |');
+    out.push('|---|---|---|---|---|---|---|---|---|');
+    for (const r of probeRows) {
+      out.push(`| ${r.scenario} | ${r.latency} ms | ${r.target} | ${r.probe.operations} | ${fmt(r.probe.p50)} | ${fmt(r.probe.criticalPathP50)} | ${r.probe.rounds} | ${r.probe.calls} | ${fmt(r.probe.ownP50)} |`);
+    }
   }
   out.push('\n### Throughput ratios (ops/s)\n');
   out.push('| scenario | latency | ours warm ÷ peer | ours cache-off ÷ peer | ours warm ÷ baseline | ours cache-off ÷ baseline |');
