@@ -35,6 +35,8 @@ export interface GatewayConfig {
   caching: {
     /** In-memory LRU size (entries). */
     maxEntries: number;
+    /** In-memory LRU weight: megabytes of cached answers' JSON text. */
+    maxMegabytes: number;
     /** Stale-while-revalidate grace after the TTL (ms). */
     staleGraceMs: number;
     /** How long after its TTL an entry may still be served when a request budget is low (ms). */
@@ -125,6 +127,7 @@ export const baseSchema = z.object({
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().default('sessions-gateway:'),
   CACHE_MAX_ENTRIES: int(5_000),
+  CACHE_MAX_MB: z.coerce.number().positive().default(64),
   CACHE_STALE_GRACE_MS: int(30_000),
   CACHE_STALE_IF_QUOTA_LOW_MS: int(6 * 3_600_000),
   CACHE_TTL_OVERRIDES: z.string().default(''),
@@ -268,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     redis: values.REDIS_URL ? { url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX } : null,
     caching: {
       maxEntries: values.CACHE_MAX_ENTRIES,
+      maxMegabytes: values.CACHE_MAX_MB,
       staleGraceMs: values.CACHE_STALE_GRACE_MS,
       staleIfQuotaLowMs: values.CACHE_STALE_IF_QUOTA_LOW_MS,
       ttlByResource,
@@ -360,6 +364,11 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   REDIS_URL: { group: 'Cache', description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.' },
   REDIS_KEY_PREFIX: { group: 'Cache', description: 'Prefix of every Redis key the gateway writes.' },
   CACHE_MAX_ENTRIES: { group: 'Cache', description: 'Size of the in-memory shared cache (entries), when Redis is not used.' },
+  CACHE_MAX_MB: {
+    group: 'Cache',
+    description:
+      "Weight limit of the in-memory shared cache: megabytes of the cached answers' JSON text (least recently used answers go first). Parsed, an answer takes about 2–3× its text in the heap.",
+  },
   CACHE_STALE_GRACE_MS: { group: 'Cache', description: 'Stale-while-revalidate: how long after its TTL an entry is still served while it is refreshed in the background (ms).' },
   CACHE_STALE_IF_QUOTA_LOW_MS: { group: 'Cache', description: "How long after its TTL an entry may still be served when the provider's request budget is low (ms)." },
   CACHE_TTL_OVERRIDES: {

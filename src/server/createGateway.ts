@@ -67,6 +67,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     redisUrl: options.cache && options.quotaCounter ? undefined : config.redis?.url,
     redisKeyPrefix: config.redis?.keyPrefix,
     maxEntries: config.caching.maxEntries,
+    maxSize: Math.max(1, Math.floor(config.caching.maxMegabytes * 1_048_576)),
   });
   const cache = options.cache ?? stores.cache;
   const quota = new QuotaRegistry({ counter: options.quotaCounter ?? stores.quotaCounter, limits: config.quotas });

@@ -32,6 +32,8 @@ export interface TransportRequest {
 /** A 2xx answer: parsed JSON (null for an empty body), status and response headers. */
 export interface TransportAnswer {
   json: unknown;
+  /** Length of the answer's text (UTF-16 code units): what a cache may weigh it by. */
+  size: number;
   status: number;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -112,7 +114,7 @@ export class HttpTransport {
       Object.defineProperty(error, 'responseBody', { value: safeJson(text), enumerable: false });
       throw error;
     }
-    const answer = { status: response.statusCode, headers: response.headers };
+    const answer = { status: response.statusCode, headers: response.headers, size: text.length };
     if (response.statusCode === 204 || text.length === 0) return { ...answer, json: null };
     try {
       return { ...answer, json: JSON.parse(text) };

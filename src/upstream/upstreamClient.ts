@@ -150,7 +150,7 @@ export class UpstreamClient {
       const now = Date.now();
       const entry: CacheEntry<T> = { v: value, f: now + ttlMs, g: now + ttlMs + graceMs };
       // Kept past the grace so that a low budget can still be met from the cache.
-      await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0));
+      await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0), answer.size);
     }
     return value;
   }

@@ -11,6 +11,8 @@ export interface SharedStoresOptions {
   redisKeyPrefix?: string;
   /** Entries of the in-memory LRU. */
   maxEntries?: number;
+  /** Total weight of the in-memory LRU (characters of the cached answers' JSON). */
+  maxSize?: number;
   /** Told about Redis failures (which never fail a request). */
   onError?: (error: unknown) => void;
 }
@@ -31,7 +33,7 @@ export interface SharedStores {
  */
 export async function createSharedStores(options: SharedStoresOptions): Promise<SharedStores> {
   if (!options.redisUrl) {
-    return { cache: new MemoryResponseCache({ maxEntries: options.maxEntries }), quotaCounter: new MemoryQuotaCounter(), kind: 'memory', close: async () => undefined };
+    return { cache: new MemoryResponseCache({ maxEntries: options.maxEntries, maxSize: options.maxSize }), quotaCounter: new MemoryQuotaCounter(), kind: 'memory', close: async () => undefined };
   }
   const { Redis } = await import('ioredis');
   const onError = options.onError ?? (() => undefined);
