@@ -11,7 +11,9 @@ import { projectRoot } from '../../src/projectRoot.js';
 // finds its SDL from dist/src/, and imports nothing from devDependencies.
 
 const root = projectRoot();
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+// `node <heap flags> dist/src/index.js`, word for word from the start:prod script.
+const startProd = pkg.scripts['start:prod']!.split(/\s+/);
 
 let emulators: EmulatorSet;
 let gateway: ChildProcess | undefined;
@@ -50,8 +52,14 @@ describe('the production build', () => {
     expect(outside).toEqual([]);
   });
 
-  it('starts with `node dist/src/index.js`, serves GraphQL from the compiled SDL, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'index.js')], {
+  it('runs in the image as start:prod runs it: same Node flags, same entry', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(path.join(root, 'Dockerfile'), 'utf8'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(startProd);
+    expect(startProd.slice(-1)).toEqual(['dist/src/index.js']);
+  });
+
+  it('starts as `npm run start:prod` does, serves GraphQL from the compiled SDL, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, startProd.slice(1), {
       cwd: root,
       env: { PATH: process.env.PATH, ...emulators.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
