@@ -9,6 +9,10 @@ export interface OperationShape {
   rootFields: number;
 }
 
+// Apollo's document store hands every repeat of an operation the same parsed document, so
+// its shape — which depends on nothing else for a given schema — is measured once.
+const measured = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, OperationShape>>();
+
 /**
  * Measures one operation of a validated document. Depth and aliases are graphql-armor's
  * counts (depth with fragments flattened, so a spread adds no level; introspection's
@@ -17,6 +21,14 @@ export interface OperationShape {
  * response keys at the top level, fragments included, `__typename` excluded.
  */
 export function measureOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): OperationShape {
+  let bySchema = measured.get(schema);
+  if (!bySchema) measured.set(schema, (bySchema = new WeakMap()));
+  let shape = bySchema.get(operation);
+  if (!shape) bySchema.set(operation, (shape = measureFresh(schema, operation, fragments)));
+  return shape;
+}
+
+function measureFresh(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): OperationShape {
   const shape: OperationShape = { depth: 0, aliases: 0, rootFields: rootFieldCount(operation.selectionSet, fragments) };
   // Only the operation being run, and the fragments: other operations of the document are not measured.
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] };
