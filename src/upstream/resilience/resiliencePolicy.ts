@@ -89,17 +89,16 @@ export class ResiliencePolicy implements CallPolicy {
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw this.#deadlineError();
     // The attempt cannot be cancelled from here (CallPolicy passes no signal); past the
-    // deadline it is abandoned and ends by the transport's own timeouts.
-    const timer = new AbortController();
+    // deadline it is abandoned and ends by the transport's own timeouts. A plain timer, not
+    // an aborted timers/promises sleep: aborting one builds a DOMException on every call.
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(this.#deadlineError()), remaining);
+    });
     try {
-      return await Promise.race([
-        pending,
-        sleep(remaining, undefined, { signal: timer.signal }).then(() => {
-          throw this.#deadlineError();
-        }),
-      ]);
+      return await Promise.race([pending, expired]);
     } finally {
-      timer.abort();
+      clearTimeout(timer);
     }
   }
 
