@@ -22,5 +22,6 @@ export type { OffsetSource, OffsetWindow } from './OffsetSource.js';
 export { connectionFromOffsetSource } from './connectionFromOffsetSource.js';
 export { connectionFromMergedSources, type MergedConnectionResult, type SourceFailure } from './mergedConnection.js';
 export { createArraySource } from './arraySource.js';
+export { mapOffsetSource } from './mapOffsetSource.js';
 export { createMaxResultsSource, type MaxResultsPage } from './maxResultsSource.js';
 export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js';

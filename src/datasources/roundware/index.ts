@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createArraySource, type OffsetSource } from '../../connections/index.js';
+import { createArraySource, mapOffsetSource, type OffsetSource } from '../../connections/index.js';
 import { ErrorCode, NotFoundError, UpstreamError } from '../../errors/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import type { RoundwareClient } from './client.js';
@@ -7,14 +7,15 @@ import { toClientSession } from './mapper.js';
 import { RoundwareWrites } from './writes.js';
 import type { RoundwareSessionWire } from './wire.js';
 
-// Mapping a project's whole list (hundreds of sessions, each with date parsing) is pure
-// work on an immutable cached answer: do it once per cached answer object, not per request.
-const mappedLists = new WeakMap<readonly RoundwareSessionWire[], ClientSessionModel[]>();
+// A project's list has hundreds of sessions and a page shows a few dozen: each session is
+// mapped when a page first shows it, once per cached answer object (the shared cache hands
+// every request the same objects), not once per request.
+const mappedSessions = new WeakMap<RoundwareSessionWire, ClientSessionModel>();
 
-function mapList(list: readonly RoundwareSessionWire[]): ClientSessionModel[] {
-  let models = mappedLists.get(list);
-  if (!models) mappedLists.set(list, (models = list.map(toClientSession)));
-  return models;
+function mapSession(wire: RoundwareSessionWire): ClientSessionModel {
+  let model = mappedSessions.get(wire);
+  if (!model) mappedSessions.set(wire, (model = toClientSession(wire)));
+  return model;
 }
 
 export { RoundwareClient, type RoundwareClientOptions } from './client.js';
@@ -76,10 +77,11 @@ export class RoundwareDataSource {
       client_type: filter.clientType,
       client_system: filter.clientSystem,
     };
-    return createArraySource(async () => {
-      const sessions = mapList(await this.#client.listSessions(query, this.#headers));
-      for (const session of sessions) this.clientSession.prime(session.sourceId, session);
-      return sessions;
+    const list = createArraySource(() => this.#client.listSessions(query, this.#headers));
+    return mapOffsetSource(list, (wire) => {
+      const session = mapSession(wire);
+      this.clientSession.prime(session.sourceId, session);
+      return session;
     });
   }
 }
