@@ -42,5 +42,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node receives SIGTERM directly (exec form, PID 1) and drains in-flight requests.
-# Heap flags as in `npm run start:prod` (docs/operations.md, "Memory"); a test keeps them equal.
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=8", "dist/src/index.js"]
+# The heap flag of `npm run start:prod` (docs/operations.md, "Memory"); a test keeps the two equal.
+CMD ["node", "--max-old-space-size=512", "dist/src/index.js"]
