@@ -33,21 +33,21 @@ function mapPage(page: PlanstoneSessionPage, zone: string): SessionModel[] {
   return models;
 }
 
-// The deduplicated snapshot, per zone, for the same cached page objects (the first page
-// object keys it; the rest must be the very same objects).
-const snapshots = new Map<string, WeakMap<PlanstoneSessionPage, { pages: PlanstoneSessionPage[]; sessions: SessionModel[] }>>();
+// The deduplicated snapshot for the same mapped pages: mapPage hands back the very same
+// arrays for the same cached page objects, so the first array keys it and the rest must be
+// the same arrays. Keyed by the mapped arrays, not the wire pages, so that without a cache
+// a wire page is garbage as soon as it is mapped (it is ~1 MB of parsed JSON).
+const snapshots = new WeakMap<SessionModel[], { pages: SessionModel[][]; sessions: SessionModel[] }>();
 // Filtered and ordered views of a snapshot, by filter and order.
 const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();
 
-function snapshotOf(pages: PlanstoneSessionPage[], zone: string): SessionModel[] {
-  let byFirst = snapshots.get(zone);
-  if (!byFirst) snapshots.set(zone, (byFirst = new WeakMap()));
+function snapshotOf(pages: SessionModel[][]): SessionModel[] {
   const first = pages[0];
-  const known = first ? byFirst.get(first) : undefined;
+  const known = first ? snapshots.get(first) : undefined;
   if (known && known.pages.length === pages.length && known.pages.every((page, i) => page === pages[i])) return known.sessions;
   const seen = new Set<string>();
-  const sessions = pages.flatMap((page) => mapPage(page, zone)).filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
-  if (first) byFirst.set(first, { pages, sessions });
+  const sessions = pages.flat().filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
+  if (first) snapshots.set(first, { pages, sessions });
   return sessions;
 }
 
@@ -73,19 +73,18 @@ export class PlanstoneDataSource {
 
   /** Every session of the conference, in feed order (deduplicated by schedid). */
   allSessions(): Promise<SessionModel[]> {
-    this.#snapshot ??= this.#client.allPages((page) => this.#mappedSessionsPage(page)).then((pages) => snapshotOf(pages, this.#zone));
+    this.#snapshot ??= this.#client.allPages((page) => this.#mappedSessionsPage(page)).then((pages) => snapshotOf(pages.map((p) => p._items)));
     return this.#snapshot;
   }
 
   /**
    * One page of the feed, mapped as soon as it arrives while later pages are still in
-   * flight (mapPage remembers the result per page object, so the snapshot reuses it): only
-   * the last page's mapping is left between the last answer and the merge.
+   * flight: only the last page's mapping is left between the last answer and the merge.
+   * Its envelope is kept (allPages reads `_meta` from the first), its items are not.
    */
-  async #mappedSessionsPage(page: number): Promise<PlanstoneSessionPage> {
+  async #mappedSessionsPage(page: number): Promise<{ _items: SessionModel[]; _meta?: PlanstoneSessionPage['_meta'] }> {
     const answer = await this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers);
-    mapPage(answer, this.#zone);
-    return answer;
+    return { _items: mapPage(answer, this.#zone), _meta: answer._meta };
   }
 
   /** The filtered sessions in `order`, addressed by offset. */
