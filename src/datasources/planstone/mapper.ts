@@ -97,10 +97,16 @@ function sessionTimes(wire: PlanstoneSessionWire, zone: string): { start: Date |
   return { start, end, allDay: false };
 }
 
-function numbered<T>(count: number, pick: (n: number) => T | null): T[] {
+// The feed's numbered field families, their names built once (a session has ~70 of them).
+const numberedKeys = <K extends Record<string, string>>(count: number, keys: (n: number) => K): K[] => Array.from({ length: count }, (_, i) => keys(i + 1));
+const CREDIT_KEYS = numberedKeys(9, (n) => ({ label: `credits${n}_label`, value: `credits${n}` }));
+const CUSTOM_KEYS = numberedKeys(20, (n) => ({ value: `custom${n}`, name: `custom${n}name`, fallbackName: `custom${n}` }));
+const OBJECTIVE_KEYS = numberedKeys(10, (n) => ({ value: `learning_objective${n}` }));
+
+function numbered<K, T>(keys: readonly K[], pick: (key: K) => T | null): T[] {
   const out: T[] = [];
-  for (let n = 1; n <= count; n += 1) {
-    const value = pick(n);
+  for (const key of keys) {
+    const value = pick(key);
     if (value !== null) out.push(value);
   }
   return out;
@@ -113,17 +119,17 @@ function field(wire: Record<string, unknown>, key: string): string | null {
 }
 
 function credits(wire: Record<string, unknown>): SessionCreditModel[] {
-  return numbered(9, (n) => {
-    const label = field(wire, `credits${n}_label`);
-    const value = toNumber(field(wire, `credits${n}`)) ?? 0;
+  return numbered(CREDIT_KEYS, (keys) => {
+    const label = field(wire, keys.label);
+    const value = toNumber(field(wire, keys.value)) ?? 0;
     return label ? { label, value } : null;
   });
 }
 
 function customFields(wire: Record<string, unknown>): CustomFieldModel[] {
-  return numbered(20, (n) => {
-    const value = field(wire, `custom${n}`);
-    return value ? { name: field(wire, `custom${n}name`) ?? `custom${n}`, value } : null;
+  return numbered(CUSTOM_KEYS, (keys) => {
+    const value = field(wire, keys.value);
+    return value ? { name: field(wire, keys.name) ?? keys.fallbackName, value } : null;
   });
 }
 
@@ -187,7 +193,7 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
     rank: null,
     credits: credits(raw),
     customFields: customFields(raw),
-    learningObjectives: numbered(10, (n) => field(raw, `learning_objective${n}`)),
+    learningObjectives: numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)),
     detailsUrl: extractUrl(wire.SessionDetailsURL),
     hasHandouts: toBoolean(wire.has_handouts),
     createdAt: null,
