@@ -53,10 +53,6 @@ export async function startChild<T>(command: string, args: string[], options: { 
   };
 }
 
-/** `node --import tsx file`: a TypeScript child process. */
-export function startTsChild<T>(file: string, env: NodeJS.ProcessEnv = {}): Promise<Child<T>> {
-  return startChild<T>(process.execPath, ['--import', 'tsx', file], { env });
-}
 
 /**
  * The Node.js flags of `npm run start:prod` (heap sizing), read from package.json so the

@@ -27,7 +27,9 @@ export function parseIsoInstant(text: string): Date | undefined {
   const check = new Date(wall);
   if (check.getUTCMonth() !== month || check.getUTCDate() !== day) return undefined;
   if (zulu || sign === undefined) return check;
-  const offset = Number(offsetHours) * 60 + Number(offsetMinutes ?? 0);
-  if (Number(offsetHours) > 23 || Number(offsetMinutes ?? 0) > 59) return undefined;
+  const hours = Number(offsetHours);
+  const minutes = Number(offsetMinutes ?? 0);
+  if (hours > 23 || minutes > 59) return undefined;
+  const offset = hours * 60 + minutes;
   return new Date(wall - (sign === '-' ? -offset : offset) * 60_000);
 }
