@@ -6,9 +6,6 @@ import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, 
 /** The feed answers at most 100 items a page (it clamps larger `max_results` silently). */
 export const PLANSTONE_MAX_RESULTS = 100;
 
-/** Upper bound on pages walked when the feed gives no `_meta` (guards against a feed that never ends). */
-const MAX_PAGES = 500;
-
 export interface PlanstoneClientOptions {
   config: PlanstoneConfig;
   cache: ResponseCache;
@@ -59,29 +56,5 @@ export class PlanstoneClient {
       planstoneSpeakerPage,
       { ttlMs: this.#ttlMs, headers },
     );
-  }
-
-  /**
-   * Every page of a collection: the first page tells the page size actually used and the
-   * total (`_meta`), then the rest are fetched in parallel. Without `_meta` (the docs'
-   * samples have none) pages are walked until one comes back short or empty.
-   */
-  async allPages<P extends { _items: unknown[]; _meta?: { max_results: number; total: number } | undefined }>(
-    fetchPage: (page: number) => Promise<P>,
-  ): Promise<P[]> {
-    const first = await fetchPage(1);
-    if (first._meta) {
-      const size = Math.max(1, first._meta.max_results);
-      const pageCount = Math.min(MAX_PAGES, Math.ceil(first._meta.total / size));
-      const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => fetchPage(i + 2)));
-      return [first, ...rest];
-    }
-    const pages = [first];
-    for (let page = 2; page <= MAX_PAGES; page += 1) {
-      const previous = pages[pages.length - 1]!;
-      if (previous._items.length === 0 || previous._items.length < first._items.length) break;
-      pages.push(await fetchPage(page));
-    }
-    return pages;
   }
 }

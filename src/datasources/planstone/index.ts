@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
 import { sessionComparator } from '../../models/index.js';
+import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createSpeakerLoader } from './loaders.js';
 import { toSession, toSpeaker } from './mapper.js';
@@ -73,18 +74,13 @@ export class PlanstoneDataSource {
 
   /** Every session of the conference, in feed order (deduplicated by schedid). */
   allSessions(): Promise<SessionModel[]> {
-    this.#snapshot ??= this.#client.allPages((page) => this.#mappedSessionsPage(page)).then((pages) => snapshotOf(pages.map((p) => p._items)));
+    // Each page is mapped as soon as it arrives, while later pages are still in flight: only
+    // the last page's mapping is left between the last answer and the merge.
+    this.#snapshot ??= allPages(
+      (page) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers),
+      (page) => mapPage(page, this.#zone),
+    ).then(snapshotOf);
     return this.#snapshot;
-  }
-
-  /**
-   * One page of the feed, mapped as soon as it arrives while later pages are still in
-   * flight: only the last page's mapping is left between the last answer and the merge.
-   * Its envelope is kept (allPages reads `_meta` from the first), its items are not.
-   */
-  async #mappedSessionsPage(page: number): Promise<{ _items: SessionModel[]; _meta?: PlanstoneSessionPage['_meta'] }> {
-    const answer = await this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers);
-    return { _items: mapPage(answer, this.#zone), _meta: answer._meta };
   }
 
   /** The filtered sessions in `order`, addressed by offset. */

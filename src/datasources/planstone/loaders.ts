@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { NotFoundError } from '../../errors/index.js';
 import type { SpeakerModel } from '../../models/index.js';
+import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { toSpeaker } from './mapper.js';
 
@@ -12,9 +13,12 @@ import { toSpeaker } from './mapper.js';
 export function createSpeakerLoader(client: PlanstoneClient, headers?: Record<string, string>): DataLoader<string, SpeakerModel> {
   return new DataLoader<string, SpeakerModel>(
     async (pids) => {
-      const pages = await client.allPages((page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers));
+      const pages = await allPages(
+        (page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers),
+        (page) => page._items.map(toSpeaker),
+      );
       const byPid = new Map<string, SpeakerModel>();
-      for (const page of pages) for (const item of page._items) byPid.set(item.pid, toSpeaker(item));
+      for (const page of pages) for (const speaker of page) byPid.set(speaker.sourceId, speaker);
       return pids.map((pid) => byPid.get(pid) ?? new NotFoundError(`Planstone lists no speaker with pid ${pid}.`, 'planstone'));
     },
     { maxBatchSize: PLANSTONE_MAX_RESULTS },
