@@ -13,6 +13,7 @@ import { request } from 'undici';
 import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { productionNodeFlags, startBuiltChild, type Child } from './childProcess.js';
+import type { UpstreamCall } from './criticalPath.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { probeLatency, type LatencyProbe } from './latencyProbe.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -65,6 +66,13 @@ const rows: Row[] = [];
 const probeRows: ProbeRow[] = [];
 const notes: string[] = [];
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+const reportProbe = (row: ProbeRow) => {
+  const { scenario, latency, target, probe } = row;
+  probeRows.push(row);
+  console.log(
+    `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own p50 ${fmt(probe.ownP50)} ms  (${probe.operations} ops)`,
+  );
+};
 
 async function post(url: string, body: GraphQLBody): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -114,6 +122,16 @@ try {
     await child.stop();
     children.splice(children.indexOf(child), 1);
   };
+
+  /** The one upstream call an operation makes (through a gateway with its cache off). */
+  const upstreamCallOf = async (url: string, body: GraphQLBody): Promise<UpstreamCall> => {
+    await control.clearLogs();
+    await postOk(url, body, 'floor');
+    const calls = await control.calls();
+    if (calls.length !== 1) throw new Error(`the pass-through floor needs an operation of one upstream call, not ${calls.length}`);
+    return calls[0]!;
+  };
+  let floorCall: UpstreamCall | undefined;
 
   /** The page bodies of a walk to the end, and the upstream calls of that walk. */
   const walk = async (url: string): Promise<GraphQLBody[]> => {
@@ -210,13 +228,20 @@ try {
         for (const scenario of ['a', 'b', 'c', 'd'] as const) {
           const bodies = scenario === 'd' ? walkBodies : [single[scenario]];
           const probe = await probeLatency({ url: child.info.url, bodies, control, repetitions: scenario === 'd' ? 1 : PROBE_REPETITIONS, warmupSeconds: 3 });
-          probeRows.push({ scenario, latency, target, probe });
-          console.log(
-            `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), gateway's own p50 ${fmt(probe.ownP50)} ms  (${probe.operations} ops)`,
-          );
+          reportProbe({ scenario, latency, target, probe });
         }
+        if (!cache) floorCall = await upstreamCallOf(child.info.url, single.c);
         await stopChild(child);
       }
+      // The floor: (c)'s one upstream call through a process that does nothing else.
+      const floor = await startBuiltChild<{ url: string }>('bench/processes/passThrough.ts', {
+        PASS_THROUGH_URL: `${control.origins[floorCall!.provider]}${floorCall!.url}`,
+        PASS_THROUGH_AUTHORIZATION: floorCall!.authorization ?? '',
+      });
+      children.push(floor);
+      const probe = await probeLatency({ url: floor.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
+      reportProbe({ scenario: 'c', latency, target: 'pass-through floor', probe });
+      await stopChild(floor);
     }
 
     // The naive baseline, scenarios (a)–(c).
@@ -308,8 +333,9 @@ function printReport(quotaRows: string[]): void {
   if (probeRows.length > 0) {
     out.push('\n### Latency, one operation at a time\n');
     out.push('"critical path" = the operation\'s own upstream calls replayed by the bench straight to the emulators, round by round (bench/criticalPath.ts);');
-    out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.\n');
-    out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | gateway\'s own p50 ms |');
+    out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.');
+    out.push('"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.\n');
+    out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | own p50 ms |');
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const r of probeRows) {
       out.push(`| ${r.scenario} | ${r.latency} ms | ${r.target} | ${r.probe.operations} | ${fmt(r.probe.p50)} | ${fmt(r.probe.criticalPathP50)} | ${r.probe.rounds} | ${r.probe.calls} | ${fmt(r.probe.ownP50)} |`);
