@@ -138,9 +138,9 @@ export class UpstreamClient {
     const generation = this.#generation;
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
-      async (attempt) => {
+      async (attempt, signal) => {
         await this.#quota?.take();
-        return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers }));
+        return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers, signal }));
       },
       { idempotent: true, route },
     );

@@ -102,6 +102,29 @@ describe('ResiliencePolicy', () => {
     });
   });
 
+  it('aborts the attempt it gives up on at the deadline, and counts it as a failure', async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const hangs = (_attempt: number, signal: AbortSignal | undefined) => {
+      signals.push(signal);
+      return new Promise<string>((_resolve, reject) => signal?.addEventListener('abort', () => reject(upstream(ErrorCode.UPSTREAM_TIMEOUT))));
+    };
+    const p = policy({ deadlineMs: 50, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    await expect(p.run(hangs, { idempotent: true, route: 'GET x' })).rejects.toMatchObject({ message: expect.stringMatching(/deadline/) });
+    expect(signals.map((signal) => signal?.aborted)).toEqual([true]);
+    await Promise.resolve();
+    expect(p.breaker.snapshot().consecutiveFailures).toBe(1);
+
+    const answered: Array<AbortSignal | undefined> = [];
+    await expect(p.run(async (_attempt, signal) => (answered.push(signal), 'ok'), { idempotent: true, route: 'GET x' })).resolves.toBe('ok');
+    expect(answered.map((signal) => signal?.aborted)).toEqual([false]);
+  });
+
+  it('gives a write no signal: a write is never cut short', async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    await policy({ deadlineMs: 50 }).run(async (_attempt, signal) => (signals.push(signal), 'ok'), { idempotent: false, route: 'POST x' });
+    expect(signals).toEqual([undefined]);
+  });
+
   it('fails fast with UPSTREAM_UNAVAILABLE while the breaker is open, and reports transitions', async () => {
     const transitions: Array<[BreakerState, BreakerState]> = [];
     const p = policy({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, breaker: { failureThreshold: 2, cooldownMs: 60_000 }, onBreakerTransition: (_provider, from, to) => transitions.push([from, to]) });
@@ -149,10 +172,19 @@ describe('CircuitBreaker', () => {
 describe('composePolicies', () => {
   it('runs every attempt of the outer policy through the inner one', async () => {
     const seen: number[] = [];
-    const counting: CallPolicy = { run: (call) => (seen.push(1), call(1)) };
+    const counting: CallPolicy = { run: (call) => (seen.push(1), call(1, undefined)) };
     const script = scripted(upstream(ErrorCode.UPSTREAM_UNAVAILABLE));
     await expect(composePolicies(policy(), counting).run(script.call, { idempotent: true, route: 'GET x' })).resolves.toBe('ok');
     expect(script.attempts).toEqual([1, 2]);
     expect(seen).toHaveLength(2);
+  });
+
+  it("passes the outer policy's deadline signal through an inner policy to the call", async () => {
+    const passThrough: CallPolicy = { run: (call) => call(1, undefined) };
+    const signals: Array<AbortSignal | undefined> = [];
+    const hangs = (_attempt: number, signal: AbortSignal | undefined) => (signals.push(signal), new Promise<string>(() => undefined));
+    const composed = composePolicies(policy({ deadlineMs: 50, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }), passThrough);
+    await expect(composed.run(hangs, { idempotent: true, route: 'GET x' })).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_TIMEOUT } });
+    expect(signals.map((signal) => signal?.aborted)).toEqual([true]);
   });
 });

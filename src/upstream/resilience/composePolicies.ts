@@ -1,5 +1,10 @@
 import type { CallPolicy } from '../callPolicy.js';
 
+/** Aborted when either is (or the one there is). */
+function eitherSignal(outer: AbortSignal | undefined, inner: AbortSignal | undefined): AbortSignal | undefined {
+  return outer && inner ? AbortSignal.any([outer, inner]) : (outer ?? inner);
+}
+
 /**
  * Nests policies, outermost first: `composePolicies(resilience, quota)` runs every attempt
  * the resilience policy makes through the quota policy, so each retry spends quota and a
@@ -8,8 +13,8 @@ import type { CallPolicy } from '../callPolicy.js';
 export function composePolicies(...policies: CallPolicy[]): CallPolicy {
   return policies.reduceRight<CallPolicy>(
     (inner, outer) => ({
-      run: (call, info) => outer.run((attempt) => inner.run(() => call(attempt), info), info),
+      run: (call, info) => outer.run((attempt, outerSignal) => inner.run((_inner, innerSignal) => call(attempt, eitherSignal(outerSignal, innerSignal)), info), info),
     }),
-    { run: (call) => call(1) },
+    { run: (call) => call(1, undefined) },
   );
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
-import type { CallInfo, CallPolicy } from '../callPolicy.js';
+import type { AttemptCall, CallInfo, CallPolicy } from '../callPolicy.js';
 import { providerLabel } from '../classifyFailure.js';
 import { attemptOutcome } from './attemptOutcome.js';
 import { CircuitBreaker, type BreakerState } from './circuitBreaker.js';
@@ -48,7 +48,7 @@ export class ResiliencePolicy implements CallPolicy {
     });
   }
 
-  async run<T>(call: (attempt: number) => Promise<T>, info: CallInfo): Promise<T> {
+  async run<T>(call: AttemptCall<T>, info: CallInfo): Promise<T> {
     const { retry } = this.#options;
     const deadline = info.idempotent ? Date.now() + this.#options.deadlineMs : Number.POSITIVE_INFINITY;
     const maxAttempts = info.idempotent ? Math.max(1, retry.maxAttempts) : 1;
@@ -72,11 +72,17 @@ export class ResiliencePolicy implements CallPolicy {
     }
   }
 
-  /** One attempt, raced against the deadline; its real outcome always reaches the breaker. */
-  async #attempt<T>(call: (attempt: number) => Promise<T>, attempt: number, permit: { probe: boolean }, deadline: number): Promise<T> {
+  /**
+   * One attempt, raced against the deadline; past it the attempt is aborted (its request
+   * stops and frees its connection) and counts for the breaker as the timeout it is.
+   */
+  async #attempt<T>(call: AttemptCall<T>, attempt: number, permit: { probe: boolean }, deadline: number): Promise<T> {
+    const finite = Number.isFinite(deadline);
+    // Only reads have a deadline; a write is never cut short (its outcome would be unknown).
+    const controller = finite ? new AbortController() : undefined;
     let pending: Promise<T>;
     try {
-      pending = call(attempt);
+      pending = call(attempt, controller?.signal);
     } catch (error) {
       this.breaker.record(permit, attemptOutcome(error), codeOf(error));
       throw error;
@@ -85,15 +91,20 @@ export class ResiliencePolicy implements CallPolicy {
       () => this.breaker.record(permit, 'success'),
       (error: unknown) => this.breaker.record(permit, attemptOutcome(error), codeOf(error)),
     );
-    if (!Number.isFinite(deadline)) return pending;
+    if (!controller) return pending;
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw this.#deadlineError();
-    // The attempt cannot be cancelled from here (CallPolicy passes no signal); past the
-    // deadline it is abandoned and ends by the transport's own timeouts. A plain timer, not
-    // an aborted timers/promises sleep: aborting one builds a DOMException on every call.
+    if (remaining <= 0) {
+      controller.abort();
+      throw this.#deadlineError();
+    }
+    // A plain timer, not an aborted timers/promises sleep: aborting one builds a
+    // DOMException on every call, while this aborts only an attempt that ran out of time.
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(this.#deadlineError()), remaining);
+      timer = setTimeout(() => {
+        reject(this.#deadlineError());
+        controller.abort();
+      }, remaining);
     });
     try {
       return await Promise.race([pending, expired]);

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
+import { ErrorCode } from '../../src/errors/index.js';
+import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '../../src/emulators/roundware/index.js';
+import { MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
+import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
+
+// A read past its deadline is aborted, not abandoned: its request stops and its connection
+// is free for the next call. With one connection, a hung request that was merely abandoned
+// would hold it until the transport's own 60 s timeout, and the next read would queue
+// behind it and miss its own deadline.
+
+describe('a read past its deadline', () => {
+  let emulators: EmulatorSet;
+  beforeAll(async () => {
+    emulators = await startEmulators();
+  });
+  afterAll(async () => {
+    await emulators.close();
+  });
+
+  it('is aborted, so the only connection serves the next read', async () => {
+    const client = new UpstreamClient({
+      provider: 'roundware',
+      baseUrl: emulators.roundware.baseUrl,
+      authorization: `token ${ROUNDWARE_DEMO_TOKEN}`,
+      timeouts: { connectMs: 2_000, headersMs: 60_000, bodyMs: 60_000 },
+      cache: new MemoryResponseCache(),
+      connections: 1,
+      policy: new ResiliencePolicy({
+        provider: 'roundware',
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+        deadlineMs: 500,
+        breaker: { failureThreshold: 100, cooldownMs: 1_000 },
+      }),
+    });
+    try {
+      const read = (projectId: number) => client.get('sessions/', { project_id: projectId }, roundwareSessionList, { ttlMs: 0 });
+      emulators.roundware.faults.add({ kind: 'hang', times: 1 });
+      await expect(read(ROUNDWARE_PROJECTS[0]!.id)).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, provider: 'roundware' } });
+      const next = await read(ROUNDWARE_PROJECTS[1]!.id);
+      expect(next.length).toBeGreaterThan(0);
+      expect(emulators.roundware.log.count({ method: 'GET' })).toBe(2);
+    } finally {
+      await client.close();
+    }
+  });
+});
