@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import { Pool } from 'undici';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
 import { classifyBodyFailure, classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
@@ -86,17 +87,21 @@ export class HttpTransport {
    */
   async exchange({ method, url, body, headers = {}, signal }: TransportRequest): Promise<TransportAnswer> {
     const write = method !== 'GET';
+    const outgoing: Record<string, string> = {
+      accept: 'application/json',
+      authorization: this.#authorization,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    };
+    // The trace goes on at the provider: `traceparent` of the attempt's span (nothing is
+    // added unless tracing is configured; OTEL_PROPAGATORS chooses the format, or none).
+    propagation.inject(context.active(), outgoing);
     let response;
     try {
       response = await this.#pool.request({
         method,
         path: url.pathname + url.search,
-        headers: {
-          accept: 'application/json',
-          authorization: this.#authorization,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
+        headers: outgoing,
         body,
         signal,
       });

@@ -89,6 +89,12 @@ describe('OpenTelemetry tracing', () => {
       expect(attribute(span, 'gateway.cache')).toBe('miss');
       expect(attribute(span, 'gateway.retry_count')).toBe(0);
     }
+    // Each upstream request carried its attempt span's context, so the trace goes on at the provider.
+    const sent = [harness.emulators.guidebook, harness.emulators.planstone]
+      .flatMap((emulator) => emulator.log.entries())
+      .map((entry) => entry.headers.traceparent)
+      .filter((traceparent) => traceparent?.split('-')[1] === firstTrace);
+    expect(new Set(sent)).toEqual(new Set(upstream.map((span) => `00-${span.traceId}-${span.spanId}-01`)));
     // The repeat was served by the shared cache: its upstream spans say so, and none is a miss.
     const secondTrace = operations[1]!.traceId;
     const cached = received.filter((span) => span.traceId === secondTrace && span.name.startsWith('upstream '));
