@@ -66,6 +66,8 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   /** Who may call the gateway; null = anyone (always null in demo mode). */
   auth: ClientAuthConfig | null;
+  /** Bearer token `GET /metrics` requires; null = the metrics are open (block them at the ingress). */
+  metricsToken: string | null;
   /** Whether introspection queries are answered (default: not in production). */
   introspection: boolean;
   /** Whether GET /graphql in a browser serves Apollo Sandbox (default: not in production). */
@@ -167,6 +169,7 @@ export const baseSchema = z.object({
   GATEWAY_JWT_SECRET: z.string().optional(),
   GATEWAY_JWT_ISSUER: z.string().optional(),
   GATEWAY_JWT_AUDIENCE: z.string().optional(),
+  METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: int(10_000),
 });
@@ -299,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     },
     // Demo mode serves seed data to whoever runs it locally: client auth is always off there.
     auth: !options.demo && (apiKeys.length > 0 || jwt) ? { apiKeys, jwt } : null,
+    metricsToken: values.METRICS_TOKEN?.trim() || null,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     sandbox: values.GRAPHQL_SANDBOX ?? !production,
     logLevel: values.LOG_LEVEL,
@@ -412,6 +416,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GATEWAY_JWT_SECRET: { group: 'Security', description: 'HS256 secret (at least 32 bytes) for client bearer tokens.' },
   GATEWAY_JWT_ISSUER: { group: 'Security', description: 'Required `iss` of client tokens, when set.' },
   GATEWAY_JWT_AUDIENCE: { group: 'Security', description: 'Required `aud` of client tokens, when set.' },
+  METRICS_TOKEN: { group: 'Security', description: 'When set, `GET /metrics` answers only requests with `Authorization: Bearer <token>` (Prometheus: `authorization.credentials`). Unset: open; expose it on an internal network only.' },
   LOG_LEVEL: { group: 'Logging', description: 'pino level of the JSON logs on stdout: `fatal`, `error`, `warn`, `info`, `debug` (adds a line per upstream call), `trace` or `silent`.' },
   SHUTDOWN_TIMEOUT_MS: { group: 'Server', description: 'On SIGTERM, how long in-flight requests may finish before connections are closed (ms).' },
 };

@@ -11,6 +11,7 @@ import { loadOperationManifest } from '../persistedOperations/operationManifest.
 import { persistedOperations } from '../persistedOperations/persistedOperationsMiddleware.js';
 import { projectRoot } from '../projectRoot.js';
 import { observeUpstreamCalls } from '../upstream/observer.js';
+import { bearerMatcher } from './auth/index.js';
 import { graphqlBodyErrorHandler, jsonStatusForRequestErrors } from './jsonStatusForRequestErrors.js';
 import { observeRequests } from './observeRequests.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -76,7 +77,12 @@ export function createOperationsLayer({ config, logger, upstreamClients, health 
         const readiness = await checkReadiness(config, health, { timeoutMs: config.readinessTimeoutMs });
         res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', providers: readiness.providers });
       });
-      app.get('/metrics', async (_req, res) => {
+      const scraperMayRead = config.metricsToken === null ? () => true : bearerMatcher(config.metricsToken);
+      app.get('/metrics', async (req, res) => {
+        if (!scraperMayRead(req.headers.authorization)) {
+          res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('401 Unauthorized: /metrics needs the METRICS_TOKEN bearer token.\n');
+          return;
+        }
         const { contentType, body } = await metrics.expose();
         res.type(contentType).send(body);
       });

@@ -9,6 +9,7 @@ export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
     config.planstone?.token,
     ...(config.auth?.apiKeys ?? []),
     config.auth?.jwt?.secret,
+    config.metricsToken,
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
   const hosts: SensitiveValues['hosts'] = [];
   for (const [provider, settings] of [['guidebook', config.guidebook], ['roundware', config.roundware], ['planstone', config.planstone]] as const) {

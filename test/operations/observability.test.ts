@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { checkReadiness } from '../../src/observability/readiness.js';
@@ -138,5 +139,29 @@ describe('health and readiness', () => {
       planstone: { status: 'unavailable', reachable: false },
     });
     expect(harness.upstreamCalls().total).toBe(0);
+  });
+});
+
+describe('GET /metrics with METRICS_TOKEN', () => {
+  it('answers only the scraper that sends the token as a bearer credential', async () => {
+    const guarded = await startHarness({ env: { LOG_LEVEL: 'silent', METRICS_TOKEN: 'scrape-secret-7f3a' } });
+    try {
+      const scrape = async (authorization?: string) => {
+        const response = await request(new URL('/metrics', guarded.url), { headers: authorization ? { authorization } : {} });
+        return { status: response.statusCode, challenge: response.headers['www-authenticate'], text: await response.body.text() };
+      };
+      const anonymous = await scrape();
+      expect(anonymous).toMatchObject({ status: 401, challenge: 'Bearer realm="metrics"' });
+      expect(anonymous.text).not.toContain('scrape-secret');
+      expect((await scrape('Bearer not-the-token')).status).toBe(401);
+      expect((await scrape('Basic c2NyYXBlLXNlY3JldC03ZjNhOg==')).status).toBe(401);
+      const allowed = await scrape('Bearer scrape-secret-7f3a');
+      expect(allowed.status).toBe(200);
+      expect(allowed.text).toContain('gateway_operations_total');
+      // The GraphQL endpoint does not ask for it.
+      expect((await guarded.query('{ tracks(first: 1) { totalCount } }')).errors).toBeUndefined();
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { ClientAuthConfig } from '../../config.js';
 import { ErrorCode } from '../../errors/index.js';
 import type { RejectRequest } from '../limits/index.js';
 import { apiKeyMatcher } from './apiKeyMatcher.js';
+import { bearerToken } from './bearerToken.js';
 import { verifyHs256Jwt } from './verifyHs256Jwt.js';
 
 export interface ClientAuthOptions {
@@ -45,7 +46,7 @@ export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): Requ
   function check(req: Request): true | string {
     const apiKey = header(req, 'x-api-key');
     const authorization = header(req, 'authorization');
-    const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const bearer = bearerToken(authorization);
     if (apiKey !== undefined) return isKnownKey(apiKey) ? true : 'unknown x-api-key';
     if (authorization !== undefined && !bearer) return 'authorization is not a Bearer credential';
     if (!bearer) return 'no credential';
