@@ -1,16 +1,11 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
-import { ErrorCode, NotFoundError, UpstreamError } from '../../errors/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
+import { createByIdLoader } from '../byIdLoader.js';
 import { mapCachedList } from './mapCachedList.js';
 
-const MAX_BATCH = 50;
-
-/**
- * A loader of objects by id through one GET per id (Guidebook lists filter by one `id` at
- * a time). DataLoader de-duplicates within the request and the shared cache across
- * requests; a 404 becomes a NOT_FOUND error for that key alone.
- */
+/** A loader of Guidebook objects by id, one GET per id (its lists filter by one `id` at a time). */
 export function createRetrieveLoader<W, M>(
   client: GuidebookClient,
   resource: GuidebookResource,
@@ -19,22 +14,10 @@ export function createRetrieveLoader<W, M>(
   label: string,
   headers?: Record<string, string>,
 ): DataLoader<string, M> {
-  return new DataLoader<string, M>(
-    (ids) =>
-      Promise.all(
-        ids.map(async (id) => {
-          if (!/^\d+$/.test(id)) return new NotFoundError(`Guidebook has no ${label} ${id}.`, 'guidebook');
-          try {
-            return map(await client.retrieve(resource, id, item, headers));
-          } catch (error) {
-            if (error instanceof UpstreamError && error.extensions.code === ErrorCode.NOT_FOUND) {
-              return new NotFoundError(`Guidebook has no ${label} ${id}.`, 'guidebook');
-            }
-            return error as Error;
-          }
-        }),
-      ),
-    { maxBatchSize: MAX_BATCH },
+  return createByIdLoader(
+    'guidebook',
+    (id) => `Guidebook has no ${label} ${id}.`,
+    async (id) => map(await client.retrieve(resource, id, item, headers)),
   );
 }
 

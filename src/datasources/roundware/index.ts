@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { createArraySource, mapOffsetSource, type OffsetSource } from '../../connections/index.js';
-import { ErrorCode, NotFoundError, UpstreamError } from '../../errors/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
+import { createByIdLoader } from '../byIdLoader.js';
 import type { RoundwareClient } from './client.js';
 import { toClientSession } from './mapper.js';
 import { RoundwareWrites } from './writes.js';
@@ -45,23 +45,10 @@ export class RoundwareDataSource {
   constructor(client: RoundwareClient, headers?: Record<string, string>) {
     this.#client = client;
     this.#headers = headers;
-    this.clientSession = new DataLoader(
-      (ids) =>
-        Promise.all(
-          ids.map(async (id) => {
-            // A non-numeric id makes the real server crash with a 500: never send one.
-            if (!/^\d+$/.test(id)) return new NotFoundError(`Roundware has no client session ${id}.`, 'roundware');
-            try {
-              return toClientSession(await client.retrieveSession(id, headers));
-            } catch (error) {
-              if (error instanceof UpstreamError && error.extensions.code === ErrorCode.NOT_FOUND) {
-                return new NotFoundError(`Roundware has no client session ${id}.`, 'roundware');
-              }
-              return error as Error;
-            }
-          }),
-        ),
-      { maxBatchSize: 50 },
+    this.clientSession = createByIdLoader(
+      'roundware',
+      (id) => `Roundware has no client session ${id}.`,
+      async (id) => toClientSession(await client.retrieveSession(id, headers)),
     );
     this.writes = new RoundwareWrites(client, this.clientSession, headers);
   }
