@@ -12,7 +12,7 @@ import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
 import { requestLogFields } from '../observability/requestScope.js';
 import type { DestinationStream, Logger } from 'pino';
-import { clearCurrentResilienceRegistry, createResilience, setCurrentResilienceRegistry, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
+import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
 import type { ProviderName } from '../errors/index.js';
 import { clientAuth } from './auth/index.js';
 import { bodyErrors, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
@@ -80,7 +80,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     onRetry: ({ provider, route, attempt, delayMs, error }) =>
       logger.debug({ provider, route, attempt, delayMs, code: (error as { extensions?: { code?: unknown } }).extensions?.code }, 'upstream retry'),
   });
-  setCurrentResilienceRegistry(resilience);
   const clients = createProviderClients(config, cache, quota, resilience);
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
@@ -169,7 +168,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
     async stop() {
       await apollo.stop();
-      clearCurrentResilienceRegistry(resilience);
       operations.close();
       await closeProviderClients(clients);
       quota.close();

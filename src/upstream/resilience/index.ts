@@ -4,11 +4,4 @@ export { backoffDelayMs, isRetryable, requestedWaitMs, type RetryOptions } from 
 export { ResiliencePolicy, type ResiliencePolicyOptions } from './resiliencePolicy.js';
 export { composePolicies } from './composePolicies.js';
 export { createResilience, type ResilienceOptions } from './createResilience.js';
-export {
-  ResilienceRegistry,
-  clearCurrentResilienceRegistry,
-  providerHealth,
-  setCurrentResilienceRegistry,
-  type ProviderHealth,
-  type ProviderHealthSnapshot,
-} from './providerHealth.js';
+export { ResilienceRegistry, type ProviderHealth, type ProviderHealthSnapshot } from './providerHealth.js';

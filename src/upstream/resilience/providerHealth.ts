@@ -34,25 +34,3 @@ export class ResilienceRegistry {
     return snapshot;
   }
 }
-
-let current: ResilienceRegistry | undefined;
-
-/** Makes `registry` the one `providerHealth()` reads (the gateway does this when it starts). */
-export function setCurrentResilienceRegistry(registry: ResilienceRegistry | undefined): void {
-  current = registry;
-}
-
-/** Clears the process-wide registry if it is still `registry` (on gateway stop). */
-export function clearCurrentResilienceRegistry(registry: ResilienceRegistry): void {
-  if (current === registry) current = undefined;
-}
-
-/**
- * The health of every configured provider of the gateway running in this process (the
- * most recently started one; `{}` when none). For process-wide readers such as a
- * Prometheus collector. Code holding a Gateway should prefer `gateway.providerHealth()`,
- * which is exact when several gateways share a process (tests).
- */
-export function providerHealth(): ProviderHealthSnapshot {
-  return current?.providerHealth() ?? {};
-}
