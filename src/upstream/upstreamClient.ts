@@ -11,6 +11,7 @@ import { observeAttempt, onUpstreamCall } from './observer.js';
 import type { QuotaGuard, QuotaRegistry } from './quota/index.js';
 import type { ResponseCache } from './responseCache.js';
 import { HttpTransport, type QueryParams, type UpstreamTimeouts } from './transport.js';
+import { checkWire } from './wireValidator.js';
 
 export interface UpstreamClientOptions {
   provider: ProviderName;
@@ -208,14 +209,11 @@ export class UpstreamClient {
   }
 
   #validate<T>(json: unknown, schema: z.ZodType<T>): T {
-    const result = schema.safeParse(json);
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    const where = issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : '';
-    throw new UpstreamError(`${providerLabel(this.provider)} sent an answer of an unexpected shape${where}.`, {
+    const checked = checkWire(schema, json);
+    if (checked.ok) return checked.value;
+    throw new UpstreamError(`${providerLabel(this.provider)} sent an answer of an unexpected shape (${checked.where}).`, {
       provider: this.provider,
       code: ErrorCode.UPSTREAM_BAD_RESPONSE,
-      cause: result.error,
     });
   }
 }

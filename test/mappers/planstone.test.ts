@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { extractUrl, parseClockMinutes, toBoolean, toNumber, toSession, toSpeaker } from '../../src/datasources/planstone/mapper.js';
-import { planstoneSessionPage, planstoneSessionWire, planstoneSpeakerPage } from '../../src/datasources/planstone/wire.js';
+import { extractUrl, parseClockMinutes, toBoolean, toEngagement, toNumber, toSession, toSpeaker } from '../../src/datasources/planstone/mapper.js';
+import {
+  planstoneEngagementWire,
+  planstoneSessionPage,
+  planstoneSessionWire,
+  planstoneSpeakerPage,
+  type PlanstoneSessionWire,
+} from '../../src/datasources/planstone/wire.js';
+import { checkWire } from '../../src/upstream/wireValidator.js';
 import type { SessionModel } from '../../src/models/index.js';
 import { loadFixture } from './loadFixture.js';
 
@@ -341,14 +348,14 @@ describe('Planstone wire schemas', () => {
     expect(planstoneSessionWire.safeParse({ ...tableRow(), tracks: ['Research'] }).success).toBe(false);
   });
 
-  it('accepts numbers where strings are sent, and turns ids into strings', () => {
-    const wire = planstoneSessionWire.parse({ ...tableRow(), schedid: 910152, sesid: 910153, roomid: 910024, credits1: 0 });
-    expect(wire.schedid).toBe('910152');
-    expect(wire.sesid).toBe('910153');
-    expect(wire.roomid).toBe('910024');
-    const model = toSession(wire, CHICAGO);
+  it('accepts numbers where strings are sent, and the mapper turns ids into strings', () => {
+    const checked = checkWire(planstoneSessionWire, { ...tableRow(), schedid: 910152, sesid: 910153, roomid: 910024, credits1: 0 });
+    expect(checked.ok).toBe(true);
+    const model = toSession((checked as { value: PlanstoneSessionWire }).value, CHICAGO);
     expect(model.sourceId).toBe('910152');
+    expect(model.locations).toMatchObject([{ location: { sourceId: '910024' } }]);
     expect(model.credits).toStrictEqual([{ label: 'CME_Physicians', value: 0 }]);
+    expect(toEngagement(planstoneEngagementWire.parse({ pid: 5021 })).personId).toBe('5021');
   });
 
   it('accepts numeric client ids, as it does every other id', () => {

@@ -12,6 +12,11 @@ export function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** An id as text: the feed's ids are strings, but a number is taken too (`21899` → `"21899"`). */
+export function idText(value: string | number | null | undefined): string | null {
+  return typeof value === 'number' ? String(value) : blankToNull(value);
+}
+
 /** `true`, `1`, `"1"`, `"true"`, `"yes"` → true; `false`, `0`, `"0"`, `"false"`, `""` → false; null/absent → null. */
 export function toBoolean(value: boolean | number | string | null | undefined): boolean | null {
   if (value === null || value === undefined) return null;
@@ -140,7 +145,7 @@ function personName(parts: Array<string | null | undefined>): string | null {
 
 export function toEngagement(wire: PlanstoneEngagementWire): SpeakerEngagementModel {
   return {
-    personId: wire.pid,
+    personId: String(wire.pid),
     role: blankToNull(wire.role),
     sortOrder: toNumber(wire.sortorder),
     published: toBoolean(wire.published) ?? false,
@@ -172,7 +177,7 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
   });
   return {
     source: 'PLANSTONE',
-    sourceId: blankToNull(wire.schedid) ?? wire._id,
+    sourceId: idText(wire.schedid) ?? wire._id,
     name: blankToNull(wire.sessionName) ?? '(untitled session)',
     descriptionHtml: blankToNull(wire.description),
     startTime: start,
@@ -180,7 +185,7 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
     allDay,
     locations,
     imageUrl: null,
-    importId: blankToNull(wire.sessionClientID) ?? blankToNull(wire.clientid),
+    importId: idText(wire.sessionClientID) ?? idText(wire.clientid),
     sessionType: blankToNull(wire.sessionType),
     published: toBoolean(wire.published),
     allowRating: null,
@@ -208,7 +213,7 @@ export function toSpeaker(wire: PlanstoneSpeakerWire): SpeakerModel {
   const firstName = blankToNull(wire.fname);
   const lastName = blankToNull(wire.lname);
   return {
-    sourceId: wire.pid,
+    sourceId: String(wire.pid),
     firstName,
     lastName,
     displayName: personName([wire.honorific, wire.fname, wire.lname, wire.suffix]) ?? `Person ${wire.pid}`,

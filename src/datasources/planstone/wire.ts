@@ -5,8 +5,8 @@ import { z } from 'zod';
 // strict about the envelope, so a wrong shape is an upstream error, not an empty list.
 
 const text = z.string().nullish();
-/** IDs are strings in the feed; tolerate numbers too. */
-const id = z.union([z.string(), z.number()]).transform(String);
+/** IDs are strings in the feed; numbers are tolerated (the mapper makes them strings). */
+const id = z.union([z.string(), z.number()]);
 /** `true`, `1`, `"1"`, `null`, ... — interpreted by the mapper. */
 const looseBoolean = z.union([z.boolean(), z.number(), z.string(), z.null()]).optional();
 /** `"0.0"`, `1.5`, `""`, null. */
