@@ -34,16 +34,17 @@ describe('checkWire', () => {
     expect(checked.ok && checked.value).toBe(answer);
   });
 
-  it.each([
-    ['Guidebook sessions page', guidebookPage(guidebookSessionWire), 'guidebook-sessions-list.json', ['results', 0, 'id'], 'twenty-one', 'results.0.id'],
-    ['Guidebook sessions page', guidebookPage(guidebookSessionWire), 'guidebook-sessions-list.json', ['count'], -1, 'count'],
-    ['Roundware sessions', roundwareSessionList, 'roundware-sessions-list.json', [1, 'id'], null, '1.id'],
-    ['Planstone sessions page', planstoneSessionPage, 'planstone-sessions.json', ['_items', 0, 'speakers'], 'Dr. Who', '_items.0.speakers'],
-    ['Planstone sessions page', planstoneSessionPage, 'planstone-sessions.json', ['_items'], {}, '_items'],
-  ] as const)('refuses a broken %s as zod does, and says where (%s)', (_name, schema, fixture, path, replacement, where) => {
-    const broken = withValue(loadFixture(fixture), [...path], replacement);
-    expect(schema.safeParse(broken).success).toBe(false);
-    const checked = checkWire(schema, broken);
+  const broken: Array<[string, string, z.ZodType, string, Array<string | number>, unknown]> = [
+    ['Guidebook sessions page', 'results.0.id', guidebookPage(guidebookSessionWire), 'guidebook-sessions-list.json', ['results', 0, 'id'], 'twenty-one'],
+    ['Guidebook sessions page', 'count', guidebookPage(guidebookSessionWire), 'guidebook-sessions-list.json', ['count'], -1],
+    ['Roundware sessions', '1.id', roundwareSessionList, 'roundware-sessions-list.json', [1, 'id'], null],
+    ['Planstone sessions page', '_items.0.speakers', planstoneSessionPage, 'planstone-sessions.json', ['_items', 0, 'speakers'], 'Dr. Who'],
+    ['Planstone sessions page', '_items', planstoneSessionPage, 'planstone-sessions.json', ['_items'], {}],
+  ];
+  it.each(broken)('refuses a broken %s as zod does, and says where: %s', (_name, where, schema, fixture, path, replacement) => {
+    const answer = withValue(loadFixture(fixture), path, replacement);
+    expect(schema.safeParse(answer).success).toBe(false);
+    const checked = checkWire(schema, answer);
     expect(checked.ok).toBe(false);
     expect(!checked.ok && checked.where).toMatch(new RegExp(`^${where.replaceAll('.', '\\.')}: `));
   });
