@@ -8,7 +8,10 @@ export type WireCheck<T> = { ok: true; value: T } | { ok: false; where: string }
 // schema's JSON Schema compiled with ajv. Measured on Planstone feed pages, zod's parse
 // costs more than JSON.parse itself and copies every object (garbage the next GC must
 // sweep); ajv checks in place and answers with the very objects JSON.parse built.
-const ajv = new Ajv2020({ strict: false, allErrors: false });
+// Strict (a schema ajv would have to guess about is refused), with the `type: [a, b]` lists
+// that zod writes for unions such as Planstone's string-or-number ids.
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+// Compiled once per schema object: the wire schemas are module-level (or memoised) values.
 const compiled = new WeakMap<z.ZodType, ValidateFunction>();
 
 /**

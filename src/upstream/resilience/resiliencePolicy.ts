@@ -77,9 +77,8 @@ export class ResiliencePolicy implements CallPolicy {
    * stops and frees its connection) and counts for the breaker as the timeout it is.
    */
   async #attempt<T>(call: AttemptCall<T>, attempt: number, permit: { probe: boolean }, deadline: number): Promise<T> {
-    const finite = Number.isFinite(deadline);
     // Only reads have a deadline; a write is never cut short (its outcome would be unknown).
-    const controller = finite ? new AbortController() : undefined;
+    const controller = Number.isFinite(deadline) ? new AbortController() : undefined;
     let pending: Promise<T>;
     try {
       pending = call(attempt, controller?.signal);
