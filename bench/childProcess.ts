@@ -53,7 +53,6 @@ export async function startChild<T>(command: string, args: string[], options: { 
   };
 }
 
-
 /**
  * The Node.js flags of `npm run start:prod` (heap sizing), read from package.json so the
  * bench measures the gateway as production starts it.

@@ -14,8 +14,10 @@ const server = http.createServer((req, res) => {
   req.resume();
   req.once('end', () => {
     request(upstreamUrl, { headers, dispatcher: upstream })
-      .then((answer) => answer.body.text())
-      .then((body) => {
+      .then(async (answer) => {
+        const body = await answer.body.text();
+        // A failed upstream call must not pass for a measurement: the probe refuses non-200s.
+        if (answer.statusCode !== 200) throw new Error(`upstream answered ${answer.statusCode}`);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(`{"data":${body}}`);
       })
