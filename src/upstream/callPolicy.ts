@@ -2,6 +2,8 @@
 export interface CallInfo {
   /** Reads may be retried; writes never are. */
   idempotent: boolean;
+  /** At most this many attempts (a read asked for ahead of need gets 1); the policy's own limit otherwise. */
+  maxAttempts?: number;
   /** Method and path template, for metrics and logs (never the full URL). */
   route: string;
 }

@@ -14,6 +14,11 @@ export class Coalescer {
     return promise;
   }
 
+  /** The call under way for `key`, if any. */
+  pending<T>(key: string): Promise<T> | undefined {
+    return this.#inFlight.get(key) as Promise<T> | undefined;
+  }
+
   get size(): number {
     return this.#inFlight.size;
   }

@@ -44,6 +44,12 @@ export interface GetOptions {
   headers?: Record<string, string>;
   /** Route template for metrics/logs, e.g. `GET sessions/:id/`; the path when omitted. */
   route?: string;
+  /**
+   * Asked for ahead of need (a page of a list whose page 1 has not answered yet), so the
+   * caller may drop it: one attempt, never retried. It may share an identical read already
+   * under way; a read that is not speculative never shares one that is.
+   */
+  speculative?: boolean;
 }
 
 export interface SendOptions {
@@ -110,7 +116,10 @@ export class UpstreamClient {
     const found = configured.ttlMs > 0 ? await this.#cache.get(key) : undefined;
     const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
     const generation = this.#generation;
-    const fetch = () => this.#coalescer.run(`${generation}|${key}`, () => this.#fetch(url, key, route, schema, configured, options.headers));
+    const shared = `${generation}|${key}`;
+    const fetch = options.speculative
+      ? () => this.#coalescer.pending<T>(shared) ?? this.#coalescer.run(`${shared}|speculative`, () => this.#fetch(url, key, route, schema, configured, options.headers, 1))
+      : () => this.#coalescer.run(shared, () => this.#fetch(url, key, route, schema, configured, options.headers));
     if (entry) {
       const now = Date.now();
       if (now < entry.f) return this.#served(route, 'hit', entry.v);
@@ -135,7 +144,15 @@ export class UpstreamClient {
     return value;
   }
 
-  async #fetch<T>(url: URL, key: string, route: string, schema: z.ZodType<T>, configured: Freshness, headers: Record<string, string> | undefined): Promise<T> {
+  async #fetch<T>(
+    url: URL,
+    key: string,
+    route: string,
+    schema: z.ZodType<T>,
+    configured: Freshness,
+    headers: Record<string, string> | undefined,
+    maxAttempts?: number,
+  ): Promise<T> {
     const generation = this.#generation;
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
@@ -143,7 +160,7 @@ export class UpstreamClient {
         await this.#quota?.take();
         return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers, signal }));
       },
-      { idempotent: true, route },
+      { idempotent: true, route, maxAttempts },
     );
     const value = this.#validate(answer.json, schema);
     const { ttlMs, graceMs } = applyCacheControl(configured, answer.headers);

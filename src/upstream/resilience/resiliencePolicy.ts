@@ -51,7 +51,7 @@ export class ResiliencePolicy implements CallPolicy {
   async run<T>(call: AttemptCall<T>, info: CallInfo): Promise<T> {
     const { retry } = this.#options;
     const deadline = info.idempotent ? Date.now() + this.#options.deadlineMs : Number.POSITIVE_INFINITY;
-    const maxAttempts = info.idempotent ? Math.max(1, retry.maxAttempts) : 1;
+    const maxAttempts = info.idempotent ? Math.max(1, Math.min(retry.maxAttempts, info.maxAttempts ?? Number.POSITIVE_INFINITY)) : 1;
     for (let attempt = 1; ; attempt += 1) {
       const permit = this.breaker.tryAcquire();
       if (!permit) throw this.#breakerOpenError();
