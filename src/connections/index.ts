@@ -25,3 +25,6 @@ export { createArraySource } from './arraySource.js';
 export { mapOffsetSource } from './mapOffsetSource.js';
 export { createMaxResultsSource, type MaxResultsPage } from './maxResultsSource.js';
 export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js';
+export type { FetchPage } from './pagedSource.js';
+export { PageLayouts, pageCountOf, type PageLayout } from './pageLayouts.js';
+export { MAX_PAGES, readAllPages, type PageLayoutSeen, type ReadAllPagesOptions } from './readAllPages.js';

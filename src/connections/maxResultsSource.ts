@@ -1,4 +1,5 @@
 import type { OffsetSource } from './OffsetSource.js';
+import type { PageLayout } from './pageLayouts.js';
 import { createPagedSource } from './pagedSource.js';
 
 /** One page of an Eve-style list: `_items`, `_meta.total`, and `_meta.max_results` as applied. */
@@ -15,14 +16,15 @@ export interface MaxResultsPage<T> {
  * upstream requests (and cache keys) are uniform, and the page arithmetic uses the size the
  * answer says was used. Otherwise as `createPageNumberSource`: pages ⌊o/P⌋+1 …
  * ⌊(o+n−1)/P⌋+1 fetched in parallel, nothing past the total, P re-learned if it changes.
- * One instance per request.
+ * One instance per request; `expected` as in `createPageNumberSource`.
  */
 export function createMaxResultsSource<T>(
-  fetchPage: (page: number, maxResults: number) => Promise<MaxResultsPage<T>>,
+  fetchPage: (page: number, maxResults: number, speculative: boolean) => Promise<MaxResultsPage<T>>,
   requestedMaxResults = 100,
+  expected?: PageLayout,
 ): OffsetSource<T> {
-  return createPagedSource(async (page) => {
-    const { items, totalCount, maxResults } = await fetchPage(page, requestedMaxResults);
+  return createPagedSource(async (page, speculative) => {
+    const { items, totalCount, maxResults } = await fetchPage(page, requestedMaxResults, speculative);
     return { items, totalCount, pageSize: maxResults };
-  });
+  }, expected);
 }

@@ -1,5 +1,6 @@
 import type { OffsetSource } from './OffsetSource.js';
-import { createPagedSource } from './pagedSource.js';
+import type { PageLayout } from './pageLayouts.js';
+import { createPagedSource, type FetchPage } from './pagedSource.js';
 
 /** One page of a Django-REST-style list: `results`, `count`, and whether `next` is set. */
 export interface NumberedPage<T> {
@@ -21,10 +22,11 @@ export interface NumberedPage<T> {
  *
  * Caches pages and P for the instance's life: create one per request (the shared HTTP
  * cache underneath handles reuse across requests). `fetchPage` rejections pass through.
+ * `expected`: the list's layout when last read, to ask for page 1 and the rest at once.
  */
-export function createPageNumberSource<T>(fetchPage: (page: number) => Promise<NumberedPage<T>>): OffsetSource<T> {
-  return createPagedSource(async (page) => {
-    const { items, totalCount, hasNext } = await fetchPage(page);
+export function createPageNumberSource<T>(fetchPage: FetchPage<NumberedPage<T>>, expected?: PageLayout): OffsetSource<T> {
+  return createPagedSource(async (page, speculative) => {
+    const { items, totalCount, hasNext } = await fetchPage(page, speculative);
     return { items, totalCount, pageSize: hasNext ? items.length : null };
-  });
+  }, expected);
 }

@@ -1,4 +1,5 @@
 import type { OffsetSource } from './OffsetSource.js';
+import type { PageLayout } from './pageLayouts.js';
 
 /** One page of a page-numbered list, as {@link createPagedSource} needs it. */
 export interface FetchedPage<T> {
@@ -11,6 +12,14 @@ export interface FetchedPage<T> {
    */
   pageSize: number | null;
 }
+
+/**
+ * Fetches one page. `speculative`: asked for ahead of page 1 on a remembered layout, so it
+ * may never be needed — one attempt, never retried (a needed page that failed is asked again).
+ */
+export type FetchPage<P> = (page: number, speculative: boolean) => Promise<P>;
+
+const ignore = () => undefined;
 
 /** How often one read re-learns a changed page size before giving up. */
 const MAX_RELAYOUTS = 3;
@@ -41,15 +50,25 @@ interface Layout {
  *   is inconsistent).
  * - The total is a snapshot from page 1 (or from the page that changed the layout), so
  *   all reads of one request agree.
+ * - With the layout `expected` from an earlier read (`PageLayouts`), the first read asks
+ *   for page 1 and the pages that layout puts its window on at once, saving the round trip
+ *   that waits for page 1. Page 1 still decides the layout; pages asked for under another
+ *   page size are dropped unread.
  */
-export function createPagedSource<T>(fetchPage: (page: number) => Promise<FetchedPage<T>>): OffsetSource<T> {
+export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expected?: PageLayout): OffsetSource<T> {
   const pages = new Map<number, Promise<FetchedPage<T>>>();
+  /** Pages asked for ahead of page 1 under the remembered layout, not yet needed. */
+  const ahead = new Map<number, Promise<FetchedPage<T>>>();
   let layout: Layout | null = null;
+  let guess: Layout | null = expected ? layoutFrom(expected.pageSize, expected.totalCount) : null;
 
   function page(number: number): Promise<FetchedPage<T>> {
     let fetched = pages.get(number);
     if (!fetched) {
-      fetched = fetchPage(number);
+      const early = ahead.get(number);
+      ahead.delete(number);
+      // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
+      fetched = early ? early.catch(() => fetchPage(number, false)) : fetchPage(number, false);
       pages.set(number, fetched);
       fetched.catch(() => {
         if (pages.get(number) === fetched) pages.delete(number);
@@ -70,14 +89,26 @@ export function createPagedSource<T>(fetchPage: (page: number) => Promise<Fetche
       if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(limit) || limit < 0) {
         throw new RangeError(`read(${offset}, ${limit}): offset and limit must be non-negative integers`);
       }
+      if (guess && !layout) {
+        // Page 1 and the window's pages under the remembered layout, all at once.
+        const guessed = guess;
+        guess = null;
+        page(1);
+        for (const n of pagesOf(offset, limit, guessed)) {
+          if (n === 1 || pages.has(n)) continue;
+          const early = fetchPage(n, true);
+          early.catch(ignore);
+          ahead.set(n, early);
+        }
+        if ((await currentLayout()).pageSize !== guessed.pageSize) ahead.clear();
+      }
       for (let relayouts = 0; ; relayouts++) {
-        const { pageSize, totalCount, lastPage } = await currentLayout();
+        const current = await currentLayout();
+        const { pageSize, totalCount, lastPage } = current;
+        const numbers = pagesOf(offset, limit, current);
+        if (numbers.length === 0) return { items: [], totalCount };
+        const firstNeeded = numbers[0]!;
         const end = Math.min(offset + limit, totalCount);
-        if (offset >= end) return { items: [], totalCount };
-        const firstNeeded = Math.floor(offset / pageSize) + 1;
-        const lastNeeded = Math.min(Math.floor((end - 1) / pageSize) + 1, lastPage);
-        const numbers: number[] = [];
-        for (let n = firstNeeded; n <= lastNeeded; n++) numbers.push(n);
         const fetched = await Promise.all(numbers.map(page));
         const changed = fetched.find((p) => p.pageSize !== null && p.pageSize !== pageSize);
         // A last page that does not end where the layout says it should: the list or the
@@ -87,6 +118,7 @@ export function createPagedSource<T>(fetchPage: (page: number) => Promise<Fetche
           if (relayouts >= MAX_RELAYOUTS) throw new Error(`the provider's page layout kept changing (page size was ${pageSize})`);
           layout = changed?.pageSize != null ? layoutFrom(changed.pageSize, changed.totalCount) : null;
           pages.clear();
+          ahead.clear();
           continue;
         }
         const from = offset - (firstNeeded - 1) * pageSize;
@@ -94,6 +126,16 @@ export function createPagedSource<T>(fetchPage: (page: number) => Promise<Fetche
       }
     },
   };
+}
+
+/** The page numbers that hold items [offset, offset + limit) under `layout`; none past its total. */
+function pagesOf(offset: number, limit: number, { pageSize, totalCount, lastPage }: Layout): number[] {
+  const end = Math.min(offset + limit, totalCount);
+  const numbers: number[] = [];
+  if (offset >= end) return numbers;
+  const lastNeeded = Math.min(Math.floor((end - 1) / pageSize) + 1, lastPage);
+  for (let n = Math.floor(offset / pageSize) + 1; n <= lastNeeded; n++) numbers.push(n);
+  return numbers;
 }
 
 function layoutFrom(pageSize: number, totalCount: number): Layout {

@@ -45,4 +45,15 @@ export function attemptsByUrl(emulator: Emulator): number[] {
   return [...counts.values()];
 }
 
+/** As `attemptsByUrl`, split into pages 2 and later of a list (`ahead`) and every other URL (`first`). */
+export function attemptsByPage(emulator: Emulator): { first: number[]; ahead: number[] } {
+  const counts = new Map<string, number>();
+  for (const entry of emulator.log.entries()) counts.set(entry.url, (counts.get(entry.url) ?? 0) + 1);
+  const isAhead = (url: string) => Number(new URL(url, 'http://x').searchParams.get('page') ?? '1') >= 2;
+  return {
+    first: [...counts].filter(([url]) => !isAhead(url)).map(([, count]) => count),
+    ahead: [...counts].filter(([url]) => isAhead(url)).map(([, count]) => count),
+  };
+}
+
 export const codesOf = (response: GraphQLResponse): unknown[] => (response.errors ?? []).map((error) => error.extensions?.code);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
+import { PageLayouts, readAllPages, type PageLayout } from '../../connections/index.js';
 import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';
 import { guidebookPage, type GuidebookPage } from './wire.js';
@@ -28,6 +29,8 @@ export class GuidebookClient {
   readonly #ttlMs: number;
   /** The server's page size per resource, as last seen on a page that had a next one. */
   readonly #pageSizes = new Map<GuidebookResource, number>();
+  /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
+  readonly #layouts = new PageLayouts();
 
   constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
@@ -35,14 +38,26 @@ export class GuidebookClient {
     this.listDemand = new ListDemandPolicy(ttlMs);
   }
 
-  /** One page of a list (1-based). */
-  list<T>(resource: GuidebookResource, query: QueryParams, page: number, item: z.ZodType<T>, headers?: Record<string, string>): Promise<GuidebookPage<T>> {
+  /** One page of a list (1-based); `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */
+  list<T>(resource: GuidebookResource, query: QueryParams, page: number, item: z.ZodType<T>, headers?: Record<string, string>, speculative = false): Promise<GuidebookPage<T>> {
     const params = page > 1 ? { ...query, page } : query;
-    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers }) as Promise<GuidebookPage<T>>;
-    return answer.then((body) => {
-      if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
-      return body;
-    });
+    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative }) as Promise<GuidebookPage<T>>;
+    return answer.then(
+      (body) => {
+        if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
+        if (page === 1) this.#layouts.learn(listKey(resource, query), { pageSize: body.next ? body.results.length : Math.max(1, body.count), totalCount: body.count });
+        return body;
+      },
+      (error: unknown) => {
+        if (page === 1) this.#layouts.forget(listKey(resource, query));
+        throw error;
+      },
+    );
+  }
+
+  /** The layout page 1 of this list showed when last read, if it was. */
+  expectedLayout(resource: GuidebookResource, query: QueryParams): PageLayout | undefined {
+    return this.#layouts.recall(listKey(resource, query));
   }
 
   /** How many pages `count` items of `resource` take, at the page size last seen (1 if unknown). */
@@ -58,13 +73,29 @@ export class GuidebookClient {
 
   /**
    * Every item of a (small) list: page 1 gives `count` and the server's page size, then
-   * the remaining pages are fetched in parallel.
+   * the remaining pages are fetched in parallel — all with page 1 when the list's layout is
+   * known from an earlier read (see `readAllPages`).
    */
   async listAll<T>(resource: GuidebookResource, query: QueryParams, item: z.ZodType<T>, headers?: Record<string, string>): Promise<T[]> {
-    const first = await this.list(resource, query, 1, item, headers);
-    if (!first.next || first.results.length === 0) return first.results;
-    const pageCount = Math.ceil(first.count / first.results.length);
-    const rest = await Promise.all(Array.from({ length: pageCount - 1 }, (_, i) => this.list(resource, query, i + 2, item, headers)));
-    return [first, ...rest].flatMap((page) => page.results);
+    return (await this.mapPages(resource, query, item, (page) => page.results, headers)).flat();
   }
+
+  /** As `listAll`, but each page goes through `map` as it arrives; results in page order. */
+  mapPages<T, M>(resource: GuidebookResource, query: QueryParams, item: z.ZodType<T>, map: (page: GuidebookPage<T>) => M, headers?: Record<string, string>): Promise<M[]> {
+    return readAllPages({
+      fetchPage: (page, speculative) => this.list(resource, query, page, item, headers, speculative),
+      layoutOf: (page) => ({ pageSize: page.next && page.results.length > 0 ? page.results.length : null, totalCount: page.count }),
+      map,
+      expected: this.expectedLayout(resource, query),
+    });
+  }
+}
+
+/** A list's identity without its page: the resource and its query in a stable order. */
+function listKey(resource: GuidebookResource, query: QueryParams): string {
+  const params = Object.entries(query)
+    .filter(([name, value]) => name !== 'page' && value !== undefined && value !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  return `${resource}/?${params.join('&')}`;
 }

@@ -257,12 +257,12 @@ export class GuidebookDataSource {
     map: (wire: W) => M,
     loader: DataLoader<string, M>,
   ): OffsetSource<M> {
-    return createPageNumberSource(async (page) => {
-      const answer = await this.#client.list(resource, query, page, item, this.#headers);
+    return createPageNumberSource(async (page, speculative) => {
+      const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative);
       // Mapped once per cached page object (each resource's pages have one mapper).
       const items = mapCachedList(answer.results, map);
       for (const model of items) loader.prime(model.sourceId, model);
       return { items, totalCount: answer.count, hasNext: answer.next !== null };
-    });
+    }, this.#client.expectedLayout(resource, query));
   }
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
+import { pageCountOf } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createByIdLoader } from '../byIdLoader.js';
@@ -57,7 +58,9 @@ export interface GuideScopedKey {
  * attendees). Keys of one guide asked for together are served from the guide's list if
  * that is cheaper: page 1 tells the total and the server's page size, then the remaining
  * pages are read only when more ids are still missing than pages remain; whatever is
- * left comes from `byId` (one GET each). A handful of ids goes straight to `byId`.
+ * left comes from `byId` (one GET each). A handful of ids goes straight to `byId`. When
+ * the list's layout is remembered and it has fewer pages than there are ids, all its pages
+ * are read at once.
  */
 export function createGuideScopedLoader<W extends { id: number }, M extends { sourceId: string }>(
   client: GuidebookClient,
@@ -87,6 +90,13 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
               byId.prime(model.sourceId, model);
             }
           };
+          // Its layout known from an earlier read, a list of fewer pages than there are ids
+          // costs no more than the ids one by one, and all its pages go out at once.
+          const expected = client.expectedLayout(resource, query);
+          if (expected && (busy || ids.length > pageCountOf(expected))) {
+            await client.mapPages(resource, query, item, (page) => prime(page.results), headers);
+            return;
+          }
           const first = await client.list(resource, query, 1, item, headers);
           prime(first.results);
           if (!first.next || first.results.length === 0) return;

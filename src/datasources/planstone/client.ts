@@ -1,4 +1,5 @@
 import type { PlanstoneConfig } from '../../config.js';
+import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { UpstreamClient } from '../../upstream/index.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
@@ -23,6 +24,8 @@ export class PlanstoneClient {
   readonly upstream: UpstreamClient;
   readonly #scope: { account: string; conference: string };
   readonly #ttlMs: number;
+  /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
+  readonly #layouts = new PageLayouts();
 
   constructor({ config, cache, timeouts, ttlMs, upstream }: PlanstoneClientOptions) {
     this.upstream = new UpstreamClient({
@@ -37,11 +40,16 @@ export class PlanstoneClient {
     this.#ttlMs = ttlMs;
   }
 
-  sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>): Promise<PlanstoneSessionPage> {
-    return this.upstream.get('sessions', { where: JSON.stringify(this.#scope), page, max_results: maxResults }, planstoneSessionPage, {
-      ttlMs: this.#ttlMs,
-      headers,
-    });
+  /** One page of the conference's sessions; `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */
+  sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>, speculative = false): Promise<PlanstoneSessionPage> {
+    const query = { where: JSON.stringify(this.#scope), max_results: maxResults };
+    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative });
+    return this.#learning(`sessions?${JSON.stringify(query)}`, page, answer);
+  }
+
+  /** The layout of the session feed (at `maxResults` a page) when its page 1 was last read. */
+  expectedSessionsLayout(maxResults = PLANSTONE_MAX_RESULTS): PageLayout | undefined {
+    return this.#layouts.recall(`sessions?${JSON.stringify({ where: JSON.stringify(this.#scope), max_results: maxResults })}`);
   }
 
   speakersPage(
@@ -49,12 +57,32 @@ export class PlanstoneClient {
     page: number,
     maxResults = PLANSTONE_MAX_RESULTS,
     headers?: Record<string, string>,
+    speculative = false,
   ): Promise<PlanstoneSpeakerPage> {
-    return this.upstream.get(
-      'speakers',
-      { where: JSON.stringify({ ...this.#scope, ...where }), sort: 'lname,fname,pid', page, max_results: maxResults },
-      planstoneSpeakerPage,
-      { ttlMs: this.#ttlMs, headers },
-    );
+    const query = this.#speakersQuery(where, maxResults);
+    const answer = this.upstream.get('speakers', { ...query, page }, planstoneSpeakerPage, { ttlMs: this.#ttlMs, headers, speculative });
+    return this.#learning(`speakers?${JSON.stringify(query)}`, page, answer);
+  }
+
+  /** The layout of a speaker query when its page 1 was last read. */
+  expectedSpeakersLayout(where: Record<string, unknown>, maxResults = PLANSTONE_MAX_RESULTS): PageLayout | undefined {
+    return this.#layouts.recall(`speakers?${JSON.stringify(this.#speakersQuery(where, maxResults))}`);
+  }
+
+  #speakersQuery(where: Record<string, unknown>, maxResults: number) {
+    return { where: JSON.stringify({ ...this.#scope, ...where }), sort: 'lname,fname,pid', max_results: maxResults };
+  }
+
+  /** Remembers the layout page 1 of `list` tells (`_meta`) as the answer passes, and forgets it when page 1 fails. */
+  async #learning<P extends { _meta?: { max_results: number; total: number } | undefined }>(list: string, page: number, answer: Promise<P>): Promise<P> {
+    let body: P;
+    try {
+      body = await answer;
+    } catch (error) {
+      if (page === 1) this.#layouts.forget(list);
+      throw error;
+    }
+    if (page === 1 && body._meta) this.#layouts.learn(list, { pageSize: body._meta.max_results, totalCount: body._meta.total });
+    return body;
   }
 }

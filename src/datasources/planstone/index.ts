@@ -77,8 +77,9 @@ export class PlanstoneDataSource {
     // Each page is mapped as soon as it arrives, while later pages are still in flight: only
     // the last page's mapping is left between the last answer and the merge.
     this.#snapshot ??= allPages(
-      (page) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers),
+      (page, speculative) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative),
       (page) => mapPage(page, this.#zone),
+      this.#client.expectedSessionsLayout(PLANSTONE_MAX_RESULTS),
     ).then(snapshotOf);
     return this.#snapshot;
   }
@@ -123,8 +124,8 @@ export class PlanstoneDataSource {
     const where: Record<string, unknown> = {};
     if (filter.published !== undefined) where.published = filter.published ? { $in: [true, 1, '1'] } : { $nin: [true, 1, '1'] };
     if (filter.pids) where.pid = { $in: filter.pids };
-    return createMaxResultsSource(async (page, maxResults) => {
-      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers);
+    return createMaxResultsSource(async (page, maxResults, speculative) => {
+      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative);
       const items = answer._items.map(toSpeaker);
       for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
       return {
@@ -132,7 +133,7 @@ export class PlanstoneDataSource {
         totalCount: answer._meta?.total ?? (page - 1) * maxResults + items.length,
         maxResults: answer._meta?.max_results ?? maxResults,
       };
-    }, PLANSTONE_MAX_RESULTS);
+    }, PLANSTONE_MAX_RESULTS, this.#client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS));
   }
 }
 

@@ -13,9 +13,11 @@ import { toSpeaker } from './mapper.js';
 export function createSpeakerLoader(client: PlanstoneClient, headers?: Record<string, string>): DataLoader<string, SpeakerModel> {
   return new DataLoader<string, SpeakerModel>(
     async (pids) => {
+      const where = { pid: { $in: [...pids] } };
       const pages = await allPages(
-        (page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers),
+        (page, speculative) => client.speakersPage(where, page, PLANSTONE_MAX_RESULTS, headers, speculative),
         (page) => page._items.map(toSpeaker),
+        client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS),
       );
       const byPid = new Map<string, SpeakerModel>();
       for (const page of pages) for (const speaker of page) byPid.set(speaker.sourceId, speaker);
