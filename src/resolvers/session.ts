@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, type LocationModel, type SessionModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
+import { selects } from './lookahead.js';
 import { loadExisting, pageArgs, reportPartialFailures } from './support.js';
 
 const providerOf = (session: SessionModel) => (session.source === 'GUIDEBOOK' ? 'guidebook' : 'planstone');
@@ -18,7 +19,9 @@ export async function loadSession(context: GatewayContext, sourceProvider: strin
 
 export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   async sessions(_parent, args, context, info) {
-    const { connection, failures } = await sessionConnection(context.dataSources, args.filter ?? {}, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args));
+    const { connection, failures } = await sessionConnection(context.dataSources, args.filter ?? {}, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
+      withTracks: selects(info, ['edges', 'node', 'tracks']),
+    });
     reportPartialFailures(context, failures, info);
     return connection;
   },

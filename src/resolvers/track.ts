@@ -6,6 +6,7 @@ import type { ProviderName } from '../errors/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { compareSourceIds, DEFAULT_SESSION_ORDER, type SessionSource, type TrackModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
+import { selects } from './lookahead.js';
 import { pageArgs, reportPartialFailures } from './support.js';
 
 const providerOf = (track: TrackModel): ProviderName => (track.source === 'GUIDEBOOK' ? 'guidebook' : 'planstone');
@@ -51,7 +52,7 @@ export const Track: TrackResolvers = {
       { trackId },
       args.orderBy ?? DEFAULT_SESSION_ORDER,
       pageArgs(args),
-      'trackSessions',
+      { kind: 'trackSessions', withTracks: selects(info, ['edges', 'node', 'tracks']) },
     );
     reportPartialFailures(context, failures, info);
     return connection;

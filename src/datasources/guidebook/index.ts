@@ -80,6 +80,8 @@ export class GuidebookDataSource {
   readonly #client: GuidebookClient;
   readonly #headers: Record<string, string> | undefined;
   readonly #guideSnapshots = new Map<string, Promise<unknown[]>>();
+  /** Whole lists (tracks, guides, locations) as read once in this request. */
+  readonly #wholeLists = new Map<GuidebookResource, Promise<unknown[]>>();
 
   constructor(client: GuidebookClient, headers?: Record<string, string>) {
     this.#client = client;
@@ -94,9 +96,9 @@ export class GuidebookDataSource {
       'personalized schedule',
       headers,
     );
-    this.track = createListLoader(client, 'schedule-tracks', guidebookTrackWire, toTrack, 'schedule track', headers);
-    this.guide = createListLoader(client, 'guides', guidebookGuideWire, toGuide, 'guide', headers);
-    this.location = createListLoader(client, 'locations', guidebookLocationWire, toLocation, 'location', headers);
+    this.track = createListLoader(this.#wholeList('schedule-tracks', guidebookTrackWire), toTrack, 'schedule track');
+    this.guide = createListLoader(this.#wholeList('guides', guidebookGuideWire), toGuide, 'guide');
+    this.location = createListLoader(this.#wholeList('locations', guidebookLocationWire), toLocation, 'location');
     this.schedulesOfAttendee = this.#createSchedulesOfAttendeeLoader();
     this.sessionInGuide = createGuideScopedLoader(
       client,
@@ -129,7 +131,32 @@ export class GuidebookDataSource {
     for (const resource of resources) {
       for (const memo of memos[resource]) memo.clearAll();
       for (const key of this.#guideSnapshots.keys()) if (key.startsWith(`${resource}?`)) this.#guideSnapshots.delete(key);
+      this.#wholeLists.delete(resource);
     }
+  }
+
+  /**
+   * Starts reading the schedule-track list now, because the operation will ask for the
+   * tracks of the sessions it is reading: the list then travels with the session pages
+   * instead of one round trip after them.
+   */
+  prefetchTracks(): void {
+    this.#wholeList('schedule-tracks', guidebookTrackWire)().catch(() => undefined);
+  }
+
+  /** Reads `resource`'s whole list once per request (a failed read is forgotten, so a later field tries again). */
+  #wholeList<W>(resource: GuidebookResource, item: z.ZodType<W>): () => Promise<W[]> {
+    return () => {
+      let list = this.#wholeLists.get(resource) as Promise<W[]> | undefined;
+      if (!list) {
+        const read = this.#client.listAll(resource, {}, item, this.#headers);
+        read.catch(() => {
+          if (this.#wholeLists.get(resource) === read) this.#wholeLists.delete(resource);
+        });
+        this.#wholeLists.set(resource, (list = read));
+      }
+      return list;
+    };
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {

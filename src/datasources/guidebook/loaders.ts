@@ -24,19 +24,13 @@ export function createRetrieveLoader<W, M>(
 
 /**
  * A loader of objects by id out of one whole (small) list — guides, tracks, locations —
- * read page by page through the shared cache. Matched to keys by id, never by position.
+ * that `readList` reads page by page through the shared cache. Matched to keys by id,
+ * never by position.
  */
-export function createListLoader<W extends { id: number }, M>(
-  client: GuidebookClient,
-  resource: GuidebookResource,
-  item: z.ZodType<W>,
-  map: (wire: W) => M,
-  label: string,
-  headers?: Record<string, string>,
-): DataLoader<string, M> {
+export function createListLoader<W extends { id: number }, M>(readList: () => Promise<W[]>, map: (wire: W) => M, label: string): DataLoader<string, M> {
   return new DataLoader<string, M>(
     async (ids) => {
-      const all = await client.listAll(resource, {}, item, headers);
+      const all = await readList();
       const byId = new Map(all.map((wire) => [String(wire.id), wire]));
       return ids.map((id) => {
         const wire = byId.get(id);

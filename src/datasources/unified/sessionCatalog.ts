@@ -28,6 +28,13 @@ export interface SessionConnectionResult {
 
 const PROVIDER_OF: Record<SessionSource, ProviderName> = { GUIDEBOOK: 'guidebook', PLANSTONE: 'planstone' };
 
+export interface SessionConnectionOptions {
+  /** The connection's kind, in its cursors (`sessions` by default). */
+  kind?: string;
+  /** The operation asks for the sessions' tracks: Guidebook's track list is read alongside its sessions. */
+  withTracks?: boolean;
+}
+
 /**
  * The sessions of every session provider as one connection. With one contributing
  * provider it is that provider's list; with several it is a merge in `order` whose cursors
@@ -39,9 +46,10 @@ export async function sessionConnection(
   query: SessionQuery,
   order: SessionOrder,
   args: ConnectionArgs,
-  kind = 'sessions',
+  { kind = 'sessions', withTracks = false }: SessionConnectionOptions = {},
 ): Promise<SessionConnectionResult> {
   const sources = sessionSources(dataSources, query, order);
+  if (withTracks && sources.guidebook) dataSources.guidebook?.prefetchTracks();
   const options = { kind, fingerprint: fingerprint({ kind, query, order, sources: Object.keys(sources).sort() }) };
   const entries = Object.entries(sources);
   if (entries.length === 1) {

@@ -1,0 +1,40 @@
+import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * Whether the operation asks, below the field being resolved, for the fields `path` names
+ * (e.g. `['edges', 'node', 'tracks']`), through fragments and under any alias, honouring
+ * `@skip` and `@include`. Type conditions are not checked: a fragment on another type
+ * counts, so a caller can only be told yes too often, which must cost no more than a
+ * read it did not need.
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level) if (node.selectionSet) collectFields(node.selectionSet, name, info, next, new Set());
+    if (next.length === 0) return false;
+    level = next;
+  }
+  return true;
+}
+
+function collectFields(set: SelectionSetNode, name: string, info: GraphQLResolveInfo, into: FieldNode[], spread: Set<string>): void {
+  for (const selection of set.selections) {
+    if (!isIncluded(selection, info)) continue;
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === name) into.push(selection);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collectFields(selection.selectionSet, name, info, into, spread);
+    } else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collectFields(fragment.selectionSet, name, info, into, spread);
+    }
+  }
+}
+
+function isIncluded(node: SelectionNode, info: GraphQLResolveInfo): boolean {
+  if (!node.directives || node.directives.length === 0) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
