@@ -44,7 +44,7 @@ export class PlanstoneClient {
   sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>, speculative = false): Promise<PlanstoneSessionPage> {
     const query = { where: JSON.stringify(this.#scope), max_results: maxResults };
     const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative });
-    return this.#learning(`sessions?${JSON.stringify(query)}`, page, answer);
+    return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, answer) : answer;
   }
 
   /** The layout of the session feed (at `maxResults` a page) when its page 1 was last read. */
@@ -61,7 +61,7 @@ export class PlanstoneClient {
   ): Promise<PlanstoneSpeakerPage> {
     const query = this.#speakersQuery(where, maxResults);
     const answer = this.upstream.get('speakers', { ...query, page }, planstoneSpeakerPage, { ttlMs: this.#ttlMs, headers, speculative });
-    return this.#learning(`speakers?${JSON.stringify(query)}`, page, answer);
+    return page === 1 ? this.#learning(`speakers?${JSON.stringify(query)}`, answer) : answer;
   }
 
   /** The layout of a speaker query when its page 1 was last read. */
@@ -73,16 +73,16 @@ export class PlanstoneClient {
     return { where: JSON.stringify({ ...this.#scope, ...where }), sort: 'lname,fname,pid', max_results: maxResults };
   }
 
-  /** Remembers the layout page 1 of `list` tells (`_meta`) as the answer passes, and forgets it when page 1 fails. */
-  async #learning<P extends { _meta?: { max_results: number; total: number } | undefined }>(list: string, page: number, answer: Promise<P>): Promise<P> {
+  /** Remembers the layout page 1 of `list` tells (`_meta`) as it passes, and forgets it when page 1 fails. */
+  async #learning<P extends { _meta?: { max_results: number; total: number } | undefined }>(list: string, firstPage: Promise<P>): Promise<P> {
     let body: P;
     try {
-      body = await answer;
+      body = await firstPage;
     } catch (error) {
-      if (page === 1) this.#layouts.forget(list);
+      this.#layouts.forget(list);
       throw error;
     }
-    if (page === 1 && body._meta) this.#layouts.learn(list, { pageSize: body._meta.max_results, totalCount: body._meta.total });
+    if (body._meta) this.#layouts.learn(list, { pageSize: body._meta.max_results, totalCount: body._meta.total });
     return body;
   }
 }
