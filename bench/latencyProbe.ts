@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { CriticalPathReplay, roundsOf } from './criticalPath.js';
 import type { EmulatorControl } from './emulatorControl.js';
@@ -30,9 +31,11 @@ const median = (values: number[]) => {
  * Sends `bodies` in turn, `repetitions` times, one at a time, after unmeasured passes for
  * `warmupSeconds` (at least one: V8 needs a few hundred operations to optimise the hot
  * path, which a gateway in service has long done); each operation's upstream calls come
- * from cleared emulator logs.
+ * from cleared emulator logs. `idleMs`: the target is left idle that long before each
+ * measured operation, as a cache miss leaves it while it waits on a provider — on a VM
+ * whose idle cores are slow to resume, that alone lengthens the work that follows.
  */
-export async function probeLatency(options: { url: string; bodies: GraphQLBody[]; control: EmulatorControl; repetitions: number; warmupSeconds: number }): Promise<LatencyProbe> {
+export async function probeLatency(options: { url: string; bodies: GraphQLBody[]; control: EmulatorControl; repetitions: number; warmupSeconds: number; idleMs?: number }): Promise<LatencyProbe> {
   const client = new Agent({ keepAliveTimeout: 30_000, connections: 1 });
   const replay = new CriticalPathReplay(options.control.origins);
   const send = async (body: GraphQLBody) => {
@@ -49,6 +52,7 @@ export async function probeLatency(options: { url: string; bodies: GraphQLBody[]
     for (let i = 0; i < options.repetitions; i += 1) {
       for (const body of options.bodies) {
         await options.control.clearLogs();
+        if (options.idleMs) await sleep(options.idleMs);
         const started = performance.now();
         await send(body);
         const total = performance.now() - started;

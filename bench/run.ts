@@ -70,7 +70,7 @@ const reportProbe = (row: ProbeRow) => {
   const { scenario, latency, target, probe } = row;
   probeRows.push(row);
   console.log(
-    `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own p50 ${fmt(probe.ownP50)} ms  (${probe.operations} ops)`,
+    `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(24)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own p50 ${fmt(probe.ownP50)} ms  (${probe.operations} ops)`,
   );
 };
 
@@ -231,6 +231,14 @@ try {
           reportProbe({ scenario, latency, target, probe });
         }
         if (!cache) floorCall = await upstreamCallOf(child.info.url, single.c);
+        // The same warm work after as long idle as a cache miss waits: what resuming from
+        // idle costs this machine, apart from the upstream calls.
+        if (cache) {
+          for (const scenario of ['a', 'c'] as const) {
+            const probe = await probeLatency({ url: child.info.url, bodies: [single[scenario]], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3, idleMs: latency });
+            reportProbe({ scenario, latency, target: `ours (warm, ${latency} ms idle)`, probe });
+          }
+        }
         await stopChild(child);
       }
       // The floor: (c)'s one upstream call through a process that does nothing else.
@@ -334,7 +342,8 @@ function printReport(quotaRows: string[]): void {
     out.push('\n### Latency, one operation at a time\n');
     out.push('"critical path" = the operation\'s own upstream calls replayed by the bench straight to the emulators, round by round (bench/criticalPath.ts);');
     out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.');
-    out.push('"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.\n');
+    out.push('"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.');
+    out.push('"warm, N ms idle" = the warm operation after N ms with nothing to do before each, as long as a cache miss waits on the provider: the same work, resumed from idle.\n');
     out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | own p50 ms |');
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const r of probeRows) {
