@@ -1,0 +1,99 @@
+// `npm run bench:compare -- --ref <git ref>`: the latency probe (one operation at a time,
+// bench/latencyProbe.ts) and a short load run, for this checkout's gateway and the gateway
+// of another commit, side by side over the same emulators, their runs interleaved so both
+// see the same machine. Prints figures; asserts nothing. Options (all optional):
+//   --ref <ref>        the commit to compare with (default origin/main, else HEAD~1)
+//   --latency <ms>     emulated upstream latency (default 20)
+//   --probe <n>        operations per scenario and pass (default 20)
+//   --passes <n>       interleaved passes (default 2)
+//   --duration <s>     seconds of each load run (default 5; 0 skips them)
+//   --cache on|off     the gateways' shared cache (default off: every operation goes upstream)
+// The other commit is checked out in a temporary worktree that borrows this checkout's
+// node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
+import { toGlobalId } from '../src/ids/globalId.js';
+import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
+import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { probeLatency } from './latencyProbe.js';
+import { runLoad } from './load.js';
+import { readBenchData } from './providerData.js';
+import { ATTENDEE_SCHEDULES, HOME_PAGE, PROJECT_CLIENT_SESSIONS, type GraphQLBody } from './scenarios.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
+};
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const defaultRef = () => {
+  try {
+    return git('rev-parse', '--verify', '--quiet', 'origin/main');
+  } catch {
+    return 'HEAD~1';
+  }
+};
+const REF = git('rev-parse', '--short', option('ref', defaultRef()));
+const LATENCY = Number(option('latency', '20'));
+const PROBE = Number(option('probe', '20'));
+const PASSES = Number(option('passes', '2'));
+const DURATION = Number(option('duration', '5'));
+const CACHE = option('cache', 'off') === 'on';
+const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
+
+const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
+const children: Array<Child<unknown>> = [];
+try {
+  git('worktree', 'add', '--detach', worktree, REF);
+  symlinkSync(join(process.cwd(), 'node_modules'), join(worktree, 'node_modules'));
+  execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: worktree, stdio: 'inherit' });
+
+  const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
+  children.push(emulators);
+  const control = new EmulatorControl(emulators.info.origins);
+  const data = await readBenchData(emulators.info.env);
+  const bodies: Record<'a' | 'b' | 'c', GraphQLBody> = {
+    a: { query: HOME_PAGE },
+    b: { query: ATTENDEE_SCHEDULES, variables: { attendeeId: toGlobalId('Attendee', 'guidebook', String(data.attendeeId)) } },
+    c: { query: PROJECT_CLIENT_SESSIONS, variables: { projectId: ROUNDWARE_PROJECTS[0]!.id } },
+  };
+  const env = {
+    ...emulators.info.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    GUIDEBOOK_QUOTA_PER_DAY: '0',
+    ROUNDWARE_QUOTA_PER_DAY: '0',
+    ...(CACHE ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
+  };
+  const gateway = (root: string) => startChild<{ url: string }>(process.execPath, [...productionNodeFlags(), join(root, 'dist/bench/bench/processes/gateway.js')], { env });
+  const targets = [
+    { name: `${REF} (--ref)`, child: await gateway(worktree) },
+    { name: 'this checkout', child: await gateway(process.cwd()) },
+  ];
+  children.push(...targets.map((t) => t.child));
+  await control.setLatency(LATENCY);
+
+  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}; ${PASSES} interleaved passes\n`);
+  for (let pass = 1; pass <= PASSES; pass += 1) {
+    for (const [scenario, body] of Object.entries(bodies)) {
+      for (const { name, child } of targets) {
+        const probe = await probeLatency({ url: child.info.url, bodies: [body], control, repetitions: PROBE, warmupSeconds: 3 });
+        const load = DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20 }) : undefined;
+        console.log(
+          `  pass ${pass}  ${scenario}  ${name.padEnd(16)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own ${fmt(probe.ownP50)} ms` +
+            (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms` : ''),
+        );
+      }
+    }
+  }
+} finally {
+  await Promise.all(children.map((child) => child.stop()));
+  try {
+    git('worktree', 'remove', '--force', worktree);
+  } catch {
+    rmSync(worktree, { recursive: true, force: true });
+  }
+}
