@@ -3,6 +3,7 @@ export { HttpTransport, type QueryParams, type TransportAnswer, type TransportOp
 export { directCallPolicy, type CallInfo, type CallPolicy } from './callPolicy.js';
 export { MemoryResponseCache, type ResponseCache } from './responseCache.js';
 export { Coalescer } from './coalescer.js';
+export { prepareWire, wireCompilations } from './wireValidator.js';
 export { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
 export * from './cache/index.js';
 export * from './quota/index.js';

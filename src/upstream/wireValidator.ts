@@ -13,6 +13,33 @@ export type WireCheck<T> = { ok: true; value: T } | { ok: false; where: string }
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
 // Compiled once per schema object: the wire schemas are module-level (or memoised) values.
 const compiled = new WeakMap<z.ZodType, ValidateFunction>();
+let compilations = 0;
+
+function validatorOf(schema: z.ZodType): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    // Output mode refuses transforms; input mode lets answers carry fields the schema does not name.
+    z.toJSONSchema(schema, { io: 'output' });
+    validate = ajv.compile(z.toJSONSchema(schema, { io: 'input' }));
+    compiled.set(schema, validate);
+    compilations += 1;
+  }
+  return validate;
+}
+
+/**
+ * Compiles the checks of `schemas` now — a provider client does it for the answers it
+ * reads when it is built — so that the first requests after boot do not pay for it
+ * (tens of milliseconds for Planstone's feed page).
+ */
+export function prepareWire(schemas: readonly z.ZodType[]): void {
+  for (const schema of schemas) validatorOf(schema);
+}
+
+/** How many wire schemas this process has compiled so far (tests check that boot covers the reads). */
+export function wireCompilations(): number {
+  return compilations;
+}
 
 /**
  * Checks `json` against `schema` without copying it. The schema must be pure shape, no
@@ -20,13 +47,7 @@ const compiled = new WeakMap<z.ZodType, ValidateFunction>();
  * transform throws, on its first use.
  */
 export function checkWire<T>(schema: z.ZodType<T>, json: unknown): WireCheck<T> {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    // Output mode refuses transforms; input mode lets answers carry fields the schema does not name.
-    z.toJSONSchema(schema, { io: 'output' });
-    validate = ajv.compile(z.toJSONSchema(schema, { io: 'input' }));
-    compiled.set(schema, validate);
-  }
+  const validate = validatorOf(schema);
   if (validate(json)) return { ok: true, value: json as T };
   const error = validate.errors?.[0];
   const path = (error?.instancePath ?? '').split('/').filter(Boolean).join('.');

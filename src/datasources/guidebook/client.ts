@@ -1,9 +1,21 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
 import { PageLayouts, readAllPages, type PageLayout } from '../../connections/index.js';
-import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import { prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';
-import { guidebookPage, type GuidebookPage } from './wire.js';
+import {
+  guidebookAttendeeWire,
+  guidebookGuideWire,
+  guidebookLocationWire,
+  guidebookPage,
+  guidebookPersonalizedScheduleWire,
+  guidebookSessionWire,
+  guidebookTrackWire,
+  type GuidebookPage,
+} from './wire.js';
+
+/** The objects the gateway reads from Guidebook, by id and in pages. */
+const READ_ITEMS = [guidebookSessionWire, guidebookTrackWire, guidebookGuideWire, guidebookLocationWire, guidebookAttendeeWire, guidebookPersonalizedScheduleWire];
 
 export interface GuidebookClientOptions {
   config: GuidebookConfig;
@@ -36,6 +48,7 @@ export class GuidebookClient {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
     this.listDemand = new ListDemandPolicy(ttlMs);
+    prepareWire(READ_ITEMS.flatMap((item) => [item, guidebookPage(item)]));
   }
 
   /** One page of a list (1-based); `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */

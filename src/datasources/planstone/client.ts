@@ -1,7 +1,7 @@
 import type { PlanstoneConfig } from '../../config.js';
 import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
-import { UpstreamClient } from '../../upstream/index.js';
+import { prepareWire, UpstreamClient } from '../../upstream/index.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
 
 /** The feed answers at most 100 items a page (it clamps larger `max_results` silently). */
@@ -38,6 +38,7 @@ export class PlanstoneClient {
     });
     this.#scope = { account: config.account, conference: config.conference };
     this.#ttlMs = ttlMs;
+    prepareWire([planstoneSessionPage, planstoneSpeakerPage]);
   }
 
   /** One page of the conference's sessions; `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */

@@ -1,5 +1,5 @@
 import type { RoundwareConfig } from '../../config.js';
-import { UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import { prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 
 export interface RoundwareClientOptions {
@@ -19,6 +19,7 @@ export class RoundwareClient {
   constructor({ config, cache, timeouts, ttlMs, upstream }: RoundwareClientOptions) {
     this.upstream = new UpstreamClient({ provider: 'roundware', baseUrl: config.baseUrl, authorization: `token ${config.token}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
+    prepareWire([roundwareSessionList, roundwareSessionWire]);
   }
 
   listSessions(filters: QueryParams, headers?: Record<string, string>): Promise<RoundwareSessionWire[]> {
