@@ -20,13 +20,14 @@ export function pageCountOf(layout: PageLayout): number {
  *
  * A layout is a hint, never data: nothing is served from it, and it is kept when the
  * response cache is off. One instance per provider client (so per credential); the least
- * recently read lists are forgotten past `maxLists`.
+ * recently read lists are forgotten past `maxLists`, or past `maxKeyChars` of list keys in
+ * all (a key holds its list's query, which may be long: a speaker batch names 100 pids).
  */
 export class PageLayouts {
   readonly #layouts: LRUCache<string, PageLayout>;
 
-  constructor(maxLists = 2_000) {
-    this.#layouts = new LRUCache({ max: maxLists });
+  constructor(maxLists = 2_000, maxKeyChars = 1_000_000) {
+    this.#layouts = new LRUCache({ max: maxLists, maxSize: maxKeyChars, sizeCalculation: (_layout, list) => Math.max(1, list.length) });
   }
 
   /** What page 1 of `list` told, or nothing when it told no page size. */

@@ -53,6 +53,12 @@ describe('PageLayouts', () => {
     layouts.forget('c'); // its page 1 failed
     expect(layouts.recall('c')).toBeUndefined();
     expect(layouts.recall('b')).toEqual({ pageSize: 10, totalCount: 5 });
+
+    const short = new PageLayouts(100, 10); // at most 10 characters of keys
+    short.learn('aaaaaa', { pageSize: 1, totalCount: 1 });
+    short.learn('bbbbbb', { pageSize: 1, totalCount: 1 });
+    expect(short.recall('aaaaaa')).toBeUndefined();
+    expect(short.recall('bbbbbb')).toEqual({ pageSize: 1, totalCount: 1 });
   });
 });
 

@@ -13,11 +13,10 @@ import { toSpeaker } from './mapper.js';
 export function createSpeakerLoader(client: PlanstoneClient, headers?: Record<string, string>): DataLoader<string, SpeakerModel> {
   return new DataLoader<string, SpeakerModel>(
     async (pids) => {
-      const where = { pid: { $in: [...pids] } };
+      // At most 100 pids a batch: one page, so there are never pages to ask for ahead.
       const pages = await allPages(
-        (page, speculative) => client.speakersPage(where, page, PLANSTONE_MAX_RESULTS, headers, speculative),
+        (page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers),
         (page) => page._items.map(toSpeaker),
-        client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS),
       );
       const byPid = new Map<string, SpeakerModel>();
       for (const page of pages) for (const speaker of page) byPid.set(speaker.sourceId, speaker);
