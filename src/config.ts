@@ -45,7 +45,7 @@ export interface GatewayConfig {
     ttlByResource: Record<'guidebook' | 'roundware' | 'planstone', Record<string, number>>;
   };
   /** Request budget per provider and credential; 0 = unlimited. */
-  quotas: Record<'guidebook' | 'roundware' | 'planstone', { perDay: number; perMinute: number; reservePercent: number }>;
+  quotas: Record<'guidebook' | 'roundware' | 'planstone', { perDay: number; perMinute: number; reservePercent: number; paceBurstPercent: number | null }>;
   /** Parsed-document cache size, and automatic persisted queries' lifetime (0 = APQ off). */
   execution: { documentCacheEntries: number; persistedQueryTtlSeconds: number };
   /** Trusted documents: the manifest file, and whether only its operations may run. */
@@ -142,6 +142,8 @@ export const baseSchema = z.object({
   PLANSTONE_QUOTA_PER_DAY: int(0),
   PLANSTONE_QUOTA_PER_MINUTE: int(0),
   QUOTA_RESERVE_PERCENT: z.coerce.number().min(0).max(100).default(5),
+  QUOTA_PACING: z.stringbool().default(true),
+  QUOTA_PACE_BURST_PERCENT: z.coerce.number().min(0).max(100).default(10),
   DOCUMENT_CACHE_MAX_ENTRIES: int(1_000),
   PERSISTED_QUERY_TTL_S: int(86_400),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
@@ -243,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
   const production = values.NODE_ENV === 'production';
   const apiKeys = values.GATEWAY_API_KEYS.split(',').map((key) => key.trim()).filter(Boolean);
   const jwt = values.GATEWAY_JWT_SECRET ? { secret: values.GATEWAY_JWT_SECRET, issuer: values.GATEWAY_JWT_ISSUER, audience: values.GATEWAY_JWT_AUDIENCE } : null;
+  const sharedQuota = { reservePercent: values.QUOTA_RESERVE_PERCENT, paceBurstPercent: values.QUOTA_PACING ? values.QUOTA_PACE_BURST_PERCENT : null };
   const timeoutsOf = (prefix: string) => {
     const own = (name: string) => (values as unknown as Record<string, number | undefined>)[`${prefix}_${name}_TIMEOUT_MS`];
     return {
@@ -280,9 +283,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
       ttlByResource,
     },
     quotas: {
-      guidebook: { perDay: values.GUIDEBOOK_QUOTA_PER_DAY, perMinute: values.GUIDEBOOK_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
-      roundware: { perDay: values.ROUNDWARE_QUOTA_PER_DAY, perMinute: values.ROUNDWARE_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
-      planstone: { perDay: values.PLANSTONE_QUOTA_PER_DAY, perMinute: values.PLANSTONE_QUOTA_PER_MINUTE, reservePercent: values.QUOTA_RESERVE_PERCENT },
+      guidebook: { perDay: values.GUIDEBOOK_QUOTA_PER_DAY, perMinute: values.GUIDEBOOK_QUOTA_PER_MINUTE, ...sharedQuota },
+      roundware: { perDay: values.ROUNDWARE_QUOTA_PER_DAY, perMinute: values.ROUNDWARE_QUOTA_PER_MINUTE, ...sharedQuota },
+      planstone: { perDay: values.PLANSTONE_QUOTA_PER_DAY, perMinute: values.PLANSTONE_QUOTA_PER_MINUTE, ...sharedQuota },
     },
     execution: { documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES, persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S },
     providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
@@ -386,6 +389,12 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   PLANSTONE_QUOTA_PER_DAY: { group: 'Quota', description: 'Planstone requests allowed per day; 0 = unlimited (Planstone documents no limit).' },
   PLANSTONE_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Planstone requests allowed per minute; 0 = unlimited.' },
   QUOTA_RESERVE_PERCENT: { group: 'Quota', description: 'Share of each budget kept back for cache misses: below it, cached answers are served stale rather than refreshed.' },
+  QUOTA_PACING: {
+    group: 'Quota',
+    description:
+      "Spread each day's budget over the day: while the day's count runs ahead of the pace, cached answers are served stale rather than refreshed (misses still go upstream), so a busy morning leaves budget for the afternoon. `false`: only the reserve holds calls back.",
+  },
+  QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
   PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
   GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },

@@ -97,6 +97,16 @@ export class GatewayMetrics {
       },
     });
     new Gauge({
+      name: 'gateway_upstream_quota_pace_allowance',
+      help: "Calls the day's pace allows by now, per provider (QUOTA_PACING); while quota_used is at or above it, cached answers are served stale.",
+      labelNames: ['provider', 'window'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of await quota()) if (row.paceAllowance !== null) this.set({ provider: row.provider, window: row.window }, row.paceAllowance);
+      },
+    });
+    new Gauge({
       name: 'gateway_upstream_quota_used',
       help: 'Upstream calls counted in the current quota window, per provider and window (all replicas sharing the counters).',
       labelNames: ['provider', 'window'],

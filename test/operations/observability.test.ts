@@ -47,6 +47,9 @@ describe('GET /metrics', () => {
     // Breakers (resilience layer) and quota (performance layer) are read at scrape time.
     expect(sample(text, 'gateway_circuit_breaker_state', { provider: 'guidebook' })).toBe(0);
     expect(sample(text, 'gateway_upstream_quota_remaining', { provider: 'guidebook', window: 'day' })).toBeLessThan(10_000);
+    // Paced: at least the burst (10 % of 10,000) is allowed at any time of day, at most the budget short of its reserve.
+    expect(sample(text, 'gateway_upstream_quota_pace_allowance', { provider: 'guidebook', window: 'day' })).toBeGreaterThanOrEqual(1_000);
+    expect(sample(text, 'gateway_upstream_quota_pace_allowance', { provider: 'guidebook', window: 'day' })).toBeLessThanOrEqual(9_500);
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 

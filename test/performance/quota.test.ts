@@ -4,13 +4,14 @@ import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { clientSessions, roundwareGets, sleep } from './helpers.js';
 
 // The quota guard: a per-day budget of 4 Roundware calls with a reserve of 1 (25 %), a
-// short TTL and no stale grace, so every step below is one decision of the guard.
+// short TTL and no stale grace, so every step below is one decision of the guard. Pacing is
+// off here (with it, the steps would depend on the time of day): test/unit/quotaPacing.test.ts.
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
-    env: { ROUNDWARE_QUOTA_PER_DAY: '4', QUOTA_RESERVE_PERCENT: '25', ROUNDWARE_CACHE_TTL_MS: '300', CACHE_STALE_GRACE_MS: '0' },
+    env: { ROUNDWARE_QUOTA_PER_DAY: '4', QUOTA_RESERVE_PERCENT: '25', QUOTA_PACING: 'false', ROUNDWARE_CACHE_TTL_MS: '300', CACHE_STALE_GRACE_MS: '0' },
   });
 });
 afterAll(() => harness?.close());

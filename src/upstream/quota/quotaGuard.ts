@@ -1,7 +1,7 @@
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
 import { providerLabel } from '../classifyFailure.js';
 import type { QuotaCounter, QuotaWindow } from './quotaCounter.js';
-import { reserveOf, type QuotaLimits } from './quotaLimits.js';
+import { paceAllowance, reserveOf, type QuotaLimits } from './quotaLimits.js';
 import type { QuotaSnapshot } from './quotaSnapshot.js';
 
 const MINUTE_MS = 60_000;
@@ -26,7 +26,9 @@ interface Period {
  * The request budget of one provider and credential, per UTC day and per clock minute.
  * `take()` counts one upstream attempt (atomically, in counters every replica shares when
  * Redis is configured) or refuses it with UPSTREAM_RATE_LIMITED when a window is spent.
- * `low` tells the cache to serve stale answers rather than spend the reserve.
+ * `low` tells the cache to serve stale answers rather than spend the reserve, or spend the
+ * day's budget faster than the day goes (`QuotaLimits.paceBurstPercent`): a busy morning
+ * must not leave the afternoon with nothing but stale answers and refused misses.
  */
 export class QuotaGuard {
   readonly provider: ProviderName;
@@ -65,12 +67,20 @@ export class QuotaGuard {
     if (periods.some((p, i) => p.window.limit > 0 && counts[i]! >= p.window.limit)) throw this.#refusal(periods, counts);
   }
 
-  /** True when some window is down to its reserve (as last seen by this replica). */
+  /** True when some window is down to its reserve, or the day is ahead of its pace (as last seen by this replica). */
   get low(): boolean {
     return this.#periods().some((p) => {
       const { limit } = p.window;
-      return limit > 0 && (this.#seen.get(p.window.key) ?? 0) >= limit - reserveOf(limit, this.limits.reservePercent);
+      const used = this.#seen.get(p.window.key) ?? 0;
+      return limit > 0 && (used >= limit - reserveOf(limit, this.limits.reservePercent) || used >= this.#allowance(p));
     });
+  }
+
+  /** What the pace allows of `period` by now; unlimited for the minute window and without pacing. */
+  #allowance(period: Period): number {
+    const burst = this.limits.paceBurstPercent;
+    if (period.name !== 'day' || burst === null || period.window.limit <= 0) return Number.POSITIVE_INFINITY;
+    return paceAllowance(period.window.limit, this.limits.reservePercent, burst, 1 - (period.endsAt - this.#now()) / DAY_MS);
   }
 
   /** Each window as it stands, read from the shared counters. */
@@ -83,6 +93,7 @@ export class QuotaGuard {
       const used = counts[i] ?? 0;
       const reserve = reserveOf(limit, this.limits.reservePercent);
       const remaining = limit > 0 ? Math.max(0, limit - used) : null;
+      const allowance = this.#allowance(p);
       return {
         provider: this.provider,
         credential: this.credentialId,
@@ -91,7 +102,8 @@ export class QuotaGuard {
         used,
         remaining,
         reserve,
-        low: remaining !== null && remaining <= reserve,
+        paceAllowance: Number.isFinite(allowance) ? Math.floor(allowance) : null,
+        low: remaining !== null && (remaining <= reserve || used >= allowance),
         refused: this.#refused,
         resetsAt: new Date(p.endsAt).toISOString(),
       };

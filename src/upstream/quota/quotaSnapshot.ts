@@ -14,7 +14,9 @@ export interface QuotaSnapshot {
   remaining: number | null;
   /** Calls kept back for cache misses. */
   reserve: number;
-  /** True once `remaining <= reserve`: cached answers are then served stale. */
+  /** Day window with pacing: the calls the pace allows by now; null otherwise. */
+  paceAllowance: number | null;
+  /** True once `remaining <= reserve` or `used >= paceAllowance`: cached answers are then served stale. */
   low: boolean;
   /** Calls this process refused since it started (all windows of the budget). */
   refused: number;
