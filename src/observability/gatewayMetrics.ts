@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { UpstreamError } from '../errors/index.js';
 import type { UpstreamCallEvent } from '../upstream/observer.js';
+import type { QuotaSnapshot } from '../upstream/quota/index.js';
 import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
 
 /** How an operation ended, as the `outcome` label says it. */
@@ -86,36 +87,36 @@ export class GatewayMetrics {
         return [];
       }
     };
-    new Gauge({
-      name: 'gateway_upstream_quota_remaining',
-      help: 'Upstream calls left in the current quota window, per provider and window (day, minute); absent when unlimited.',
-      labelNames: ['provider', 'window'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const row of await quota()) if (row.remaining !== null) this.set({ provider: row.provider, window: row.window }, row.remaining);
-      },
-    });
-    new Gauge({
-      name: 'gateway_upstream_quota_pace_allowance',
-      help: "Calls the day's pace allows by now, per provider (QUOTA_PACING); while quota_used is at or above it, cached answers are served stale.",
-      labelNames: ['provider', 'window'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const row of await quota()) if (row.paceAllowance !== null) this.set({ provider: row.provider, window: row.window }, row.paceAllowance);
-      },
-    });
-    new Gauge({
-      name: 'gateway_upstream_quota_used',
-      help: 'Upstream calls counted in the current quota window, per provider and window (all replicas sharing the counters).',
-      labelNames: ['provider', 'window'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const row of await quota()) this.set({ provider: row.provider, window: row.window }, row.used);
-      },
-    });
+    // One gauge per figure of the quota snapshot, read at scrape time; a null figure is absent.
+    const quotaGauge = (name: string, help: string, figure: (row: QuotaSnapshot) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['provider', 'window'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const row of await quota()) {
+            const value = figure(row);
+            if (value !== null) this.set({ provider: row.provider, window: row.window }, value);
+          }
+        },
+      });
+    quotaGauge(
+      'gateway_upstream_quota_remaining',
+      'Upstream calls left in the current quota window, per provider and window (day, minute); absent when unlimited.',
+      (row) => row.remaining,
+    );
+    quotaGauge(
+      'gateway_upstream_quota_pace_allowance',
+      "Calls the day's pace allows by now, per provider (QUOTA_PACING); while quota_used is at or above it, cached answers are served stale.",
+      (row) => row.paceAllowance,
+    );
+    quotaGauge(
+      'gateway_upstream_quota_used',
+      'Upstream calls counted in the current quota window, per provider and window (all replicas sharing the counters).',
+      (row) => row.used,
+    );
   }
 
   /** Counts one finished operation. `operation` is the operation name, or `(anonymous)`. */
