@@ -79,9 +79,9 @@ export class GuidebookDataSource {
   readonly writes: GuidebookWrites;
   readonly #client: GuidebookClient;
   readonly #headers: Record<string, string> | undefined;
-  readonly #guideSnapshots = new Map<string, Promise<unknown[]>>();
+  readonly #guideSnapshots = new Map<string, Promise<unknown>>();
   /** Whole lists (tracks, guides, locations) as read once in this request. */
-  readonly #wholeLists = new Map<GuidebookResource, Promise<unknown[]>>();
+  readonly #wholeLists = new Map<string, Promise<unknown>>();
 
   constructor(client: GuidebookClient, headers?: Record<string, string>) {
     this.#client = client;
@@ -146,17 +146,7 @@ export class GuidebookDataSource {
 
   /** Reads `resource`'s whole list once per request (a failed read is forgotten, so a later field tries again). */
   #wholeList<W>(resource: GuidebookResource, item: z.ZodType<W>): () => Promise<W[]> {
-    return () => {
-      let list = this.#wholeLists.get(resource) as Promise<W[]> | undefined;
-      if (!list) {
-        const read = this.#client.listAll(resource, {}, item, this.#headers);
-        read.catch(() => {
-          if (this.#wholeLists.get(resource) === read) this.#wholeLists.delete(resource);
-        });
-        this.#wholeLists.set(resource, (list = read));
-      }
-      return list;
-    };
+    return () => readOnce(this.#wholeLists, resource, () => this.#client.listAll(resource, {}, item, this.#headers));
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
@@ -200,21 +190,16 @@ export class GuidebookDataSource {
     map: (wire: W) => M,
     loader: DataLoader<string, M>,
   ): Promise<M[]> {
-    const key = `${resource}?${JSON.stringify(query)}`;
-    let snapshot = this.#guideSnapshots.get(key) as Promise<M[]> | undefined;
-    if (!snapshot) {
-      snapshot = this.#client.listAll(resource, query, item, this.#headers).then((wires) => {
+    return readOnce(this.#guideSnapshots, `${resource}?${JSON.stringify(query)}`, () =>
+      this.#client.listAll(resource, query, item, this.#headers).then((wires) => {
         if (resource === 'personalized-schedules' && Object.keys(query).length === 0) {
           this.#client.listDemand.learnPages('personalized-schedules', this.#client.pagesOf(resource, wires.length));
         }
         const models = wires.map(map);
         for (const model of models) loader.prime(model.sourceId, model);
         return models;
-      });
-      snapshot.catch(() => this.#guideSnapshots.delete(key));
-      this.#guideSnapshots.set(key, snapshot);
-    }
-    return snapshot;
+      }),
+    );
   }
 
   /**
@@ -292,4 +277,17 @@ export class GuidebookDataSource {
       return { items, totalCount: answer.count, hasNext: answer.next !== null };
     }, this.#client.expectedLayout(resource, query));
   }
+}
+
+/** `read()` once per key for the request: its promise is kept in `memo`, and dropped if it fails so that a later field reads again. */
+function readOnce<T>(memo: Map<string, Promise<unknown>>, key: string, read: () => Promise<T>): Promise<T> {
+  let pending = memo.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    const started = read();
+    started.catch(() => {
+      if (memo.get(key) === started) memo.delete(key);
+    });
+    memo.set(key, (pending = started));
+  }
+  return pending;
 }
