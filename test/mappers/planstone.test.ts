@@ -294,6 +294,21 @@ describe('Planstone session fields', () => {
     expect(mapTable({ session_updated_at: '', updated_at: '' }).updatedAt).toBeNull();
   });
 
+  it('maps the fields a list read does not need on first read, once, and spreads them as plain values', () => {
+    const wire = planstoneSessionWire.parse({ ...tableRow() });
+    const model = toSession(wire, CHICAGO);
+    // A later change to the wire object shows whether a field was read before it or after.
+    wire.tracks = [{ track: 'Changed later', desc: null }];
+    wire.sessionName = 'Changed later';
+    expect(model.name).not.toBe('Changed later');
+    expect(model.tracks.map((t) => (t.kind === 'inline' ? t.track.name : t.id))).toStrictEqual(['Changed later']);
+    expect(model.customFields).toBe(model.customFields);
+    expect(model.endTime).toBe(model.endTime);
+    const copy = { ...model };
+    expect(Object.getOwnPropertyDescriptor(copy, 'credits')).toHaveProperty('value', model.credits);
+    expect(JSON.parse(JSON.stringify(model))).toHaveProperty('tracks.0.track.name', 'Changed later');
+  });
+
   it('names an untitled session', () => {
     expect(mapTable({ sessionName: '  ' }).name).toBe('(untitled session)');
   });

@@ -36,8 +36,9 @@ function mapPage(page: PlanstoneSessionPage, zone: string): SessionModel[] {
 
 // The deduplicated snapshot for the same mapped pages: mapPage hands back the very same
 // arrays for the same cached page objects, so the first array keys it and the rest must be
-// the same arrays. Keyed by the mapped arrays, not the wire pages, so that without a cache
-// a wire page is garbage as soon as it is mapped (it is ~1 MB of parsed JSON).
+// the same arrays. Keyed by the mapped arrays, not the wire pages: without a cache a page's
+// envelope is garbage once mapped, and its items live only as long as their (lazily
+// mapped, see toSession) models.
 const snapshots = new WeakMap<SessionModel[], { pages: SessionModel[][]; sessions: SessionModel[] }>();
 // Filtered and ordered views of a snapshot, by filter and order.
 const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { zonedWallTimeToUtc } from '../../datetime/index.js';
-import type { CustomFieldModel, LocationRef, SessionCreditModel, SessionModel, SpeakerEngagementModel, SpeakerModel, TrackModel } from '../../models/index.js';
+import type { CustomFieldModel, LocationRef, SessionCreditModel, SessionModel, SpeakerEngagementModel, SpeakerModel, TrackModel, TrackRef } from '../../models/index.js';
 import type { PlanstoneEngagementWire, PlanstoneSessionWire, PlanstoneSpeakerWire } from './wire.js';
 
 // Every Planstone quirk is handled here and nowhere else: `" "` times, `""` dates,
@@ -84,22 +84,27 @@ export function extractUrl(value: string | null | undefined): string | null {
   return URL.canParse(candidate) && /^https?:/i.test(candidate) ? candidate : null;
 }
 
-function sessionTimes(wire: PlanstoneSessionWire, zone: string): { start: Date | null; end: Date | null; allDay: boolean } {
+/** When a session starts: a date without a time is a whole-day session; no date, no start. */
+function sessionStart(wire: PlanstoneSessionWire, zone: string): { start: Date | null; allDay: boolean } {
   const startDate = blankToNull(wire.startDate);
-  if (!startDate) return { start: null, end: null, allDay: false };
+  if (!startDate) return { start: null, allDay: false };
   const startMinutes = parseClockMinutes(wire.startTime) ?? toNumber(wire.rstartmins);
-  if (startMinutes === null) {
-    // A date without a time: the session runs that whole day.
-    return { start: zonedWallTimeToUtc(startDate, 0, zone), end: null, allDay: true };
-  }
-  const start = zonedWallTimeToUtc(startDate, startMinutes, zone);
+  // A date without a time: the session runs that whole day.
+  if (startMinutes === null) return { start: zonedWallTimeToUtc(startDate, 0, zone), allDay: true };
+  return { start: zonedWallTimeToUtc(startDate, startMinutes, zone), allDay: false };
+}
+
+/** When a session that starts at `start` ends; null without an end time (or a start). */
+function sessionEnd(wire: PlanstoneSessionWire, zone: string, start: Date | null, allDay: boolean): Date | null {
+  const startDate = blankToNull(wire.startDate);
+  if (!startDate || allDay) return null;
   const endMinutes = parseClockMinutes(wire.endTime) ?? toNumber(wire.rendmins);
-  if (endMinutes === null) return { start, end: null, allDay: false };
+  if (endMinutes === null) return null;
   const endDate = blankToNull(wire.endDate) ?? startDate;
-  let end = zonedWallTimeToUtc(endDate, endMinutes, zone);
+  const end = zonedWallTimeToUtc(endDate, endMinutes, zone);
   // "11:00 pm" to "01:00 am" on one date (no end date, or the start date repeated) runs past midnight.
-  if (start && end && end < start && endDate === startDate) end = zonedWallTimeToUtc(endDate, endMinutes + 1440, zone);
-  return { start, end, allDay: false };
+  if (start && end && end < start && endDate === startDate) return zonedWallTimeToUtc(endDate, endMinutes + 1440, zone);
+  return end;
 }
 
 // The feed's numbered field families, their names built once (a session has ~70 of them).
@@ -160,30 +165,63 @@ export function toTrack(name: string, description: string | null): TrackModel {
   return { source: 'PLANSTONE', sourceId: name, name, color: null, description, importId: null, createdAt: null, guideId: null };
 }
 
-/** Maps one feed session to the unified model, reading local times in the conference zone. */
-export function toSession(wire: PlanstoneSessionWire, zone: string): SessionModel {
-  const raw = wire as Record<string, unknown>;
-  const { start, end, allDay } = sessionTimes(wire, zone);
+/**
+ * The value of `key` in `memo`, computed by `compute` on first read. `undefined` means "not
+ * yet": no field of the model is ever undefined.
+ */
+function kept<K extends keyof SessionModel>(memo: Partial<SessionModel>, key: K, compute: () => SessionModel[K]): SessionModel[K] {
+  const known = memo[key];
+  if (known !== undefined) return known as SessionModel[K];
+  const value = compute();
+  memo[key] = value;
+  return value;
+}
+
+function sessionLocations(wire: PlanstoneSessionWire): LocationRef[] {
   const room = blankToNull(wire.roomname) ?? blankToNull(wire.sched_roomname) ?? blankToNull(wire.location);
-  const locations: LocationRef[] = room
-    ? [{ kind: 'inline', location: { name: room, venue: blankToNull(wire.hotelname), sourceId: wire.roomid ? String(wire.roomid) : null } }]
-    : [];
-  const speakers = (wire.speakers ?? [])
+  return room ? [{ kind: 'inline', location: { name: room, venue: blankToNull(wire.hotelname), sourceId: wire.roomid ? String(wire.roomid) : null } }] : [];
+}
+
+function sessionSpeakers(wire: PlanstoneSessionWire): SpeakerEngagementModel[] {
+  return (wire.speakers ?? [])
     .map(toEngagement)
     .sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
-  const tracks = (wire.tracks ?? []).flatMap((t) => {
+}
+
+function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {
+  return (wire.tracks ?? []).flatMap((t) => {
     const name = blankToNull(t.track);
     return name ? [{ kind: 'inline' as const, track: toTrack(name, blankToNull(t.desc)) }] : [];
   });
+}
+
+/**
+ * Maps one feed session to the unified model, reading local times in the conference zone.
+ *
+ * A list read maps every session of the feed (900 here) to filter and order them, and shows a
+ * page of them: what ordering and filtering by id, import id or publication read is mapped at
+ * once; the rest (end, rooms, tracks, speakers, the numbered credit, custom and objective
+ * fields, links, timestamps) on first read, then kept — it was seven eighths of the mapping
+ * time. The getters are own enumerable properties, so spreading, `JSON.stringify` and
+ * comparisons see plain values.
+ */
+export function toSession(wire: PlanstoneSessionWire, zone: string): SessionModel {
+  const raw = wire as Record<string, unknown>;
+  const { start, allDay } = sessionStart(wire, zone);
+  const memo: Partial<SessionModel> = {};
   return {
     source: 'PLANSTONE',
     sourceId: idText(wire.schedid) ?? wire._id,
     name: blankToNull(wire.sessionName) ?? '(untitled session)',
     descriptionHtml: blankToNull(wire.description),
     startTime: start,
-    endTime: end,
+    get endTime() {
+      return kept(memo, 'endTime', () => sessionEnd(wire, zone, start, allDay));
+    },
     allDay,
-    locations,
+    get locations() {
+      return kept(memo, 'locations', () => sessionLocations(wire));
+    },
     imageUrl: null,
     importId: idText(wire.sessionClientID) ?? idText(wire.clientid),
     sessionType: blankToNull(wire.sessionType),
@@ -196,15 +234,29 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
     registrationStartTime: null,
     registrationEndTime: null,
     rank: null,
-    credits: credits(raw),
-    customFields: customFields(raw),
-    learningObjectives: numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)),
-    detailsUrl: extractUrl(wire.SessionDetailsURL),
+    get credits() {
+      return kept(memo, 'credits', () => credits(raw));
+    },
+    get customFields() {
+      return kept(memo, 'customFields', () => customFields(raw));
+    },
+    get learningObjectives() {
+      return kept(memo, 'learningObjectives', () => numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)));
+    },
+    get detailsUrl() {
+      return kept(memo, 'detailsUrl', () => extractUrl(wire.SessionDetailsURL));
+    },
     hasHandouts: toBoolean(wire.has_handouts),
     createdAt: null,
-    updatedAt: parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone),
-    tracks,
-    speakers,
+    get updatedAt() {
+      return kept(memo, 'updatedAt', () => parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone));
+    },
+    get tracks() {
+      return kept(memo, 'tracks', () => sessionTracks(wire));
+    },
+    get speakers() {
+      return kept(memo, 'speakers', () => sessionSpeakers(wire));
+    },
     guideId: null,
   };
 }
