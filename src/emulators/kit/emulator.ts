@@ -123,7 +123,7 @@ export class Emulator {
     const delay = fixedMs + Math.random() * jitterMs;
     if (delay > 0) await sleep(delay);
 
-    const fault = this.faults.take(method, route?.path);
+    const fault = this.faults.take(method, route?.path, url.searchParams);
     if (fault) {
       entry.outcome = fault.kind === 'status' ? fault.status : fault.kind;
       await this.#injectFault(fault, req, res);

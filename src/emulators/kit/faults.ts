@@ -26,6 +26,8 @@ export interface FaultMatch {
    * (e.g. `/sessions/` or `/sessions/:id/`); any route when omitted.
    */
   route?: string;
+  /** A query parameter the request must carry (e.g. `projection`); any request when omitted. */
+  queryParam?: string;
 }
 
 export type FaultSpec = FaultKind & FaultMatch & { times?: number };
@@ -56,11 +58,12 @@ export class FaultTable {
   }
 
   /** Takes one use of the first fault that matches, or returns undefined. */
-  take(method: string, route: string | undefined): FaultKind | undefined {
+  take(method: string, route: string | undefined, query?: URLSearchParams): FaultKind | undefined {
     const fault = this.#faults.find(
       ({ spec }) =>
         (spec.method === undefined || spec.method.toUpperCase() === method) &&
-        (spec.route === undefined || spec.route === route),
+        (spec.route === undefined || spec.route === route) &&
+        (spec.queryParam === undefined || query?.has(spec.queryParam) === true),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
