@@ -1,4 +1,14 @@
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * Whether the operation asks, below the field being resolved, for the fields `path` names
@@ -16,6 +26,43 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
     level = next;
   }
   return true;
+}
+
+// Per operation and per request's variables (which decide @skip/@include): resolvers ask
+// once per list they resolve, the answer is the same for the whole operation.
+const namesByOperation = new WeakMap<OperationDefinitionNode, WeakMap<object, ReadonlySet<string>>>();
+
+/**
+ * The name of every field the operation selects, anywhere in it (through fragments, under
+ * any alias, honouring `@skip` and `@include`; type conditions are not checked), so a
+ * datasource can tell that no selection reads a field it would have to fetch.
+ */
+export function operationFieldNames(info: GraphQLResolveInfo): ReadonlySet<string> {
+  let byVariables = namesByOperation.get(info.operation);
+  if (!byVariables) namesByOperation.set(info.operation, (byVariables = new WeakMap()));
+  let names = byVariables.get(info.variableValues);
+  if (!names) {
+    const found = new Set<string>();
+    collectNames(info.operation.selectionSet, info, found, new Set());
+    byVariables.set(info.variableValues, (names = found));
+  }
+  return names;
+}
+
+function collectNames(set: SelectionSetNode, info: GraphQLResolveInfo, into: Set<string>, spread: Set<string>): void {
+  for (const selection of set.selections) {
+    if (!isIncluded(selection, info)) continue;
+    if (selection.kind === Kind.FIELD) {
+      into.add(selection.name.value);
+      if (selection.selectionSet) collectNames(selection.selectionSet, info, into, spread);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collectNames(selection.selectionSet, info, into, spread);
+    } else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collectNames(fragment.selectionSet, info, into, spread);
+    }
+  }
 }
 
 function collectFields(set: SelectionSetNode, name: string, info: GraphQLResolveInfo, into: FieldNode[], spread: Set<string>): void {

@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.js';
 import { NotFoundError, UserInputError } from '../errors/index.js';
 import { parseGlobalId, type NodeType } from '../ids/globalId.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
+import { operationFieldNames } from './lookahead.js';
 import { loadSession } from './session.js';
 import { asNode, nodeTypeOf } from './support.js';
 import { loadTrack } from './track.js';
@@ -12,16 +14,16 @@ const MAX_NODES = 100;
 type NodeModel = ResolversTypes['Node'];
 
 /** Fetches the object behind a global ID; NOT_FOUND when its provider has no such object. */
-async function resolveNode(context: GatewayContext, id: string): Promise<NodeModel> {
+async function resolveNode(context: GatewayContext, id: string, info: GraphQLResolveInfo): Promise<NodeModel> {
   const decoded = parseGlobalId(id);
   if (!decoded) throw new UserInputError(`"${id}" is not a valid ID. Use an \`id\` value returned by this API.`, 'id');
   const { type, provider, sourceId } = decoded;
   const load = async (): Promise<NodeModel | null> => {
     switch (type) {
       case 'Session':
-        return loadSession(context, provider, sourceId);
+        return loadSession(context, provider, sourceId, operationFieldNames(info));
       case 'Track':
-        return loadTrack(context, provider, sourceId);
+        return loadTrack(context, provider, sourceId, operationFieldNames(info));
       case 'Guide':
         return requireProvider(context, 'guidebook').guide.load(sourceId);
       case 'Attendee':
@@ -40,12 +42,12 @@ async function resolveNode(context: GatewayContext, id: string): Promise<NodeMod
 }
 
 export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
-  node: (_parent, { id }, context) => resolveNode(context, id),
-  nodes(_parent, { ids }, context) {
+  node: (_parent, { id }, context, info) => resolveNode(context, id, info),
+  nodes(_parent, { ids }, context, info) {
     if (ids.length > MAX_NODES) throw new UserInputError(`\`ids\` takes at most ${MAX_NODES} IDs; split the request.`, 'ids');
     // Each entry fails alone — a missing ID is null with its own error at nodes[i] —
     // because graphql-js completes every promise of a list separately.
-    return ids.map((id) => resolveNode(context, id)) as unknown as NodeModel[];
+    return ids.map((id) => resolveNode(context, id, info)) as unknown as NodeModel[];
   },
 };
 

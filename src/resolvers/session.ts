@@ -4,15 +4,15 @@ import { NotFoundError } from '../errors/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, type LocationModel, type SessionModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
-import { selects } from './lookahead.js';
+import { operationFieldNames, selects } from './lookahead.js';
 import { loadExisting, pageArgs, reportPartialFailures } from './support.js';
 
 const providerOf = (session: SessionModel) => (session.source === 'GUIDEBOOK' ? 'guidebook' : 'planstone');
 
-/** A session by its global ID (shared by `session` and `node`). */
-export async function loadSession(context: GatewayContext, sourceProvider: string, sourceId: string): Promise<SessionModel> {
+/** A session by its global ID (shared by `session` and `node`); `fieldsRead`: see operationFieldNames. */
+export async function loadSession(context: GatewayContext, sourceProvider: string, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
   if (sourceProvider === 'guidebook') return requireProvider(context, 'guidebook').session.load(sourceId);
-  const session = await requireProvider(context, 'planstone').session(sourceId);
+  const session = await requireProvider(context, 'planstone').session(sourceId, fieldsRead);
   if (!session) throw new NotFoundError(`Planstone has no session ${sourceId}.`, 'planstone');
   return session;
 }
@@ -21,13 +21,14 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   async sessions(_parent, args, context, info) {
     const { connection, failures } = await sessionConnection(context.dataSources, args.filter ?? {}, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
       withTracks: selects(info, ['edges', 'node', 'tracks']),
+      fieldsRead: operationFieldNames(info),
     });
     reportPartialFailures(context, failures, info);
     return connection;
   },
-  session(_parent, { id }, context) {
+  session(_parent, { id }, context, info) {
     const { provider, sourceId } = expectGlobalId(id, 'id', 'Session');
-    return loadSession(context, provider, sourceId);
+    return loadSession(context, provider, sourceId, operationFieldNames(info));
   },
 };
 

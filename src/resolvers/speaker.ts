@@ -3,6 +3,7 @@ import { connectionFromOffsetSource, fingerprint } from '../connections/index.js
 import { toGlobalId } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { requireProvider } from '../server/context.js';
+import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 
 export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
@@ -18,8 +19,8 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 
 export const Speaker: SpeakerResolvers = {
   id: (speaker) => toGlobalId('Speaker', 'planstone', speaker.sourceId),
-  sessions(speaker, args, context) {
-    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER);
+  sessions(speaker, args, context, info) {
+    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
   },
 };

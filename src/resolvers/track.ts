@@ -6,7 +6,7 @@ import type { ProviderName } from '../errors/index.js';
 import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
 import { compareSourceIds, DEFAULT_SESSION_ORDER, type SessionSource, type TrackModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
-import { selects } from './lookahead.js';
+import { operationFieldNames, selects } from './lookahead.js';
 import { pageArgs, reportPartialFailures } from './support.js';
 
 const providerOf = (track: TrackModel): ProviderName => (track.source === 'GUIDEBOOK' ? 'guidebook' : 'planstone');
@@ -17,10 +17,10 @@ function compareTracks(a: TrackModel, b: TrackModel): number {
   return a.source === 'GUIDEBOOK' ? compareSourceIds(a.sourceId, b.sourceId) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** A track by its global ID (shared with `node`). */
-export async function loadTrack(context: GatewayContext, provider: string, sourceId: string): Promise<TrackModel | null> {
+/** A track by its global ID (shared with `node`); `fieldsRead`: see operationFieldNames. */
+export async function loadTrack(context: GatewayContext, provider: string, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel | null> {
   if (provider === 'guidebook') return requireProvider(context, 'guidebook').track.load(sourceId);
-  return requireProvider(context, 'planstone').track(sourceId);
+  return requireProvider(context, 'planstone').track(sourceId, fieldsRead);
 }
 
 export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
@@ -33,7 +33,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
     if (wanted.has('GUIDEBOOK') && context.dataSources.guidebook) {
       sources.guidebook = context.dataSources.guidebook.trackSource({ guideId, importId: filter.importId ?? undefined });
     }
-    if (wanted.has('PLANSTONE') && context.dataSources.planstone) sources.planstone = context.dataSources.planstone.trackSource();
+    if (wanted.has('PLANSTONE') && context.dataSources.planstone) sources.planstone = context.dataSources.planstone.trackSource(operationFieldNames(info));
     if (Object.keys(sources).length === 0) sources.none = { read: async () => ({ items: [], totalCount: 0 }) };
     const options = { kind: 'tracks', fingerprint: fingerprint({ filter, sources: Object.keys(sources).sort() }) };
     const { connection, failures } = await connectionFromMergedSources(sources, compareTracks, pageArgs(args), options);
@@ -52,7 +52,7 @@ export const Track: TrackResolvers = {
       { trackId },
       args.orderBy ?? DEFAULT_SESSION_ORDER,
       pageArgs(args),
-      { kind: 'trackSessions', withTracks: selects(info, ['edges', 'node', 'tracks']) },
+      { kind: 'trackSessions', withTracks: selects(info, ['edges', 'node', 'tracks']), fieldsRead: operationFieldNames(info) },
     );
     reportPartialFailures(context, failures, info);
     return connection;

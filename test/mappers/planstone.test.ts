@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractUrl, parseClockMinutes, toBoolean, toEngagement, toNumber, toSession, toSpeaker } from '../../src/datasources/planstone/mapper.js';
+import {
+  extractUrl,
+  parseClockMinutes,
+  SESSION_DETAIL_FIELDS,
+  SESSION_LIST_FIELDS,
+  toBoolean,
+  toEngagement,
+  toNumber,
+  toSession,
+  toSpeaker,
+} from '../../src/datasources/planstone/mapper.js';
 import {
   planstoneEngagementWire,
   planstoneSessionPage,
@@ -307,6 +317,18 @@ describe('Planstone session fields', () => {
     const copy = { ...model };
     expect(Object.getOwnPropertyDescriptor(copy, 'credits')).toHaveProperty('value', model.credits);
     expect(JSON.parse(JSON.stringify(model))).toHaveProperty('tracks.0.track.name', 'Changed later');
+  });
+
+  it('a session from a list read maps what lists show and refuses the detail fields it was not sent', () => {
+    const listFields = new Set<string>(SESSION_LIST_FIELDS);
+    const projected = Object.fromEntries(Object.entries(tableRow()).filter(([key]) => key.startsWith('_') || listFields.has(key)));
+    const list = toSession(planstoneSessionWire.parse(projected), CHICAGO, 'list');
+    const whole = toSession(planstoneSessionWire.parse({ ...tableRow() }), CHICAGO);
+    for (const key of Object.keys(whole) as Array<keyof SessionModel>) {
+      if ((SESSION_DETAIL_FIELDS as readonly string[]).includes(key)) expect(() => list[key], key).toThrow(/list read/);
+      else expect(list[key], key).toStrictEqual(whole[key]);
+    }
+    expect(whole.descriptionHtml).not.toBeNull();
   });
 
   it('names an untitled session', () => {

@@ -1,10 +1,10 @@
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selects } from '../../src/resolvers/lookahead.js';
+import { operationFieldNames, selects } from '../../src/resolvers/lookahead.js';
 
 const schema = buildSchema(`
   type Track { name: String }
-  type Session { name: String tracks: [Track] }
+  type Session { name: String description: String tracks: [Track] }
   type Edge { node: Session }
   type Connection { edges: [Edge] }
   type Query { sessions: Connection }
@@ -46,5 +46,40 @@ describe('selects', () => {
     expect(asksForTracks('query($t: Boolean!) { sessions { edges { node { tracks @include(if: $t) { name } } } } }', { t: false })).toBe(false);
     expect(asksForTracks('query($t: Boolean!) { sessions { edges { node { tracks @include(if: $t) { name } } } } }', { t: true })).toBe(true);
     expect(asksForTracks('query($s: Boolean!) { sessions { edges { ... @skip(if: $s) { node { tracks { name } } } } } }', { s: true })).toBe(false);
+  });
+});
+
+/** What `operationFieldNames(info)` gives inside every `sessions` resolver of `document`. */
+function namesIn(document: string, variables: Record<string, unknown> = {}): string[][] {
+  const answers: string[][] = [];
+  execute({
+    schema,
+    document: parse(document),
+    variableValues: variables,
+    rootValue: {
+      sessions: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+        answers.push([...operationFieldNames(info)].sort());
+        return null;
+      },
+    },
+  });
+  return answers;
+}
+
+describe('operationFieldNames', () => {
+  it('names every field of the whole operation, not only below the resolved one, by name not alias', () => {
+    expect(namesIn('{ a: sessions { edges { node { name } } } b: sessions { edges { node { d: description } } } }')).toStrictEqual([
+      ['description', 'edges', 'name', 'node', 'sessions'],
+      ['description', 'edges', 'name', 'node', 'sessions'],
+    ]);
+  });
+
+  it('looks through fragments, whatever their type condition, and honours @skip/@include', () => {
+    expect(namesIn('{ sessions { ...C } } fragment C on Connection { edges { ... on Edge { node { ...S } } } } fragment S on Session { description }')).toStrictEqual([
+      ['description', 'edges', 'node', 'sessions'],
+    ]);
+    const query = 'query($d: Boolean!) { sessions { edges { node { name description @include(if: $d) ...T @skip(if: $d) } } } } fragment T on Session { tracks { name } }';
+    expect(namesIn(query, { d: false })).toStrictEqual([['edges', 'name', 'node', 'sessions', 'tracks']]);
+    expect(namesIn(query, { d: true })).toStrictEqual([['description', 'edges', 'name', 'node', 'sessions']]);
   });
 });

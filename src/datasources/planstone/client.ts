@@ -1,11 +1,15 @@
 import type { PlanstoneConfig } from '../../config.js';
 import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
+import { UpstreamError } from '../../errors/index.js';
 import { prepareWire, UpstreamClient } from '../../upstream/index.js';
+import { SESSION_LIST_FIELDS, type SessionRead } from './mapper.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
 
 /** The feed answers at most 100 items a page (it clamps larger `max_results` silently). */
 export const PLANSTONE_MAX_RESULTS = 100;
+
+const LIST_PROJECTION = JSON.stringify(Object.fromEntries(SESSION_LIST_FIELDS.map((field) => [field, 1])));
 
 export interface PlanstoneClientOptions {
   config: PlanstoneConfig;
@@ -26,6 +30,8 @@ export class PlanstoneClient {
   readonly #ttlMs: number;
   /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
   readonly #layouts = new PageLayouts();
+  /** The feed answered 400 to a projection: list reads ask for whole sessions. */
+  #projectionRefused = false;
 
   constructor({ config, cache, timeouts, ttlMs, upstream }: PlanstoneClientOptions) {
     this.upstream = new UpstreamClient({
@@ -41,16 +47,34 @@ export class PlanstoneClient {
     prepareWire([planstoneSessionPage, planstoneSpeakerPage]);
   }
 
-  /** One page of the conference's sessions; `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */
-  sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>, speculative = false): Promise<PlanstoneSessionPage> {
-    const query = { where: JSON.stringify(this.#scope), max_results: maxResults };
-    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative });
-    return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, answer) : answer;
+  /**
+   * One page of the conference's sessions; `speculative`: asked for before page 1 answered
+   * (one attempt, see GetOptions). A `'list'` read asks only for SESSION_LIST_FIELDS (Eve's
+   * `projection`); a feed that refuses projections (400) is read whole from then on.
+   */
+  async sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>, speculative = false, read: SessionRead = 'whole'): Promise<PlanstoneSessionPage> {
+    const projected = read === 'list' && !this.#projectionRefused;
+    try {
+      return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative);
+    } catch (error) {
+      if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
+      this.#projectionRefused = true;
+      return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative);
+    }
   }
 
-  /** The layout of the session feed (at `maxResults` a page) when its page 1 was last read. */
-  expectedSessionsLayout(maxResults = PLANSTONE_MAX_RESULTS): PageLayout | undefined {
-    return this.#layouts.recall(`sessions?${JSON.stringify({ where: JSON.stringify(this.#scope), max_results: maxResults })}`);
+  /** The layout of the session feed (at `maxResults` a page, read whole or as a list) when its page 1 was last read. */
+  expectedSessionsLayout(maxResults = PLANSTONE_MAX_RESULTS, read: SessionRead = 'whole'): PageLayout | undefined {
+    return this.#layouts.recall(`sessions?${JSON.stringify(this.#sessionsQuery(maxResults, read === 'list' && !this.#projectionRefused))}`);
+  }
+
+  #sessionsQuery(maxResults: number, projected: boolean) {
+    return { where: JSON.stringify(this.#scope), max_results: maxResults, ...(projected ? { projection: LIST_PROJECTION } : {}) };
+  }
+
+  #sessionsPage(page: number, query: Record<string, string | number>, headers: Record<string, string> | undefined, speculative: boolean): Promise<PlanstoneSessionPage> {
+    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative });
+    return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, answer) : answer;
   }
 
   speakersPage(

@@ -5,7 +5,7 @@ import { sessionComparator } from '../../models/index.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createSpeakerLoader } from './loaders.js';
-import { toSession, toSpeaker } from './mapper.js';
+import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
@@ -23,15 +23,25 @@ export interface PlanstoneSpeakerFilter {
 }
 
 // Mapping 800+ sessions is pure work on an immutable cached page: do it once per cached
-// page object (per zone), not once per request.
+// page object (per zone and kind of read: a feed that refuses projections gives list reads
+// the very pages whole reads get), not once per request.
 const mappedPages = new Map<string, WeakMap<PlanstoneSessionPage, SessionModel[]>>();
 
-function mapPage(page: PlanstoneSessionPage, zone: string): SessionModel[] {
-  let byPage = mappedPages.get(zone);
-  if (!byPage) mappedPages.set(zone, (byPage = new WeakMap()));
+function mapPage(page: PlanstoneSessionPage, zone: string, read: SessionRead): SessionModel[] {
+  const key = `${read}|${zone}`;
+  let byPage = mappedPages.get(key);
+  if (!byPage) mappedPages.set(key, (byPage = new WeakMap()));
   let models = byPage.get(page);
-  if (!models) byPage.set(page, (models = page._items.map((item) => toSession(item, zone))));
+  if (!models) byPage.set(page, (models = page._items.map((item) => toSession(item, zone, read))));
   return models;
+}
+
+/**
+ * Whether an operation that selects the fields named `fieldsRead` (anywhere; unknown:
+ * undefined) needs whole sessions, or a list read is enough.
+ */
+function readFor(fieldsRead: ReadonlySet<string> | undefined): SessionRead {
+  return fieldsRead && !SESSION_DETAIL_FIELDS.some((field) => fieldsRead.has(field)) ? 'list' : 'whole';
 }
 
 // The deduplicated snapshot for the same mapped pages: mapPage hands back the very same
@@ -64,7 +74,7 @@ export class PlanstoneDataSource {
   readonly #client: PlanstoneClient;
   readonly #zone: string;
   readonly #headers: Record<string, string> | undefined;
-  #snapshot: Promise<SessionModel[]> | undefined;
+  readonly #snapshots: Partial<Record<SessionRead, Promise<SessionModel[]>>> = {};
 
   constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>) {
     this.#client = client;
@@ -73,22 +83,32 @@ export class PlanstoneDataSource {
     this.speaker = createSpeakerLoader(client, headers);
   }
 
-  /** Every session of the conference, in feed order (deduplicated by schedid). */
-  allSessions(): Promise<SessionModel[]> {
+  /**
+   * Every session of the conference, in feed order (deduplicated by schedid). A `'list'` read
+   * asks the feed for the fields lists show, not the details (see SESSION_LIST_FIELDS); once
+   * this request has whole sessions, a list read uses them.
+   */
+  allSessions(read: SessionRead = 'whole'): Promise<SessionModel[]> {
+    const known = this.#snapshots.whole ?? this.#snapshots[read];
+    if (known) return known;
     // Each page is mapped as soon as it arrives, while later pages are still in flight: only
     // the last page's mapping is left between the last answer and the merge.
-    this.#snapshot ??= allPages(
-      (page, speculative) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative),
-      (page) => mapPage(page, this.#zone),
-      this.#client.expectedSessionsLayout(PLANSTONE_MAX_RESULTS),
+    const snapshot = allPages(
+      (page, speculative) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read),
+      (page) => mapPage(page, this.#zone, read),
+      this.#client.expectedSessionsLayout(PLANSTONE_MAX_RESULTS, read),
     ).then(snapshotOf);
-    return this.#snapshot;
+    this.#snapshots[read] = snapshot;
+    return snapshot;
   }
 
-  /** The filtered sessions in `order`, addressed by offset. */
-  sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
+  /**
+   * The filtered sessions in `order`, addressed by offset. `fieldsRead`: the field names the
+   * operation selects, when known — without a session detail among them a list read is enough.
+   */
+  sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
     return createArraySource(async () => {
-      const all = await this.allSessions();
+      const all = await this.allSessions(readFor(fieldsRead));
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
       let views = orderedViews.get(all);
       if (!views) orderedViews.set(all, (views = new Map()));
@@ -99,25 +119,29 @@ export class PlanstoneDataSource {
     });
   }
 
-  async session(schedid: string): Promise<SessionModel | null> {
-    return (await this.allSessions()).find((s) => s.sourceId === schedid) ?? null;
+  /** One session by schedid; `fieldsRead` as for sessionSource. */
+  async session(schedid: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel | null> {
+    return (await this.allSessions(readFor(fieldsRead))).find((s) => s.sourceId === schedid) ?? null;
   }
 
-  /** Distinct track names of the conference, by name. */
-  async tracks(): Promise<TrackModel[]> {
+  /**
+   * Distinct track names of the conference, by name. A list read gives them; `fieldsRead` as
+   * for sessionSource, so that an operation that also shows session details reads the feed once.
+   */
+  async tracks(fieldsRead?: ReadonlySet<string>): Promise<TrackModel[]> {
     const byName = new Map<string, TrackModel>();
-    for (const session of await this.allSessions()) {
+    for (const session of await this.allSessions(readFor(fieldsRead))) {
       for (const ref of session.tracks) if (ref.kind === 'inline' && !byName.has(ref.track.name)) byName.set(ref.track.name, ref.track);
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  trackSource(): OffsetSource<TrackModel> {
-    return createArraySource(() => this.tracks());
+  trackSource(fieldsRead?: ReadonlySet<string>): OffsetSource<TrackModel> {
+    return createArraySource(() => this.tracks(fieldsRead));
   }
 
-  async track(name: string): Promise<TrackModel | null> {
-    return (await this.tracks()).find((t) => t.name === name) ?? null;
+  async track(name: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel | null> {
+    return (await this.tracks(fieldsRead)).find((t) => t.name === name) ?? null;
   }
 
   /** People of the conference in last-name order, paged by the feed itself. */

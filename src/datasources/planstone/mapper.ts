@@ -166,6 +166,42 @@ export function toTrack(name: string, description: string | null): TrackModel {
 }
 
 /**
+ * The feed's fields a session's list read asks for (Eve's `projection`): everything the
+ * model reads except the fields below. Top-level names only: Eve keeps a client projection's
+ * fields only where the resource's own projection lists them, and that lists top-level
+ * fields, so `speakers.pid` would be dropped, not honoured. Eve adds `_id` and its meta
+ * fields itself.
+ */
+export const SESSION_LIST_FIELDS = [
+  'schedid',
+  'sessionClientID',
+  'clientid',
+  'sessionName',
+  'sessionType',
+  'startDate',
+  'endDate',
+  'startTime',
+  'endTime',
+  'rstartmins',
+  'rendmins',
+  'roomname',
+  'sched_roomname',
+  'location',
+  'hotelname',
+  'roomid',
+  'published',
+  'tracks',
+  'speakers',
+] as const;
+
+/**
+ * The model fields a list read (SESSION_LIST_FIELDS) cannot give: the description, the 70-odd
+ * numbered credit, custom and objective fields, the links and timestamps — three fifths of
+ * the feed's bytes. They are also the GraphQL field names of `Session`.
+ */
+export const SESSION_DETAIL_FIELDS = ['descriptionHtml', 'credits', 'customFields', 'learningObjectives', 'detailsUrl', 'hasHandouts', 'updatedAt'] as const satisfies ReadonlyArray<keyof SessionModel>;
+
+/**
  * The value of `key` in `memo`, computed by `compute` on first read. `undefined` means "not
  * yet": no field of the model is ever undefined.
  */
@@ -195,6 +231,9 @@ function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {
   });
 }
 
+/** How a session was read: whole, or by a list read of SESSION_LIST_FIELDS only. */
+export type SessionRead = 'whole' | 'list';
+
 /**
  * Maps one feed session to the unified model, reading local times in the conference zone.
  *
@@ -204,16 +243,27 @@ function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {
  * fields, links, timestamps) on first read, then kept — it was seven eighths of the mapping
  * time. The getters are own enumerable properties, so spreading, `JSON.stringify` and
  * comparisons see plain values.
+ *
+ * A session read by a list read (`read: 'list'`) has no SESSION_DETAIL_FIELDS: reading one
+ * throws, so that a caller that asked for the wrong read fails loudly instead of showing an
+ * empty description.
  */
-export function toSession(wire: PlanstoneSessionWire, zone: string): SessionModel {
+export function toSession(wire: PlanstoneSessionWire, zone: string, read: SessionRead = 'whole'): SessionModel {
   const raw = wire as Record<string, unknown>;
+  const sourceId = idText(wire.schedid) ?? wire._id;
   const { start, allDay } = sessionStart(wire, zone);
   const memo: Partial<SessionModel> = {};
+  const detail = <K extends keyof SessionModel>(key: K, compute: () => SessionModel[K]): SessionModel[K] => {
+    if (read === 'list') throw new Error(`Planstone session ${sourceId}: \`${key}\` read from a list read, which does not carry it.`);
+    return kept(memo, key, compute);
+  };
   return {
     source: 'PLANSTONE',
-    sourceId: idText(wire.schedid) ?? wire._id,
+    sourceId,
     name: blankToNull(wire.sessionName) ?? '(untitled session)',
-    descriptionHtml: blankToNull(wire.description),
+    get descriptionHtml() {
+      return detail('descriptionHtml', () => blankToNull(wire.description));
+    },
     startTime: start,
     get endTime() {
       return kept(memo, 'endTime', () => sessionEnd(wire, zone, start, allDay));
@@ -235,21 +285,23 @@ export function toSession(wire: PlanstoneSessionWire, zone: string): SessionMode
     registrationEndTime: null,
     rank: null,
     get credits() {
-      return kept(memo, 'credits', () => credits(raw));
+      return detail('credits', () => credits(raw));
     },
     get customFields() {
-      return kept(memo, 'customFields', () => customFields(raw));
+      return detail('customFields', () => customFields(raw));
     },
     get learningObjectives() {
-      return kept(memo, 'learningObjectives', () => numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)));
+      return detail('learningObjectives', () => numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)));
     },
     get detailsUrl() {
-      return kept(memo, 'detailsUrl', () => extractUrl(wire.SessionDetailsURL));
+      return detail('detailsUrl', () => extractUrl(wire.SessionDetailsURL));
     },
-    hasHandouts: toBoolean(wire.has_handouts),
+    get hasHandouts() {
+      return detail('hasHandouts', () => toBoolean(wire.has_handouts));
+    },
     createdAt: null,
     get updatedAt() {
-      return kept(memo, 'updatedAt', () => parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone));
+      return detail('updatedAt', () => parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone));
     },
     get tracks() {
       return kept(memo, 'tracks', () => sessionTracks(wire));

@@ -33,6 +33,8 @@ export interface SessionConnectionOptions {
   kind?: string;
   /** The operation asks for the sessions' tracks: Guidebook's track list is read alongside its sessions. */
   withTracks?: boolean;
+  /** Every field name the operation selects, when known: a provider may then read less (see PlanstoneDataSource). */
+  fieldsRead?: ReadonlySet<string>;
 }
 
 /**
@@ -46,9 +48,9 @@ export async function sessionConnection(
   query: SessionQuery,
   order: SessionOrder,
   args: ConnectionArgs,
-  { kind = 'sessions', withTracks = false }: SessionConnectionOptions = {},
+  { kind = 'sessions', withTracks = false, fieldsRead }: SessionConnectionOptions = {},
 ): Promise<SessionConnectionResult> {
-  const sources = sessionSources(dataSources, query, order);
+  const sources = sessionSources(dataSources, query, order, fieldsRead);
   if (withTracks && sources.guidebook) dataSources.guidebook?.prefetchTracks();
   const options = { kind, fingerprint: fingerprint({ kind, query, order, sources: Object.keys(sources).sort() }) };
   const entries = Object.entries(sources);
@@ -60,7 +62,7 @@ export async function sessionConnection(
   return { connection, failures: providerFailures(failures, entries.length) };
 }
 
-function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder): Record<string, OffsetSource<SessionModel>> {
+function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder, fieldsRead: ReadonlySet<string> | undefined): Record<string, OffsetSource<SessionModel>> {
   let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
   let trackRef: { provider: string; sourceId: string } | null = null;
   let guideId: string | undefined;
@@ -94,6 +96,7 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
       sources[provider] = dataSources.planstone.sessionSource(
         { trackName: trackRef?.sourceId, importId: query.importId ?? undefined, published: query.published ?? undefined },
         order,
+        fieldsRead,
       );
     }
   }
