@@ -255,6 +255,12 @@ try {
     // The naive baseline, scenarios (a)–(c).
     const baseline = await startBuiltChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
     children.push(baseline);
+    // The stack's own floor: (c) through Apollo Server's standalone server with one resolver
+    // that makes the one upstream call and maps it, nothing else (no cache, checks, plugins).
+    if (PROBE_REPETITIONS > 0 && latency > 0) {
+      const probe = await probeLatency({ url: baseline.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
+      reportProbe({ scenario: 'c', latency, target: 'Apollo Server floor', probe });
+    }
     for (const scenario of ['a', 'b', 'c'] as const) {
       const { calls } = await coldCallsOf(baseline.info.url, single[scenario], `baseline ${scenario}`);
       const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
@@ -343,6 +349,7 @@ function printReport(quotaRows: string[]): void {
     out.push('"critical path" = the operation\'s own upstream calls replayed by the bench straight to the emulators, round by round (bench/criticalPath.ts);');
     out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.');
     out.push('"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.');
+    out.push('"Apollo Server floor" = (c) through the naive baseline (bench/baseline/): Apollo Server\'s standalone server and one resolver that makes the one upstream call and maps its answer — the fixed stack with nothing of ours on top.');
     out.push('"warm, N ms idle" = the warm operation after N ms with nothing to do before each, as long as a cache miss waits on the provider: the same work, resumed from idle.\n');
     out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | own p50 ms |');
     out.push('|---|---|---|---|---|---|---|---|---|');
