@@ -11,7 +11,8 @@ import type { EmulatorResponse } from './types.js';
  * - `GET /__control/log` → `{ total, byRoute, entries }`; `DELETE` clears it.
  * - `GET|PUT /__control/latency` with `{ fixedMs, jitterMs }`.
  * - `GET|POST|DELETE /__control/faults`; POST takes a FaultSpec, e.g.
- *   `{ "kind": "status", "status": 503, "route": "/sessions/", "times": 2 }`.
+ *   `{ "kind": "status", "status": 503, "route": "/sessions/", "times": 2 }`; `"queryParam":
+ *   "projection"` limits it to requests that carry that parameter.
  * - `POST /__control/reset` → seed data back, log, faults and latency cleared.
  */
 export async function handleControl(emulator: Emulator, req: IncomingMessage, url: URL): Promise<EmulatorResponse> {
