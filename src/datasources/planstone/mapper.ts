@@ -167,7 +167,8 @@ export function toTrack(name: string, description: string | null): TrackModel {
 
 /**
  * The feed's fields a session's list read asks for (Eve's `projection`): everything the
- * model reads except the fields below. Top-level names only: Eve keeps a client projection's
+ * model reads except what SESSION_DETAIL_FIELDS need, and none of the fields it never reads
+ * — two fifths of the feed's bytes. Top-level names only: Eve keeps a client projection's
  * fields only where the resource's own projection lists them, and that lists top-level
  * fields, so `speakers.pid` would be dropped, not honoured. Eve adds `_id` and its meta
  * fields itself.
@@ -196,8 +197,8 @@ export const SESSION_LIST_FIELDS = [
 
 /**
  * The model fields a list read (SESSION_LIST_FIELDS) cannot give: the description, the 70-odd
- * numbered credit, custom and objective fields, the links and timestamps — three fifths of
- * the feed's bytes. They are also the GraphQL field names of `Session`.
+ * numbered credit, custom and objective fields, the details link, handouts and timestamps.
+ * They are also the GraphQL field names of `Session` that show them.
  */
 export const SESSION_DETAIL_FIELDS = ['descriptionHtml', 'credits', 'customFields', 'learningObjectives', 'detailsUrl', 'hasHandouts', 'updatedAt'] as const satisfies ReadonlyArray<keyof SessionModel>;
 
@@ -237,9 +238,9 @@ export type SessionRead = 'whole' | 'list';
 /**
  * Maps one feed session to the unified model, reading local times in the conference zone.
  *
- * A list read maps every session of the feed (900 here) to filter and order them, and shows a
- * page of them: what ordering and filtering by id, import id or publication read is mapped at
- * once; the rest (end, rooms, tracks, speakers, the numbered credit, custom and objective
+ * Any ordered read maps every session of the feed (900 here) to filter and order them, and a
+ * page shows 50 of them: what ordering and filtering by id, import id or publication read is
+ * mapped at once; the rest (end, rooms, tracks, speakers, the numbered credit, custom and objective
  * fields, links, timestamps) on first read, then kept — it was seven eighths of the mapping
  * time. The getters are own enumerable properties, so spreading, `JSON.stringify` and
  * comparisons see plain values.
