@@ -24,6 +24,17 @@ const sessionCalls = (harness: Harness): LoggedRequest[] => harness.emulators.pl
 const projectionOf = (call: LoggedRequest) => new URL(call.url, 'http://feed').searchParams.get('projection');
 const pagesOf = (data: ProviderData) => Math.ceil(data.planstone.sessions.length / 100);
 
+/** A gateway of its own (the refusal below changes its Planstone client for good), with the cache off. */
+function ownGateway(): { harness: Harness; data: ProviderData } {
+  const own = {} as { harness: Harness; data: ProviderData };
+  beforeAll(async () => {
+    own.harness = await startHarness({ env: NO_CACHE_ENV });
+    own.data = await readProviderData(own.harness);
+  });
+  afterAll(() => own.harness?.close());
+  return own;
+}
+
 it('the detail fields are named as the GraphQL Session fields that show them (the operation is searched by those names)', () => {
   const session = createSchema().getType('Session');
   expect(session).toBeInstanceOf(GraphQLObjectType);
@@ -32,17 +43,11 @@ it('the detail fields are named as the GraphQL Session fields that show them (th
 });
 
 describe('Planstone list reads (cache off)', () => {
-  let harness: Harness;
-  let data: ProviderData;
-
-  beforeAll(async () => {
-    harness = await startHarness({ env: NO_CACHE_ENV });
-    data = await readProviderData(harness);
-  });
-  afterAll(() => harness?.close());
-  beforeEach(() => harness.resetLogs());
+  const own = ownGateway();
+  beforeEach(() => own.harness.resetLogs());
 
   it('ask the feed for the list fields only, and show what a read of whole sessions shows', async () => {
+    const { harness, data } = own;
     const listed = dataOf(await harness.query<ListData>(list()));
     const listCalls = sessionCalls(harness);
     expect(listCalls).toHaveLength(pagesOf(data));
@@ -59,6 +64,7 @@ describe('Planstone list reads (cache off)', () => {
   });
 
   it('read whole sessions, once, when any selection of the operation shows a detail', async () => {
+    const { harness, data } = own;
     const described = data.planstone.sessions.find((s) => typeof (s as unknown as Node).description === 'string' && ((s as unknown as Node).description as string).trim() !== '');
     expect(described).toBeDefined();
     const id = toGlobalId('Session', 'planstone', described!.schedid);
@@ -75,6 +81,7 @@ describe('Planstone list reads (cache off)', () => {
   });
 
   it("follow a speaker's and a track's sessions too", async () => {
+    const { harness, data } = own;
     const engaged = data.planstone.sessions.find((s) => (s.speakers ?? []).length > 0 && (s.tracks ?? []).length > 0)!;
     const speakerId = toGlobalId('Speaker', 'planstone', engaged.speakers![0]!.pid);
     const trackId = toGlobalId('Track', 'planstone', engaged.tracks![0]!.track);
@@ -93,16 +100,10 @@ describe('Planstone list reads (cache off)', () => {
 });
 
 describe('a feed that refuses projections (cache off)', () => {
-  let harness: Harness;
-  let data: ProviderData;
-
-  beforeAll(async () => {
-    harness = await startHarness({ env: NO_CACHE_ENV });
-    data = await readProviderData(harness);
-  });
-  afterAll(() => harness?.close());
+  const own = ownGateway();
 
   it('is read whole from its first refusal on, with the same answers', async () => {
+    const { harness, data } = own;
     const expected = dataOf(await harness.query<ListData>(list()));
     harness.resetLogs();
     // What Eve answers to a `projection` it cannot parse.

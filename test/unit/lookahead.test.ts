@@ -10,23 +10,27 @@ const schema = buildSchema(`
   type Query { sessions: Connection }
 `);
 
-/** What `selects(info, ['edges', 'node', 'tracks'])` says inside the first `sessions` resolver of `document`. */
-function asksForTracks(document: string, variables: Record<string, unknown> = {}): boolean {
-  let answer: boolean | undefined;
+/** Runs `document` and gives what `probe` answered inside each `sessions` resolver, in order. */
+function insideSessions<T>(document: string, variables: Record<string, unknown>, probe: (info: GraphQLResolveInfo) => T): T[] {
+  const answers: T[] = [];
   execute({
     schema,
     document: parse(document),
     variableValues: variables,
     rootValue: {
       sessions: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-        answer ??= selects(info, ['edges', 'node', 'tracks']);
+        answers.push(probe(info));
         return null;
       },
     },
   });
-  if (answer === undefined) throw new Error('the sessions resolver did not run');
-  return answer;
+  if (answers.length === 0) throw new Error('the sessions resolver did not run');
+  return answers;
 }
+
+/** What `selects(info, ['edges', 'node', 'tracks'])` says inside the first `sessions` resolver of `document`. */
+const asksForTracks = (document: string, variables: Record<string, unknown> = {}): boolean =>
+  insideSessions(document, variables, (info) => selects(info, ['edges', 'node', 'tracks']))[0]!;
 
 describe('selects', () => {
   it('finds a field below the resolved one, under aliases', () => {
@@ -50,21 +54,8 @@ describe('selects', () => {
 });
 
 /** What `operationFieldNames(info)` gives inside every `sessions` resolver of `document`. */
-function namesIn(document: string, variables: Record<string, unknown> = {}): string[][] {
-  const answers: string[][] = [];
-  execute({
-    schema,
-    document: parse(document),
-    variableValues: variables,
-    rootValue: {
-      sessions: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-        answers.push([...operationFieldNames(info)].sort());
-        return null;
-      },
-    },
-  });
-  return answers;
-}
+const namesIn = (document: string, variables: Record<string, unknown> = {}): string[][] =>
+  insideSessions(document, variables, (info) => [...operationFieldNames(info)].sort());
 
 describe('operationFieldNames', () => {
   it('names every field of the whole operation, not only below the resolved one, by name not alias', () => {
