@@ -20,11 +20,20 @@ export interface DataSources {
   planstone: PlanstoneDataSource | null;
 }
 
+/** Something about a provider that operators should know, said once (e.g. a feature it refuses). */
+export type ProviderNotice = (provider: ProviderName, message: string) => void;
+
 /**
  * `quota`: the request budgets (every upstream attempt is counted there); none means
  * unlimited. Cache behaviour (stale grace, per-resource TTLs) comes from `config.caching`.
  */
-export function createProviderClients(config: GatewayConfig, cache: ResponseCache, quota?: QuotaRegistry, resilience?: ResilienceRegistry): ProviderClients {
+export function createProviderClients(
+  config: GatewayConfig,
+  cache: ResponseCache,
+  quota?: QuotaRegistry,
+  resilience?: ResilienceRegistry,
+  onNotice?: ProviderNotice,
+): ProviderClients {
   const upstream = (provider: ProviderName): UpstreamExtras => ({
     quota,
     // Retries, deadline and circuit breaker (docs/resilience.md); one attempt without.
@@ -35,7 +44,14 @@ export function createProviderClients(config: GatewayConfig, cache: ResponseCach
     guidebook: config.guidebook && new GuidebookClient({ config: config.guidebook, cache, timeouts: config.providerTimeouts.guidebook, ttlMs: config.cacheTtlMs.guidebook, upstream: upstream('guidebook') }),
     roundware: config.roundware && new RoundwareClient({ config: config.roundware, cache, timeouts: config.providerTimeouts.roundware, ttlMs: config.cacheTtlMs.roundware, upstream: upstream('roundware') }),
     planstone: config.planstone && {
-      client: new PlanstoneClient({ config: config.planstone, cache, timeouts: config.providerTimeouts.planstone, ttlMs: config.cacheTtlMs.planstone, upstream: upstream('planstone') }),
+      client: new PlanstoneClient({
+        config: config.planstone,
+        cache,
+        timeouts: config.providerTimeouts.planstone,
+        ttlMs: config.cacheTtlMs.planstone,
+        upstream: upstream('planstone'),
+        onNotice: onNotice && ((message) => onNotice('planstone', message)),
+      }),
       timeZone: config.planstone.timeZone,
     },
   };

@@ -80,7 +80,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     onRetry: ({ provider, route, attempt, delayMs, error }) =>
       logger.debug({ provider, route, attempt, delayMs, code: (error as { extensions?: { code?: unknown } }).extensions?.code }, 'upstream retry'),
   });
-  const clients = createProviderClients(config, cache, quota, resilience);
+  const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message));
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);

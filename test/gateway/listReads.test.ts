@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphQLObjectType } from 'graphql';
 import { SESSION_DETAIL_FIELDS, SESSION_LIST_FIELDS } from '../../src/datasources/planstone/mapper.js';
@@ -24,11 +25,20 @@ const sessionCalls = (harness: Harness): LoggedRequest[] => harness.emulators.pl
 const projectionOf = (call: LoggedRequest) => new URL(call.url, 'http://feed').searchParams.get('projection');
 const pagesOf = (data: ProviderData) => Math.ceil(data.planstone.sessions.length / 100);
 
-/** A gateway of its own (the refusal below changes its Planstone client for good), with the cache off. */
-function ownGateway(): { harness: Harness; data: ProviderData } {
-  const own = {} as { harness: Harness; data: ProviderData };
+/**
+ * A gateway of its own (the refusal below changes its Planstone client for good), with the
+ * cache off; its warnings are kept in `warnings`.
+ */
+function ownGateway(): { harness: Harness; data: ProviderData; warnings: Array<Record<string, unknown>> } {
+  const own = { warnings: [] } as unknown as { harness: Harness; data: ProviderData; warnings: Array<Record<string, unknown>> };
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) own.warnings.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
   beforeAll(async () => {
-    own.harness = await startHarness({ env: NO_CACHE_ENV });
+    own.harness = await startHarness({ env: { ...NO_CACHE_ENV, LOG_LEVEL: 'warn' }, gatewayOptions: { logDestination } });
     own.data = await readProviderData(own.harness);
   });
   afterAll(() => own.harness?.close());
@@ -120,5 +130,8 @@ describe('a feed that refuses projections (cache off)', () => {
     expect(dataOf(await harness.query<ListData>(list()))).toStrictEqual(expected);
     expect(sessionCalls(harness)).toHaveLength(pagesOf(data));
     expect(sessionCalls(harness).every((call) => projectionOf(call) === null && call.outcome === 200)).toBe(true);
+    // Said once to the operators, however many pages were refused at the same time.
+    const notices = own.warnings.filter((line) => line.provider === 'planstone' && String(line.msg).includes('refused a projection'));
+    expect(notices).toHaveLength(1);
   });
 });

@@ -18,6 +18,8 @@ export interface PlanstoneClientOptions {
   ttlMs: number;
   /** Resilience policy, cache behaviour and quota for the UpstreamClient (see UpstreamExtras). */
   upstream?: UpstreamExtras;
+  /** Told once when the feed's behaviour makes the gateway read it differently (for the operators' log). */
+  onNotice?: (message: string) => void;
 }
 
 /**
@@ -32,8 +34,9 @@ export class PlanstoneClient {
   readonly #layouts = new PageLayouts();
   /** The feed answered 400 to a projection: list reads ask for whole sessions. */
   #projectionRefused = false;
+  readonly #onNotice: ((message: string) => void) | undefined;
 
-  constructor({ config, cache, timeouts, ttlMs, upstream }: PlanstoneClientOptions) {
+  constructor({ config, cache, timeouts, ttlMs, upstream, onNotice }: PlanstoneClientOptions) {
     this.upstream = new UpstreamClient({
       provider: 'planstone',
       baseUrl: config.baseUrl,
@@ -44,6 +47,7 @@ export class PlanstoneClient {
     });
     this.#scope = { account: config.account, conference: config.conference };
     this.#ttlMs = ttlMs;
+    this.#onNotice = onNotice;
     prepareWire([planstoneSessionPage, planstoneSpeakerPage]);
   }
 
@@ -58,7 +62,10 @@ export class PlanstoneClient {
       return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative);
     } catch (error) {
       if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
-      this.#projectionRefused = true;
+      if (!this.#projectionRefused) {
+        this.#projectionRefused = true;
+        this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
+      }
       return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative);
     }
   }
