@@ -117,9 +117,14 @@ export class UpstreamClient {
     const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
     const generation = this.#generation;
     const shared = `${generation}|${key}`;
-    const fetch = options.speculative
-      ? () => this.#coalescer.pending<T>(shared) ?? this.#coalescer.run(`${shared}|speculative`, () => this.#fetch(url, key, route, schema, configured, options.headers, 1))
-      : () => this.#coalescer.run(shared, () => this.#fetch(url, key, route, schema, configured, options.headers));
+    // A read with a cached answer is a refresh (held to the budget's pace, see QuotaGuard.take);
+    // a speculative read gets one attempt. Either may join a plain read of the same URL already
+    // under way; a plain read never joins them, so a miss is never refused for the pace and
+    // never loses its retries.
+    const refresh = entry !== undefined;
+    const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
+    const read = () => this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh);
+    const fetch = own ? () => this.#coalescer.pending<T>(shared) ?? this.#coalescer.run(`${shared}|${own}`, read) : () => this.#coalescer.run(shared, read);
     if (entry) {
       const now = Date.now();
       if (now < entry.f) return this.#served(route, 'hit', entry.v);
@@ -152,12 +157,13 @@ export class UpstreamClient {
     configured: Freshness,
     headers: Record<string, string> | undefined,
     maxAttempts?: number,
+    refresh = false,
   ): Promise<T> {
     const generation = this.#generation;
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
       async (attempt, signal) => {
-        await this.#quota?.take();
+        await this.#quota?.take(refresh);
         return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers, signal }));
       },
       { idempotent: true, route, maxAttempts },

@@ -76,6 +76,33 @@ describe('a paced day budget', () => {
     expect(perHour.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9_500);
   });
 
+  it('refuses refreshes past the pace in the same step as the count, however many are decided at once; misses still pass', async () => {
+    const clock = { now: MIDNIGHT + DAY_MS / 2 };
+    const guard = pacedGuard({ perDay: 1_000, reservePercent: 5, paceBurstPercent: 10 }, clock);
+    const allowance = Math.floor(paceAllowance(1_000, 5, 10, 0.5)); // 100 + 850 / 2 = 525
+    for (let i = 0; i < allowance - 3; i += 1) await guard.take();
+    expect(guard.low).toBe(false);
+    // Eleven pages of a list found stale together: all decided before any count came back.
+    const refreshes = await Promise.allSettled(Array.from({ length: 11 }, () => guard.take(true)));
+    expect(refreshes.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refused = refreshes.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.every((r) => (r.reason as { extensions?: { code?: string } }).extensions?.code === 'UPSTREAM_RATE_LIMITED')).toBe(true);
+    expect(String((refused[0]!.reason as Error).message)).toMatch(/at its reserve or its pace \(525 of 1000 calls\)/);
+    expect(guard.low).toBe(true);
+    await expect(guard.take()).resolves.toBeUndefined(); // a miss is not held to the pace
+    const [day] = await guard.snapshot();
+    expect(day).toMatchObject({ used: allowance + 1, refused: 8 });
+  });
+
+  it('keeps refreshes out of the reserve in the same way when pacing is off', async () => {
+    const clock = { now: MIDNIGHT };
+    const guard = pacedGuard({ perDay: 100, reservePercent: 10, paceBurstPercent: null }, clock);
+    for (let i = 0; i < 88; i += 1) await guard.take();
+    const refreshes = await Promise.allSettled(Array.from({ length: 5 }, () => guard.take(true)));
+    expect(refreshes.filter((r) => r.status === 'fulfilled')).toHaveLength(2); // up to 90 = 100 − the reserve of 10
+    await expect(guard.take()).resolves.toBeUndefined();
+  });
+
   it('shows the allowance and ahead-of-pace as low in its snapshot', async () => {
     const clock = { now: MIDNIGHT + DAY_MS / 2 };
     const guard = pacedGuard({ perDay: 100, reservePercent: 0, paceBurstPercent: 0 }, clock);

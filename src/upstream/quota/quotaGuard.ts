@@ -52,12 +52,27 @@ export class QuotaGuard {
     return `${this.provider}:${this.credentialId}`;
   }
 
-  /** Counts one upstream attempt, or throws UPSTREAM_RATE_LIMITED without counting. */
-  async take(): Promise<void> {
+  /**
+   * Counts one upstream attempt, or throws UPSTREAM_RATE_LIMITED without counting. A
+   * `refresh` renews an answer the cache still holds, so it may spend neither the reserve nor
+   * ahead of the day's pace; that is checked in the same atomic step as the count, so that
+   * refreshes decided at once — a list's pages, or several replicas — cannot overshoot the
+   * pace together, as checking `low` beforehand alone lets them.
+   */
+  async take(refresh = false): Promise<void> {
     const periods = this.#periods();
-    const { allowed, counts } = await this.#counter.take(this.#budget, periods.map((p) => p.window));
+    const windows = periods.map((p) => (refresh ? this.#refreshWindow(p) : p.window));
+    const { allowed, counts } = await this.#counter.take(this.#budget, windows);
     this.#remember(periods, counts);
-    if (!allowed) throw this.#refusal(periods, counts);
+    if (!allowed) throw this.#refusal(periods, counts, windows);
+  }
+
+  /** `period`'s window for a refresh: its limit lowered to the reserve and the pace (0 stays unlimited). */
+  #refreshWindow(period: Period): QuotaWindow {
+    const { limit } = period.window;
+    if (limit <= 0) return period.window;
+    const ceiling = Math.min(limit - reserveOf(limit, this.limits.reservePercent), Math.floor(this.#allowance(period)));
+    return { ...period.window, limit: Math.max(1, ceiling) };
   }
 
   /** Throws UPSTREAM_RATE_LIMITED if this replica already knows a window is spent (no I/O). */
@@ -130,13 +145,16 @@ export class QuotaGuard {
     this.#seen = seen;
   }
 
-  #refusal(periods: Period[], counts: number[]): UpstreamError {
+  #refusal(periods: Period[], counts: number[], windows: readonly QuotaWindow[] = periods.map((p) => p.window)): UpstreamError {
     this.#refused += 1;
-    const spent = periods.find((p, i) => p.window.limit > 0 && counts[i]! >= p.window.limit) ?? periods[0]!;
+    const at = Math.max(0, windows.findIndex((w, i) => w.limit > 0 && counts[i]! >= w.limit));
+    const spent = periods[at]!;
     const retryAfter = Math.max(1, Math.ceil((spent.endsAt - this.#now()) / 1000));
-    return new UpstreamError(
-      `The gateway's ${providerLabel(this.provider)} request budget for this ${spent.name} is spent (${spent.window.limit} calls). Try again in ${retryAfter} s.`,
-      { provider: this.provider, code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfter },
-    );
+    const what = windows[at]!.limit < spent.window.limit ? `is at its reserve or its pace (${windows[at]!.limit} of ${spent.window.limit} calls)` : `is spent (${spent.window.limit} calls)`;
+    return new UpstreamError(`The gateway's ${providerLabel(this.provider)} request budget for this ${spent.name} ${what}. Try again in ${retryAfter} s.`, {
+      provider: this.provider,
+      code: ErrorCode.UPSTREAM_RATE_LIMITED,
+      retryAfter,
+    });
   }
 }
