@@ -4,7 +4,7 @@
 //   --duration <s>        seconds per load run (default 10)
 //   --connections <n>     autocannon connections (default 20)
 //   --latencies 0,20      emulated upstream latencies in ms
-//   --quota-seconds <s>   length of the 1,000-clients check (default 60; 0 skips it)
+//   --quota-seconds <s>   length of each 1,000-clients check (default 60; 0 skips them)
 //   --no-peer             skip the Hive Gateway peer
 //   --probe <n>           operations per scenario in the one-at-a-time latency probe (default 15; 0 skips it)
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
