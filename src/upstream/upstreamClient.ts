@@ -119,12 +119,14 @@ export class UpstreamClient {
     const shared = `${generation}|${key}`;
     // A read with a cached answer is a refresh (held to the budget's pace, see QuotaGuard.take);
     // a speculative read gets one attempt. Either may join a plain read of the same URL already
-    // under way; a plain read never joins them, so a miss is never refused for the pace and
-    // never loses its retries.
+    // under way, and a speculative refresh a plain refresh; a plain read never joins them, so a
+    // miss is never refused for the pace and never loses its retries.
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
     const read = () => this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh);
-    const fetch = own ? () => this.#coalescer.pending<T>(shared) ?? this.#coalescer.run(`${shared}|${own}`, read) : () => this.#coalescer.run(shared, read);
+    const fetch = own
+      ? () => this.#coalescer.pending<T>(shared) ?? (refresh ? this.#coalescer.pending<T>(`${shared}|refresh`) : undefined) ?? this.#coalescer.run(`${shared}|${own}`, read)
+      : () => this.#coalescer.run(shared, read);
     if (entry) {
       const now = Date.now();
       if (now < entry.f) return this.#served(route, 'hit', entry.v);
