@@ -38,6 +38,10 @@ function heldServer(total: number, pageSize: number) {
 
 const layoutOf = (page: NumberedPage<number>) => ({ pageSize: page.hasNext ? page.items.length : null, totalCount: page.totalCount });
 
+/** A whole-list read of `server` that remembers the layout 37 a page, 200 in all. */
+const readAllRemembered = (server: ReturnType<typeof heldServer>) =>
+  readAllPages({ fetchPage: (page) => server.fetchPage(page), layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+
 describe('PageLayouts', () => {
   it('remembers what page 1 told, ignores impossible layouts, and forgets the least recent list past its bound', () => {
     const layouts = new PageLayouts(2);
@@ -107,7 +111,7 @@ describe('createPageNumberSource with an expected layout', () => {
 describe('readAllPages', () => {
   it('with an expected layout asks for every page at once and answers in page order', async () => {
     const server = heldServer(200, 37);
-    const all = readAllPages({ fetchPage: (page) => server.fetchPage(page), layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    const all = readAllRemembered(server);
     await new Promise((resolve) => setImmediate(resolve));
     expect(server.asked).toEqual([1, 2, 3, 4, 5, 6]);
     await server.answerAll();
@@ -117,20 +121,20 @@ describe('readAllPages', () => {
 
   it('asks for the pages a grown list added, and does not wait for those a shrunken one lost', async () => {
     const grown = heldServer(300, 37);
-    const more = readAllPages({ fetchPage: (page) => grown.fetchPage(page), layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    const more = readAllRemembered(grown);
     await grown.answerAll();
     expect((await more).flat()).toEqual(range(300));
     expect(grown.asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
     const shrunk = heldServer(80, 37);
-    const fewer = readAllPages({ fetchPage: (page) => shrunk.fetchPage(page), layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    const fewer = readAllRemembered(shrunk);
     await shrunk.answerAll();
     expect((await fewer).flat()).toEqual(range(80)); // pages 4..6 answered 404, unread
   });
 
   it('re-reads every page when the page size changed', async () => {
     const server = heldServer(200, 50);
-    const all = readAllPages({ fetchPage: (page) => server.fetchPage(page), layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    const all = readAllRemembered(server);
     await server.answerAll();
     expect((await all).flat()).toEqual(range(200));
     expect(server.asked).toEqual([1, 2, 3, 4, 5, 6, 2, 3, 4]);
