@@ -370,11 +370,11 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   READINESS_TIMEOUT_MS: { group: 'Operations', description: "Connect timeout of `/readyz`'s reachability probe of a provider (ms), used where no circuit breaker reports a state." },
   REDIS_URL: { group: 'Cache', description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.' },
   REDIS_KEY_PREFIX: { group: 'Cache', description: 'Prefix of every Redis key the gateway writes.' },
-  CACHE_MAX_ENTRIES: { group: 'Cache', description: 'Size of the in-memory shared cache (entries), when Redis is not used.' },
+  CACHE_MAX_ENTRIES: { group: 'Cache', description: "Size of the in-memory shared cache (entries); with Redis, of each replica's local copy of the entries it reads." },
   CACHE_MAX_MB: {
     group: 'Cache',
     description:
-      "Weight limit of the in-memory shared cache: megabytes of the cached answers' JSON text (least recently used answers go first). Parsed, an answer takes about 2–3× its text in the heap.",
+      "Weight limit of the in-memory shared cache (with Redis: of each replica's local copy): megabytes of the cached answers' JSON text (least recently used answers go first). Parsed, an answer takes about 2–3× its text in the heap.",
   },
   CACHE_STALE_GRACE_MS: { group: 'Cache', description: 'Stale-while-revalidate: how long after its TTL an entry is still served while it is refreshed in the background (ms).' },
   CACHE_STALE_IF_QUOTA_LOW_MS: { group: 'Cache', description: "How long after its TTL an entry may still be served when the provider's request budget is low (ms)." },

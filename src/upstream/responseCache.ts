@@ -7,7 +7,7 @@ import { LRUCache } from 'lru-cache';
  */
 export interface ResponseCache {
   get(key: string): Promise<unknown | undefined>;
-  /** `size`: the value's weight, e.g. the length of the JSON it was parsed from (memory LRU only). */
+  /** `size`: the value's weight in process memory, e.g. the length of the JSON it was parsed from. */
   set(key: string, value: unknown, ttlMs: number, size?: number): Promise<void>;
   /** Drops every entry whose key starts with `prefix` (used after writes). */
   deletePrefix(prefix: string): Promise<void>;

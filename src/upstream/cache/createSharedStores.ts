@@ -9,9 +9,9 @@ export interface SharedStoresOptions {
   redisUrl?: string;
   /** Prefix of every Redis key of this deployment. */
   redisKeyPrefix?: string;
-  /** Entries of the in-memory LRU. */
+  /** Entries of the in-memory LRU (with Redis: of each replica's local copy of it). */
   maxEntries?: number;
-  /** Total weight of the in-memory LRU (characters of the cached answers' JSON). */
+  /** Total weight of the in-memory LRU or local copy (characters of the cached answers' JSON). */
   maxSize?: number;
   /** Told about Redis failures (which never fail a request). */
   onError?: (error: unknown) => void;
@@ -46,7 +46,7 @@ export async function createSharedStores(options: SharedStoresOptions): Promise<
   });
   redis.on('error', onError);
   return {
-    cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError }),
+    cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError, localMaxEntries: options.maxEntries, localMaxSize: options.maxSize }),
     quotaCounter: new RedisQuotaCounter({ redis, keyPrefix: `${prefix}quota:`, onError }),
     kind: 'redis',
     async close() {
