@@ -23,7 +23,8 @@ export class GatewayMetrics {
   readonly #upstreamRetries: Counter<'provider' | 'route'>;
   readonly #cache: Counter<'provider' | 'route' | 'result'>;
 
-  constructor(sources: ProviderHealthSources = {}, options: { defaultMetrics?: boolean } = {}) {
+  /** `sharedStoreErrors`: failures of Redis so far, read at scrape time. */
+  constructor(sources: ProviderHealthSources = {}, options: { defaultMetrics?: boolean; sharedStoreErrors?: () => number } = {}) {
     const registers = [this.registry];
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     this.#operations = new Counter({
@@ -70,6 +71,19 @@ export class GatewayMetrics {
       labelNames: ['provider', 'route', 'result'],
       registers,
     });
+    const { sharedStoreErrors } = options;
+    if (sharedStoreErrors) {
+      new Counter({
+        name: 'gateway_shared_store_errors_total',
+        help: 'Failed commands and connection attempts of the shared store (Redis: cache, quota counters, APQ); none fails a request.',
+        labelNames: ['store'],
+        registers,
+        collect() {
+          this.reset();
+          this.inc({ store: 'redis' }, sharedStoreErrors());
+        },
+      });
+    }
     new Gauge({
       name: 'gateway_circuit_breaker_state',
       help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',

@@ -11,6 +11,7 @@ import { closeProviderClients, createDataSources, createProviderClients } from '
 import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
 import { requestLogFields } from '../observability/requestScope.js';
+import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
 import type { DestinationStream, Logger } from 'pino';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
 import type { ProviderName } from '../errors/index.js';
@@ -63,16 +64,18 @@ export interface Gateway {
  * listening, so tests and the entry point start it the same way.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const sensitive = sensitiveValuesOf(config);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, sensitive, destination: options.logDestination, mixin: requestLogFields });
+  const storeErrors = new SharedStoreErrors(logger);
   const stores = await createSharedStores({
     redisUrl: options.cache && options.quotaCounter ? undefined : config.redis?.url,
     redisKeyPrefix: config.redis?.keyPrefix,
     maxEntries: config.caching.maxEntries,
     maxSize: Math.max(1, Math.floor(config.caching.maxMegabytes * 1_048_576)),
+    onError: storeErrors.report,
   });
   const cache = options.cache ?? stores.cache;
   const quota = new QuotaRegistry({ counter: options.quotaCounter ?? stores.quotaCounter, limits: config.quotas });
-  const sensitive = sensitiveValuesOf(config);
-  const logger = options.logger ?? createLogger({ level: config.logLevel, sensitive, destination: options.logDestination, mixin: requestLogFields });
   const configuredProviders = (['guidebook', 'roundware', 'planstone'] as const).filter((provider): provider is ProviderName => config[provider] !== null);
   const resilience = createResilience(configuredProviders, {
     ...config.resilience,
@@ -88,6 +91,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     config,
     logger,
     upstreamClients: [clients.guidebook?.upstream, clients.roundware?.upstream, clients.planstone?.client.upstream].filter((c) => c !== undefined && c !== null),
+    ...(stores.kind === 'redis' ? { sharedStoreErrors: () => storeErrors.count } : {}),
     health: {
       quota: () => quota.snapshot(),
       breakers: () => Object.entries(resilience.providerHealth()).map(([provider, health]) => ({ provider: provider as ProviderName, state: health.breaker })),

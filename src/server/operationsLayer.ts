@@ -25,6 +25,8 @@ export interface OperationsLayerOptions {
   upstreamClients: object[];
   /** Breaker and quota state, read at scrape and probe time. */
   health: ProviderHealthSources;
+  /** Failures of Redis so far (absent without Redis). */
+  sharedStoreErrors?: () => number;
 }
 
 /** What the operations side adds to the gateway: plugins, `/graphql` middleware, routes. */
@@ -49,8 +51,8 @@ export const WEB_EXAMPLE_DIR = path.join(projectRoot(), 'examples', 'web');
  * Observability (metrics, tracing, request-scoped logs), readiness, trusted documents and
  * the web example, assembled in one place so `createGateway` only mounts them.
  */
-export function createOperationsLayer({ config, logger, upstreamClients, health }: OperationsLayerOptions): OperationsLayer {
-  const metrics = new GatewayMetrics(health);
+export function createOperationsLayer({ config, logger, upstreamClients, health, sharedStoreErrors }: OperationsLayerOptions): OperationsLayer {
+  const metrics = new GatewayMetrics(health, { sharedStoreErrors });
   const own = new Set(upstreamClients);
   const stopObserving = observeUpstreamCalls((event) => {
     if (!own.has(event.source)) return;

@@ -10,6 +10,7 @@ export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
     ...(config.auth?.apiKeys ?? []),
     config.auth?.jwt?.secret,
     config.metricsToken,
+    redisPassword(config.redis?.url),
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
   const hosts: SensitiveValues['hosts'] = [];
   for (const [provider, settings] of [['guidebook', config.guidebook], ['roundware', config.roundware], ['planstone', config.planstone]] as const) {
@@ -18,4 +19,11 @@ export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
     hosts.push({ host: new URL(settings.baseUrl).host, label: `[${provider}-upstream]` });
   }
   return { secrets, hosts };
+}
+
+/** The password of a `redis://user:password@host` URL, if it names one. */
+function redisPassword(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const { password } = new URL(url);
+  return password ? decodeURIComponent(password) : undefined;
 }

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphQLObjectType } from 'graphql';
 import { SESSION_DETAIL_FIELDS, SESSION_LIST_FIELDS } from '../../src/datasources/planstone/mapper.js';
@@ -6,6 +5,7 @@ import { createSchema } from '../../src/schema.js';
 import type { LoggedRequest } from '../../src/emulators/kit/requestLog.js';
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
+import { captureLogLines } from '../support/logCapture.js';
 import { dataOf } from '../support/paging.js';
 import { readProviderData, type ProviderData } from '../support/providerData.js';
 
@@ -30,13 +30,8 @@ const pagesOf = (data: ProviderData) => Math.ceil(data.planstone.sessions.length
  * cache off; its warnings are kept in `warnings`.
  */
 function ownGateway(): { harness: Harness; data: ProviderData; warnings: Array<Record<string, unknown>> } {
-  const own = { warnings: [] } as unknown as { harness: Harness; data: ProviderData; warnings: Array<Record<string, unknown>> };
-  const logDestination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) own.warnings.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { destination: logDestination, lines } = captureLogLines();
+  const own = { warnings: lines } as unknown as { harness: Harness; data: ProviderData; warnings: Array<Record<string, unknown>> };
   beforeAll(async () => {
     own.harness = await startHarness({ env: { ...NO_CACHE_ENV, LOG_LEVEL: 'warn' }, gatewayOptions: { logDestination } });
     own.data = await readProviderData(own.harness);

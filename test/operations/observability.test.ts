@@ -1,21 +1,15 @@
-import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { checkReadiness } from '../../src/observability/readiness.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { captureLogLines } from '../support/logCapture.js';
 import { getPath, sample } from './httpGet.js';
 
 // Metrics, request ids on logs and upstream calls, health and readiness — against the
 // emulators over loopback HTTP.
 
-const lines: Array<Record<string, unknown>> = [];
-const capture = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-    done();
-  },
-});
+const { destination: capture, lines } = captureLogLines();
 
 let harness: Harness;
 beforeAll(async () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '../../src/emulators/roundware/index.js';
 import { RedisResponseCache } from '../../src/upstream/index.js';
+import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { captureLogLines } from '../support/logCapture.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
 import { CLIENT_SESSIONS, HOME_PAGE, clientSessions, postRaw, roundwareGets, sha256Hex } from './helpers.js';
 import { invalidationAfterWrite } from './invalidation.js';
@@ -117,6 +119,26 @@ describe.skipIf(!redisCheck.available)('Redis: replicas share one cache and one 
     } finally {
       await b.close();
       await a.close();
+    }
+  });
+});
+
+describe.skipIf(!redisCheck.available)('Redis going away', () => {
+  it('fails no request, is said once in the log with no password, and is counted in the metrics', async () => {
+    const own = await startRedisServer();
+    const { destination: logDestination, lines } = captureLogLines();
+    const url = own.url.replace('redis://', 'redis://:not-a-real-password@');
+    await own.stop();
+    const gateway = await startHarness({ env: { REDIS_URL: url, LOG_LEVEL: 'warn' }, gatewayOptions: { logDestination } });
+    try {
+      for (const projectId of [1, 2, 3]) expect((await clientSessions(gateway, projectId)).errors).toBeUndefined();
+      const warnings = lines.filter((line) => line.store === 'redis');
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(lines)).not.toContain('not-a-real-password');
+      const { text } = await getPath(gateway.url, '/metrics');
+      expect(sample(text, 'gateway_shared_store_errors_total', { store: 'redis' })).toBeGreaterThanOrEqual(3);
+    } finally {
+      await gateway.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { MemoryQuotaCounter } from '../quota/memoryQuotaCounter.js';
 import type { QuotaCounter } from '../quota/quotaCounter.js';
 import { RedisQuotaCounter } from '../quota/redisQuotaCounter.js';
@@ -15,6 +16,22 @@ export interface SharedStoresOptions {
   maxSize?: number;
   /** Told about Redis failures (which never fail a request). */
   onError?: (error: unknown) => void;
+}
+
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** Resolves once `redis` is ready, or after `timeoutMs` whatever its state. */
+function connected(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+  });
 }
 
 /** Where the gateway keeps what replicas should share: the response cache and the quota counters. */
@@ -39,12 +56,18 @@ export async function createSharedStores(options: SharedStoresOptions): Promise<
   const onError = options.onError ?? (() => undefined);
   const prefix = options.redisKeyPrefix ?? 'sessions-gateway:';
   const redis = new Redis(options.redisUrl, {
-    // Fail fast: a cache that waits on a dead Redis is slower than no cache.
+    // Fail fast: a cache that waits on a dead Redis is slower than no cache. Without the
+    // offline queue a command issued while the connection is down fails at once instead
+    // of waiting for a reconnection (which made every operation take seconds).
+    enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1_000,
-    connectTimeout: 2_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
   });
   redis.on('error', onError);
+  // So that the first requests find it connected; a Redis not up by then is reported and
+  // reconnected to in the background while the gateway serves without it.
+  await connected(redis, CONNECT_TIMEOUT_MS);
   return {
     cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError, localMaxEntries: options.maxEntries, localMaxSize: options.maxSize }),
     quotaCounter: new RedisQuotaCounter({ redis, keyPrefix: `${prefix}quota:`, onError }),
