@@ -56,16 +56,23 @@ describe('upstream round trips of a read (cache off)', () => {
     expect(calls().length).toBeGreaterThan(0);
   });
 
-  it("an attendee's schedules: the guide's session pages go out at once, after the schedules", async () => {
-    // The attendee with the most schedule entries in one guide, more than that guide has pages.
+  /** Attendees whose schedule entries in one guide compare with that guide's session pages as `wanted` says. */
+  function attendeesWhoseSessions(wanted: (ids: number, pages: number) => boolean): number[] {
     const sessionsPerGuide = new Map<number, number>();
     for (const s of data.guidebook.sessions) sessionsPerGuide.set(s.guide, (sessionsPerGuide.get(s.guide) ?? 0) + 1);
-    const candidates = data.guidebook.attendees.flatMap((attendee) => {
+    return data.guidebook.attendees.flatMap((attendee) => {
       const mine = data.guidebook.schedules.filter((s) => s.attendees.includes(attendee.id));
       const byGuide = new Map<number, Set<number>>();
       for (const s of mine) for (const id of s.sessions) byGuide.set(s.guide, (byGuide.get(s.guide) ?? new Set()).add(id));
-      return [...byGuide].filter(([guide, ids]) => ids.size > Math.ceil((sessionsPerGuide.get(guide) ?? 0) / pageSize)).map(() => attendee.id);
+      return byGuide.size === 1 && [...byGuide].every(([guide, ids]) => wanted(ids.size, Math.ceil((sessionsPerGuide.get(guide) ?? 0) / pageSize))) ? [attendee.id] : [];
     });
+  }
+
+  it.each([
+    ['more schedule entries than the guide has session pages', (ids: number, pages: number) => ids > pages],
+    ['as many schedule entries as the guide has session pages', (ids: number, pages: number) => ids === pages],
+  ])("an attendee's schedules, %s: the guide's session pages go out at once, after the schedules", async (_case, wanted) => {
+    const candidates = attendeesWhoseSessions(wanted);
     expect(candidates.length).toBeGreaterThan(0);
     const doc = `query($id: ID!) { personalizedSchedules(first: 20, filter: { attendeeId: $id }) { edges { node { sessions(first: 100) { edges { node { id } } } } } } }`;
     const variables = { id: toGlobalId('Attendee', 'guidebook', String(candidates[0])) };

@@ -84,10 +84,11 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
               byId.prime(model.sourceId, model);
             }
           };
-          // Its layout known from an earlier read, a list of fewer pages than there are ids
-          // costs no more than the ids one by one, and all its pages go out at once.
+          // Its layout known from an earlier read, a list of no more pages than there are
+          // ids costs no more than the ids one by one, and all its pages go out at once
+          // (page 1 first would add a round trip and, for as many ids as pages, no saving).
           const expected = client.expectedLayout(resource, query);
-          if (expected && (busy || ids.length > pageCountOf(expected))) {
+          if (expected && (busy || ids.length >= pageCountOf(expected))) {
             await client.mapPages(resource, query, item, (page) => prime(page.results), headers);
             return;
           }
