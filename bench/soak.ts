@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { startEmulators } from '../src/emulators/index.js';
 import type { FaultSpec } from '../src/emulators/kit/faults.js';
+import { productionNodeFlags } from './childProcess.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = Number(process.env.SOAK_RATE ?? 40);
@@ -60,7 +61,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   // The emulators' own daily quota would end a long soak: lift it (the gateway's guard too).
   const emulators = await startEmulators({ guidebook: { dailyQuota: 10_000_000 } });
-  const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  // The entry point as `npm run start:prod` runs it: compiled (by `npm run soak`), its flags.
+  const gateway = spawn(process.execPath, [...productionNodeFlags(), 'dist/bench/src/index.js'], {
     env: {
       ...process.env,
       ...emulators.env,
