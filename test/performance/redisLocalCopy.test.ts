@@ -28,7 +28,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Two replicas' caches over one fresh key space of the one Redis. */
 function twoReplicas(options: Partial<RedisResponseCacheOptions> = {}): [RedisResponseCache, RedisResponseCache, string] {
   const keyPrefix = `local-${process.pid}-${++prefixCount}:`;
-  const make = () => new RedisResponseCache({ redis, keyPrefix, localTtlMs: CONFIRM_MS, ...options });
+  const make = () => new RedisResponseCache({ redis, keyPrefix, confirmEveryMs: CONFIRM_MS, ...options });
   return [make(), make(), keyPrefix];
 }
 
@@ -63,7 +63,7 @@ describe.skipIf(!redisCheck.available)('Redis cache: each replica keeps a confir
   });
 
   it("another replica's deletion is seen, and the copy is not served past its Redis expiry", async () => {
-    const [writer, reader] = twoReplicas({ localTtlMs: 10_000 });
+    const [writer, reader] = twoReplicas({ confirmEveryMs: 10_000 });
     await writer.set('short', page(1), 60);
     expect(await reader.get('short')).toEqual(page(1));
     await pause(100);

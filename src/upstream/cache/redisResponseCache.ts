@@ -15,12 +15,12 @@ export interface RedisResponseCacheOptions {
   /**
    * Each replica keeps the values it read or wrote, parsed, in a local LRU, and asks Redis
    * at most this often (ms) per entry whether the entry changed — a check that moves a few
-   * bytes unless it did. So a hot entry costs no round trip per request and no JSON parse
-   * per change-free interval, and stays the same object (per-object memos in the datasources
+   * bytes unless it did. So a hot entry costs no round trip per request, is parsed again
+   * only when it changed, and stays the same object (per-object memos in the datasources
    * keep working). Another replica's write is seen after at most this long. 0: no local
    * copies, every read goes to Redis. Default 1,000.
    */
-  localTtlMs?: number;
+  confirmEveryMs?: number;
   /** Entries of the local LRU. Default 1,000. */
   localMaxEntries?: number;
   /** Total weight of the local LRU: characters of the entries' JSON. Default 64 MiB. */
@@ -87,7 +87,7 @@ export class RedisResponseCache implements ResponseCache {
     this.#prefix = options.keyPrefix ?? 'sessions-gateway:cache:';
     this.#ownsClient = options.ownsClient ?? false;
     this.#onError = options.onError ?? (() => undefined);
-    this.#confirmEveryMs = options.localTtlMs ?? 1_000;
+    this.#confirmEveryMs = options.confirmEveryMs ?? 1_000;
     this.#local =
       this.#confirmEveryMs > 0
         ? new LRUCache({ max: options.localMaxEntries ?? 1_000, maxSize: options.localMaxSize ?? 64 * 1_048_576, sizeCalculation: (copy) => copy.size })
