@@ -8,6 +8,7 @@
 //   --passes <n>       interleaved passes (default 2)
 //   --duration <s>     seconds of each load run (default 5; 0 skips them)
 //   --cache on|off     the gateways' shared cache (default off: every operation goes upstream)
+//   --redis            the shared cache in a throw-away redis-server (one key prefix per gateway)
 // The other commit is checked out in a temporary worktree that borrows this checkout's
 // node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
+import { startRedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { probeLatency } from './latencyProbe.js';
@@ -42,10 +44,12 @@ const PROBE = Number(option('probe', '20'));
 const PASSES = Number(option('passes', '2'));
 const DURATION = Number(option('duration', '5'));
 const CACHE = option('cache', 'off') === 'on';
+const REDIS = argv.includes('--redis');
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
 const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
 const children: Array<Child<unknown>> = [];
+const stops: Array<() => Promise<void>> = [];
 try {
   git('worktree', 'add', '--detach', worktree, REF);
   symlinkSync(join(process.cwd(), 'node_modules'), join(worktree, 'node_modules'));
@@ -68,15 +72,21 @@ try {
     ROUNDWARE_QUOTA_PER_DAY: '0',
     ...(CACHE ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
   };
-  const gateway = (root: string) => startChild<{ url: string }>(process.execPath, [...productionNodeFlags(), join(root, 'dist/bench/bench/processes/gateway.js')], { env });
+  const redis = REDIS ? await startRedisServer() : undefined;
+  if (redis) stops.push(() => redis.stop());
+  // Each gateway its own key space, so neither reads entries the other wrote.
+  const gateway = (root: string, keyPrefix: string) =>
+    startChild<{ url: string }>(process.execPath, [...productionNodeFlags(), join(root, 'dist/bench/bench/processes/gateway.js')], {
+      env: { ...env, ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: keyPrefix } : {}) },
+    });
   const targets = [
-    { name: `${REF} (--ref)`, child: await gateway(worktree) },
-    { name: 'this checkout', child: await gateway(process.cwd()) },
+    { name: `${REF} (--ref)`, child: await gateway(worktree, 'ref:') },
+    { name: 'this checkout', child: await gateway(process.cwd(), 'checkout:') },
   ];
   children.push(...targets.map((t) => t.child));
   await control.setLatency(LATENCY);
 
-  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}; ${PASSES} interleaved passes\n`);
+  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes\n`);
   for (let pass = 1; pass <= PASSES; pass += 1) {
     for (const [scenario, body] of Object.entries(bodies)) {
       for (const { name, child } of targets) {
@@ -91,6 +101,7 @@ try {
   }
 } finally {
   await Promise.all(children.map((child) => child.stop()));
+  await Promise.all(stops.map((stop) => stop()));
   try {
     git('worktree', 'remove', '--force', worktree);
   } catch {
