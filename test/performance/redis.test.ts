@@ -141,4 +141,31 @@ describe.skipIf(!redisCheck.available)('Redis going away', () => {
       await gateway.close();
     }
   });
+
+  it('is used again once it is back', async () => {
+    let own = await startRedisServer();
+    const gateway = await startHarness({ env: { REDIS_URL: own.url } });
+    try {
+      expect((await clientSessions(gateway, 1)).errors).toBeUndefined();
+      await own.stop();
+      expect((await clientSessions(gateway, 2)).errors).toBeUndefined();
+      own = await startRedisServer({ port: own.port });
+      // The restarted server is empty: keys appear once the gateway reconnected and writes again.
+      const redis = new Redis(own.url);
+      try {
+        let keys = 0;
+        for (let attempt = 0; attempt < 50 && keys === 0; attempt += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect((await clientSessions(gateway, 3 + attempt)).errors).toBeUndefined();
+          keys = await redis.dbsize();
+        }
+        expect(keys).toBeGreaterThan(0);
+      } finally {
+        await redis.quit();
+      }
+    } finally {
+      await gateway.close();
+      await own.stop();
+    }
+  }, 20_000);
 });

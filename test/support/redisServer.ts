@@ -31,9 +31,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `redis-server` on a free loopback port and waits until it answers PING. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts `redis-server` on a free loopback port (or on `port`, to restart one) and waits until it answers PING. */
+export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
