@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isDemoEnvironment, loadConfig } from '../../src/config.js';
+import { createScrubber } from '../../src/server/scrubber.js';
+import { sensitiveValuesOf } from '../../src/server/sensitiveValues.js';
 
 const FULL = {
   GUIDEBOOK_API_URL: 'https://builder.guidebook.com/open-api/v1/',
@@ -60,5 +62,12 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/GUIDEBOOK_API_URL is not a URL/);
     expect(problems.join('\n')).toMatch(/PLANSTONE_TIMEZONE is not an IANA time zone/);
     expect(problems.join('\n')).toMatch(/PORT/);
+  });
+
+  it("counts the Redis URL's password among the secrets logs are scrubbed of", () => {
+    const config = loadConfig({ ...FULL, REDIS_URL: 'redis://gateway:s3cret%2Fpass@redis.internal:6379/0' });
+    const scrub = createScrubber(sensitiveValuesOf(config));
+    expect(scrub('AUTH failed for s3cret/pass')).not.toContain('s3cret/pass');
+    expect(scrub('AUTH failed for gateway')).toBe('AUTH failed for gateway');
   });
 });
