@@ -64,9 +64,9 @@ describe.skipIf(!redisCheck.available)('Redis cache: each replica keeps a confir
 
   it("another replica's deletion is seen, and the copy is not served past its Redis expiry", async () => {
     const [writer, reader] = twoReplicas({ confirmEveryMs: 10_000 });
-    await writer.set('short', page(1), 60);
+    await writer.set('short', page(1), 400);
     expect(await reader.get('short')).toEqual(page(1));
-    await pause(100);
+    await pause(500);
     expect(await reader.get('short')).toBeUndefined();
 
     const [deleter, holder] = twoReplicas();
