@@ -4,7 +4,8 @@ import { request } from 'undici';
 import { startRedisServer } from '../test/support/redisServer.js';
 import { startBuiltChild, type Child } from './childProcess.js';
 import type { EmulatorControl } from './emulatorControl.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runClients } from './clientsLoad.js';
+import type { LoadResult } from './load.js';
 import { sampleRss } from './rss.js';
 import type { GraphQLBody } from './scenarios.js';
 
@@ -40,7 +41,7 @@ export async function runAtPace(options: {
   let gateway: Child<{ url: string }> | undefined;
   try {
     gateway = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', { ...options.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', REDIS_URL: redisServer.url }, options.nodeFlags);
-    const load = (seconds: number) => runLoad({ url: gateway!.info.url, bodies: options.bodies, durationSeconds: seconds, connections: 50, overallRate: options.rate });
+    const load = (seconds: number) => runClients({ url: gateway!.info.url, bodies: options.bodies, rate: options.rate, durationSeconds: seconds });
     await load(options.seconds);
 
     const allowance = await paceAllowance(gateway.info.url);

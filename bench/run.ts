@@ -13,6 +13,7 @@ import { request } from 'undici';
 import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { productionNodeFlags, startBuiltChild, type Child } from './childProcess.js';
+import { runClients } from './clientsLoad.js';
 import type { UpstreamCall } from './criticalPath.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { runAtPace } from './pacedBudget.js';
@@ -306,7 +307,7 @@ try {
       await control.clearLogs();
       const rate = Math.round((1_000 * (bodies.length > 1 ? 2 : 1)) / 30);
       const rss = sampleRss(clients.pid);
-      const load = await runLoad({ url: clients.info.url, bodies, durationSeconds: QUOTA_SECONDS, connections: 50, overallRate: rate });
+      const load = await runClients({ url: clients.info.url, bodies, rate, durationSeconds: QUOTA_SECONDS });
       const peak = rss.stop();
       const counts = await control.counts();
       const perMinute = (counts.guidebook * 60) / QUOTA_SECONDS;
