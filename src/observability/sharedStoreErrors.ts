@@ -2,10 +2,11 @@ import type { Logger } from 'pino';
 
 /**
  * Failures of the shared stores (Redis: the response cache and the quota counters). They
- * never fail a request — a read misses, a write is dropped, quota is counted in process
- * memory — so without this nobody would know Redis is away. Counted for the metrics, and
- * said in the log at once and then at most once per `intervalMs` (a dead Redis fails every
- * read), with how many went unsaid in between.
+ * never fail a request — a read is served from the replica's local copy while its TTL
+ * lasts or misses, a write is kept only locally, quota is counted in process memory — so
+ * without this nobody would know Redis is away. Counted for the metrics, and said in the
+ * log at once and then at most once per `intervalMs` (a dead Redis fails every read), with
+ * how many went unsaid in between.
  */
 export class SharedStoreErrors {
   readonly #logger: Logger;
@@ -35,7 +36,7 @@ export class SharedStoreErrors {
     // The message only: a client error's stack or command arguments could carry keys or values.
     this.#logger.warn(
       { store: 'redis', error: { name, message, ...(code === undefined ? {} : { code }) }, ...(this.#unsaid > 0 ? { unsaidSinceLast: this.#unsaid } : {}) },
-      'shared store failed: reads miss, writes are dropped and quota is counted in process memory until it answers again',
+      'shared store failed: until it answers again, reads are served from this replica\'s copies or miss, writes are kept only here and quota is counted in process memory',
     );
     this.#lastSaid = now;
     this.#unsaid = 0;

@@ -106,6 +106,28 @@ describe.skipIf(!redisCheck.available)('Redis cache: each replica keeps a confir
     expect(await reader.get('heavy')).not.toBe(heavy);
   });
 
+  it('while Redis is away, a copy within its TTL is still served; nothing else is', async () => {
+    const own = await startRedisServer();
+    const client = new Redis(own.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined);
+    await new Promise((resolve) => client.once('ready', resolve));
+    const errors: unknown[] = [];
+    const replica = new RedisResponseCache({ redis: client, keyPrefix: 'away:', confirmEveryMs: CONFIRM_MS, onError: (error) => errors.push(error) });
+    try {
+      await replica.set('held', page(5), 60_000);
+      await client.set('away:other', JSON.stringify(page(6)), 'PX', 60_000);
+      const held = await replica.get('held');
+      await own.stop();
+      await pause(CONFIRM_MS * 2);
+      expect(await replica.get('held')).toBe(held);
+      expect(await replica.get('other')).toBeUndefined();
+      expect(errors.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      client.disconnect();
+      await own.stop();
+    }
+  });
+
   it('values written without a stamp (by an older build) are still read', async () => {
     const [, reader, keyPrefix] = twoReplicas();
     await redis.set(`${keyPrefix}old`, JSON.stringify(page(4)), 'PX', 60_000);

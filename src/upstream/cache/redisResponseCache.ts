@@ -65,7 +65,8 @@ function globLiteral(text: string): string {
  * The shared response cache in Redis, so several gateway replicas share one cache. Values
  * are stamped JSON with a per-key expiry (`SET … PX`); a replica's local copy is confirmed by
  * its stamp (one Lua script: `PTTL`, `GETRANGE` of the stamp, `GET` only when it differs),
- * and concurrent reads of one key share one round trip and one parse. `deletePrefix` walks
+ * and concurrent reads of one key share one round trip and one parse; while Redis is away,
+ * copies are served until their TTL ends. `deletePrefix` walks
  * the keyspace with `SCAN MATCH prefix*` and unlinks what it finds: O(keys) but only after
  * writes, which are rare next to reads. Redis being away never fails a request: reads
  * miss, writes are lost.
@@ -135,7 +136,9 @@ export class RedisResponseCache implements ResponseCache {
       return value;
     } catch (error) {
       this.#onError(error);
-      return undefined;
+      // Redis away: a copy still within its TTL is served rather than sent upstream, so an
+      // outage does not turn every read into a provider call (and spend its budget).
+      return copy && Date.now() < copy.expiresAt ? copy.value : undefined;
     }
   }
 
