@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
-import { startRedisServer } from '../test/support/redisServer.js';
+import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { probeLatency } from './latencyProbe.js';
@@ -49,7 +49,7 @@ const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
 const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
 const children: Array<Child<unknown>> = [];
-const stops: Array<() => Promise<void>> = [];
+let redis: RedisServer | undefined;
 try {
   git('worktree', 'add', '--detach', worktree, REF);
   symlinkSync(join(process.cwd(), 'node_modules'), join(worktree, 'node_modules'));
@@ -72,8 +72,7 @@ try {
     ROUNDWARE_QUOTA_PER_DAY: '0',
     ...(CACHE ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
   };
-  const redis = REDIS ? await startRedisServer() : undefined;
-  if (redis) stops.push(() => redis.stop());
+  if (REDIS) redis = await startRedisServer();
   // Each gateway its own key space, so neither reads entries the other wrote.
   const gateway = (root: string, keyPrefix: string) =>
     startChild<{ url: string }>(process.execPath, [...productionNodeFlags(), join(root, 'dist/bench/bench/processes/gateway.js')], {
@@ -101,7 +100,7 @@ try {
   }
 } finally {
   await Promise.all(children.map((child) => child.stop()));
-  await Promise.all(stops.map((stop) => stop()));
+  await redis?.stop();
   try {
     git('worktree', 'remove', '--force', worktree);
   } catch {

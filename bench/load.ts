@@ -7,8 +7,6 @@ export interface LoadOptions {
   bodies: GraphQLBody[];
   durationSeconds: number;
   connections: number;
-  /** Requests per second over all connections (open model); unset: as fast as possible. */
-  overallRate?: number;
 }
 
 export interface LoadResult {
@@ -26,7 +24,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: options.bodies.map((body) => ({ method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
   });
   return {
