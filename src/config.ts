@@ -47,7 +47,12 @@ export interface GatewayConfig {
   /** Request budget per provider and credential; 0 = unlimited. */
   quotas: Record<'guidebook' | 'roundware' | 'planstone', { perDay: number; perMinute: number; reservePercent: number; paceBurstPercent: number | null }>;
   /** Parsed-document cache size, and automatic persisted queries' lifetime (0 = APQ off). */
-  execution: { documentCacheEntries: number; persistedQueryTtlSeconds: number };
+  execution: {
+    documentCacheEntries: number;
+    persistedQueryTtlSeconds: number;
+    /** graphql-jit: graphql-js executions of a document before it is compiled; null: never compiled. */
+    jitAfterExecutions: number | null;
+  };
   /** Trusted documents: the manifest file, and whether only its operations may run. */
   persistedOperations: { only: boolean; manifestPath: string };
   /** Serve the schema as an Apollo Federation v2 subgraph. */
@@ -146,6 +151,8 @@ export const baseSchema = z.object({
   QUOTA_PACE_BURST_PERCENT: z.coerce.number().min(0).max(100).default(10),
   DOCUMENT_CACHE_MAX_ENTRIES: int(1_000),
   PERSISTED_QUERY_TTL_S: int(86_400),
+  GRAPHQL_JIT: z.stringbool().default(true),
+  GRAPHQL_JIT_AFTER: int(1),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).default('examples/generated/persisted-documents.json'),
   FEDERATION: z.stringbool().default(false),
@@ -287,7 +294,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
       roundware: { perDay: values.ROUNDWARE_QUOTA_PER_DAY, perMinute: values.ROUNDWARE_QUOTA_PER_MINUTE, ...sharedQuota },
       planstone: { perDay: values.PLANSTONE_QUOTA_PER_DAY, perMinute: values.PLANSTONE_QUOTA_PER_MINUTE, ...sharedQuota },
     },
-    execution: { documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES, persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S },
+    execution: {
+      documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES,
+      persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S,
+      jitAfterExecutions: values.GRAPHQL_JIT ? values.GRAPHQL_JIT_AFTER : null,
+    },
     providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
     resilience: {
       deadlineMs: values.UPSTREAM_DEADLINE_MS,
@@ -396,6 +407,8 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   },
   QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
+  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation.' },
+  GRAPHQL_JIT_AFTER: { group: 'Execution', description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.' },
   PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
   GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },
   GUIDEBOOK_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },

@@ -43,11 +43,13 @@ async function resolveNode(context: GatewayContext, id: string, info: GraphQLRes
 
 export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
   node: (_parent, { id }, context, info) => resolveNode(context, id, info),
-  nodes(_parent, { ids }, context, info) {
+  async nodes(_parent, { ids }, context, info) {
     if (ids.length > MAX_NODES) throw new UserInputError(`\`ids\` takes at most ${MAX_NODES} IDs; split the request.`, 'ids');
-    // Each entry fails alone — a missing ID is null with its own error at nodes[i] —
-    // because graphql-js completes every promise of a list separately.
-    return ids.map((id) => resolveNode(context, id, info)) as unknown as NodeModel[];
+    // Each entry fails alone — a missing ID is null with its own error at nodes[i] — because
+    // an Error in a list is completed as that entry's error. (Not a list of promises:
+    // graphql-jit lengthens such a list when an entry rejects after later ones resolved.)
+    const settled = await Promise.all(ids.map((id) => resolveNode(context, id, info).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    return settled as NodeModel[];
   },
 };
 

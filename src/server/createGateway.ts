@@ -10,6 +10,7 @@ import type { GatewayConfig } from '../config.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
+import { CompiledExecution } from './execution/compiledExecution.js';
 import { requestLogFields } from '../observability/requestScope.js';
 import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
 import type { DestinationStream, Logger } from 'pino';
@@ -106,9 +107,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sendGraphQLError(res, status, error);
   };
 
+  // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
+  const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
+  const jitAfter = config.execution.jitAfterExecutions;
   const apollo = new ApolloServer<GatewayContext>({
-    // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
-    schema: config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema(),
+    // Repeated operations are executed by graphql-jit (see CompiledExecution), unless switched off.
+    ...(jitAfter === null ? { schema } : { gateway: new CompiledExecution(schema, jitAfter) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,

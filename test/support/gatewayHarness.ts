@@ -35,7 +35,9 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulators = options.emulatorSet ?? (await startEmulators(options.emulators));
   // Logs are off unless a test asks for them (LOG_LEVEL in `env`, or its own logger / logDestination).
-  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  // Operations are compiled on first use, so every test meets graphql-jit, which executes
+  // all repeats in service; test/gateway/compiledExecution.test.ts compares it with graphql-js.
+  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', GRAPHQL_JIT_AFTER: '0', ...options.env });
   const gateway = await createGateway(config, { logError: () => undefined, ...options.gatewayOptions });
   const url = await gateway.listen(0, '127.0.0.1');
   const all = [emulators.guidebook, emulators.roundware, emulators.planstone];
