@@ -3,7 +3,8 @@ import type { ConnectionArgs } from './connectionArgs.js';
 import { validateConnectionArgs } from './connectionArgs.js';
 import type { ConnectionOptions } from './ConnectionOptions.js';
 import type { CursorIdentity } from './cursor.js';
-import { decodeCursor, encodeCursor, malformedCursorError } from './cursor.js';
+import { decodeCursor, malformedCursorError } from './cursor.js';
+import { CursorEdge } from './cursorEdge.js';
 import type { OffsetSource } from './OffsetSource.js';
 
 /**
@@ -67,7 +68,7 @@ export async function connectionFromOffsetSource<T>(
     }
   }
 
-  const edges = items.map((node, index) => ({ cursor: encodeCursor(identity, { offset: start + index }), node }));
+  const edges = items.map((node, index) => new CursorEdge(node, identity, { offset: start + index }));
   return {
     edges,
     pageInfo: {

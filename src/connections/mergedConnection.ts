@@ -4,7 +4,8 @@ import type { ConnectionArgs } from './connectionArgs.js';
 import { validateConnectionArgs } from './connectionArgs.js';
 import type { ConnectionOptions } from './ConnectionOptions.js';
 import type { CursorIdentity, MergedPosition } from './cursor.js';
-import { decodeCursor, encodeCursor, malformedCursorError } from './cursor.js';
+import { decodeCursor, malformedCursorError } from './cursor.js';
+import { CursorEdge } from './cursorEdge.js';
 import { mergeSorted } from './mergeSorted.js';
 import type { OffsetSource } from './OffsetSource.js';
 
@@ -113,7 +114,7 @@ export async function connectionFromMergedSources<T>(
   const offsetAfter = (position: MergedPosition, key: string): number => (position.offsets[key] ?? 0) + (position.source === key ? 1 : 0);
   const startOf = (o: Healthy<T>): number => (firstKept ? (firstKept.offsets[o.source] ?? 0) : lastKept ? offsetAfter(lastKept, o.source) : o.start);
   const endOf = (o: Healthy<T>): number => (lastKept ? offsetAfter(lastKept, o.source) : o.start);
-  const edges = kept.map(({ position, item }) => ({ cursor: encodeCursor(identity, position), node: item }));
+  const edges = kept.map(({ position, item }) => new CursorEdge(item, identity, position));
   return {
     connection: {
       edges,
