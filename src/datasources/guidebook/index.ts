@@ -144,9 +144,12 @@ export class GuidebookDataSource {
     this.#wholeList('schedule-tracks', guidebookTrackWire)().catch(() => undefined);
   }
 
-  /** Reads `resource`'s whole list once per request (a failed read is forgotten, so a later field tries again). */
-  #wholeList<W>(resource: GuidebookResource, item: z.ZodType<W>): () => Promise<W[]> {
-    return () => readOnce(this.#wholeLists, resource, () => this.#client.listAll(resource, {}, item, this.#headers));
+  /**
+   * Reads `resource`'s whole list once per request, as its pages' items (a failed read is
+   * forgotten, so a later field tries again).
+   */
+  #wholeList<W>(resource: GuidebookResource, item: z.ZodType<W>): () => Promise<W[][]> {
+    return () => readOnce(this.#wholeLists, resource, () => this.#client.mapPages(resource, {}, item, (page) => page.results, this.#headers));
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {

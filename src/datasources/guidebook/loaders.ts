@@ -4,7 +4,7 @@ import { pageCountOf } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createByIdLoader } from '../byIdLoader.js';
-import { mapCachedList } from './mapCachedList.js';
+import { indexCachedList, mapCachedList } from './mapCachedList.js';
 
 /** A loader of Guidebook objects by id, one GET per id (its lists filter by one `id` at a time). */
 export function createRetrieveLoader<W, M>(
@@ -24,17 +24,19 @@ export function createRetrieveLoader<W, M>(
 
 /**
  * A loader of objects by id out of one whole (small) list — guides, tracks, locations —
- * that `readList` reads page by page through the shared cache. Matched to keys by id,
- * never by position.
+ * whose pages `readPages` reads through the shared cache. Matched to keys by id, never by
+ * position; each cached page is indexed and mapped once, not per request.
  */
-export function createListLoader<W extends { id: number }, M>(readList: () => Promise<W[]>, map: (wire: W) => M, label: string): DataLoader<string, M> {
+export function createListLoader<W extends { id: number }, M>(readPages: () => Promise<W[][]>, map: (wire: W) => M, label: string): DataLoader<string, M> {
   return new DataLoader<string, M>(
     async (ids) => {
-      const all = await readList();
-      const byId = new Map(all.map((wire) => [String(wire.id), wire]));
+      const pages = (await readPages()).map((page) => indexCachedList(page, map));
       return ids.map((id) => {
-        const wire = byId.get(id);
-        return wire ? map(wire) : new NotFoundError(`Guidebook has no ${label} ${id}.`, 'guidebook');
+        for (const page of pages) {
+          const model = page.get(id);
+          if (model) return model;
+        }
+        return new NotFoundError(`Guidebook has no ${label} ${id}.`, 'guidebook');
       });
     },
     { maxBatchSize: 500 },
