@@ -20,6 +20,18 @@ export function toGlobalId(type: NodeType, provider: IdProvider, sourceId: strin
   return Buffer.from(`${type}:${provider}:${sourceId}`, 'utf8').toString('base64url');
 }
 
+const idsOfModels = new WeakMap<object, string>();
+
+/**
+ * `toGlobalId` of a model object, remembered per object: models mapped from cached lists
+ * are shared by every request, and a page of them asks for all their IDs each time.
+ */
+export function globalIdOf(model: { sourceId: string }, type: NodeType, provider: IdProvider): string {
+  let id = idsOfModels.get(model);
+  if (id === undefined) idsOfModels.set(model, (id = toGlobalId(type, provider, model.sourceId)));
+  return id;
+}
+
 /** Decodes a global ID, or returns null when it is not one of ours. */
 export function parseGlobalId(id: string): DecodedGlobalId | null {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;

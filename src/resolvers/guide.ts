@@ -1,6 +1,6 @@
 import type { GuideResolvers } from '../__generated__/resolvers-types.js';
-import { toGlobalId } from '../ids/globalId.js';
+import { globalIdOf } from '../ids/globalId.js';
 
 export const Guide: GuideResolvers = {
-  id: (guide) => toGlobalId('Guide', 'guidebook', guide.sourceId),
+  id: (guide) => globalIdOf(guide, 'Guide', 'guidebook'),
 };

@@ -1,6 +1,6 @@
 import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
-import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
+import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
 import { sessionComparator } from '../models/index.js';
 import { requireProvider } from '../server/context.js';
 import { keepExisting, pageArgs } from './support.js';
@@ -18,7 +18,7 @@ export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSche
 };
 
 export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
-  id: (schedule) => toGlobalId('PersonalizedSchedule', 'guidebook', schedule.sourceId),
+  id: (schedule) => globalIdOf(schedule, 'PersonalizedSchedule', 'guidebook'),
   guide: (schedule, _args, context) => requireProvider(context, 'guidebook').guide.load(schedule.guideId),
   sessions(schedule, args, context, info) {
     const guidebook = requireProvider(context, 'guidebook');

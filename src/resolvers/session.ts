@@ -1,7 +1,7 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
 import { sessionConnection } from '../datasources/unified/sessionCatalog.js';
 import { NotFoundError } from '../errors/index.js';
-import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
+import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, type LocationModel, type SessionModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
 import { operationFieldNames, selects } from './lookahead.js';
@@ -33,7 +33,7 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
 };
 
 export const Session: SessionResolvers = {
-  id: (session) => toGlobalId('Session', providerOf(session), session.sourceId),
+  id: (session) => globalIdOf(session, 'Session', providerOf(session)),
   // Not `async`: a session whose rooms or tracks are all inline (Planstone's) answers at once,
   // and graphql-js completes an object whose fields are all plain values without a promise
   // per object — a tenth of a warm home page's CPU.

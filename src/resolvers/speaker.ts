@@ -1,6 +1,6 @@
 import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
-import { toGlobalId } from '../ids/globalId.js';
+import { globalIdOf } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { requireProvider } from '../server/context.js';
 import { operationFieldNames } from './lookahead.js';
@@ -18,7 +18,7 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 };
 
 export const Speaker: SpeakerResolvers = {
-  id: (speaker) => toGlobalId('Speaker', 'planstone', speaker.sourceId),
+  id: (speaker) => globalIdOf(speaker, 'Speaker', 'planstone'),
   sessions(speaker, args, context, info) {
     const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });

@@ -3,7 +3,7 @@ import { connectionFromMergedSources, fingerprint, type OffsetSource } from '../
 import { sessionConnection } from '../datasources/unified/sessionCatalog.js';
 import { providerFailures } from '../datasources/unified/providerFailures.js';
 import type { ProviderName } from '../errors/index.js';
-import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
+import { expectGlobalId, globalIdOf, toGlobalId } from '../ids/globalId.js';
 import { compareSourceIds, DEFAULT_SESSION_ORDER, type SessionSource, type TrackModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';
 import { operationFieldNames, selects } from './lookahead.js';
@@ -43,7 +43,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
 };
 
 export const Track: TrackResolvers = {
-  id: (track) => toGlobalId('Track', providerOf(track), track.sourceId),
+  id: (track) => globalIdOf(track, 'Track', providerOf(track)),
   guide: (track, _args, context) => (track.guideId ? requireProvider(context, 'guidebook').guide.load(track.guideId) : null),
   async sessions(track, args, context, info) {
     const trackId = toGlobalId('Track', providerOf(track), track.sourceId);
