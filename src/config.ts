@@ -297,7 +297,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     execution: {
       documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES,
       persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S,
-      jitAfterExecutions: values.GRAPHQL_JIT ? values.GRAPHQL_JIT_AFTER : null,
+      // A subgraph keeps graphql-js: the federated traces (ftv1) a router asks for time each
+      // field through Apollo's resolver hooks, which a compiled operation does not call.
+      jitAfterExecutions: values.GRAPHQL_JIT && !values.FEDERATION ? values.GRAPHQL_JIT_AFTER : null,
     },
     providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
     resilience: {
@@ -407,7 +409,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   },
   QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
-  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation.' },
+  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`), whose federated traces need graphql-js.' },
   GRAPHQL_JIT_AFTER: { group: 'Execution', description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.' },
   PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
   GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },

@@ -2,6 +2,7 @@ import { buildSubgraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { Trace } from '@apollo/usage-reporting-protobuf';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
@@ -79,6 +80,24 @@ describe('the gateway as a Federation v2 subgraph', () => {
     const subgraph = buildSubgraph('sessions', sessions.url, sdl).validate();
     expect(subgraph.isFed2Subgraph()).toBe(true);
     expect(buildSubgraph('reviews', reviews.url, REVIEWS_SDL).validate().isFed2Subgraph()).toBe(true);
+  });
+
+  it('answers a router’s request for a federated trace (ftv1) with every resolved field in it', async () => {
+    const query = '{ sessions(first: 2) { edges { node { id name } } } }';
+    // Asked for without a trace first, as most of a subgraph's traffic is; then with one, twice.
+    expect((await post(sessions.url, query)).errors).toBeUndefined();
+    for (let i = 0; i < 2; i += 1) {
+      const response = await request(sessions.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.body.json()) as { extensions?: { ftv1?: string } };
+      expect(typeof body.extensions?.ftv1).toBe('string');
+      const trace = Trace.decode(Buffer.from(body.extensions!.ftv1!, 'base64'));
+      const fields = (node: Trace.INode | null | undefined): string[] => (node?.child ?? []).flatMap((child) => [child.responseName ?? String(child.index), ...fields(child)]);
+      expect(fields(trace.root)).toEqual(expect.arrayContaining(['sessions', 'edges', 'node', 'id', 'name']));
+    }
   });
 
   it('resolves every entity type through _entities, via the datasources', async () => {
