@@ -156,6 +156,8 @@ export const baseSchema = z.object({
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).default('examples/generated/persisted-documents.json'),
   FEDERATION: z.stringbool().default(false),
+  // Read by Apollo Server itself (usage reporting to GraphOS); here only to know it is on.
+  APOLLO_KEY: z.string().optional(),
   READINESS_TIMEOUT_MS: int(1_000),
   // Resilience and security (docs/resilience.md).
   ...optionalInts(['GUIDEBOOK', 'ROUNDWARE', 'PLANSTONE'].flatMap((p) => [`${p}_CONNECT_TIMEOUT_MS`, `${p}_HEADERS_TIMEOUT_MS`, `${p}_BODY_TIMEOUT_MS`])),
@@ -297,9 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     execution: {
       documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES,
       persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S,
-      // A subgraph keeps graphql-js: the federated traces (ftv1) a router asks for time each
-      // field through Apollo's resolver hooks, which a compiled operation does not call.
-      jitAfterExecutions: values.GRAPHQL_JIT && !values.FEDERATION ? values.GRAPHQL_JIT_AFTER : null,
+      // A subgraph and a gateway reporting usage to GraphOS keep graphql-js: federated traces
+      // (ftv1) and usage traces time each field through Apollo's resolver hooks, which a
+      // compiled operation does not call.
+      jitAfterExecutions: values.GRAPHQL_JIT && !values.FEDERATION && !values.APOLLO_KEY ? values.GRAPHQL_JIT_AFTER : null,
     },
     providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
     resilience: {
@@ -379,6 +382,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
     description:
       'The trusted-documents manifest (`{ "<sha256>": "<document>" }`, written by `npm run codegen`); a relative path is read from the project root. Loaded when the file exists; required when `PERSISTED_OPERATIONS_ONLY=true`.',
   },
+  APOLLO_KEY: { group: 'Operations', description: 'Read by Apollo Server: with `APOLLO_GRAPH_REF`, reports usage and traces to Apollo GraphOS. When set, operations run on graphql-js (see `GRAPHQL_JIT`).' },
   FEDERATION: { group: 'Operations', description: 'Serve the schema as an Apollo Federation v2 subgraph (entity keys, `_service`, `_entities`) for a supergraph router.' },
   READINESS_TIMEOUT_MS: { group: 'Operations', description: "Connect timeout of `/readyz`'s reachability probe of a provider (ms), used where no circuit breaker reports a state." },
   REDIS_URL: { group: 'Cache', description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.' },
@@ -409,7 +413,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   },
   QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
-  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`), whose federated traces need graphql-js.' },
+  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`) and with `APOLLO_KEY`, whose traces time fields through graphql-js.' },
   GRAPHQL_JIT_AFTER: { group: 'Execution', description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.' },
   PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
   GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },

@@ -51,11 +51,12 @@ describe('configuration', () => {
     );
   });
 
-  it('executes repeated operations with graphql-jit from their second run, except in a subgraph or when switched off', () => {
+  it('executes repeated operations with graphql-jit from their second run, except in a subgraph, when reporting to GraphOS, or when switched off', () => {
     expect(loadConfig(FULL).execution.jitAfterExecutions).toBe(1);
     expect(loadConfig({ ...FULL, GRAPHQL_JIT_AFTER: '0' }).execution.jitAfterExecutions).toBe(0);
     expect(loadConfig({ ...FULL, GRAPHQL_JIT: 'false' }).execution.jitAfterExecutions).toBeNull();
     expect(loadConfig({ ...FULL, FEDERATION: 'true' }).execution.jitAfterExecutions).toBeNull();
+    expect(loadConfig({ ...FULL, APOLLO_KEY: 'service:graph:key' }).execution.jitAfterExecutions).toBeNull();
   });
 
   it('switches a provider off with "off"', () => {
