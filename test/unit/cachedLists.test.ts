@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/errors/index.js';
 import { createListLoader } from '../../src/datasources/guidebook/loaders.js';
-import { indexCachedList } from '../../src/datasources/guidebook/mapCachedList.js';
+import { indexCachedList, mapCachedList } from '../../src/datasources/guidebook/mapCachedList.js';
 
 // A whole list (tracks, guides, locations) is read from cached pages that every request
 // shares: each page is mapped and indexed once while it lives, not once per request.
@@ -21,12 +21,14 @@ function counting() {
 }
 
 describe('indexCachedList', () => {
-  it('maps a page once, and again only for another page object', () => {
+  it('maps a page once (sharing mapCachedList’s models), and again only for another page object', () => {
     const { calls, map } = counting();
     const page = [{ id: 1, name: 'a' }, { id: 2, name: 'b' }];
     const first = indexCachedList(page, map);
     expect(indexCachedList(page, map)).toBe(first);
     expect(first.get('2')).toEqual({ sourceId: '2', name: 'B' });
+    // The same model objects as the mapped list's, so what is memoized per model holds for both.
+    expect(first.get('1')).toBe(mapCachedList(page, map)[0]);
     expect(calls).toEqual([1, 2]);
     indexCachedList([...page], map);
     expect(calls).toEqual([1, 2, 1, 2]);

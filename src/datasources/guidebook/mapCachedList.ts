@@ -1,23 +1,30 @@
 // Lists in the shared in-memory cache are immutable and shared by every request: map each
 // one once per mapper rather than on every request (mapping dominated warm-cache CPU).
-const mapped = new WeakMap<(wire: never) => unknown, WeakMap<readonly unknown[], unknown[]>>();
+type Mapper = (wire: never) => unknown;
+
+/** Per mapper, per cached list: what was derived from that list. */
+type Remembered = WeakMap<Mapper, WeakMap<readonly unknown[], unknown>>;
+
+const mapped: Remembered = new WeakMap();
+const indexed: Remembered = new WeakMap();
+
+function remember<R>(store: Remembered, map: Mapper, wires: readonly unknown[], derive: () => R): R {
+  let byList = store.get(map);
+  if (!byList) store.set(map, (byList = new WeakMap()));
+  let value = byList.get(wires) as R | undefined;
+  if (value === undefined) byList.set(wires, (value = derive()));
+  return value;
+}
 
 /** `wires.map(map)`, remembered for as long as the `wires` array itself lives. */
 export function mapCachedList<W, M>(wires: readonly W[], map: (wire: W) => M): M[] {
-  let byList = mapped.get(map as (wire: never) => unknown);
-  if (!byList) mapped.set(map as (wire: never) => unknown, (byList = new WeakMap()));
-  let models = byList.get(wires) as M[] | undefined;
-  if (!models) byList.set(wires, (models = wires.map(map)));
-  return models;
+  return remember(mapped, map as Mapper, wires, () => wires.map(map));
 }
 
-const indexed = new WeakMap<(wire: never) => unknown, WeakMap<readonly unknown[], Map<string, unknown>>>();
-
-/** `wires` mapped and keyed by their id as a string, remembered for as long as `wires` lives. */
+/** The models of {@link mapCachedList} keyed by their wire's id as a string, remembered as long. */
 export function indexCachedList<W extends { id: number }, M>(wires: readonly W[], map: (wire: W) => M): ReadonlyMap<string, M> {
-  let byList = indexed.get(map as (wire: never) => unknown);
-  if (!byList) indexed.set(map as (wire: never) => unknown, (byList = new WeakMap()));
-  let index = byList.get(wires) as Map<string, M> | undefined;
-  if (!index) byList.set(wires, (index = new Map(wires.map((wire) => [String(wire.id), map(wire)]))));
-  return index;
+  return remember(indexed, map as Mapper, wires, () => {
+    const models = mapCachedList(wires, map);
+    return new Map(wires.map((wire, i) => [String(wire.id), models[i]!]));
+  });
 }
