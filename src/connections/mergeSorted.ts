@@ -7,15 +7,17 @@ export interface SourcedItem<T> {
 /**
  * k-way merge of lists that are each already sorted by `compare` into one sorted list.
  * Stable: equal items keep their order within a list, and between lists follow the order
- * of `lists`. O(total × k), which is right for the few sources a connection merges.
+ * of `lists`. O(total × k), which is right for the few sources a connection merges. Stops
+ * after `limit` items (the page a forward read keeps).
  */
 export function mergeSorted<T>(
   lists: ReadonlyArray<{ source: string; items: readonly T[] }>,
   compare: (a: T, b: T) => number,
+  limit = Number.POSITIVE_INFINITY,
 ): SourcedItem<T>[] {
   const next = lists.map(() => 0);
   const merged: SourcedItem<T>[] = [];
-  for (;;) {
+  while (merged.length < limit) {
     let best = -1;
     let bestItem: T | undefined;
     lists.forEach((list, index) => {
@@ -33,4 +35,5 @@ export function mergeSorted<T>(
     merged.push({ source: list.source, item: bestItem as T });
     next[best] = (next[best] ?? 0) + 1;
   }
+  return merged;
 }

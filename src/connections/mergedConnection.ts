@@ -98,7 +98,8 @@ export async function connectionFromMergedSources<T>(
   // Each merged item's position: per source, how many of its items precede the item.
   const running: Record<string, number | null> = {};
   for (const outcome of outcomes) running[outcome.source] = outcome.ok ? outcome.start : outcome.offset;
-  const positioned = mergeSorted(healthy, compare).map(({ source, item }) => {
+  // Forward, only the first `first` merged items can be kept: merge no further.
+  const positioned = mergeSorted(healthy, compare, request.first ?? Number.POSITIVE_INFINITY).map(({ source, item }) => {
     const position: MergedPosition = { offsets: { ...running }, source };
     running[source] = (running[source] ?? 0) + 1;
     return { position, item };
