@@ -119,6 +119,8 @@ export class UpstreamClient {
     const configured = this.#freshness(path, options.ttlMs);
     const found = configured.ttlMs > 0 ? await this.#cache.get(key) : undefined;
     const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
+    // Fresh: served as it is, before anything a read upstream would need is put together.
+    if (entry && Date.now() < entry.f) return this.#served(route, 'hit', entry.v);
     const generation = this.#generation;
     const shared = `${generation}|${key}`;
     // A read with a cached answer is a refresh (held to the budget's pace, see QuotaGuard.take);
@@ -132,9 +134,7 @@ export class UpstreamClient {
       ? () => this.#coalescer.pending<T>(shared) ?? (refresh ? this.#coalescer.pending<T>(`${shared}|refresh`) : undefined) ?? this.#coalescer.run(`${shared}|${own}`, read)
       : () => this.#coalescer.run(shared, read);
     if (entry) {
-      const now = Date.now();
-      if (now < entry.f) return this.#served(route, 'hit', entry.v);
-      if (now < entry.g) {
+      if (Date.now() < entry.g) {
         // Stale-while-revalidate: this caller gets the stale answer; one refresh runs.
         if (!this.#quota?.low) fetch().catch(() => undefined);
         return this.#served(route, 'stale', entry.v);
