@@ -202,18 +202,6 @@ export const SESSION_LIST_FIELDS = [
  */
 export const SESSION_DETAIL_FIELDS = ['descriptionHtml', 'credits', 'customFields', 'learningObjectives', 'detailsUrl', 'hasHandouts', 'updatedAt'] as const satisfies ReadonlyArray<keyof SessionModel>;
 
-/**
- * The value of `key` in `memo`, computed by `compute` on first read. `undefined` means "not
- * yet": no field of the model is ever undefined.
- */
-function kept<K extends keyof SessionModel>(memo: Partial<SessionModel>, key: K, compute: () => SessionModel[K]): SessionModel[K] {
-  const known = memo[key];
-  if (known !== undefined) return known as SessionModel[K];
-  const value = compute();
-  memo[key] = value;
-  return value;
-}
-
 function sessionLocations(wire: PlanstoneSessionWire): LocationRef[] {
   const room = blankToNull(wire.roomname) ?? blankToNull(wire.sched_roomname) ?? blankToNull(wire.location);
   return room ? [{ kind: 'inline', location: { name: room, venue: blankToNull(wire.hotelname), sourceId: wire.roomid ? String(wire.roomid) : null } }] : [];
@@ -236,82 +224,147 @@ function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {
 export type SessionRead = 'whole' | 'list';
 
 /**
- * Maps one feed session to the unified model, reading local times in the conference zone.
+ * One feed session as the unified model, local times read in the conference zone.
  *
  * Any ordered read maps every session of the feed (900 here) to filter and order them, and a
  * page shows 50 of them: what ordering and filtering by id, import id or publication read is
  * mapped at once; the rest (end, rooms, tracks, speakers, the numbered credit, custom and objective
  * fields, links, timestamps) on first read, then kept — it was seven eighths of the mapping
- * time. The getters are own enumerable properties, so spreading, `JSON.stringify` and
- * comparisons see plain values.
+ * time. The lazy fields are getters on the prototype, not on each object: an object literal
+ * with getters builds a closure per getter per session, and that was half of a feed read's
+ * mapping time. Read fields by name; `toJSON` gives every field (spreading gives only the
+ * eager ones).
  *
  * A session read by a list read (`read: 'list'`) has no SESSION_DETAIL_FIELDS: reading one
  * throws, so that a caller that asked for the wrong read fails loudly instead of showing an
  * empty description.
  */
-export function toSession(wire: PlanstoneSessionWire, zone: string, read: SessionRead = 'whole'): SessionModel {
-  const raw = wire as Record<string, unknown>;
-  const sourceId = idText(wire.schedid) ?? wire._id;
-  const { start, allDay } = sessionStart(wire, zone);
-  const memo: Partial<SessionModel> = {};
-  const detail = <K extends keyof SessionModel>(key: K, compute: () => SessionModel[K]): SessionModel[K] => {
-    if (read === 'list') throw new Error(`Planstone session ${sourceId}: \`${key}\` read from a list read, which does not carry it.`);
-    return kept(memo, key, compute);
-  };
-  return {
-    source: 'PLANSTONE',
-    sourceId,
-    name: blankToNull(wire.sessionName) ?? '(untitled session)',
-    get descriptionHtml() {
-      return detail('descriptionHtml', () => blankToNull(wire.description));
-    },
-    startTime: start,
-    get endTime() {
-      return kept(memo, 'endTime', () => sessionEnd(wire, zone, start, allDay));
-    },
-    allDay,
-    get locations() {
-      return kept(memo, 'locations', () => sessionLocations(wire));
-    },
-    imageUrl: null,
-    importId: idText(wire.sessionClientID) ?? idText(wire.clientid),
-    sessionType: blankToNull(wire.sessionType),
-    published: toBoolean(wire.published),
-    allowRating: null,
-    addToSchedule: null,
-    maxCapacity: null,
-    waitlist: null,
-    requireLogin: null,
-    registrationStartTime: null,
-    registrationEndTime: null,
-    rank: null,
-    get credits() {
-      return detail('credits', () => credits(raw));
-    },
-    get customFields() {
-      return detail('customFields', () => customFields(raw));
-    },
-    get learningObjectives() {
-      return detail('learningObjectives', () => numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)));
-    },
-    get detailsUrl() {
-      return detail('detailsUrl', () => extractUrl(wire.SessionDetailsURL));
-    },
-    get hasHandouts() {
-      return detail('hasHandouts', () => toBoolean(wire.has_handouts));
-    },
-    createdAt: null,
-    get updatedAt() {
-      return detail('updatedAt', () => parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, zone));
-    },
-    get tracks() {
-      return kept(memo, 'tracks', () => sessionTracks(wire));
-    },
-    get speakers() {
-      return kept(memo, 'speakers', () => sessionSpeakers(wire));
-    },
-    guideId: null,
-  };
+export class PlanstoneSession implements SessionModel {
+  readonly source = 'PLANSTONE' as const;
+  readonly sourceId: string;
+  readonly name: string;
+  readonly startTime: Date | null;
+  readonly allDay: boolean;
+  readonly imageUrl = null;
+  readonly importId: string | null;
+  readonly sessionType: string | null;
+  readonly published: boolean | null;
+  readonly allowRating = null;
+  readonly addToSchedule = null;
+  readonly maxCapacity = null;
+  readonly waitlist = null;
+  readonly requireLogin = null;
+  readonly registrationStartTime = null;
+  readonly registrationEndTime = null;
+  readonly rank = null;
+  readonly createdAt = null;
+  readonly guideId = null;
+
+  readonly #wire: PlanstoneSessionWire;
+  readonly #zone: string;
+  readonly #read: SessionRead;
+  // Computed on first read; undefined means "not yet" (no field of the model is undefined).
+  #endTime: Date | null | undefined;
+  #locations: LocationRef[] | undefined;
+  #tracks: TrackRef[] | undefined;
+  #speakers: SpeakerEngagementModel[] | undefined;
+  #descriptionHtml: string | null | undefined;
+  #credits: SessionCreditModel[] | undefined;
+  #customFields: CustomFieldModel[] | undefined;
+  #learningObjectives: string[] | undefined;
+  #detailsUrl: string | null | undefined;
+  #hasHandouts: boolean | null | undefined;
+  #updatedAt: Date | null | undefined;
+
+  constructor(wire: PlanstoneSessionWire, zone: string, read: SessionRead) {
+    this.#wire = wire;
+    this.#zone = zone;
+    this.#read = read;
+    this.sourceId = idText(wire.schedid) ?? wire._id;
+    this.name = blankToNull(wire.sessionName) ?? '(untitled session)';
+    const { start, allDay } = sessionStart(wire, zone);
+    this.startTime = start;
+    this.allDay = allDay;
+    this.importId = idText(wire.sessionClientID) ?? idText(wire.clientid);
+    this.sessionType = blankToNull(wire.sessionType);
+    this.published = toBoolean(wire.published);
+  }
+
+  get endTime(): Date | null {
+    if (this.#endTime === undefined) this.#endTime = sessionEnd(this.#wire, this.#zone, this.startTime, this.allDay);
+    return this.#endTime;
+  }
+
+  get locations(): LocationRef[] {
+    return (this.#locations ??= sessionLocations(this.#wire));
+  }
+
+  get tracks(): TrackRef[] {
+    return (this.#tracks ??= sessionTracks(this.#wire));
+  }
+
+  get speakers(): SpeakerEngagementModel[] {
+    return (this.#speakers ??= sessionSpeakers(this.#wire));
+  }
+
+  get descriptionHtml(): string | null {
+    if (this.#descriptionHtml === undefined) this.#descriptionHtml = blankToNull(this.#details('descriptionHtml').description);
+    return this.#descriptionHtml;
+  }
+
+  get credits(): SessionCreditModel[] {
+    return (this.#credits ??= credits(this.#details('credits')));
+  }
+
+  get customFields(): CustomFieldModel[] {
+    return (this.#customFields ??= customFields(this.#details('customFields')));
+  }
+
+  get learningObjectives(): string[] {
+    const raw = this.#details('learningObjectives');
+    return (this.#learningObjectives ??= numbered(OBJECTIVE_KEYS, (keys) => field(raw, keys.value)));
+  }
+
+  get detailsUrl(): string | null {
+    if (this.#detailsUrl === undefined) this.#detailsUrl = extractUrl(this.#details('detailsUrl').SessionDetailsURL);
+    return this.#detailsUrl;
+  }
+
+  get hasHandouts(): boolean | null {
+    if (this.#hasHandouts === undefined) this.#hasHandouts = toBoolean(this.#details('hasHandouts').has_handouts);
+    return this.#hasHandouts;
+  }
+
+  get updatedAt(): Date | null {
+    if (this.#updatedAt === undefined) {
+      const wire = this.#details('updatedAt');
+      this.#updatedAt = parseLocalTimestamp(blankToNull(wire.session_updated_at) ?? wire.updated_at, this.#zone);
+    }
+    return this.#updatedAt;
+  }
+
+  /** Every field, lazy ones included, as a plain object (for `JSON.stringify`, logs, tests). */
+  toJSON(): SessionModel {
+    const plain = { ...this } as Partial<SessionModel>;
+    for (const key of LAZY_FIELDS) {
+      if (this.#read === 'list' && (SESSION_DETAIL_FIELDS as readonly string[]).includes(key)) continue;
+      (plain as Record<string, unknown>)[key] = this[key];
+    }
+    return plain as SessionModel;
+  }
+
+  /** The wire session, for a detail field: which a list read does not carry. */
+  #details(key: (typeof SESSION_DETAIL_FIELDS)[number]): PlanstoneSessionWire & Record<string, unknown> {
+    if (this.#read === 'list') throw new Error(`Planstone session ${this.sourceId}: \`${key}\` read from a list read, which does not carry it.`);
+    return this.#wire as PlanstoneSessionWire & Record<string, unknown>;
+  }
+}
+
+const LAZY_FIELDS = ['endTime', 'locations', 'tracks', 'speakers', ...SESSION_DETAIL_FIELDS] as const satisfies ReadonlyArray<keyof SessionModel>;
+
+/** Maps one feed session to the unified model (see PlanstoneSession). */
+export function toSession(wire: PlanstoneSessionWire, zone: string, read: SessionRead = 'whole'): PlanstoneSession {
+  return new PlanstoneSession(wire, zone, read);
 }
 
 export function toSpeaker(wire: PlanstoneSpeakerWire): SpeakerModel {
