@@ -142,6 +142,23 @@ describe.skipIf(!redisCheck.available)('Redis going away', () => {
     }
   });
 
+  it('leaves the budget where Redis last had it: a replica cut off spends what was left, not a new budget', async () => {
+    const own = await startRedisServer();
+    const gateway = await startHarness({ env: { REDIS_URL: own.url, ROUNDWARE_QUOTA_PER_DAY: '5', QUOTA_RESERVE_PERCENT: '0', QUOTA_PACING: 'false' } });
+    try {
+      for (const projectId of [1, 2, 3]) expect((await clientSessions(gateway, projectId)).errors).toBeUndefined();
+      await own.stop();
+      gateway.resetLogs();
+      const answers = [];
+      for (const projectId of [4, 5, 6, 7]) answers.push(await clientSessions(gateway, projectId));
+      expect(answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'ok')).toStrictEqual(['ok', 'ok', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_RATE_LIMITED']);
+      expect(roundwareGets(gateway)).toBe(2);
+    } finally {
+      await gateway.close();
+      await own.stop();
+    }
+  });
+
   it('is used again once it is back', async () => {
     let own = await startRedisServer();
     const gateway = await startHarness({ env: { REDIS_URL: own.url } });

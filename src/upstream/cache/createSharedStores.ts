@@ -45,7 +45,8 @@ export interface SharedStores {
 /**
  * An in-memory LRU and in-memory quota counters by default; with `redisUrl`, both live in
  * Redis, so several replicas share one cache and one budget. Redis failures degrade to
- * misses (cache) and local counting (quota), never to failed requests. The Redis client is
+ * misses (cache) and counting from the last shared counts (quota, see RedisQuotaCounter),
+ * never to failed requests. The Redis client is
  * imported only when `redisUrl` is set (it costs ~10 MB of memory otherwise unused).
  */
 export async function createSharedStores(options: SharedStoresOptions): Promise<SharedStores> {
@@ -68,11 +69,13 @@ export async function createSharedStores(options: SharedStoresOptions): Promise<
   // So that the first requests find it connected; a Redis not up by then is reported and
   // reconnected to in the background while the gateway serves without it.
   await connected(redis, CONNECT_TIMEOUT_MS);
+  const quotaCounter = new RedisQuotaCounter({ redis, keyPrefix: `${prefix}quota:`, onError });
   return {
     cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError, localMaxEntries: options.maxEntries, localMaxSize: options.maxSize }),
-    quotaCounter: new RedisQuotaCounter({ redis, keyPrefix: `${prefix}quota:`, onError }),
+    quotaCounter,
     kind: 'redis',
     async close() {
+      quotaCounter.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

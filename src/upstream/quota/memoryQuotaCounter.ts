@@ -10,12 +10,7 @@ export class MemoryQuotaCounter implements QuotaCounter {
   }
 
   async take(budget: string, windows: readonly QuotaWindow[]): Promise<QuotaTake> {
-    return this.takeNow(budget, windows);
-  }
-
-  /** Synchronous `take` (the Redis counter falls back to it when Redis is away). */
-  takeNow(budget: string, windows: readonly QuotaWindow[]): QuotaTake {
-    const counts = this.readNow(budget, windows);
+    const counts = this.#countsOf(budget, windows);
     if (windows.some((w, i) => w.limit > 0 && counts[i]! >= w.limit)) return { allowed: false, counts };
     const now = this.#now();
     const after = windows.map((w, i) => {
@@ -28,10 +23,10 @@ export class MemoryQuotaCounter implements QuotaCounter {
   }
 
   async read(budget: string, windows: readonly QuotaWindow[]): Promise<number[]> {
-    return this.readNow(budget, windows);
+    return this.#countsOf(budget, windows);
   }
 
-  readNow(budget: string, windows: readonly QuotaWindow[]): number[] {
+  #countsOf(budget: string, windows: readonly QuotaWindow[]): number[] {
     const now = this.#now();
     return windows.map((w) => {
       const entry = this.#counts.get(`${budget}:${w.key}`);

@@ -23,4 +23,6 @@ export interface QuotaCounter {
   take(budget: string, windows: readonly QuotaWindow[]): Promise<QuotaTake>;
   /** Current counts, without counting. */
   read(budget: string, windows: readonly QuotaWindow[]): Promise<number[]>;
+  /** Stops any background work (on gateway stop). */
+  close?(): void;
 }

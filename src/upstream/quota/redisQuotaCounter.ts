@@ -1,72 +1,213 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { MemoryQuotaCounter } from './memoryQuotaCounter.js';
 import type { QuotaCounter, QuotaTake, QuotaWindow } from './quotaCounter.js';
 
-// KEYS: one counter per window. ARGV: limit, ttlMs per window.
-// All-or-nothing: if any window is at its limit nothing is counted.
+// KEYS: one counter per window, then the replica registry. ARGV: limit, ttlMs per window,
+// then this replica's id and the registry's horizon (ms).
+// All-or-nothing: if any window is at its limit nothing is counted. Either way the replica
+// is registered (by Redis's clock, so that replicas' clocks need not agree) and the live
+// replicas are counted. Reply: allowed (0/1), live replicas, then each window's count.
 const TAKE_SCRIPT = `
+local windows = #KEYS - 1
 local counts = {}
 local refused = 0
-for i = 1, #KEYS do
+for i = 1, windows do
   counts[i] = tonumber(redis.call('GET', KEYS[i]) or '0')
   local limit = tonumber(ARGV[2 * i - 1])
   if limit > 0 and counts[i] >= limit then refused = 1 end
 end
-if refused == 1 then
-  table.insert(counts, 1, 0)
-  return counts
+if refused == 0 then
+  for i = 1, windows do
+    counts[i] = redis.call('INCR', KEYS[i])
+    if counts[i] == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[2 * i]) end
+  end
 end
-for i = 1, #KEYS do
-  counts[i] = redis.call('INCR', KEYS[i])
-  if counts[i] == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[2 * i]) end
-end
-table.insert(counts, 1, 1)
+local registry = KEYS[#KEYS]
+local time = redis.call('TIME')
+local nowMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local horizon = tonumber(ARGV[2 * windows + 2])
+redis.call('ZADD', registry, nowMs, ARGV[2 * windows + 1])
+redis.call('ZREMRANGEBYSCORE', registry, '-inf', nowMs - horizon)
+redis.call('PEXPIRE', registry, horizon)
+table.insert(counts, 1, redis.call('ZCARD', registry))
+table.insert(counts, 1, 1 - refused)
 return counts
 `;
+
+// KEYS: counters; ARGV: amount, ttlMs per counter. Adds calls counted while Redis was away.
+const ADD_SCRIPT = `
+for i = 1, #KEYS do
+  local amount = tonumber(ARGV[2 * i - 1])
+  if redis.call('INCRBY', KEYS[i], amount) == amount then redis.call('PEXPIRE', KEYS[i], ARGV[2 * i]) end
+end
+return #KEYS
+`;
+
+/** A replica that has not counted or checked in for this long is no longer counted. */
+const REPLICA_HORIZON_MS = 180_000;
+/** How often a replica checks in while it makes no upstream calls. */
+const HEARTBEAT_MS = 60_000;
 
 export interface RedisQuotaCounterOptions {
   redis: Redis;
   /** Default `sessions-gateway:quota:`. */
   keyPrefix?: string;
   onError?: (error: unknown) => void;
+  now?: () => number;
+}
+
+interface Count {
+  count: number;
+  expiresAt: number;
 }
 
 /**
  * Quota counters in Redis, shared by every replica: one atomic Lua script checks every
- * window and increments them (INCR, with an expiry set on the first count). When Redis is
- * unreachable the guard does not block traffic: it counts in process memory meanwhile.
+ * window and increments them (INCR, with an expiry set on the first count).
+ *
+ * When Redis is unreachable the guard does not block traffic, but nor does it forget the
+ * budget: it goes on from the counts it last saw in Redis, and spends only its share of
+ * what was left, as if every replica it last saw registered in Redis spent as fast as it
+ * does — so that replicas cut off from Redis together cannot spend a budget each. The calls
+ * it counted meanwhile are added to Redis once it answers again. Replicas register in Redis
+ * with every count, and check in every minute (re-reading the counts they know); one not seen
+ * for three minutes is no longer counted. What others spent since this replica last looked
+ * is not known to it: the share is of what was left as it last saw it. (A replica that never reached Redis knows neither the
+ * counts nor the replicas, and counts as if it were alone.)
  */
 export class RedisQuotaCounter implements QuotaCounter {
   readonly #redis: Redis;
   readonly #prefix: string;
   readonly #onError: (error: unknown) => void;
-  readonly #fallback = new MemoryQuotaCounter();
+  readonly #now: () => number;
+  readonly #replicaId = randomUUID();
+  readonly #heartbeat: NodeJS.Timeout;
+  /** Live replicas, this one included, as Redis last said. */
+  #replicas = 1;
+  /** Per Redis key: the count Redis last gave. */
+  readonly #shared = new Map<string, Count>();
+  /** Per Redis key: calls counted while Redis was away, not yet added to it. */
+  #away = new Map<string, Count>();
 
   constructor(options: RedisQuotaCounterOptions) {
     this.#redis = options.redis;
     this.#prefix = options.keyPrefix ?? 'sessions-gateway:quota:';
     this.#onError = options.onError ?? (() => undefined);
+    this.#now = options.now ?? Date.now;
+    this.#heartbeat = setInterval(() => void this.#checkIn(), HEARTBEAT_MS).unref();
+  }
+
+  /** Live replicas as last seen in Redis (this one included). */
+  get replicas(): number {
+    return this.#replicas;
   }
 
   async take(budget: string, windows: readonly QuotaWindow[]): Promise<QuotaTake> {
+    const keys = this.#keys(budget, windows);
     try {
-      const keys = windows.map((w) => `${this.#prefix}${budget}:${w.key}`);
+      if (this.#away.size > 0) await this.#addAway();
       const args = windows.flatMap((w) => [String(w.limit), String(Math.ceil(w.ttlMs))]);
-      const [allowed, ...counts] = (await this.#redis.eval(TAKE_SCRIPT, keys.length, ...keys, ...args)) as number[];
+      const [allowed, replicas, ...counts] = (await this.#redis.eval(TAKE_SCRIPT, keys.length + 1, ...keys, this.#registryKey, ...args, this.#replicaId, String(REPLICA_HORIZON_MS))) as number[];
+      this.#replicas = Math.max(1, replicas ?? 1);
+      this.#rememberShared(keys, windows, counts);
       return { allowed: allowed === 1, counts };
     } catch (error) {
       this.#onError(error);
-      return this.#fallback.takeNow(budget, windows);
+      return this.#takeWhileAway(keys, windows);
     }
   }
 
   async read(budget: string, windows: readonly QuotaWindow[]): Promise<number[]> {
+    const keys = this.#keys(budget, windows);
     try {
-      const values = await this.#redis.mget(...windows.map((w) => `${this.#prefix}${budget}:${w.key}`));
-      return values.map((v) => (v === null ? 0 : Number(v)));
+      if (this.#away.size > 0) await this.#addAway();
+      const values = await this.#redis.mget(...keys);
+      const counts = values.map((v) => (v === null ? 0 : Number(v)));
+      this.#rememberShared(keys, windows, counts);
+      return counts.map((count, i) => count + (this.#live(this.#away, keys[i]!)?.count ?? 0));
     } catch (error) {
       this.#onError(error);
-      return this.#fallback.readNow(budget, windows);
+      return keys.map((key) => this.#estimate(key));
+    }
+  }
+
+  /** Stops checking in (on gateway stop). */
+  close(): void {
+    clearInterval(this.#heartbeat);
+  }
+
+  get #registryKey(): string {
+    return `${this.#prefix}replicas`;
+  }
+
+  #keys(budget: string, windows: readonly QuotaWindow[]): string[] {
+    return windows.map((w) => `${this.#prefix}${budget}:${w.key}`);
+  }
+
+  /** What the shared count of `key` must be by now: as Redis last said, plus every replica's share of the calls since. */
+  #estimate(key: string): number {
+    return (this.#live(this.#shared, key)?.count ?? 0) + this.#replicas * (this.#live(this.#away, key)?.count ?? 0);
+  }
+
+  /** While Redis is away: this replica's call counts for all of them (see the class comment). */
+  #takeWhileAway(keys: string[], windows: readonly QuotaWindow[]): QuotaTake {
+    const estimates = keys.map((key) => this.#estimate(key));
+    if (windows.some((w, i) => w.limit > 0 && estimates[i]! + this.#replicas > w.limit)) return { allowed: false, counts: estimates };
+    const now = this.#now();
+    keys.forEach((key, i) => {
+      const away = this.#live(this.#away, key)?.count ?? 0;
+      this.#away.set(key, { count: away + 1, expiresAt: now + windows[i]!.ttlMs });
+    });
+    return { allowed: true, counts: estimates.map((estimate) => estimate + this.#replicas) };
+  }
+
+  /** Adds the calls counted while Redis was away to it; if that fails they are kept for the next try. */
+  async #addAway(): Promise<void> {
+    const now = this.#now();
+    const pending = [...this.#away].filter(([, c]) => c.expiresAt > now);
+    // Taken out first, so that takes running meanwhile do not add them a second time.
+    this.#away = new Map();
+    if (pending.length === 0) return;
+    try {
+      await this.#redis.eval(ADD_SCRIPT, pending.length, ...pending.map(([key]) => key), ...pending.flatMap(([, c]) => [String(c.count), String(Math.ceil(c.expiresAt - now))]));
+    } catch (error) {
+      for (const [key, c] of pending) {
+        const later = this.#away.get(key);
+        this.#away.set(key, { count: c.count + (later?.count ?? 0), expiresAt: Math.max(c.expiresAt, later?.expiresAt ?? 0) });
+      }
+      throw error;
+    }
+  }
+
+  #rememberShared(keys: string[], windows: readonly QuotaWindow[], counts: number[]): void {
+    const now = this.#now();
+    keys.forEach((key, i) => this.#shared.set(key, { count: counts[i] ?? 0, expiresAt: now + windows[i]!.ttlMs }));
+    // Periods roll over every minute: drop the dead ones now and then.
+    if (this.#shared.size >= 256) for (const [key, c] of this.#shared) if (c.expiresAt <= now) this.#shared.delete(key);
+  }
+
+  #live(counts: Map<string, Count>, key: string): Count | undefined {
+    const c = counts.get(key);
+    return c && c.expiresAt > this.#now() ? c : undefined;
+  }
+
+  /**
+   * Registers this replica and learns how many are live, and what the budgets it counts
+   * stand at, without counting a call: so that, should Redis go away, this replica's view is
+   * at most a minute old even when it has made no calls.
+   */
+  async #checkIn(): Promise<void> {
+    try {
+      if (this.#away.size > 0) await this.#addAway();
+      const [, replicas] = (await this.#redis.eval(TAKE_SCRIPT, 1, this.#registryKey, this.#replicaId, String(REPLICA_HORIZON_MS))) as number[];
+      this.#replicas = Math.max(1, replicas ?? 1);
+      const now = this.#now();
+      const live = [...this.#shared].filter(([, c]) => c.expiresAt > now);
+      if (live.length === 0) return;
+      const values = await this.#redis.mget(...live.map(([key]) => key));
+      live.forEach(([key, c], i) => this.#shared.set(key, { count: Number(values[i] ?? 0), expiresAt: c.expiresAt }));
+    } catch {
+      // Reported by the next take or read that fails; a heartbeat alone says nothing new.
     }
   }
 }
