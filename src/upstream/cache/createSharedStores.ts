@@ -45,9 +45,9 @@ export interface SharedStores {
 /**
  * An in-memory LRU and in-memory quota counters by default; with `redisUrl`, both live in
  * Redis, so several replicas share one cache and one budget. Redis failures degrade to
- * misses (cache) and counting from the last shared counts (quota, see RedisQuotaCounter),
- * never to failed requests. The Redis client is
- * imported only when `redisUrl` is set (it costs ~10 MB of memory otherwise unused).
+ * misses (cache) and counting on from the last shared counts (quota, see
+ * RedisQuotaCounter), never to failed requests. The Redis client is imported only when
+ * `redisUrl` is set (it costs ~10 MB of memory otherwise unused).
  */
 export async function createSharedStores(options: SharedStoresOptions): Promise<SharedStores> {
   if (!options.redisUrl) {

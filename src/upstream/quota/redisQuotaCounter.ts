@@ -45,7 +45,7 @@ return #KEYS
 
 /** A replica that has not counted or checked in for this long is no longer counted. */
 const REPLICA_HORIZON_MS = 180_000;
-/** How often a replica checks in while it makes no upstream calls. */
+/** How often a replica checks in and re-reads the counts it knows, calls or not. */
 const HEARTBEAT_MS = 60_000;
 
 export interface RedisQuotaCounterOptions {
