@@ -131,6 +131,16 @@ export class GatewayMetrics {
       'Upstream calls counted in the current quota window, per provider and window (all replicas sharing the counters).',
       (row) => row.used,
     );
+    quotaGauge(
+      'gateway_upstream_quota_replicas',
+      'Replicas sharing the quota counters, this one included, as last seen in Redis (1 without Redis): while Redis is away each spends this share of what was left.',
+      (row) => row.replicas,
+    );
+    quotaGauge(
+      'gateway_upstream_quota_estimated',
+      "1 while Redis is away and quota_used is this replica's estimate (the last shared count plus its share of the calls since), else 0.",
+      (row) => (row.estimated ? 1 : 0),
+    );
   }
 
   /** Counts one finished operation. `operation` is the operation name, or `(anonymous)`. */

@@ -44,6 +44,9 @@ describe('GET /metrics', () => {
     // Paced: at least the burst (10 % of 10,000) is allowed at any time of day, at most the budget short of its reserve.
     expect(sample(text, 'gateway_upstream_quota_pace_allowance', { provider: 'guidebook', window: 'day' })).toBeGreaterThanOrEqual(1_000);
     expect(sample(text, 'gateway_upstream_quota_pace_allowance', { provider: 'guidebook', window: 'day' })).toBeLessThanOrEqual(9_500);
+    // In process memory: one replica, exact counts.
+    expect(sample(text, 'gateway_upstream_quota_replicas', { provider: 'guidebook', window: 'day' })).toBe(1);
+    expect(sample(text, 'gateway_upstream_quota_estimated', { provider: 'guidebook', window: 'day' })).toBe(0);
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 

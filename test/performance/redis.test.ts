@@ -153,6 +153,9 @@ describe.skipIf(!redisCheck.available)('Redis going away', () => {
       for (const projectId of [4, 5, 6, 7]) answers.push(await clientSessions(gateway, projectId));
       expect(answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'ok')).toStrictEqual(['ok', 'ok', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_RATE_LIMITED']);
       expect(roundwareGets(gateway)).toBe(2);
+      const { text } = await getPath(gateway.url, '/metrics');
+      expect(sample(text, 'gateway_upstream_quota_used', { provider: 'roundware', window: 'day' })).toBe(5);
+      expect(sample(text, 'gateway_upstream_quota_estimated', { provider: 'roundware', window: 'day' })).toBe(1);
     } finally {
       await gateway.close();
       await own.stop();

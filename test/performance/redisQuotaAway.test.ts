@@ -61,13 +61,16 @@ describe.skipIf(!redisCheck.available)('Quota counters while Redis is away', () 
     const { redis, counter, errors } = await replica(prefix);
     try {
       expect(await takes(counter, 7)).toStrictEqual(Array(7).fill(true));
+      expect(counter.status()).toStrictEqual({ replicas: 1, estimated: false });
       await cutOff(redis);
       // 3 calls were left of 10: the fourth would overspend.
       expect(await takes(counter, 4)).toStrictEqual([true, true, true, false]);
       expect(errors.length).toBeGreaterThan(0);
       expect(await counter.read('guidebook:abc', [DAY])).toStrictEqual([10]);
+      expect(counter.status()).toStrictEqual({ replicas: 1, estimated: true });
       await redis.connect();
       expect(await takes(counter, 1)).toStrictEqual([false]);
+      expect(counter.status().estimated).toBe(false);
       expect(await sharedCount(prefix)).toBe(10);
     } finally {
       counter.close();
@@ -92,6 +95,7 @@ describe.skipIf(!redisCheck.available)('Quota counters while Redis is away', () 
       await cutOff(b.redis);
       // 4 left, 2 replicas: 2 each.
       expect(await takes(a.counter, 3)).toStrictEqual([true, true, false]);
+      expect(a.counter.status()).toStrictEqual({ replicas: 2, estimated: true });
       expect(await takes(b.counter, 3)).toStrictEqual([true, true, false]);
       await a.redis.connect();
       await b.redis.connect();

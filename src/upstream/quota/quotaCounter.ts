@@ -25,4 +25,13 @@ export interface QuotaCounter {
   read(budget: string, windows: readonly QuotaWindow[]): Promise<number[]>;
   /** Stops any background work (on gateway stop). */
   close?(): void;
+  /** How the counts are shared; without it, by this process alone and always exact. */
+  status?(): QuotaCounterStatus;
+}
+
+export interface QuotaCounterStatus {
+  /** Replicas sharing the counters, this one included, as last seen. */
+  replicas: number;
+  /** True while the shared store is away: the counts are this replica's estimate. */
+  estimated: boolean;
 }

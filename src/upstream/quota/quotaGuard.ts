@@ -103,6 +103,7 @@ export class QuotaGuard {
     const periods = this.#periods();
     const counts = await this.#counter.read(this.#budget, periods.map((p) => p.window));
     this.#remember(periods, counts);
+    const { replicas, estimated } = this.#counter.status?.() ?? { replicas: 1, estimated: false };
     return periods.map((p, i) => {
       const { limit } = p.window;
       const used = counts[i] ?? 0;
@@ -121,6 +122,8 @@ export class QuotaGuard {
         low: remaining !== null && (remaining <= reserve || used >= allowance),
         refused: this.#refused,
         resetsAt: new Date(p.endsAt).toISOString(),
+        replicas,
+        estimated,
       };
     });
   }

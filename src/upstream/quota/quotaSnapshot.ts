@@ -22,4 +22,8 @@ export interface QuotaSnapshot {
   refused: number;
   /** When the current window ends (ISO 8601). */
   resetsAt: string;
+  /** Replicas sharing the counters, this one included, as last seen (1 without Redis). */
+  replicas: number;
+  /** True while Redis is away: `used` is this replica's estimate (see RedisQuotaCounter). */
+  estimated: boolean;
 }

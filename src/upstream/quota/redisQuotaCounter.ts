@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { QuotaCounter, QuotaTake, QuotaWindow } from './quotaCounter.js';
+import type { QuotaCounter, QuotaCounterStatus, QuotaTake, QuotaWindow } from './quotaCounter.js';
 
 // KEYS: one counter per window, then the replica registry. ARGV: limit, ttlMs per window,
 // then this replica's id and the registry's horizon (ms).
@@ -84,10 +84,12 @@ export class RedisQuotaCounter implements QuotaCounter {
   readonly #heartbeat: NodeJS.Timeout;
   /** Live replicas, this one included, as Redis last said. */
   #replicas = 1;
+  /** Whether the last command failed: counts are estimated until one succeeds. */
+  #away = false;
   /** Per Redis key: the count Redis last gave. */
   readonly #shared = new Map<string, Count>();
   /** Per Redis key: calls counted while Redis was away, not yet added to it. */
-  #away = new Map<string, Count>();
+  #unsent = new Map<string, Count>();
 
   constructor(options: RedisQuotaCounterOptions) {
     this.#redis = options.redis;
@@ -102,16 +104,22 @@ export class RedisQuotaCounter implements QuotaCounter {
     return this.#replicas;
   }
 
+  status(): QuotaCounterStatus {
+    return { replicas: this.#replicas, estimated: this.#away };
+  }
+
   async take(budget: string, windows: readonly QuotaWindow[]): Promise<QuotaTake> {
     const keys = this.#keys(budget, windows);
     try {
-      if (this.#away.size > 0) await this.#addAway();
+      if (this.#unsent.size > 0) await this.#sendUnsent();
       const args = windows.flatMap((w) => [String(w.limit), String(Math.ceil(w.ttlMs))]);
       const [allowed, replicas, ...counts] = (await this.#redis.eval(TAKE_SCRIPT, keys.length + 1, ...keys, this.#registryKey, ...args, this.#replicaId, String(REPLICA_HORIZON_MS))) as number[];
       this.#replicas = Math.max(1, replicas ?? 1);
       this.#rememberShared(keys, windows, counts);
+      this.#away = false;
       return { allowed: allowed === 1, counts };
     } catch (error) {
+      this.#away = true;
       this.#onError(error);
       return this.#takeWhileAway(keys, windows);
     }
@@ -120,12 +128,14 @@ export class RedisQuotaCounter implements QuotaCounter {
   async read(budget: string, windows: readonly QuotaWindow[]): Promise<number[]> {
     const keys = this.#keys(budget, windows);
     try {
-      if (this.#away.size > 0) await this.#addAway();
+      if (this.#unsent.size > 0) await this.#sendUnsent();
       const values = await this.#redis.mget(...keys);
       const counts = values.map((v) => (v === null ? 0 : Number(v)));
       this.#rememberShared(keys, windows, counts);
-      return counts.map((count, i) => count + (this.#live(this.#away, keys[i]!)?.count ?? 0));
+      this.#away = false;
+      return counts.map((count, i) => count + (this.#live(this.#unsent, keys[i]!)?.count ?? 0));
     } catch (error) {
+      this.#away = true;
       this.#onError(error);
       return keys.map((key) => this.#estimate(key));
     }
@@ -146,7 +156,7 @@ export class RedisQuotaCounter implements QuotaCounter {
 
   /** What the shared count of `key` must be by now: as Redis last said, plus every replica's share of the calls since. */
   #estimate(key: string): number {
-    return (this.#live(this.#shared, key)?.count ?? 0) + this.#replicas * (this.#live(this.#away, key)?.count ?? 0);
+    return (this.#live(this.#shared, key)?.count ?? 0) + this.#replicas * (this.#live(this.#unsent, key)?.count ?? 0);
   }
 
   /** While Redis is away: this replica's call counts for all of them (see the class comment). */
@@ -155,25 +165,25 @@ export class RedisQuotaCounter implements QuotaCounter {
     if (windows.some((w, i) => w.limit > 0 && estimates[i]! + this.#replicas > w.limit)) return { allowed: false, counts: estimates };
     const now = this.#now();
     keys.forEach((key, i) => {
-      const away = this.#live(this.#away, key)?.count ?? 0;
-      this.#away.set(key, { count: away + 1, expiresAt: now + windows[i]!.ttlMs });
+      const away = this.#live(this.#unsent, key)?.count ?? 0;
+      this.#unsent.set(key, { count: away + 1, expiresAt: now + windows[i]!.ttlMs });
     });
     return { allowed: true, counts: estimates.map((estimate) => estimate + this.#replicas) };
   }
 
   /** Adds the calls counted while Redis was away to it; if that fails they are kept for the next try. */
-  async #addAway(): Promise<void> {
+  async #sendUnsent(): Promise<void> {
     const now = this.#now();
-    const pending = [...this.#away].filter(([, c]) => c.expiresAt > now);
+    const pending = [...this.#unsent].filter(([, c]) => c.expiresAt > now);
     // Taken out first, so that takes running meanwhile do not add them a second time.
-    this.#away = new Map();
+    this.#unsent = new Map();
     if (pending.length === 0) return;
     try {
       await this.#redis.eval(ADD_SCRIPT, pending.length, ...pending.map(([key]) => key), ...pending.flatMap(([, c]) => [String(c.count), String(Math.ceil(c.expiresAt - now))]));
     } catch (error) {
       for (const [key, c] of pending) {
-        const later = this.#away.get(key);
-        this.#away.set(key, { count: c.count + (later?.count ?? 0), expiresAt: Math.max(c.expiresAt, later?.expiresAt ?? 0) });
+        const later = this.#unsent.get(key);
+        this.#unsent.set(key, { count: c.count + (later?.count ?? 0), expiresAt: Math.max(c.expiresAt, later?.expiresAt ?? 0) });
       }
       throw error;
     }
@@ -198,15 +208,20 @@ export class RedisQuotaCounter implements QuotaCounter {
    */
   async #checkIn(): Promise<void> {
     try {
-      if (this.#away.size > 0) await this.#addAway();
+      if (this.#unsent.size > 0) await this.#sendUnsent();
       const [, replicas] = (await this.#redis.eval(TAKE_SCRIPT, 1, this.#registryKey, this.#replicaId, String(REPLICA_HORIZON_MS))) as number[];
       this.#replicas = Math.max(1, replicas ?? 1);
       const now = this.#now();
       const live = [...this.#shared].filter(([, c]) => c.expiresAt > now);
-      if (live.length === 0) return;
+      if (live.length === 0) {
+        this.#away = false;
+        return;
+      }
       const values = await this.#redis.mget(...live.map(([key]) => key));
       live.forEach(([key, c], i) => this.#shared.set(key, { count: Number(values[i] ?? 0), expiresAt: c.expiresAt }));
+      this.#away = false;
     } catch {
+      this.#away = true;
       // Reported by the next take or read that fails; a heartbeat alone says nothing new.
     }
   }
