@@ -38,6 +38,8 @@ export class QuotaGuard {
   readonly #now: () => number;
   /** Last counts seen per window key (this replica's view between takes). */
   #seen = new Map<string, number>();
+  /** Whether `#seen` holds the counter's estimates (Redis away) rather than shared counts. */
+  #seenEstimated = false;
   #refused = 0;
 
   constructor(options: QuotaGuardOptions) {
@@ -75,8 +77,13 @@ export class QuotaGuard {
     return { ...period.window, limit: Math.max(1, ceiling) };
   }
 
-  /** Throws UPSTREAM_RATE_LIMITED if this replica already knows a window is spent (no I/O). */
+  /**
+   * Throws UPSTREAM_RATE_LIMITED if this replica already knows a window is spent (no I/O).
+   * Estimated counts are not knowledge: the counter decides, and learns the shared counts
+   * again as soon as Redis answers.
+   */
   assertAvailable(): void {
+    if (this.#seenEstimated) return;
     const periods = this.#periods();
     const counts = periods.map((p) => this.#seen.get(p.window.key) ?? 0);
     if (periods.some((p, i) => p.window.limit > 0 && counts[i]! >= p.window.limit)) throw this.#refusal(periods, counts);
@@ -142,10 +149,20 @@ export class QuotaGuard {
     ];
   }
 
+  /**
+   * Keeps the highest count seen per window (answers to concurrent takes arrive in any
+   * order), except that shared counts replace estimates: an estimate may be above what the
+   * replicas really spent while Redis was away.
+   */
   #remember(periods: Period[], counts: number[]): void {
+    const estimated = this.#counter.status?.().estimated ?? false;
     const seen = new Map<string, number>();
-    periods.forEach((p, i) => seen.set(p.window.key, Math.max(counts[i] ?? 0, this.#seen.get(p.window.key) ?? 0)));
+    periods.forEach((p, i) => {
+      const before = this.#seenEstimated && !estimated ? 0 : (this.#seen.get(p.window.key) ?? 0);
+      seen.set(p.window.key, Math.max(counts[i] ?? 0, before));
+    });
     this.#seen = seen;
+    this.#seenEstimated = estimated;
   }
 
   #refusal(periods: Period[], counts: number[], windows: readonly QuotaWindow[] = periods.map((p) => p.window)): UpstreamError {
