@@ -159,10 +159,10 @@ describe.skipIf(!redisCheck.available)('Redis going away', () => {
       // Back (restarted empty, so the day's count there is what this replica adds): the
       // estimate that had reached the limit gives way to the shared count again.
       own = await startRedisServer({ port: own.port });
-      let code: string = 'UPSTREAM_RATE_LIMITED';
+      let code = 'UPSTREAM_RATE_LIMITED';
       for (let attempt = 0; attempt < 50 && code === 'UPSTREAM_RATE_LIMITED'; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        code = (await clientSessions(gateway, 8 + attempt)).errors?.[0]?.extensions?.code ?? 'ok';
+        code = String((await clientSessions(gateway, 8 + attempt)).errors?.[0]?.extensions?.code ?? 'ok');
       }
       expect(code).toBe('ok');
     } finally {

@@ -72,8 +72,8 @@ interface Count {
  * it counted meanwhile are added to Redis once it answers again. Replicas register in Redis
  * with every count, and check in every minute (re-reading the counts they know); one not seen
  * for three minutes is no longer counted. What others spent since this replica last looked
- * is not known to it: the share is of what was left as it last saw it. (A replica that never reached Redis knows neither the
- * counts nor the replicas, and counts as if it were alone.)
+ * is not known to it: the share is of what was left as it last saw it. (A replica that
+ * never reached Redis knows neither the counts nor the replicas, and counts as if alone.)
  */
 export class RedisQuotaCounter implements QuotaCounter {
   readonly #redis: Redis;
@@ -97,11 +97,6 @@ export class RedisQuotaCounter implements QuotaCounter {
     this.#onError = options.onError ?? (() => undefined);
     this.#now = options.now ?? Date.now;
     this.#heartbeat = setInterval(() => void this.#checkIn(), HEARTBEAT_MS).unref();
-  }
-
-  /** Live replicas as last seen in Redis (this one included). */
-  get replicas(): number {
-    return this.#replicas;
   }
 
   status(): QuotaCounterStatus {
