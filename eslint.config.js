@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'src/__generated__/', 'coverage/', 'examples/generated/', 'examples/web/dist/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/__generated__/', 'coverage/', 'examples/generated/', 'examples/web/dist/', 'graphiql/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,10 @@
 // `npm run build:web`: bundles the web example (Apollo Client included) into
-// examples/web/dist/app.js, so the page needs nothing from the internet at runtime.
+// examples/web/dist/app.js, and the offline GraphiQL page into graphiql/dist/ (see
+// buildGraphiql.ts), so neither page needs anything from the internet at runtime.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { projectRoot } from '../src/projectRoot.js';
+import { buildGraphiql } from './buildGraphiql.js';
 import { isMain } from './isMain.js';
 
 /** Builds the example; resolves to the bundle's path. */
@@ -24,6 +26,6 @@ export async function buildWebExample(): Promise<string> {
 }
 
 if (isMain(import.meta.url)) {
-  const outfile = await buildWebExample();
-  console.log(`Built ${path.relative(process.cwd(), outfile)}`);
+  const [outfile, graphiqlDir] = await Promise.all([buildWebExample(), buildGraphiql()]);
+  console.log(`Built ${path.relative(process.cwd(), outfile)} and ${path.relative(process.cwd(), graphiqlDir)}/`);
 }

@@ -2,8 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GatewayConfig } from '../config.js';
@@ -18,6 +17,7 @@ import { createResilience, type ProviderHealthSnapshot } from '../upstream/resil
 import type { ProviderName } from '../errors/index.js';
 import { clientAuth } from './auth/index.js';
 import { bodyErrors, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
+import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { createLogger } from './logger.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
 import { createScrubber } from './scrubber.js';
@@ -136,7 +136,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       operationLimitsPlugin(config.limits),
       partialResultsPlugin({ formatError }),
       ...operations.plugins,
-      config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      sandboxLandingPage(config),
     ],
   });
   await apollo.start();
@@ -146,6 +146,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     res.json({ status: 'ok' });
   });
   operations.mountRoutes(app);
+  mountGraphiql(app, config);
   app.use(
     '/graphql',
     operations.observe,
