@@ -15,6 +15,7 @@ const PAGE = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Sessions Gateway — GraphiQL</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="./main.css" />
     <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
   </head>

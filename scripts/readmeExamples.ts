@@ -8,9 +8,9 @@ export const README_EXAMPLES_HEADING = '## Example queries';
  * Throws when the section or its blocks are gone, so a README edit cannot silently empty the page.
  */
 export function readmeExamples(markdown: string): string[] {
-  const start = markdown.indexOf(`\n${README_EXAMPLES_HEADING}`);
-  if (start < 0) throw new Error(`README.md has no "${README_EXAMPLES_HEADING}" section.`);
-  const rest = markdown.slice(start + 1 + README_EXAMPLES_HEADING.length);
+  const heading = new RegExp(`^${README_EXAMPLES_HEADING}.*$`, 'm').exec(markdown);
+  if (heading === null) throw new Error(`README.md has no "${README_EXAMPLES_HEADING}" section.`);
+  const rest = markdown.slice(heading.index + heading[0].length);
   const end = rest.search(/\n## /);
   const section = end < 0 ? rest : rest.slice(0, end);
   const blocks = [...section.matchAll(/^```graphql\n([\s\S]*?)^```$/gm)].map((match) => match[1]!.trim());

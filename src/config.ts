@@ -439,7 +439,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GRAPHQL_MAX_BATCH: { group: 'Limits', description: 'Most operations in one batched HTTP request.' },
   GRAPHQL_MAX_BODY_BYTES: { group: 'Limits', description: 'Largest request body (bytes).' },
   GRAPHQL_INTROSPECTION: { group: 'Security', description: 'Allow introspection. Unset: on, except with `NODE_ENV=production`.' },
-  GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser. Unset: on, except with `NODE_ENV=production`.' },
+  GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser, and GraphiQL (works offline) at `/graphiql`. Unset: on, except with `NODE_ENV=production`.' },
   GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open.' },
   GATEWAY_JWT_SECRET: { group: 'Security', description: 'HS256 secret (at least 32 bytes) for client bearer tokens.' },
   GATEWAY_JWT_ISSUER: { group: 'Security', description: 'Required `iss` of client tokens, when set.' },
