@@ -78,9 +78,9 @@ describe('NODE_ENV=production without a provider URL', () => {
 });
 
 describe.each([
-  ['demo mode by default (no provider URL, not production)', {}],
-  ['demo mode on purpose in production (DEMO=true)', { NODE_ENV: 'production', DEMO: 'true' }],
-])('%s', (_name, env: Record<string, string>) => {
+  ['demo mode by default (no provider URL, not production)', {}, { sandbox: true }],
+  ['demo mode on purpose in production (DEMO=true)', { NODE_ENV: 'production', DEMO: 'true' }, { sandbox: false }],
+])('%s', (_name, env: Record<string, string>, { sandbox }) => {
   let gateway: Child;
   beforeAll(async () => {
     gateway = await startEntryPoint({ ...env, GATEWAY_API_KEYS: KEY });
@@ -104,6 +104,22 @@ describe.each([
     const response = await request(new URL('/readyz', gateway.url));
     expect(response.statusCode).toBe(200);
     expect(await response.body.json()).toMatchObject({ status: 'ready', mode: 'demo' });
+  });
+
+  it(`redirects GET / to /graphql, where a browser gets ${sandbox ? 'the Sandbox landing page without a key' : 'no Sandbox (production)'}`, async () => {
+    const root = await request(new URL('/', gateway.url), { headers: { accept: 'text/html' } });
+    await root.body.dump();
+    expect(root.statusCode).toBe(302);
+    const target = new URL(String(root.headers.location), gateway.url);
+    expect(target.href).toBe(gateway.url);
+    const page = await request(target, { headers: { accept: 'text/html' } });
+    const text = await page.body.text();
+    if (sandbox) {
+      expect(page.statusCode).toBe(200);
+      expect(text).toMatch(/sandbox/i);
+    } else {
+      expect(text).not.toMatch(/sandbox/i);
+    }
   });
 });
 
