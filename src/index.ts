@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     console.error(message);
     process.exit(1);
   }
-  const notes = [config.demo ? 'demo: emulated providers, seed data' : undefined, config.production ? undefined : 'open it in a browser for Apollo Sandbox'].filter(Boolean);
+  const notes = [config.demo ? 'demo: emulated providers, seed data' : undefined, config.sandbox ? 'open it in a browser for Apollo Sandbox' : undefined].filter(Boolean);
   console.log(`Sessions gateway ready at ${url}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
 
   let stopping = false;
