@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'codegen.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'codegen.ts', 'test/fixtures/*/vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

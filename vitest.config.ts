@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { SkipSummaryReporter } from './test/support/skipSummaryReporter.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,5 +16,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The skip summary (tests left out for a missing Chromium or redis-server) comes last.
+    reporters: ['default', new SkipSummaryReporter()],
   },
 });

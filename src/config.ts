@@ -23,6 +23,8 @@ export interface GatewayConfig {
   host: string;
   /** NODE_ENV=production: no Sandbox or introspection by default, terse errors. */
   production: boolean;
+  /** Demo mode: the providers are the emulators, serving seed data (said by `/readyz` and the start-up log). */
+  demo: boolean;
   guidebook: GuidebookConfig | null;
   roundware: RoundwareConfig | null;
   planstone: PlanstoneConfig | null;
@@ -69,7 +71,7 @@ export interface GatewayConfig {
   };
   /** Operation limits; every rejection has its own error code (docs/resilience.md). */
   limits: OperationLimitsConfig;
-  /** Who may call the gateway; null = anyone (always null in demo mode). */
+  /** Who may call the gateway; null = anyone. Enforced in every mode, demo included. */
   auth: ClientAuthConfig | null;
   /** Bearer token `GET /metrics` requires; null = the metrics are open (block them at the ingress). */
   metricsToken: string | null;
@@ -103,19 +105,44 @@ export interface ClientAuthConfig {
   jwt: { secret: string; issuer?: string; audience?: string } | null;
 }
 
-/** Thrown at boot with every problem found, so one start fixes them all. */
+/**
+ * Thrown at boot with every problem found, so one start fixes them all. The message is one
+ * line when there is one problem, a list otherwise; each problem says what to set.
+ */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(problems.length === 1 ? `Invalid configuration: ${problems[0]}` : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
 
 const URL_VARIABLES = ['GUIDEBOOK_API_URL', 'ROUNDWARE_API_URL', 'PLANSTONE_API_URL'] as const;
 
-/** True when no provider URL is set: `npm start` then runs the emulators (demo mode). */
-export function isDemoEnvironment(env: NodeJS.ProcessEnv): boolean {
-  return URL_VARIABLES.every((name) => !env[name]);
+/**
+ * Whether this process runs demo mode (the emulated providers, serving seed data):
+ * `DEMO=true` asks for it; with `DEMO` unset, it is the default when no provider URL is set —
+ * except with `NODE_ENV=production`, where a missing provider URL is far more likely a
+ * container started without its environment than a wish for fake data, so the gateway
+ * refuses to start. `DEMO=false` never runs it (`loadConfig` then names the missing URLs).
+ * Throws a ConfigError (one problem, saying what to set) for the refusals.
+ */
+export function demoModeOf(env: NodeJS.ProcessEnv): boolean {
+  const demo = baseSchema.shape.DEMO.safeParse(env.DEMO);
+  if (!demo.success) throw new ConfigError([`DEMO is not a boolean: ${JSON.stringify(env.DEMO)} (set it to true or false, or leave it unset)`]);
+  const urlsSet = URL_VARIABLES.filter((name) => env[name]);
+  if (demo.data === true) {
+    if (urlsSet.length > 0) {
+      throw new ConfigError([`DEMO=true serves the emulated providers, but ${urlsSet.join(', ')} ${urlsSet.length === 1 ? 'is' : 'are'} set: unset DEMO to use the providers, or unset the provider URLs for demo mode`]);
+    }
+    return true;
+  }
+  if (demo.data === false || urlsSet.length > 0) return false;
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError([
+      `NODE_ENV=production but no provider URL is set: set ${URL_VARIABLES.join(', ')} (a base URL, or "off") with their credentials, or DEMO=true to serve the emulated providers' seed data on purpose`,
+    ]);
+  }
+  return true;
 }
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -124,6 +151,8 @@ export const baseSchema = z.object({
   PORT: int(4000),
   HOST: z.string().default('0.0.0.0'),
   NODE_ENV: z.string().default('development'),
+  // Empty counts as unset, as `DEMO=` in a copied .env.example means.
+  DEMO: z.preprocess((value) => (value === '' ? undefined : value), z.stringbool().optional()),
   UPSTREAM_CONNECT_TIMEOUT_MS: int(2_000),
   UPSTREAM_HEADERS_TIMEOUT_MS: int(8_000),
   UPSTREAM_BODY_TIMEOUT_MS: int(8_000),
@@ -206,7 +235,8 @@ function parseTtlOverrides(text: string, problems: string[]): GatewayConfig['cac
 /**
  * Reads the environment once, at boot. Every provider needs its URL and credential; a
  * provider is switched off explicitly with `<PROVIDER>_API_URL=off`. Demo mode fills these
- * variables from the emulators before calling this, so both modes share one path.
+ * variables from the emulators before calling this (and says so with `options.demo`), so
+ * both modes share one path: the same limits, the same client access control.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } = {}): GatewayConfig {
   const problems: string[] = [];
@@ -267,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     port: values.PORT,
     host: values.HOST,
     production: values.NODE_ENV === 'production',
+    demo: options.demo ?? false,
     persistedOperations: { only: values.PERSISTED_OPERATIONS_ONLY, manifestPath: values.PERSISTED_OPERATIONS_MANIFEST },
     federation: values.FEDERATION,
     readinessTimeoutMs: values.READINESS_TIMEOUT_MS,
@@ -319,8 +350,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
       maxBatch: values.GRAPHQL_MAX_BATCH,
       maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
     },
-    // Demo mode serves seed data to whoever runs it locally: client auth is always off there.
-    auth: !options.demo && (apiKeys.length > 0 || jwt) ? { apiKeys, jwt } : null,
+    // Enforced in demo mode too: a deployment that sets keys means them, whatever its providers are.
+    auth: apiKeys.length > 0 || jwt ? { apiKeys, jwt } : null,
     metricsToken: values.METRICS_TOKEN?.trim() || null,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     sandbox: values.GRAPHQL_SANDBOX ?? !production,
@@ -349,11 +380,17 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   HOST: { group: 'Server', description: 'Interface to listen on (`0.0.0.0` = all; `127.0.0.1` = this machine only).' },
   NODE_ENV: {
     group: 'Server',
-    description: '`production`: introspection and Apollo Sandbox default to off, and the `/examples/web/` page is not served.',
+    description:
+      '`production`: introspection and Apollo Sandbox default to off, and the `/examples/web/` page is not served; with no provider URL set the gateway refuses to start instead of running demo mode (unless `DEMO=true`).',
+  },
+  DEMO: {
+    group: 'Server',
+    description:
+      'Demo mode: the three emulated providers start in-process and serve seed data; `/readyz` and the start-up log say `demo`. `true`: demo mode on purpose (also with `NODE_ENV=production`; no `*_API_URL` may be set). `false`: never (missing provider URLs are an error). Unset: demo mode when no provider URL is set, except with `NODE_ENV=production`, where the gateway refuses to start. Client access control (`GATEWAY_API_KEYS`, `GATEWAY_JWT_SECRET`) applies in demo mode too.',
   },
   GUIDEBOOK_API_URL: {
     group: 'Providers',
-    description: 'Guidebook Open API base URL, or `off`. When no provider URL is set at all, `npm start` runs the emulators (demo mode).',
+    description: 'Guidebook Open API base URL, or `off`. When no provider URL is set at all, `npm start` runs the emulators (demo mode; see `DEMO`).',
   },
   GUIDEBOOK_API_KEY: { group: 'Providers', description: 'Guidebook API key. Required when `GUIDEBOOK_API_URL` is set.' },
   ROUNDWARE_API_URL: { group: 'Providers', description: 'Roundware API v2 base URL, or `off`.' },
@@ -440,7 +477,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GRAPHQL_MAX_BODY_BYTES: { group: 'Limits', description: 'Largest request body (bytes).' },
   GRAPHQL_INTROSPECTION: { group: 'Security', description: 'Allow introspection. Unset: on, except with `NODE_ENV=production`.' },
   GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser, and GraphiQL (works offline) at `/graphiql`. Unset: on, except with `NODE_ENV=production`.' },
-  GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open.' },
+  GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open. Enforced in every mode, demo mode included.' },
   GATEWAY_JWT_SECRET: { group: 'Security', description: 'HS256 secret (at least 32 bytes) for client bearer tokens.' },
   GATEWAY_JWT_ISSUER: { group: 'Security', description: 'Required `iss` of client tokens, when set.' },
   GATEWAY_JWT_AUDIENCE: { group: 'Security', description: 'Required `aud` of client tokens, when set.' },

@@ -1,6 +1,7 @@
 // Process entry: read configuration, start the gateway, drain on SIGTERM.
-import { ConfigError, isDemoEnvironment, loadConfig } from './config.js';
+import { ConfigError, demoModeOf, loadConfig } from './config.js';
 import { createGateway } from './server/createGateway.js';
+import { listenFailureMessage } from './server/listenFailureMessage.js';
 import { startTracing } from './observability/tracing.js';
 
 async function main(): Promise<void> {
@@ -8,21 +9,31 @@ async function main(): Promise<void> {
   const tracing = await startTracing(process.env);
   let env = process.env;
   let closeDemo: (() => Promise<void>) | undefined;
-  const demo = isDemoEnvironment(env);
+  // Throws (one line, what to set) for NODE_ENV=production without a provider URL.
+  const demo = demoModeOf(env);
   if (demo) {
     // Imported only in demo mode: nothing else in src/ knows the emulators exist.
     const { startDemoProviders } = await import('./demo/startDemo.js');
     const providers = await startDemoProviders();
     env = { ...env, ...providers.env };
     closeDemo = () => providers.close();
-    console.log('Demo mode: no provider URL is set, so the emulated providers are serving seed data.');
+    console.log(`Demo mode (${env.DEMO ? `DEMO=${env.DEMO}` : 'no provider URL is set'}): the emulated providers are serving seed data.`);
   }
 
-  // Demo mode never asks its callers for credentials (GATEWAY_API_KEYS / GATEWAY_JWT_SECRET are ignored).
+  // Client access control (GATEWAY_API_KEYS / GATEWAY_JWT_SECRET) applies in demo mode too.
   const config = loadConfig(env, { demo });
   const gateway = await createGateway(config);
-  const url = await gateway.listen();
-  console.log(`Sessions gateway ready at ${url}${config.production ? '' : ' (open it in a browser for Apollo Sandbox)'}`);
+  let url: string;
+  try {
+    url = await gateway.listen();
+  } catch (error) {
+    const message = listenFailureMessage(error, { port: config.port, host: config.host });
+    if (message === undefined) throw error;
+    console.error(message);
+    process.exit(1);
+  }
+  const notes = [config.demo ? 'demo: emulated providers, seed data' : undefined, config.sandbox ? 'open it in a browser for Apollo Sandbox' : undefined].filter(Boolean);
+  console.log(`Sessions gateway ready at ${url}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

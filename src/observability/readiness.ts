@@ -14,6 +14,8 @@ export interface ProviderReadiness {
 
 export interface Readiness {
   ready: boolean;
+  /** `demo`: the providers are the emulators, serving seed data; `live`: the configured providers. */
+  mode: 'demo' | 'live';
   providers: Record<ProviderName, ProviderReadiness>;
 }
 
@@ -47,7 +49,7 @@ export async function checkReadiness(config: GatewayConfig, sources: ProviderHea
     check('planstone', config.planstone?.baseUrl),
   ]);
   const providers = { guidebook, roundware, planstone };
-  return { ready: Object.values(providers).every((p) => p.status !== 'unavailable'), providers };
+  return { ready: Object.values(providers).every((p) => p.status !== 'unavailable'), mode: config.demo ? 'demo' : 'live', providers };
 }
 
 function canConnect(url: URL, timeoutMs: number): Promise<boolean> {

@@ -145,6 +145,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // The root leads to the API (and, in a browser outside production, its landing page);
+  // 302, not 301, so browsers do not remember it should the root ever serve a page.
+  app.get('/', (_req, res) => {
+    res.redirect(302, '/graphql');
+  });
   operations.mountRoutes(app);
   mountGraphiql(app, config);
   app.use(

@@ -77,7 +77,7 @@ export function createOperationsLayer({ config, logger, upstreamClients, health,
     mountRoutes(app) {
       app.get('/readyz', async (_req, res) => {
         const readiness = await checkReadiness(config, health, { timeoutMs: config.readinessTimeoutMs });
-        res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', providers: readiness.providers });
+        res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', mode: readiness.mode, providers: readiness.providers });
       });
       const scraperMayRead = config.metricsToken === null ? () => true : bearerMatcher(config.metricsToken);
       app.get('/metrics', async (req, res) => {

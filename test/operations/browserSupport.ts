@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { requiredTool, type ToolCheck } from '../support/requiredTool.js';
 
 /** Debian's Chromium, as `.ci/run` installs it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,16 +17,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Whether the browser tests run. They always do in CI (`CI` set) and whenever Chromium is
- * installed. A developer without Chromium may opt out with `SKIP_BROWSER_TESTS=1` (and `CI`
- * unset); otherwise a missing browser is a loud failure that says how to install it.
+ * Whether the browser tests run: wherever Chromium is installed. Without it they are
+ * skipped loudly (and listed in the summary at the end of the run) — except with
+ * `REQUIRE_BROWSER=1` (set by `.ci/run`), where a missing browser fails the test file.
+ * Pass `suite` as the options of the browser tests' `describe()`.
  */
+export function browserCheck(): ToolCheck {
+  return requiredTool({
+    tool: 'Chromium',
+    requireVariable: 'REQUIRE_BROWSER',
+    install: 'sudo apt-get install -y chromium   (Debian/Ubuntu; or set CHROMIUM_PATH)',
+    missing: () => (existsSync(CHROMIUM_PATH) ? undefined : `no ${CHROMIUM_PATH}`),
+  });
+}
+
+/** Whether Chromium is here (see `browserCheck`); a suite skipped on this alone is missing from the end-of-run summary. */
 export function browserTestsEnabled(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
-  if (!process.env.CI && process.env.SKIP_BROWSER_TESTS === '1') return false;
-  throw new Error(
-    `Chromium is not installed at ${CHROMIUM_PATH}: the web example's browser test needs it.\n` +
-      `  Install it (Debian/Ubuntu, as root): apt-get update && apt-get install -y chromium\n` +
-      `  or point CHROMIUM_PATH at a Chromium binary, or (outside CI only) set SKIP_BROWSER_TESTS=1 to leave the browser test out.`,
-  );
+  return browserCheck().available;
 }

@@ -103,8 +103,10 @@ describe('health and readiness', () => {
   it('GET /readyz is 200 with every provider ready', async () => {
     const { status, text } = await getPath(harness.url, '/readyz');
     expect(status).toBe(200);
-    const body = JSON.parse(text) as { status: string; providers: Record<string, { status: string; breaker?: string }> };
+    const body = JSON.parse(text) as { status: string; mode: string; providers: Record<string, { status: string; breaker?: string }> };
     expect(body.status).toBe('ready');
+    // Real providers as far as the gateway knows (demo mode says `demo`: test/operations/entryPoint.test.ts).
+    expect(body.mode).toBe('live');
     expect(Object.keys(body.providers).sort()).toEqual(['guidebook', 'planstone', 'roundware']);
     for (const provider of Object.values(body.providers)) expect(provider.status).toBe('ready');
   });

@@ -2,13 +2,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebExample } from '../../scripts/buildWeb.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
-import { browserTestsEnabled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
+import { browserCheck, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
 
 // The web example in headless Chromium, served by the gateway at /examples/web/ and
 // talking to it by persisted hashes only (PERSISTED_OPERATIONS_ONLY=true): scroll the
 // merged schedule to its end, filter by track, open a speaker.
 
-const enabled = browserTestsEnabled();
+const chromiumCheck = browserCheck();
+const enabled = chromiumCheck.available;
 
 let harness: Harness;
 let browser: Browser;
@@ -50,7 +51,7 @@ async function scrollToEnd(target: Page): Promise<number> {
   return Number(await target.locator('#status').getAttribute('data-shown'));
 }
 
-describe.runIf(enabled)('the web example in headless Chromium', () => {
+describe('the web example in headless Chromium', chromiumCheck.suite, () => {
   it('scrolls through the merged schedule to the end and shows every session exactly once', async () => {
     const shown = await scrollToEnd(page);
     const ids = await page.locator('#schedule li.session').evaluateAll((items) => items.map((item) => item.getAttribute('data-session-id')));

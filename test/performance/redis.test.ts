@@ -31,7 +31,7 @@ async function twoReplicas(env: Record<string, string> = {}, second: Record<stri
   return [a, b];
 }
 
-describe.skipIf(!redisCheck.available)('Redis: replicas share one cache and one budget', () => {
+describe('Redis: replicas share one cache and one budget', redisCheck.suite, () => {
   it('the second replica answers the same operation with no upstream call', async () => {
     const [a, b] = await twoReplicas();
     try {
@@ -123,7 +123,7 @@ describe.skipIf(!redisCheck.available)('Redis: replicas share one cache and one 
   });
 });
 
-describe.skipIf(!redisCheck.available)('Redis going away', () => {
+describe('Redis going away', redisCheck.suite, () => {
   it('fails no request, is said once in the log with no password, and is counted in the metrics', async () => {
     const own = await startRedisServer();
     const { destination: logDestination, lines } = captureLogLines();

@@ -40,7 +40,7 @@ async function scriptRuns(): Promise<number> {
 
 const page = (n: number) => ({ results: Array.from({ length: 20 }, (_, i) => ({ id: n * 100 + i, name: `Session ${i}` })) });
 
-describe.skipIf(!redisCheck.available)('Redis cache: each replica keeps a confirmed local copy', () => {
+describe('Redis cache: each replica keeps a confirmed local copy', redisCheck.suite, () => {
   it('an unchanged entry stays the same parsed object after each confirmation', async () => {
     const [writer, reader] = twoReplicas();
     await writer.set('k', page(1), 60_000);

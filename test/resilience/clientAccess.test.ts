@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
-// Client access: optional API keys / HS256 JWTs (off by default and in demo mode),
+// Client access: optional API keys / HS256 JWTs (off by default, enforced in every mode when set),
 // CSRF prevention, and introspection and Sandbox switched off in production.
 
 const KEY = 'client-key-7f3a9c21e4b8';
@@ -50,9 +50,12 @@ describe('client credentials', () => {
     expect(response.json().data).toEqual({ __typename: 'Query' });
   });
 
-  it('are never required in demo mode, whatever the environment says', () => {
+  // Regression (issue 17): demo mode dropped GATEWAY_API_KEYS / GATEWAY_JWT_SECRET, so a production
+  // container started without its provider URLs answered unauthenticated queries.
+  it('are required in demo mode too when configured', () => {
     const config = loadConfig({ ...emulators.env, GATEWAY_API_KEYS: KEY, GATEWAY_JWT_SECRET: JWT_SECRET }, { demo: true });
-    expect(config.auth).toBeNull();
+    expect(config.demo).toBe(true);
+    expect(config.auth).toEqual({ apiKeys: [KEY], jwt: { secret: JWT_SECRET, issuer: undefined, audience: undefined } });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** A throw-away `redis-server` on a free loopback port, no persistence. */
 export interface RedisServer {
@@ -11,16 +12,20 @@ export interface RedisServer {
 
 /**
  * Whether `redis-server` can run here. Where it cannot, `REQUIRE_REDIS=1` (set by
- * `.ci/run`) makes that a failure; elsewhere the Redis tests are skipped with a loud
- * explanation — the only skip the suite allows.
+ * `.ci/run`) makes that a failure; elsewhere the Redis tests are skipped loudly and listed
+ * in the summary at the end of the run. Pass `suite` as the options of their `describe()`.
  */
-export function redisAvailability(): { available: true } | { available: false; reason: string } {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (!probe.error && probe.status === 0) return { available: true };
-  const reason = `redis-server is not installed or does not run (${probe.error?.message ?? `exit ${probe.status}`}); install the Debian package "redis-server" to run the Redis tests`;
-  if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but ${reason}`);
-  console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING the Redis tests: ${reason}.\n!! (CI sets REQUIRE_REDIS=1, where this is a failure.)\n${'!'.repeat(100)}\n`);
-  return { available: false, reason };
+export function redisAvailability(): ToolCheck {
+  return requiredTool({
+    tool: 'redis-server',
+    requireVariable: 'REQUIRE_REDIS',
+    install: 'sudo apt-get install -y redis-server   (Debian/Ubuntu)',
+    missing: () => {
+      const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+      if (!probe.error && probe.status === 0) return undefined;
+      return (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'not on PATH' : `does not run (${probe.error?.message ?? `exit ${probe.status}`})`;
+    },
+  });
 }
 
 async function freePort(): Promise<number> {

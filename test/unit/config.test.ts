@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isDemoEnvironment, loadConfig } from '../../src/config.js';
+import { ConfigError, demoModeOf, loadConfig } from '../../src/config.js';
 import { createScrubber } from '../../src/server/scrubber.js';
 import { sensitiveValuesOf } from '../../src/server/sensitiveValues.js';
 
@@ -25,11 +25,48 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+function catchConfigError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('no ConfigError was thrown');
+}
+
 describe('configuration', () => {
-  it('is demo mode only when no provider URL is set', () => {
-    expect(isDemoEnvironment({})).toBe(true);
-    expect(isDemoEnvironment({ GUIDEBOOK_API_KEY: 'x' })).toBe(true);
-    expect(isDemoEnvironment({ ROUNDWARE_API_URL: 'off' })).toBe(false);
+  it('is demo mode by default only when no provider URL is set and not in production', () => {
+    expect(demoModeOf({})).toBe(true);
+    expect(demoModeOf({ NODE_ENV: 'development', GUIDEBOOK_API_KEY: 'x' })).toBe(true);
+    expect(demoModeOf({ DEMO: '' })).toBe(true);
+    expect(demoModeOf({ ROUNDWARE_API_URL: 'off' })).toBe(false);
+    expect(demoModeOf({ ...FULL, NODE_ENV: 'production' })).toBe(false);
+  });
+
+  it('runs demo mode in production only with DEMO=true, and never with DEMO=false', () => {
+    expect(demoModeOf({ NODE_ENV: 'production', DEMO: 'true' })).toBe(true);
+    expect(demoModeOf({ DEMO: 'false' })).toBe(false);
+    // DEMO=false without provider URLs: loadConfig names every missing one.
+    expect(problemsOf({ DEMO: 'false' })).toEqual(expect.arrayContaining([expect.stringContaining('GUIDEBOOK_API_URL is not set')]));
+  });
+
+  // Regression (issue 17): NODE_ENV=production with no provider URL served the emulators' fake data.
+  it('refuses production without a provider URL in one line naming the variables and DEMO=true', () => {
+    const error = catchConfigError(() => demoModeOf({ NODE_ENV: 'production', GATEWAY_API_KEYS: 'k1' }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).not.toContain('\n');
+    for (const name of ['GUIDEBOOK_API_URL', 'ROUNDWARE_API_URL', 'PLANSTONE_API_URL', 'DEMO=true']) expect(error.message).toContain(name);
+  });
+
+  it('refuses DEMO=true beside a provider URL, and a DEMO that is not a boolean, saying what to do', () => {
+    expect(catchConfigError(() => demoModeOf({ DEMO: 'true', PLANSTONE_API_URL: FULL.PLANSTONE_API_URL })).message).toMatch(/DEMO=true .* PLANSTONE_API_URL is set: unset DEMO/);
+    expect(catchConfigError(() => demoModeOf({ DEMO: 'maybe' })).message).toMatch(/DEMO is not a boolean: "maybe" \(set it to true or false/);
+  });
+
+  it('says demo mode in the config only when the launcher says so', () => {
+    expect(loadConfig(FULL).demo).toBe(false);
+    expect(loadConfig(FULL, { demo: true }).demo).toBe(true);
   });
 
   it('reads a full environment with defaults for the rest', () => {
