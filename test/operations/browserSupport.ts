@@ -30,8 +30,3 @@ export function browserCheck(): ToolCheck {
     missing: () => (existsSync(CHROMIUM_PATH) ? undefined : `no ${CHROMIUM_PATH}`),
   });
 }
-
-/** Whether Chromium is here (see `browserCheck`); a suite skipped on this alone is missing from the end-of-run summary. */
-export function browserTestsEnabled(): boolean {
-  return browserCheck().available;
-}

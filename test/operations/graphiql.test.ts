@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/projectRoot.js';
 import { createSchema } from '../../src/schema.js';
 import { withGraphiqlLink } from '../../src/server/graphiql/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
-import { browserTestsEnabled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
+import { browserCheck, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
 
 // Issue 17, item 5: offline, GET /graphql in a browser showed only "Apollo Sandbox cannot be
 // loaded" with no way forward. The gateway now serves GraphiQL at /graphiql, built from npm
@@ -18,7 +18,7 @@ import { browserTestsEnabled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupp
 // the README's example queries as its tabs; Sandbox's offline message links to it. The
 // browser runs offline: every host name but 127.0.0.1 fails to resolve.
 
-const enabled = browserTestsEnabled();
+const chromiumCheck = browserCheck();
 const OFFLINE = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 const README_EXAMPLES = readmeExamples(readFileSync(path.join(projectRoot(), 'README.md'), 'utf8'));
 
@@ -94,7 +94,7 @@ describe('/graphiql over HTTP', () => {
   });
 });
 
-describe.runIf(enabled)('GraphiQL in headless Chromium, offline', () => {
+describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
   let browser: Browser;
   let context: BrowserContext;
   const requested: Request[] = [];
