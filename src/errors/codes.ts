@@ -49,6 +49,11 @@ export const ErrorCode = {
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
   /** No credential, or one the gateway does not accept (HTTP 401; see GATEWAY_API_KEYS / GATEWAY_JWT_SECRET). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /**
+   * A `subscription` operation was sent where subscriptions are not served (HTTP 400). Today
+   * the gateway serves none; once it does, `extensions.subscriptionTransport` says where.
+   */
+  SUBSCRIPTIONS_NOT_SUPPORTED: 'SUBSCRIPTIONS_NOT_SUPPORTED',
   /** Anything unexpected; details are only in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -17,7 +17,7 @@ const CLIENT_SAFE_CODES = new Set<string>([
 ]);
 
 /** Extension keys a client may see; anything else (stack traces, upstream bodies) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured', 'subscriptionTransport'] as const;
 
 export interface FormatErrorOptions {
   /** Called with every error that is masked, for the logs. */

@@ -26,6 +26,8 @@ import { createOperationsLayer } from './operationsLayer.js';
 import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
 import type { GatewayContext } from './context.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
+import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
+import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 
 export interface GatewayOptions {
@@ -134,6 +136,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ApolloServerPluginCacheControlDisabled(),
       batchedOperationStatePlugin(),
       operationLimitsPlugin(config.limits),
+      // Client mistakes refused before execution: a subscription (served by no HTTP request;
+      // pass `transport` once subscriptions exist), lone surrogates in string arguments.
+      subscriptionsOverHttpPlugin(),
+      wellFormedArgumentsPlugin(),
       partialResultsPlugin({ formatError }),
       ...operations.plugins,
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
