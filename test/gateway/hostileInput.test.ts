@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
 import { startHarness, type GraphQLResponse, type Harness } from '../support/gatewayHarness.js';
 
 // Regression tests for hostile input that used to be a server error or reach a provider
@@ -83,5 +84,63 @@ describe('bug: a subscription operation was INTERNAL_SERVER_ERROR ("Schema is no
     expect((refused.body as GraphQLResponse).errors?.map((e) => e.extensions?.code)).toEqual(['SUBSCRIPTIONS_NOT_SUPPORTED']);
     const ran = await postRaw(JSON.stringify({ query: document, operationName: 'Q' }));
     expect((ran.body as GraphQLResponse).data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came back NOT_FOUND', () => {
+  // One rule per provider, checked when a global ID is decoded (src/ids/canonicalSourceId.ts).
+  const NON_CANONICAL_INTEGER = ['NaN', '1.5', '1e2', '007', '+7', '-7', ' 7', '7 ', '0x1F', 'Infinity', '9007199254740993', '٣'];
+  const NON_CANONICAL_PLANSTONE = ['NaN', '1.5', '1e2', '+10024', '-10024', ' 10024', '10024 ', 'abc'];
+  const TYPES: Array<[type: NodeType, provider: IdProvider, bad: string[], good: string]> = [
+    ['Session', 'guidebook', NON_CANONICAL_INTEGER, '12'],
+    ['Track', 'guidebook', NON_CANONICAL_INTEGER, '3'],
+    ['Guide', 'guidebook', NON_CANONICAL_INTEGER, '42'],
+    ['Attendee', 'guidebook', NON_CANONICAL_INTEGER, '1'],
+    ['PersonalizedSchedule', 'guidebook', NON_CANONICAL_INTEGER, '1'],
+    ['ClientSession', 'roundware', NON_CANONICAL_INTEGER, '1'],
+    ['Speaker', 'planstone', NON_CANONICAL_PLANSTONE, '10024'],
+    ['Session', 'planstone', NON_CANONICAL_PLANSTONE, '21899'],
+  ];
+
+  it.each(TYPES)('node(id:) of a %s (%s): BAD_USER_INPUT naming `id`, with no upstream call', async (type, provider, bad) => {
+    for (const sourceId of bad) {
+      harness.resetLogs();
+      const answer = await harness.query('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId(type, provider, sourceId) });
+      expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.argumentName]), JSON.stringify(sourceId)).toEqual([['BAD_USER_INPUT', 'id']]);
+      expect(harness.upstreamCalls().total, JSON.stringify(sourceId)).toBe(0);
+    }
+  });
+
+  it.each(TYPES)('the canonical form of a %s (%s) id still goes upstream', async (type, provider, _bad, good) => {
+    harness.resetLogs();
+    const answer = await harness.query<{ node: { id: string } | null }>('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId(type, provider, good) });
+    // Found, or NOT_FOUND from the provider: never refused as input.
+    expect(answer.errors?.filter((e) => e.extensions?.code !== 'NOT_FOUND') ?? []).toEqual([]);
+    if (answer.data?.node) expect(answer.data.node.id).toBe(toGlobalId(type, provider, good));
+    expect(harness.upstreamCalls().total).toBeGreaterThan(0);
+  });
+
+  it('a leading-zero id used to find object 7 under the id "007"; now refused', async () => {
+    const answer = await harness.query('{ node(id: "' + toGlobalId('Session', 'guidebook', '007') + '") { id } }');
+    expect(answer.data).toEqual({ node: null });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('nodes(ids:) names the entry; session(id:), filters and mutation inputs use the same rule', async () => {
+    harness.resetLogs();
+    const nodes = await harness.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [toGlobalId('Speaker', 'planstone', '1e2'), toGlobalId('ClientSession', 'roundware', 'NaN')] });
+    expect(nodes.errors?.map((e) => e.extensions?.argumentName).sort()).toEqual(['ids[0]', 'ids[1]']);
+    const session = await harness.query('query($id: ID!) { session(id: $id) { id } }', { id: toGlobalId('Session', 'guidebook', '1.5') });
+    expect(session.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+    const tracks = await harness.query('query($g: ID) { tracks(filter: { guideId: $g }) { totalCount } }', { g: toGlobalId('Guide', 'guidebook', '1e2') });
+    expect(tracks.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.guideId' });
+    const speakers = await harness.query('query($p: [String!]) { speakers(filter: { sourceIds: $p }) { totalCount } }', { p: ['10024', 'NaN'] });
+    expect(speakers.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.sourceIds[1]' });
+    const mutation = await harness.query<{ deleteTrack: { userErrors: Array<{ field: string[] | string; code: string }> } }>(
+      'mutation($id: ID!) { deleteTrack(input: { id: $id }) { userErrors { field code } } }',
+      { id: toGlobalId('Track', 'guidebook', '1e2') },
+    );
+    expect(mutation.data?.deleteTrack.userErrors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+    expect(harness.upstreamCalls().total).toBe(0);
   });
 });
