@@ -47,6 +47,12 @@ export const ErrorCode = {
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   /** The request body is larger than the gateway accepts (HTTP 413). */
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /**
+   * A GET's URL is longer than the gateway reads (HTTP 414, `GRAPHQL_MAX_GET_URL_BYTES`), or the
+   * request line and headers pass Node's header limit (HTTP 431). Send the operation by POST
+   * or as a persisted operation.
+   */
+  URL_TOO_LONG: 'URL_TOO_LONG',
   /** No credential, or one the gateway does not accept (HTTP 401; see GATEWAY_API_KEYS / GATEWAY_JWT_SECRET). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /**

@@ -17,7 +17,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
 import type { ProviderName } from '../errors/index.js';
 import { clientAuth } from './auth/index.js';
-import { bodyErrors, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
+import { answerHeaderOverflowWithJson, bodyErrors, getUrlLimit, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
 import { createLogger } from './logger.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
 import { createScrubber } from './scrubber.js';
@@ -90,6 +90,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);
+  // Node's bare 431 for an over-long request line becomes a JSON URL_TOO_LONG.
+  answerHeaderOverflowWithJson(httpServer);
   const operations = createOperationsLayer({
     config,
     logger,
@@ -155,6 +157,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.use(
     '/graphql',
     operations.observe,
+    getUrlLimit(config.limits.maxGetUrlBytes, reject),
     ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     requestGate(config.limits, reject),

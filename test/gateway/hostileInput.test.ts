@@ -144,3 +144,48 @@ describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came b
     expect(harness.upstreamCalls().total).toBe(0);
   });
 });
+
+describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empty body', () => {
+  // A long but valid query: `{ __typename }` padded with a comment-free alias list.
+  const documentOfLength = (bytes: number) => {
+    const head = 'query Long { __typename } # ';
+    return head + 'x'.repeat(Math.max(0, bytes - head.length));
+  };
+  const getUrl = (document: string) => `${harness.url}?query=${encodeURIComponent(document)}`;
+
+  it('past the header limit: 431 with a JSON URL_TOO_LONG saying to use POST or a persisted operation; the same document by POST works', async () => {
+    const document = documentOfLength(20_000);
+    const response = await request(getUrl(document));
+    expect(response.statusCode).toBe(431);
+    expect(String(response.headers['content-type'])).toMatch(/^application\/json/);
+    const body = (await response.body.json()) as GraphQLResponse;
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'URL_TOO_LONG', limit: 16_384 });
+    expect(body.errors?.[0]?.message).toMatch(/by POST, or as a persisted operation/);
+    const posted = await postRaw(JSON.stringify({ query: document }));
+    expect(posted.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('under the header limit but over GRAPHQL_MAX_GET_URL_BYTES (8,192): 414 URL_TOO_LONG with limit and measured', async () => {
+    harness.resetLogs();
+    const url = getUrl(documentOfLength(9_000));
+    const response = await request(url);
+    expect(response.statusCode).toBe(414);
+    const body = (await response.body.json()) as GraphQLResponse;
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'URL_TOO_LONG', limit: 8_192, measured: Buffer.byteLength(new URL(url).pathname + new URL(url).search) });
+    expect(body.errors?.[0]?.message).toMatch(/by POST, or as a persisted operation/);
+  });
+
+  it('a GET within the limit still runs', async () => {
+    const url = getUrl(documentOfLength(7_000));
+    expect(Buffer.byteLength(new URL(url).pathname + new URL(url).search)).toBeLessThan(8_192);
+    // (apollo-require-preflight: Apollo's CSRF prevention refuses a GET a browser could send unasked.)
+    const response = await request(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await response.body.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('the server still answers other requests after a 431 (the connection, not the server, is closed)', async () => {
+    await (await request(getUrl(documentOfLength(40_000)))).body.text();
+    expect(await harness.query('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+});
