@@ -19,6 +19,7 @@ import type { ProviderName } from '../errors/index.js';
 import { clientAuth } from './auth/index.js';
 import { answerHeaderOverflowWithJson, bodyErrors, getUrlLimit, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
 import { createLogger } from './logger.js';
+import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
@@ -142,6 +143,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // pass `transport` once subscriptions exist), lone surrogates in string arguments.
       subscriptionsOverHttpPlugin(),
       wellFormedArgumentsPlugin(),
+      malformedBatchEntriesPlugin(),
       partialResultsPlugin({ formatError }),
       ...operations.plugins,
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
@@ -162,6 +164,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     express.json({ limit: config.limits.maxBodyBytes }),
     requestGate(config.limits, reject),
     ...operations.afterBodyParsing,
+    // A batch is answered entry by entry, a malformed entry with its own error.
+    malformedBatchEntries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);

@@ -189,3 +189,42 @@ describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empt
     expect(await harness.query('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
   });
 });
+
+describe('bug: a batch with one non-object entry was refused whole ("POST body missing, invalid Content-Type, or JSON object has no keys")', () => {
+  it('valid entries run; each malformed entry gets its own BAD_REQUEST error, in batch order; HTTP 200', async () => {
+    const { status, body } = await postRaw(
+      JSON.stringify([{ query: '{ __typename }' }, 5, { query: 'query($n: Int) { tracks(first: $n) { edges { node { name } } } }', variables: { n: 1 } }, null, [], {}, { query: 7 }, { query: '{ __typename }', variables: 'x' }]),
+    );
+    expect(status).toBe(200);
+    const answers = body as GraphQLResponse[];
+    expect(answers).toHaveLength(8);
+    expect(answers[0]).toEqual({ data: { __typename: 'Query' } });
+    expect(answers[2]!.errors).toBeUndefined();
+    expect((answers[2]!.data as { tracks: { edges: unknown[] } }).tracks.edges).toHaveLength(1);
+    for (const [index, why] of [
+      [1, /not a number/],
+      [3, /not null/],
+      [4, /not an array/],
+      [5, /empty object/],
+      [6, /`query` must be a string/],
+      [7, /`variables` must be a JSON object/],
+    ] as const) {
+      expect(answers[index], `entry ${index}`).toEqual({ errors: [{ message: expect.stringMatching(new RegExp(`^Batch entry ${index} is not a GraphQL operation: `)), extensions: { code: 'BAD_REQUEST' } }] });
+      expect(answers[index]!.errors![0]!.message).toMatch(why);
+    }
+  });
+
+  it('a client cannot forge a stand-in: an entry with empty extensions runs normally', async () => {
+    const { body } = await postRaw(JSON.stringify([{ query: '{ __typename }', extensions: {} }, 1]));
+    expect((body as GraphQLResponse[])[0]).toEqual({ data: { __typename: 'Query' } });
+    expect((body as GraphQLResponse[])[1]!.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('a valid batch, and a non-object single body, are answered as before', async () => {
+    const batch = await postRaw(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    expect(batch).toEqual({ status: 200, body: [{ data: { __typename: 'Query' } }, { data: { __typename: 'Query' } }] });
+    const single = await postRaw('5');
+    expect(single.status).toBe(400);
+    expect((single.body as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+});
