@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors/index.js';
 import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
 import { startHarness, type GraphQLResponse, type Harness } from '../support/gatewayHarness.js';
 
@@ -226,5 +227,23 @@ describe('bug: a batch with one non-object entry was refused whole ("POST body m
     const single = await postRaw('5');
     expect(single.status).toBe(400);
     expect((single.body as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('bug: codes the API sent but did not document (BAD_REQUEST, OPERATION_RESOLUTION_FAILURE, PERSISTED_QUERY_NOT_FOUND)', () => {
+  it('each reaches the client over HTTP, and is one of ErrorCode', async () => {
+    const cases: Array<[body: string, code: string, status: number]> = [
+      ['{"query":"query A { __typename } query B { __typename }"}', 'OPERATION_RESOLUTION_FAILURE', 400],
+      ['{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"' + '0'.repeat(64) + '"}}}', 'PERSISTED_QUERY_NOT_FOUND', 200],
+      ['{"variables":{}}', 'BAD_REQUEST', 400],
+      ['{"query":"{ nope }"}', 'GRAPHQL_VALIDATION_FAILED', 200],
+      ['{"query":"{"}', 'GRAPHQL_PARSE_FAILED', 200],
+    ];
+    for (const [body, code, status] of cases) {
+      const answer = await postRaw(body);
+      expect((answer.body as GraphQLResponse).errors?.map((e) => e.extensions?.code), body).toEqual([code]);
+      expect(answer.status, body).toBe(status);
+      expect(Object.values(ErrorCode)).toContain(code);
+    }
   });
 });
