@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/index.js';
 import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
@@ -183,6 +183,21 @@ describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empt
     const response = await request(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(await response.body.json()).toEqual({ data: { __typename: 'Query' } });
     expect(response.statusCode).toBe(200);
+  });
+
+  it('on a keep-alive connection that already served a request, the 431 is still answered (it was closed unanswered)', async () => {
+    const oneConnection = new Agent({ connections: 1 });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const served = await request(harness.url, { dispatcher: oneConnection, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        expect(await served.body.json()).toEqual({ data: { __typename: 'Query' } });
+        const refused = await request(getUrl(documentOfLength(20_000)), { dispatcher: oneConnection });
+        expect(refused.statusCode).toBe(431);
+        expect(((await refused.body.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('URL_TOO_LONG');
+      }
+    } finally {
+      await oneConnection.close();
+    }
   });
 
   it('the server still answers other requests after a 431 (the connection, not the server, is closed)', async () => {

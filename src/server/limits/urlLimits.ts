@@ -38,8 +38,9 @@ export function getUrlLimit(maxGetUrlBytes: number, reject: RejectRequest): Requ
  */
 export function answerHeaderOverflowWithJson(server: http.Server): void {
   const limit = (server as { maxHeaderSize?: number }).maxHeaderSize ?? http.maxHeaderSize;
-  server.on('clientError', (error: Error & { code?: string }, socket: Duplex & { bytesWritten?: number }) => {
-    if (error.code === 'ECONNRESET' || !socket.writable || (socket.bytesWritten ?? 0) > 0) {
+  server.on('clientError', (error: Error & { code?: string }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }) => {
+    // As Node does: answer only when no answer of this (keep-alive) connection is half-sent.
+    if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
       socket.destroy();
       return;
     }
@@ -55,7 +56,21 @@ export function answerHeaderOverflowWithJson(server: http.Server): void {
   });
 }
 
-/** Writes a raw answer and closes the connection once it is sent (the parser has given up on it). */
+/** How long a refused connection may stay open for its client to read the answer. */
+const LINGER_MS = 5_000;
+
+/**
+ * Writes a raw answer and closes the connection (the parser has given up on it). The client
+ * may still be sending what did not fit: that is read and dropped, and the socket closed
+ * when the client closes its side (or after LINGER_MS), because closing a socket with
+ * unread data resets the connection — and the client would lose the answer.
+ */
 function closeWith(socket: Duplex, answer: string): void {
-  socket.end(answer, () => socket.destroy());
+  socket.on('data', () => undefined);
+  socket.resume();
+  socket.end(answer);
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('end', () => socket.destroy());
+  socket.once('close', () => clearTimeout(timer));
 }
