@@ -96,6 +96,8 @@ export interface OperationLimitsConfig {
   maxBatch: number;
   /** Request body size, bytes. */
   maxBodyBytes: number;
+  /** Longest URL of a GET to `/graphql`, bytes (path and query string, percent-encoded). */
+  maxGetUrlBytes: number;
 }
 
 export interface ClientAuthConfig {
@@ -203,6 +205,7 @@ export const baseSchema = z.object({
   GRAPHQL_MAX_COST: int(25_000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).default(10),
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(102_400),
+  GRAPHQL_MAX_GET_URL_BYTES: z.coerce.number().int().min(1_024).default(8_192),
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
   GRAPHQL_SANDBOX: z.stringbool().optional(),
   GATEWAY_API_KEYS: z.string().default(''),
@@ -349,6 +352,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
       maxCost: values.GRAPHQL_MAX_COST,
       maxBatch: values.GRAPHQL_MAX_BATCH,
       maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
+      maxGetUrlBytes: values.GRAPHQL_MAX_GET_URL_BYTES,
     },
     // Enforced in demo mode too: a deployment that sets keys means them, whatever its providers are.
     auth: apiKeys.length > 0 || jwt ? { apiKeys, jwt } : null,
@@ -475,6 +479,11 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GRAPHQL_MAX_COST: { group: 'Limits', description: 'Highest estimated cost of an operation (list sizes multiply).' },
   GRAPHQL_MAX_BATCH: { group: 'Limits', description: 'Most operations in one batched HTTP request.' },
   GRAPHQL_MAX_BODY_BYTES: { group: 'Limits', description: 'Largest request body (bytes).' },
+  GRAPHQL_MAX_GET_URL_BYTES: {
+    group: 'Limits',
+    description:
+      'Longest URL of a GET to `/graphql` (bytes, path and query string); longer is 414 `URL_TOO_LONG` (send it by POST or as a persisted operation). 8,192 is what common proxies and CDNs pass (nginx, CloudFront), so a GET that works here works behind them; past Node\'s 16 KB header limit the answer is 431 with the same code.',
+  },
   GRAPHQL_INTROSPECTION: { group: 'Security', description: 'Allow introspection. Unset: on, except with `NODE_ENV=production`.' },
   GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser, and GraphiQL (works offline) at `/graphiql`. Unset: on, except with `NODE_ENV=production`.' },
   GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open. Enforced in every mode, demo mode included.' },

@@ -1,8 +1,31 @@
 /**
- * Every `extensions.code` a client of the gateway can see. Stable: clients switch on
- * these, so a code is never renamed or reused for something else.
+ * Every `extensions.code` a client of the gateway can see — Apollo Server's own request
+ * errors included: the masking boundary (formatError) lets no other code through. Stable:
+ * clients switch on these, so a code is never renamed or reused for something else. Each
+ * is listed in the README's table and in docs/errors.md (a test checks both).
  */
 export const ErrorCode = {
+  // Request errors Apollo Server (graphql-js) answers before any resolver runs, with HTTP 400
+  // (200 under `application/json` for the first two and BAD_USER_INPUT: see jsonStatusForRequestErrors).
+  /** The document is not valid GraphQL syntax. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  /** The document does not validate against the schema (unknown field, wrong argument type, introspection off, ...). */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /**
+   * The HTTP request is not a GraphQL request the gateway can read: not JSON, no `query`,
+   * a non-object batch entry (answered alone, the other entries run), a mutation by GET,
+   * a CSRF-unsafe GET without `apollo-require-preflight`, an unacceptable `Accept`.
+   */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** `operationName` names no operation of the document, or a document of several operations came without one. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /**
+   * Automatic persisted queries: the hash is not registered (yet). The client sends the
+   * document with its hash once, then the hash alone works.
+   */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Automatic persisted queries are switched off (`PERSISTED_QUERY_TTL_S=0`): send the document. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The operation's arguments or input are invalid (a bad cursor, `first` out of range, ...). */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The requested object does not exist at its provider. */
@@ -47,8 +70,19 @@ export const ErrorCode = {
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   /** The request body is larger than the gateway accepts (HTTP 413). */
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /**
+   * A GET's URL is longer than the gateway reads (HTTP 414, `GRAPHQL_MAX_GET_URL_BYTES`), or the
+   * request line and headers pass Node's header limit (HTTP 431). Send the operation by POST
+   * or as a persisted operation.
+   */
+  URL_TOO_LONG: 'URL_TOO_LONG',
   /** No credential, or one the gateway does not accept (HTTP 401; see GATEWAY_API_KEYS / GATEWAY_JWT_SECRET). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /**
+   * A `subscription` operation was sent where subscriptions are not served (HTTP 400). Today
+   * the gateway serves none; once it does, `extensions.subscriptionTransport` says where.
+   */
+  SUBSCRIPTIONS_NOT_SUPPORTED: 'SUBSCRIPTIONS_NOT_SUPPORTED',
   /** Anything unexpected; details are only in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -3,21 +3,15 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './codes.js';
 
-/** Codes whose message was written for clients and is safe to show as-is. */
-const CLIENT_SAFE_CODES = new Set<string>([
-  // Every gateway code, the operation-limit ones (QUERY_TOO_DEEP, ..., REQUEST_TOO_LARGE) and UNAUTHENTICATED included.
-  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
-  // Apollo Server's own request errors.
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/**
+ * Codes whose message was written for clients and is safe to show as-is: every code of
+ * ErrorCode (Apollo Server's request errors included) but INTERNAL_SERVER_ERROR. Any other
+ * code is masked, so a client never sees a code ErrorCode does not document.
+ */
+const CLIENT_SAFE_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
 /** Extension keys a client may see; anything else (stack traces, upstream bodies) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured', 'subscriptionTransport'] as const;
 
 export interface FormatErrorOptions {
   /** Called with every error that is masked, for the logs. */
@@ -49,7 +43,7 @@ export function createFormatError(options: FormatErrorOptions = {}) {
       const ownCode = original instanceof GraphQLError ? original.extensions.code : undefined;
       const status = original instanceof GraphQLError ? (original.extensions.http as { status?: number } | undefined)?.status : undefined;
       if (ownCode === undefined && !formatted.path && status !== undefined && status >= 400 && status < 500) {
-        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+        return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
       }
       options.onMaskedError?.(original);
     } catch {

@@ -1,4 +1,5 @@
 import { UserInputError } from '../errors/index.js';
+import { isCanonicalSourceId } from './canonicalSourceId.js';
 
 /** The object types that have global IDs. */
 export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession';
@@ -32,7 +33,11 @@ export function globalIdOf(model: { sourceId: string }, type: NodeType, provider
   return id;
 }
 
-/** Decodes a global ID, or returns null when it is not one of ours. */
+/**
+ * Decodes a global ID, or returns null when it is not one the API could have issued: not
+ * base64url of `Type:provider:sourceId`, or a source id its provider never issues
+ * (`isCanonicalSourceId`: `NaN`, `1.5`, `1e2`, `007`, ` 7` for an integer id).
+ */
 export function parseGlobalId(id: string): DecodedGlobalId | null {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
   const text = Buffer.from(id, 'base64url').toString('utf8');
@@ -42,7 +47,7 @@ export function parseGlobalId(id: string): DecodedGlobalId | null {
   const type = text.slice(0, first);
   const provider = text.slice(first + 1, second);
   const sourceId = text.slice(second + 1);
-  if (!NODE_TYPES.has(type) || !PROVIDERS.has(provider) || sourceId.length === 0) return null;
+  if (!NODE_TYPES.has(type) || !PROVIDERS.has(provider) || !isCanonicalSourceId(type as NodeType, provider as IdProvider, sourceId)) return null;
   return { type: type as NodeType, provider: provider as IdProvider, sourceId };
 }
 

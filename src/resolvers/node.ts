@@ -14,9 +14,9 @@ const MAX_NODES = 100;
 type NodeModel = ResolversTypes['Node'];
 
 /** Fetches the object behind a global ID; NOT_FOUND when its provider has no such object. */
-async function resolveNode(context: GatewayContext, id: string, info: GraphQLResolveInfo): Promise<NodeModel> {
+async function resolveNode(context: GatewayContext, id: string, info: GraphQLResolveInfo, argumentName = 'id'): Promise<NodeModel> {
   const decoded = parseGlobalId(id);
-  if (!decoded) throw new UserInputError(`"${id}" is not a valid ID. Use an \`id\` value returned by this API.`, 'id');
+  if (!decoded) throw new UserInputError(`"${id}" is not a valid ID. Use an \`id\` value returned by this API.`, argumentName);
   const { type, provider, sourceId } = decoded;
   const load = async (): Promise<NodeModel | null> => {
     switch (type) {
@@ -48,7 +48,7 @@ export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
     // Each entry fails alone — a missing ID is null with its own error at nodes[i] — because
     // an Error in a list is completed as that entry's error. (Not a list of promises:
     // graphql-jit lengthens such a list when an entry rejects after later ones resolved.)
-    const settled = await Promise.all(ids.map((id) => resolveNode(context, id, info).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    const settled = await Promise.all(ids.map((id, index) => resolveNode(context, id, info, `ids[${index}]`).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
     return settled as NodeModel[];
   },
 };

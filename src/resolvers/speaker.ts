@@ -1,5 +1,7 @@
 import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { UserInputError } from '../errors/index.js';
+import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOf } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { requireProvider } from '../server/context.js';
@@ -9,6 +11,10 @@ import { pageArgs } from './support.js';
 export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
   speakers(_parent, args, context) {
     const filter = args.filter ?? {};
+    // Pids are checked by the same rule as a Speaker ID's, before any upstream call.
+    for (const [index, pid] of (filter.sourceIds ?? []).entries()) {
+      if (!isCanonicalPlanstoneId(pid)) throw new UserInputError(`\`filter.sourceIds[${index}]\` is not a Planstone pid: pids are decimal digits, e.g. "10024".`, `filter.sourceIds[${index}]`);
+    }
     const source = requireProvider(context, 'planstone').speakerSource({
       published: filter.published ?? undefined,
       pids: filter.sourceIds ?? undefined,

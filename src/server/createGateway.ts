@@ -16,9 +16,10 @@ import type { DestinationStream, Logger } from 'pino';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
 import type { ProviderName } from '../errors/index.js';
 import { clientAuth } from './auth/index.js';
-import { bodyErrors, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
+import { answerHeaderOverflowWithJson, bodyErrors, getUrlLimit, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { createLogger } from './logger.js';
+import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
@@ -26,6 +27,8 @@ import { createOperationsLayer } from './operationsLayer.js';
 import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
 import type { GatewayContext } from './context.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
+import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
+import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 
 export interface GatewayOptions {
@@ -88,6 +91,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);
+  // Node's bare 431 for an over-long request line becomes a JSON URL_TOO_LONG.
+  answerHeaderOverflowWithJson(httpServer);
   const operations = createOperationsLayer({
     config,
     logger,
@@ -134,6 +139,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ApolloServerPluginCacheControlDisabled(),
       batchedOperationStatePlugin(),
       operationLimitsPlugin(config.limits),
+      // Client mistakes refused before execution: a subscription (served by no HTTP request;
+      // pass `transport` once subscriptions exist), lone surrogates in string arguments.
+      subscriptionsOverHttpPlugin(),
+      wellFormedArgumentsPlugin(),
+      malformedBatchEntriesPlugin(),
       partialResultsPlugin({ formatError }),
       ...operations.plugins,
       sandboxLandingPage(config),
@@ -155,10 +165,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.use(
     '/graphql',
     operations.observe,
+    getUrlLimit(config.limits.maxGetUrlBytes, reject),
     ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     requestGate(config.limits, reject),
     ...operations.afterBodyParsing,
+    // A batch is answered entry by entry, a malformed entry with its own error.
+    malformedBatchEntries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorCode } from '../errors/index.js';
 
 /** Request errors that GraphQL over HTTP wants answered with 200 under `application/json`. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const REQUEST_ERROR_CODES = new Set<string>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.BAD_USER_INPUT]);
 
 /**
  * GraphQL over HTTP (the "legacy" `application/json` response type): a document that does
@@ -50,7 +51,7 @@ export function graphqlBodyErrorHandler(): ErrorRequestHandler {
           : status < 500
             ? 'The request could not be read.'
             : 'Internal server error.';
-    const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }

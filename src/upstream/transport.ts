@@ -1,6 +1,7 @@
 import { context, propagation } from '@opentelemetry/api';
 import { Pool } from 'undici';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { encodeQueryComponent } from './encodeQueryComponent.js';
 import { classifyBodyFailure, classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
 
 export interface UpstreamTimeouts {
@@ -66,13 +67,19 @@ export class HttpTransport {
     });
   }
 
-  /** `path` resolved against the base URL, with query parameters in a stable (sorted) order. */
+  /**
+   * `path` resolved against the base URL, with query parameters in a stable (sorted) order,
+   * each encoded by `encodeQueryComponent` — the one encoding of every provider's query
+   * strings, which never throws (a lone surrogate is sent as U+FFFD).
+   */
   url(path: string, query: QueryParams = {}): URL {
     const url = new URL(path.replace(/^\//, ''), this.base);
-    const entries = Object.entries(query)
+    const search = Object.entries(query)
       .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, value] of entries) url.searchParams.set(name, String(value));
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(String(value))}`)
+      .join('&');
+    if (search) url.search = search;
     return url;
   }
 

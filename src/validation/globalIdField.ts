@@ -5,8 +5,8 @@ const PROVIDER_LABEL: Record<IdProvider, string> = { guidebook: 'Guidebook', rou
 
 /**
  * A global ID that must name a `type` of `provider`; gives its source id. A wrong type, a
- * read-only provider's object (Planstone) or an id the provider could not have issued is
- * refused here, before any upstream call.
+ * read-only provider's object (Planstone) or an id the provider could not have issued
+ * (`parseGlobalId` applies `isCanonicalSourceId`) is refused here, before any upstream call.
  */
 export function globalIdOf(type: NodeType, provider: IdProvider) {
   return z.string().transform((id, ctx) => {
@@ -22,11 +22,6 @@ export function globalIdOf(type: NodeType, provider: IdProvider) {
     if (decoded.provider !== provider) {
       const why = decoded.provider === 'planstone' ? ' Planstone is read-only.' : '';
       ctx.addIssue({ code: 'custom', message: `Must be a ${PROVIDER_LABEL[provider]} ${type}, not a ${PROVIDER_LABEL[decoded.provider]} one.${why}` });
-      return z.NEVER;
-    }
-    // Guidebook and Roundware ids are integers; anything else was not issued by them.
-    if (!/^\d+$/.test(decoded.sourceId)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid ID: use an `id` value returned by this API.' });
       return z.NEVER;
     }
     return decoded.sourceId;

@@ -163,7 +163,7 @@ describe('updateSession', () => {
   });
 
   it.each([
-    ['a Planstone session (read-only)', { id: toGlobalId('Session', 'planstone', '5aaa7a01') }, [['input.id', 'BAD_USER_INPUT']], /Planstone is read-only/],
+    ['a Planstone session (read-only)', { id: toGlobalId('Session', 'planstone', '21899') }, [['input.id', 'BAD_USER_INPUT']], /Planstone is read-only/],
     ['nothing to change', {}, [['input', 'BAD_USER_INPUT']], /at least one field/],
     ['a null name', { name: null }, [['input.name', 'BAD_USER_INPUT']], /must not be null/i],
     ['requireLogin with addToSchedule false', { requireLogin: true, addToSchedule: false }, [['input.requireLogin', 'BAD_USER_INPUT']], /addToSchedule/],

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { GuidebookConfig } from '../../config.js';
 import { PageLayouts, readAllPages, type PageLayout } from '../../connections/index.js';
-import { prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';
 import {
   guidebookAttendeeWire,
@@ -81,7 +81,7 @@ export class GuidebookClient {
 
   /** One object by id. */
   retrieve<T>(resource: GuidebookResource, id: string, item: z.ZodType<T>, headers?: Record<string, string>): Promise<T> {
-    return this.upstream.get(`${resource}/${encodeURIComponent(id)}/`, {}, item, { ttlMs: this.#ttlMs, headers });
+    return this.upstream.get(`${resource}/${encodeQueryComponent(id)}/`, {}, item, { ttlMs: this.#ttlMs, headers });
   }
 
   /**
@@ -109,6 +109,6 @@ function listKey(resource: GuidebookResource, query: QueryParams): string {
   const params = Object.entries(query)
     .filter(([name, value]) => name !== 'page' && value !== undefined && value !== null)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    .map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(String(value))}`);
   return `${resource}/?${params.join('&')}`;
 }

@@ -1,5 +1,5 @@
 import type { RoundwareConfig } from '../../config.js';
-import { prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 
 export interface RoundwareClientOptions {
@@ -27,6 +27,6 @@ export class RoundwareClient {
   }
 
   retrieveSession(id: string, headers?: Record<string, string>): Promise<RoundwareSessionWire> {
-    return this.upstream.get(`sessions/${encodeURIComponent(id)}/`, {}, roundwareSessionWire, { ttlMs: this.#ttlMs, headers });
+    return this.upstream.get(`sessions/${encodeQueryComponent(id)}/`, {}, roundwareSessionWire, { ttlMs: this.#ttlMs, headers });
   }
 }

@@ -6,3 +6,4 @@ export { operationLimitsPlugin, type OperationLimitsPluginOptions } from './oper
 export { DEFAULT_PAGE_SIZE, queryCost, type QueryCostInput } from './queryCost.js';
 export { requestGate, type RejectRequest } from './requestGate.js';
 export { sendGraphQLError } from './sendGraphQLError.js';
+export { answerHeaderOverflowWithJson, getUrlLimit } from './urlLimits.js';

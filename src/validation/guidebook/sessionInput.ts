@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCanonicalIntegerId } from '../../ids/canonicalSourceId.js';
 import type { SessionChanges, SessionDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { dateTime, notNull, optional, requiredText, text } from '../fields.js';
@@ -8,7 +9,7 @@ import { sessionRuleIssues, type KnownSessionValues } from './sessionRules.js';
 /** Guidebook's limit on `description_html`. */
 export const DESCRIPTION_HTML_MAX = 20_000;
 
-const locationId = z.string().regex(/^\d+$/, { error: 'A Guidebook location id (`Location.sourceId`), e.g. "42".' });
+const locationId = z.string().refine(isCanonicalIntegerId, { error: 'A Guidebook location id (`Location.sourceId`), e.g. "42".' });
 const capacity = z.number(notNull).int().min(0, { error: 'Must be 0 or more.' });
 
 function addRuleIssues(values: KnownSessionValues, ctx: z.RefinementCtx): void {

@@ -1,0 +1,49 @@
+import type { IdProvider, NodeType } from './globalId.js';
+
+/** A decimal integer as a provider prints it: no sign, padding, leading zero, exponent or fraction. */
+const DECIMAL_INTEGER = /^(?:0|[1-9][0-9]{0,15})$/;
+/** Planstone's ids are text of decimal digits (`schedid`, `pid`), compared as text: `007` is its own id. */
+const DIGIT_TEXT = /^[0-9]{1,32}$/;
+/** An Eve `_id` (a MongoDB ObjectId in hex): what names a Planstone session that has no `schedid`. */
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/**
+ * Guidebook and Roundware ids (Django auto fields, printed by DRF as JSON numbers): a decimal
+ * integer of at most 2^53 − 1, written as the provider writes it. `"007"`, `"+7"`, `" 7"`,
+ * `"7.0"`, `"1e2"`, `"NaN"` are not ids those providers issue: sending them would either
+ * miss (NOT_FOUND after an upstream call) or — worse — find object 7 under another name.
+ */
+export function isCanonicalIntegerId(sourceId: string): boolean {
+  return DECIMAL_INTEGER.test(sourceId) && Number(sourceId) <= Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Planstone speaker pids and session `schedid`s: the feed's ids are strings of decimal digits
+ * (PROVIDERS.md §3; the emulator's and the docs' samples), matched by the feed as text, so
+ * leading zeros are part of an id — but a sign, spaces, a fraction or an exponent never are.
+ */
+export function isCanonicalPlanstoneId(sourceId: string): boolean {
+  return DIGIT_TEXT.test(sourceId);
+}
+
+/**
+ * The one rule for the source id inside a global ID, per provider and type: true when the
+ * provider could have issued it. Checked when a global ID is decoded, so an id no provider
+ * issues is BAD_USER_INPUT naming the argument, before any upstream call.
+ *
+ * - Guidebook (every type) and Roundware: `isCanonicalIntegerId`.
+ * - Planstone sessions: `isCanonicalPlanstoneId` (the `schedid`), or a 24-hex `_id` (the
+ *   mapper's stand-in for a session without one); speakers: `isCanonicalPlanstoneId`
+ *   (the `pid`); tracks: the track's name as the mapper keeps it (trimmed, not empty).
+ */
+export function isCanonicalSourceId(type: NodeType, provider: IdProvider, sourceId: string): boolean {
+  if (provider !== 'planstone') return isCanonicalIntegerId(sourceId);
+  switch (type) {
+    case 'Session':
+      return isCanonicalPlanstoneId(sourceId) || OBJECT_ID.test(sourceId);
+    case 'Track':
+      return sourceId.length > 0 && sourceId.trim() === sourceId;
+    default:
+      return isCanonicalPlanstoneId(sourceId);
+  }
+}

@@ -1,0 +1,101 @@
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+
+/** A string argument (or part of one) that holds a lone UTF-16 surrogate. */
+export interface LoneSurrogateArgument {
+  /** The argument and its path inside an input object or list: `filter.importId`, `ids[2]`. */
+  argumentName: string;
+  /** The field that takes the argument (its name in the schema, not an alias). */
+  fieldName: string;
+  /** The offending code unit, e.g. `U+DC00`. */
+  codeUnit: string;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first lone surrogate in `text` as `U+XXXX`, or null when `text` is well-formed. */
+export function loneSurrogateIn(text: string): string | null {
+  const found = LONE_SURROGATE.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+/**
+ * The first argument of `operation` (fields and directives, through fragments) whose
+ * string value — written in the document or passed in `variables` — holds a lone
+ * surrogate; null when every string is well-formed Unicode. graphql-js refuses lone
+ * surrogates in the document's own strings, but not in variables, which arrive as JSON.
+ * Raw variables are read (before coercion): any string in them that an argument uses counts.
+ */
+export function findLoneSurrogate(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> = {}): LoneSurrogateArgument | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const visited = new Set<string>();
+
+  const inValue = (node: ValueNode, path: string): { path: string; codeUnit: string } | null => {
+    switch (node.kind) {
+      case Kind.STRING: {
+        const codeUnit = loneSurrogateIn(node.value);
+        return codeUnit ? { path, codeUnit } : null;
+      }
+      case Kind.LIST:
+        for (const [index, item] of node.values.entries()) {
+          const found = inValue(item, `${path}[${index}]`);
+          if (found) return found;
+        }
+        return null;
+      case Kind.OBJECT:
+        for (const field of node.fields) {
+          const found = inValue(field.value, `${path}.${field.name.value}`);
+          if (found) return found;
+        }
+        return null;
+      case Kind.VARIABLE:
+        return inRaw(variables[node.name.value], path);
+      default:
+        return null;
+    }
+  };
+
+  const inSelections = (selectionSet: SelectionSetNode | undefined): LoneSurrogateArgument | null => {
+    for (const selection of selectionSet?.selections ?? []) {
+      const fieldName = selection.kind === Kind.FIELD ? selection.name.value : selection.kind === Kind.FRAGMENT_SPREAD ? `...${selection.name.value}` : '...';
+      for (const argument of [...(selection.kind === Kind.FIELD ? (selection.arguments ?? []) : []), ...(selection.directives ?? []).flatMap((d) => d.arguments ?? [])]) {
+        const found = inValue(argument.value, argument.name.value);
+        if (found) return { argumentName: found.path, fieldName, codeUnit: found.codeUnit };
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        if (visited.has(selection.name.value)) continue;
+        visited.add(selection.name.value);
+        const found = inSelections(fragments.get(selection.name.value)?.selectionSet);
+        if (found) return found;
+      } else {
+        const found = inSelections(selection.selectionSet);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+
+  return inSelections(operation.selectionSet);
+}
+
+/** The first lone surrogate in a JSON value (a variable as sent), with its path. */
+function inRaw(value: unknown, path: string): { path: string; codeUnit: string } | null {
+  if (typeof value === 'string') {
+    const codeUnit = loneSurrogateIn(value);
+    return codeUnit ? { path, codeUnit } : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = inRaw(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = inRaw(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
