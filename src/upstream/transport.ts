@@ -27,6 +27,11 @@ export interface TransportRequest {
   url: URL;
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * Cancels the request (its connection is closed); the exchange then rejects with the
+   * signal's reason as it is — the caller who aborts says why (a deadline's UPSTREAM_TIMEOUT,
+   * a `CallWithdrawn`).
+   */
   signal?: AbortSignal;
 }
 
@@ -104,12 +109,14 @@ export class HttpTransport {
         signal,
       });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw write ? this.#writeFailure(error) : classifyTransportFailure(this.provider, error);
     }
     let text: string;
     try {
       text = await response.body.text();
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw write ? this.#writeFailure(error) : classifyBodyFailure(this.provider, error);
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
