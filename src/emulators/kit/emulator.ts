@@ -108,6 +108,8 @@ export class Emulator {
       }
       await this.#serveProvider(req, res, url);
     } catch (error) {
+      // The client left (a cancelled request) and its body could not be read: nobody to answer.
+      if (res.closed && !res.writableFinished) return;
       if (!res.headersSent) send(res, { status: 500, headers: { 'content-type': 'text/html' }, body: '<h1>Server Error (500)</h1>' });
       else res.destroy();
       console.error(`[${this.name} emulator]`, error);
