@@ -62,7 +62,7 @@ export async function readAllPages<P, M>(options: ReadAllPagesOptions<P, M>): Pr
   const rest: Array<Promise<M>> = [];
   for (let n = 2; n <= pageCount; n += 1) {
     const asked = reusable ? early.get(n) : undefined;
-    early.delete(n);
+    if (asked) early.delete(n);
     // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
     rest.push((asked ? asked.page.catch(() => fetchPage(n, false)) : fetchPage(n, false)).then(map));
   }
