@@ -4,6 +4,7 @@ import { ErrorCode } from '../../src/errors/index.js';
 import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
 import { ROUNDWARE_DEMO_TOKEN } from '../../src/emulators/roundware/index.js';
 import { CallWithdrawn, MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
+import { observeUpstreamCalls, upstreamErrorCode } from '../../src/upstream/observer.js';
 import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 
 // A speculative read (a page asked for before page 1 of its list has answered) gets one
@@ -73,17 +74,26 @@ describe('speculative reads', () => {
   const roundware = () => emulators.roundware;
 
   it('are cancelled at the provider when their caller withdraws, without counting against it', async () => {
-    roundware().faults.add({ kind: 'hang', times: 1 });
-    const controller = new AbortController();
-    const ahead = read(true, controller.signal);
-    await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
-    controller.abort();
-    await expect(ahead).rejects.toMatchObject({ name: 'AbortError' });
-    await vi.waitFor(() => expect(roundware().inFlight).toBe(0), SETTLED);
-    expect(roundware().log.closedEarly().map((entry) => entry.outcome)).toEqual(['hang']);
-    // Cancelled by us: neither a failure for the breaker nor a retry.
-    expect(policy.breaker.snapshot().consecutiveFailures).toBe(0);
-    expect(attempts()).toBe(1);
+    const codes: string[] = [];
+    const stop = observeUpstreamCalls((event) => {
+      if (event.source === client && event.error !== undefined) codes.push(upstreamErrorCode(event.error));
+    });
+    try {
+      roundware().faults.add({ kind: 'hang', times: 1 });
+      const controller = new AbortController();
+      const ahead = read(true, controller.signal);
+      await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
+      controller.abort();
+      await expect(ahead).rejects.toMatchObject({ name: 'AbortError' });
+      await vi.waitFor(() => expect(roundware().inFlight).toBe(0), SETTLED);
+      expect(roundware().log.closedEarly().map((entry) => entry.outcome)).toEqual(['hang']);
+      // Cancelled by us: neither a failure for the breaker nor a retry; metrics say CANCELLED.
+      await vi.waitFor(() => expect(codes).toEqual(['CANCELLED']), SETTLED);
+      expect(policy.breaker.snapshot().consecutiveFailures).toBe(0);
+      expect(attempts()).toBe(1);
+    } finally {
+      stop();
+    }
   });
 
   it('shared by several callers, are cancelled only when the last one withdraws', async () => {
