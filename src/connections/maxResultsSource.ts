@@ -19,12 +19,12 @@ export interface MaxResultsPage<T> {
  * One instance per request; `expected` as in `createPageNumberSource`.
  */
 export function createMaxResultsSource<T>(
-  fetchPage: (page: number, maxResults: number, speculative: boolean) => Promise<MaxResultsPage<T>>,
+  fetchPage: (page: number, maxResults: number, speculative: boolean, signal?: AbortSignal) => Promise<MaxResultsPage<T>>,
   requestedMaxResults = 100,
   expected?: PageLayout,
 ): OffsetSource<T> {
-  return createPagedSource(async (page, speculative) => {
-    const { items, totalCount, maxResults } = await fetchPage(page, requestedMaxResults, speculative);
+  return createPagedSource(async (page, speculative, signal) => {
+    const { items, totalCount, maxResults } = await fetchPage(page, requestedMaxResults, speculative, signal);
     return { items, totalCount, pageSize: maxResults };
   }, expected);
 }

@@ -25,8 +25,8 @@ export interface NumberedPage<T> {
  * `expected`: the list's layout when last read, to ask for page 1 and the rest at once.
  */
 export function createPageNumberSource<T>(fetchPage: FetchPage<NumberedPage<T>>, expected?: PageLayout): OffsetSource<T> {
-  return createPagedSource(async (page, speculative) => {
-    const { items, totalCount, hasNext } = await fetchPage(page, speculative);
+  return createPagedSource(async (page, speculative, signal) => {
+    const { items, totalCount, hasNext } = await fetchPage(page, speculative, signal);
     return { items, totalCount, pageSize: hasNext ? items.length : null };
   }, expected);
 }

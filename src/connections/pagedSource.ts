@@ -1,4 +1,5 @@
 import type { OffsetSource } from './OffsetSource.js';
+import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
 import type { PageLayout } from './pageLayouts.js';
 
 /** One page of a page-numbered list, as {@link createPagedSource} needs it. */
@@ -16,10 +17,11 @@ export interface FetchedPage<T> {
 /**
  * Fetches one page. `speculative`: asked for ahead of page 1 on a remembered layout, so it
  * may never be needed — one attempt, never retried (a needed page that failed is asked again).
+ * `signal` (given with speculative pages): aborted when the page turns out not to be needed
+ * (page 1 failed, or told another layout), so that its request is cancelled.
  */
-export type FetchPage<P> = (page: number, speculative: boolean) => Promise<P>;
+export type FetchPage<P> = (page: number, speculative: boolean, signal?: AbortSignal) => Promise<P>;
 
-const ignore = () => undefined;
 
 /** How often one read re-learns a changed page size before giving up. */
 const MAX_RELAYOUTS = 3;
@@ -53,12 +55,13 @@ interface Layout {
  * - With the layout `expected` from an earlier read (`PageLayouts`), the first read asks
  *   for page 1 and the pages that layout puts its window on at once, saving the round trip
  *   that waits for page 1. Page 1 still decides the layout; pages asked for under another
- *   page size are dropped unread.
+ *   page size are dropped unread and cancelled (`AbortSignal`), and so are all of them when
+ *   page 1 fails.
  */
 export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expected?: PageLayout): OffsetSource<T> {
   const pages = new Map<number, Promise<FetchedPage<T>>>();
   /** Pages asked for ahead of page 1 under the remembered layout, not yet needed. */
-  const ahead = new Map<number, Promise<FetchedPage<T>>>();
+  const ahead = new Map<number, PageAhead<FetchedPage<T>>>();
   let layout: Layout | null = null;
   let guess: Layout | null = expected ? layoutFrom(expected.pageSize, expected.totalCount) : null;
 
@@ -68,7 +71,7 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
       const early = ahead.get(number);
       ahead.delete(number);
       // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
-      fetched = early ? early.catch(() => fetchPage(number, false)) : fetchPage(number, false);
+      fetched = early ? early.page.catch(() => fetchPage(number, false)) : fetchPage(number, false);
       pages.set(number, fetched);
       fetched.catch(() => {
         if (pages.get(number) === fetched) pages.delete(number);
@@ -96,11 +99,19 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
         page(1);
         for (const n of pagesOf(offset, limit, guessed)) {
           if (n === 1 || pages.has(n)) continue;
-          const early = fetchPage(n, true);
-          early.catch(ignore);
-          ahead.set(n, early);
+          ahead.set(n, askAhead(fetchPage, n));
         }
-        if ((await currentLayout()).pageSize !== guessed.pageSize) ahead.clear();
+        // Page 1 failed, or tells another layout: the pages asked for ahead are not needed.
+        // They are cancelled, not left to run on (their requests would hold connections and
+        // the provider's attention for nobody).
+        let first: Layout;
+        try {
+          first = await currentLayout();
+        } catch (error) {
+          cancelAhead(ahead);
+          throw error;
+        }
+        if (first.pageSize !== guessed.pageSize) cancelAhead(ahead);
       }
       for (let relayouts = 0; ; relayouts++) {
         const current = await currentLayout();
@@ -118,7 +129,7 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
           if (relayouts >= MAX_RELAYOUTS) throw new Error(`the provider's page layout kept changing (page size was ${pageSize})`);
           layout = changed?.pageSize != null ? layoutFrom(changed.pageSize, changed.totalCount) : null;
           pages.clear();
-          ahead.clear();
+          cancelAhead(ahead);
           continue;
         }
         const from = offset - (firstNeeded - 1) * pageSize;

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
 import { pageCountOf, type PageLayout } from './pageLayouts.js';
 
 /** Upper bound on the pages of one list (guards against a provider whose total never ends). */
@@ -11,8 +12,8 @@ export interface PageLayoutSeen {
 }
 
 export interface ReadAllPagesOptions<P, M> {
-  /** One page; `speculative` as in `FetchPage` (pagedSource.ts). */
-  fetchPage(page: number, speculative: boolean): Promise<P>;
+  /** One page; `speculative` and `signal` as in `FetchPage` (pagedSource.ts). */
+  fetchPage(page: number, speculative: boolean, signal?: AbortSignal): Promise<P>;
   /** The layout a page tells, or undefined when it tells none (then only `walk` can go on). */
   layoutOf(page: P): PageLayoutSeen | undefined;
   /** Applied to each page as it arrives; results come back in page order. */
@@ -23,8 +24,6 @@ export interface ReadAllPagesOptions<P, M> {
   expected?: PageLayout | undefined;
 }
 
-const ignore = () => undefined;
-
 /**
  * Every page of a numbered list, each mapped as it arrives.
  *
@@ -34,31 +33,41 @@ const ignore = () => undefined;
  * among them: one round trip instead of two. Page 1 still decides: pages asked for under a
  * different page size are dropped (a failure of one of them is not this read's), missing
  * ones are asked for, and pages past a shrunken total are not waited for. Pages asked for
- * ahead get one attempt (if page 1 fails, nothing retries them); one that failed and turns
- * out to be needed is asked for again.
+ * ahead get one attempt; one that failed and turns out to be needed is asked for again.
+ * Those that turn out not to be needed — all of them when page 1 fails — are cancelled
+ * through their `signal`.
  */
 export async function readAllPages<P, M>(options: ReadAllPagesOptions<P, M>): Promise<M[]> {
   const { fetchPage, layoutOf, map, walk, expected } = options;
   const firstPage = fetchPage(1, false);
-  const early = new Map<number, Promise<P>>();
+  const early = new Map<number, PageAhead<P>>();
   if (expected) {
-    for (let n = 2; n <= Math.min(MAX_PAGES, pageCountOf(expected)); n += 1) {
-      const page = fetchPage(n, true);
-      page.catch(ignore);
-      early.set(n, page);
-    }
+    for (let n = 2; n <= Math.min(MAX_PAGES, pageCountOf(expected)); n += 1) early.set(n, askAhead(fetchPage, n));
   }
-  const first = await firstPage;
+  let first: P;
+  try {
+    first = await firstPage;
+  } catch (error) {
+    // Nothing will read the pages asked for ahead: they are cancelled, not left to run on.
+    cancelAhead(early);
+    throw error;
+  }
   const seen = layoutOf(first);
-  if (!seen) return [first, ...(walk ? await walk(first) : [])].map(map);
+  if (!seen) {
+    cancelAhead(early);
+    return [first, ...(walk ? await walk(first) : [])].map(map);
+  }
   const pageCount = seen.pageSize === null ? 1 : Math.min(MAX_PAGES, pageCountOf({ pageSize: Math.max(1, seen.pageSize), totalCount: seen.totalCount }));
   const reusable = expected !== undefined && seen.pageSize === expected.pageSize;
   const rest: Array<Promise<M>> = [];
   for (let n = 2; n <= pageCount; n += 1) {
     const asked = reusable ? early.get(n) : undefined;
+    if (asked) early.delete(n);
     // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
-    rest.push((asked ? asked.catch(() => fetchPage(n, false)) : fetchPage(n, false)).then(map));
+    rest.push((asked ? asked.page.catch(() => fetchPage(n, false)) : fetchPage(n, false)).then(map));
   }
+  // Left: pages under another page size, or past a shrunken total — not needed.
+  cancelAhead(early);
   // Not awaited here, so that this frame does not keep the parsed first page alive.
   return Promise.all([mapAfterIo(first, map, rest.length > 0 && early.size === 0), ...rest]);
 }

@@ -1,6 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { UpstreamError } from '../errors/index.js';
-import type { UpstreamCallEvent } from '../upstream/observer.js';
+import { upstreamErrorCode, type UpstreamCallEvent } from '../upstream/observer.js';
 import type { QuotaSnapshot } from '../upstream/quota/index.js';
 import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
 
@@ -163,8 +162,7 @@ export class GatewayMetrics {
     else if (route.startsWith('GET ')) this.#cache.inc({ provider, route, result: 'miss' });
     this.#upstreamDuration.observe({ provider, route, status: event.status === undefined ? 'none' : String(event.status) }, event.durationMs / 1000);
     if (event.error !== undefined) {
-      const code = event.error instanceof UpstreamError ? String(event.error.extensions.code) : 'UNKNOWN';
-      this.#upstreamErrors.inc({ provider, route, code });
+      this.#upstreamErrors.inc({ provider, route, code: upstreamErrorCode(event.error) });
     }
   }
 

@@ -30,6 +30,7 @@ import { partialResultsPlugin } from './plugins/partialResults.js';
 import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
+import { traceHeadersFrom } from '../observability/traceHeadersFrom.js';
 
 export interface GatewayOptions {
   /**
@@ -175,7 +176,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
-        return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [] };
+        // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
+        return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
       },
     }),
     bodyErrors(config.limits.maxBodyBytes, reject),

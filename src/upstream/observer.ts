@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ProviderName } from '../errors/index.js';
 import { UpstreamError } from '../errors/index.js';
+import { CallWithdrawn } from './coalescer.js';
 
 /** Whether an answer came from the shared cache (`hit`, `stale`) or from the provider (`miss`). */
 export type UpstreamCacheOutcome = 'hit' | 'miss' | 'stale';
@@ -80,9 +81,11 @@ export async function observeAttempt<T>(source: object, provider: ProviderName, 
       } catch (error) {
         const status = error instanceof UpstreamError ? error.upstreamStatus : undefined;
         if (status !== undefined) span.setAttribute('http.response.status_code', status);
-        const code = error instanceof UpstreamError ? String(error.extensions.code) : 'UNKNOWN';
+        const code = upstreamErrorCode(error);
         span.setAttribute('gateway.error_code', code);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+        // Cancelled by the gateway because nobody waited for the answer: not a failure.
+        if (error instanceof CallWithdrawn) span.setAttribute('gateway.cancelled', true);
+        else span.setStatus({ code: SpanStatusCode.ERROR, message: code });
         onUpstreamCall({ source, provider, route: template, status, durationMs: performance.now() - started, cache: 'miss', attempt, error });
         throw error;
       } finally {
@@ -90,6 +93,16 @@ export async function observeAttempt<T>(source: object, provider: ProviderName, 
       }
     },
   );
+}
+
+/**
+ * How a failed attempt is labelled in metrics and spans: the UpstreamError's code,
+ * `CANCELLED` for an attempt the gateway withdrew because nobody waited for it any more
+ * (a `CallWithdrawn`), `UNKNOWN` for anything else (a bug of ours).
+ */
+export function upstreamErrorCode(error: unknown): string {
+  if (error instanceof UpstreamError) return String(error.extensions.code);
+  return error instanceof CallWithdrawn ? 'CANCELLED' : 'UNKNOWN';
 }
 
 /** The status of a transport answer (`{ json, status, headers }`); 200 for a bare JSON answer. */

@@ -28,6 +28,11 @@ export interface TransportRequest {
   url: URL;
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * Cancels the request (its connection is closed); the exchange then rejects with the
+   * signal's reason as it is — the caller who aborts says why (a deadline's UPSTREAM_TIMEOUT,
+   * a `CallWithdrawn`).
+   */
   signal?: AbortSignal;
 }
 
@@ -100,9 +105,7 @@ export class HttpTransport {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,
     };
-    // The trace goes on at the provider: `traceparent` of the attempt's span (nothing is
-    // added unless tracing is configured; OTEL_PROPAGATORS chooses the format, or none).
-    propagation.inject(context.active(), outgoing);
+    withTraceContext(outgoing);
     let response;
     try {
       response = await this.#pool.request({
@@ -113,12 +116,14 @@ export class HttpTransport {
         signal,
       });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw write ? this.#writeFailure(error) : classifyTransportFailure(this.provider, error);
     }
     let text: string;
     try {
       text = await response.body.text();
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw write ? this.#writeFailure(error) : classifyBodyFailure(this.provider, error);
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
@@ -166,6 +171,21 @@ export class HttpTransport {
       { provider: this.provider, code: ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, cause: error },
     );
   }
+}
+
+/**
+ * Puts the trace context on an outgoing request, so that the provider's spans join the
+ * trace: the attempt span's context when the gateway traces (OTEL_PROPAGATORS chooses the
+ * format), which replaces the caller's `traceparent`/`tracestate` passed in `headers`;
+ * else those caller's headers go on as they are (see `traceHeadersFrom`). With neither,
+ * nothing is added.
+ */
+function withTraceContext(outgoing: Record<string, string>): void {
+  const injected: Record<string, string> = {};
+  propagation.inject(context.active(), injected);
+  // The gateway's own traceparent carries its own tracestate (copied from the caller's by the SDK), or none.
+  if (injected.traceparent !== undefined) delete outgoing.tracestate;
+  Object.assign(outgoing, injected);
 }
 
 function safeJson(text: string): unknown {

@@ -50,6 +50,14 @@ export interface GetOptions {
    * under way; a read that is not speculative never shares one that is.
    */
   speculative?: boolean;
+  /**
+   * The caller's withdrawal (e.g. a page asked for ahead that turned out not to be needed):
+   * once aborted, this call rejects at once with the signal's reason. The upstream request
+   * it started or joined is cancelled — its connection closed, no further attempt made —
+   * only when no other caller waits for it any more (see `Coalescer`); a background
+   * refresh of a stale answer is never withdrawn.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SendOptions {
@@ -129,20 +137,22 @@ export class UpstreamClient {
     // miss is never refused for the pace and never loses its retries.
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
-    const read = () => this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh);
-    const fetch = own
-      ? () => this.#coalescer.pending<T>(shared) ?? (refresh ? this.#coalescer.pending<T>(`${shared}|refresh`) : undefined) ?? this.#coalescer.run(`${shared}|${own}`, read)
-      : () => this.#coalescer.run(shared, read);
+    const read = (withdrawn: AbortSignal) => this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh, withdrawn);
+    const fetch = (signal?: AbortSignal) =>
+      own
+        ? (this.#coalescer.join<T>(shared, signal) ?? (refresh ? this.#coalescer.join<T>(`${shared}|refresh`, signal) : undefined) ?? this.#coalescer.run(`${shared}|${own}`, read, signal))
+        : this.#coalescer.run(shared, read, signal);
     if (entry) {
       if (Date.now() < entry.g) {
-        // Stale-while-revalidate: this caller gets the stale answer; one refresh runs.
+        // Stale-while-revalidate: this caller gets the stale answer; one refresh runs, to the
+        // end (it joins without a signal: nobody can withdraw it).
         if (!this.#quota?.low) fetch().catch(() => undefined);
         return this.#served(route, 'stale', entry.v);
       }
       if (this.#quota?.low) return this.#served(route, 'stale', entry.v);
     }
     try {
-      return await fetch();
+      return await fetch(options.signal);
     } catch (error) {
       // The budget (ours or the provider's) is spent: an old answer beats none.
       if (entry && error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_RATE_LIMITED) return this.#served(route, 'stale', entry.v);
@@ -162,14 +172,19 @@ export class UpstreamClient {
     schema: z.ZodType<T>,
     configured: Freshness,
     headers: Record<string, string> | undefined,
-    maxAttempts?: number,
-    refresh = false,
+    maxAttempts: number | undefined,
+    refresh: boolean,
+    withdrawn: AbortSignal,
   ): Promise<T> {
     const generation = this.#generation;
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
-      async (attempt, signal) => {
+      async (attempt, deadline) => {
+        // Nobody waits any more: no further attempt (a CallWithdrawn is never retried).
+        if (withdrawn.aborted) throw withdrawn.reason;
         await this.#quota?.take(refresh);
+        // Aborted by the policy's deadline or by every waiter's withdrawal, whichever comes first.
+        const signal = deadline ? AbortSignal.any([deadline, withdrawn]) : withdrawn;
         return observeAttempt(this, this.provider, route, attempt, () => this.#transport.exchange({ method: 'GET', url, headers, signal }));
       },
       { idempotent: true, route, maxAttempts },

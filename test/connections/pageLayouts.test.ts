@@ -149,3 +149,51 @@ describe('readAllPages', () => {
     await failed;
   });
 });
+
+describe('pages asked for ahead that turn out not to be needed are cancelled', () => {
+  /** `fetchPage` of `server` that keeps the signal each page was asked for with. */
+  function withSignals(server: ReturnType<typeof heldServer>, failFirst = false) {
+    const signals = new Map<number, AbortSignal | undefined>();
+    const fetchPage = (page: number, _speculative: boolean, signal?: AbortSignal) => {
+      signals.set(page, signal);
+      return failFirst && page === 1 ? Promise.reject(new Error('page 1 failed')) : server.fetchPage(page);
+    };
+    const aborted = () => [...signals].filter(([, signal]) => signal?.aborted).map(([page]) => page);
+    return { fetchPage, signals, aborted };
+  }
+
+  it('by readAllPages: all of them when page 1 fails, those under another page size or past the total otherwise', async () => {
+    const failing = withSignals(heldServer(200, 37), true);
+    await expect(readAllPages({ fetchPage: failing.fetchPage, layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } })).rejects.toThrow('page 1 failed');
+    expect(failing.aborted()).toEqual([2, 3, 4, 5, 6]);
+
+    const resized = heldServer(200, 50);
+    const relaid = withSignals(resized);
+    const all = readAllPages({ fetchPage: relaid.fetchPage, layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    await resized.answerAll();
+    expect((await all).flat()).toEqual(range(200));
+    expect(relaid.aborted()).toEqual([5, 6]); // 2..4 were asked again, without a signal: needed
+
+    const shrunk = heldServer(80, 37);
+    const fewer = withSignals(shrunk);
+    const some = readAllPages({ fetchPage: fewer.fetchPage, layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } });
+    await shrunk.answerAll();
+    expect((await some).flat()).toEqual(range(80));
+    expect(fewer.aborted()).toEqual([4, 5, 6]);
+    expect(fewer.signals.get(2)?.aborted).toBe(false);
+  });
+
+  it('by an offset source: all of them when page 1 fails, none when page 1 confirms the layout', async () => {
+    const failing = withSignals(heldServer(200, 37), true);
+    await expect(createPageNumberSource(failing.fetchPage, { pageSize: 37, totalCount: 200 }).read(100, 50)).rejects.toThrow('page 1 failed');
+    expect(failing.aborted()).toEqual([3, 4, 5]);
+
+    const server = heldServer(200, 37);
+    const confirmed = withSignals(server);
+    const read = createPageNumberSource(confirmed.fetchPage, { pageSize: 37, totalCount: 200 }).read(100, 50);
+    await server.answerAll();
+    expect(await read).toEqual({ items: range(150).slice(100), totalCount: 200 });
+    expect(confirmed.signals.get(3)).toBeDefined();
+    expect(confirmed.aborted()).toEqual([]);
+  });
+});

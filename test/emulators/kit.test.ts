@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request } from 'undici';
 import { Emulator } from '../../src/emulators/kit/index.js';
 
@@ -79,5 +79,27 @@ describe('emulator kit', () => {
     const started = performance.now();
     await (await request(`${base}items/`)).body.dump();
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('counts the requests in flight and marks those the client closed before their answer', async () => {
+    emulator.faults.add({ kind: 'hang', times: 1 });
+    const controller = new AbortController();
+    const hung = request(`${base}items/`, { signal: controller.signal });
+    await vi.waitFor(() => expect(emulator.inFlight).toBe(1));
+    expect(emulator.log.closedEarly()).toEqual([]);
+    controller.abort();
+    await expect(hung).rejects.toThrow();
+    await vi.waitFor(() => expect(emulator.inFlight).toBe(0));
+    const [closed] = emulator.log.closedEarly();
+    expect(closed?.outcome).toBe('hang');
+    expect(closed!.closedEarlyAtMs).toBeGreaterThanOrEqual(closed!.receivedAtMs);
+    // Answered in full, or cut by the emulator's own fault: not closed early by the client.
+    await (await request(`${base}items/`)).body.dump();
+    emulator.faults.add({ kind: 'reset', times: 1 });
+    await expect(request(`${base}items/`)).rejects.toThrow();
+    await vi.waitFor(() => expect(emulator.inFlight).toBe(0));
+    expect(emulator.log.closedEarly()).toHaveLength(1);
+    const log = (await (await request(`${emulator.origin}/__control/log`)).body.json()) as { inFlight: number };
+    expect(log.inFlight).toBe(0);
   });
 });

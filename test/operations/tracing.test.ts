@@ -26,6 +26,9 @@ const collector = http.createServer((req, res) => {
   });
 });
 
+/** A caller that traces: its trace id, its span as the operation's parent, a vendor's tracestate. */
+const CALLER = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'rojo=00f067aa0ba902b7' };
+
 let tracing: Tracing | null;
 let harness: Harness;
 beforeAll(async () => {
@@ -70,6 +73,9 @@ describe('OpenTelemetry tracing', () => {
     // A failing first attempt, then a retry that succeeds.
     harness.emulators.roundware.faults.add({ kind: 'status', status: 503, route: '/sessions/', times: 1 });
     await harness.query('query Devices { clientSessions(first: 1) { totalCount } }');
+    // A caller that traces: the operation continues its trace, and so do the providers.
+    const joined = await harness.query('query Joined { speakers(first: 1) { totalCount } }', undefined, CALLER);
+    expect(joined.errors).toBeUndefined();
     await tracing!.shutdown();
 
     const operations = received.filter((span) => attribute(span, 'graphql.operation.name') === 'Traced');
@@ -100,6 +106,18 @@ describe('OpenTelemetry tracing', () => {
     const cached = received.filter((span) => span.traceId === secondTrace && span.name.startsWith('upstream '));
     expect(cached.length).toBeGreaterThan(0);
     expect(new Set(cached.map((span) => attribute(span, 'gateway.cache')))).toEqual(new Set(['hit']));
+
+    // The caller's trace goes on at the provider: same trace id, the gateway's attempt span as
+    // parent (not the caller's span, which the header names), and the caller's tracestate.
+    const callerTrace = CALLER.traceparent.split('-')[1]!;
+    const joinedSpan = received.find((span) => attribute(span, 'graphql.operation.name') === 'Joined')!;
+    expect(joinedSpan.traceId).toBe(callerTrace);
+    expect(joinedSpan.parentSpanId).toBe(CALLER.traceparent.split('-')[2]);
+    const joinedAttempts = received.filter((span) => span.traceId === callerTrace && span.name.startsWith('upstream planstone'));
+    expect(joinedAttempts.length).toBeGreaterThan(0);
+    const carried = harness.emulators.planstone.log.entries().filter((entry) => entry.headers.traceparent?.split('-')[1] === callerTrace);
+    expect(new Set(carried.map((entry) => entry.headers.traceparent))).toEqual(new Set(joinedAttempts.map((span) => `00-${callerTrace}-${span.spanId}-01`)));
+    expect(carried.every((entry) => entry.headers.tracestate === CALLER.tracestate)).toBe(true);
 
     const devices = received.find((span) => attribute(span, 'graphql.operation.name') === 'Devices')!;
     const attempts = received.filter((span) => span.traceId === devices.traceId && span.name === 'upstream roundware GET sessions/');

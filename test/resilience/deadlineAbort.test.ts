@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
 import { ErrorCode } from '../../src/errors/index.js';
 import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
@@ -9,7 +9,10 @@ import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 // A read past its deadline is aborted, not abandoned: its request stops and its connection
 // is free for the next call. With one connection, a hung request that was merely abandoned
 // would hold it until the transport's own 60 s timeout, and the next read would queue
-// behind it and miss its own deadline.
+// behind it and miss its own deadline. The emulator sees the request closed before its
+// answer, and none left in flight.
+
+const SETTLED = { timeout: 5_000, interval: 20 };
 
 describe('a read past its deadline', () => {
   let emulators: EmulatorSet;
@@ -19,9 +22,10 @@ describe('a read past its deadline', () => {
   afterAll(async () => {
     await emulators.close();
   });
+  beforeEach(() => emulators.roundware.reset());
 
-  it('is aborted, so the only connection serves the next read', async () => {
-    const client = new UpstreamClient({
+  const newClient = () =>
+    new UpstreamClient({
       provider: 'roundware',
       baseUrl: emulators.roundware.baseUrl,
       authorization: `token ${ROUNDWARE_DEMO_TOKEN}`,
@@ -35,6 +39,9 @@ describe('a read past its deadline', () => {
         breaker: { failureThreshold: 100, cooldownMs: 1_000 },
       }),
     });
+
+  it('is aborted, so the only connection serves the next read', async () => {
+    const client = newClient();
     try {
       const read = (projectId: number) => client.get('sessions/', { project_id: projectId }, roundwareSessionList, { ttlMs: 0 });
       emulators.roundware.faults.add({ kind: 'hang', times: 1 });
@@ -42,6 +49,25 @@ describe('a read past its deadline', () => {
       const next = await read(ROUNDWARE_PROJECTS[1]!.id);
       expect(next.length).toBeGreaterThan(0);
       expect(emulators.roundware.log.count({ method: 'GET' })).toBe(2);
+      expect(emulators.roundware.log.closedEarly().map((entry) => entry.outcome)).toEqual(['hang']);
+      await vi.waitFor(() => expect(emulators.roundware.inFlight).toBe(0), SETTLED);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('is aborted even while several callers share it: the deadline ends the attempt for all of them', async () => {
+    const client = newClient();
+    try {
+      emulators.roundware.faults.add({ kind: 'hang', times: 1 });
+      const read = () => client.get('sessions/', { project_id: ROUNDWARE_PROJECTS[0]!.id }, roundwareSessionList, { ttlMs: 0 });
+      const timeout = { extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, provider: 'roundware' } };
+      const [first, second] = [read(), read()];
+      await expect(first).rejects.toMatchObject(timeout);
+      await expect(second).rejects.toMatchObject(timeout);
+      expect(emulators.roundware.log.count({ method: 'GET' })).toBe(1);
+      await vi.waitFor(() => expect(emulators.roundware.inFlight).toBe(0), SETTLED);
+      expect(emulators.roundware.log.closedEarly()).toHaveLength(1);
     } finally {
       await client.close();
     }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
 import { ErrorCode } from '../../src/errors/index.js';
 import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
 import { ROUNDWARE_DEMO_TOKEN } from '../../src/emulators/roundware/index.js';
-import { MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
+import { CallWithdrawn, MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
+import { observeUpstreamCalls, upstreamErrorCode } from '../../src/upstream/observer.js';
 import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 
 // A speculative read (a page asked for before page 1 of its list has answered) gets one
@@ -12,20 +13,23 @@ import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 describe('speculative reads', () => {
   let emulators: EmulatorSet;
   let client: UpstreamClient;
+  let policy: ResiliencePolicy;
   beforeAll(async () => {
     emulators = await startEmulators();
+    policy = new ResiliencePolicy({
+      provider: 'roundware',
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      deadlineMs: 60_000,
+      breaker: { failureThreshold: 100, cooldownMs: 1_000 },
+    });
     client = new UpstreamClient({
       provider: 'roundware',
       baseUrl: emulators.roundware.baseUrl,
       authorization: `token ${ROUNDWARE_DEMO_TOKEN}`,
-      timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
+      // Long enough that only a cancellation ends a hung request while a test waits.
+      timeouts: { connectMs: 2_000, headersMs: 60_000, bodyMs: 60_000 },
       cache: new MemoryResponseCache(),
-      policy: new ResiliencePolicy({
-        provider: 'roundware',
-        retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
-        deadlineMs: 5_000,
-        breaker: { failureThreshold: 100, cooldownMs: 1_000 },
-      }),
+      policy,
     });
   });
   afterAll(async () => {
@@ -38,7 +42,7 @@ describe('speculative reads', () => {
     emulators.roundware.log.clear();
   });
 
-  const read = (speculative: boolean) => client.get('sessions/', { project_id: 1 }, roundwareSessionList, { ttlMs: 0, speculative });
+  const read = (speculative: boolean, signal?: AbortSignal) => client.get('sessions/', { project_id: 1 }, roundwareSessionList, { ttlMs: 0, speculative, signal });
   const attempts = () => emulators.roundware.log.count({ method: 'GET' });
 
   it('are not retried', async () => {
@@ -63,5 +67,82 @@ describe('speculative reads', () => {
     const second = read(true); // joins the read under way: no request of its own
     expect(await second).toBe(await first);
     expect(attempts()).toBe(1);
+  });
+
+  // Withdrawal (GetOptions.signal): what the emulator sees of a request nobody waits for.
+  const SETTLED = { timeout: 5_000, interval: 20 };
+  const roundware = () => emulators.roundware;
+
+  it('are cancelled at the provider when their caller withdraws, without counting against it', async () => {
+    const codes: string[] = [];
+    const stop = observeUpstreamCalls((event) => {
+      if (event.source === client && event.error !== undefined) codes.push(upstreamErrorCode(event.error));
+    });
+    try {
+      roundware().faults.add({ kind: 'hang', times: 1 });
+      const controller = new AbortController();
+      const ahead = read(true, controller.signal);
+      await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
+      controller.abort();
+      await expect(ahead).rejects.toMatchObject({ name: 'AbortError' });
+      await vi.waitFor(() => expect(roundware().inFlight).toBe(0), SETTLED);
+      expect(roundware().log.closedEarly().map((entry) => entry.outcome)).toEqual(['hang']);
+      // Cancelled by us: neither a failure for the breaker nor a retry; metrics say CANCELLED.
+      await vi.waitFor(() => expect(codes).toEqual(['CANCELLED']), SETTLED);
+      expect(policy.breaker.snapshot().consecutiveFailures).toBe(0);
+      expect(attempts()).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shared by several callers, are cancelled only when the last one withdraws', async () => {
+    roundware().setLatency({ fixedMs: 300 });
+    const [one, two] = [new AbortController(), new AbortController()];
+    const first = read(true, one.signal);
+    await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
+    const second = read(true, two.signal); // joins the request under way
+    one.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    // The one still waiting gets the answer of the same, uncut request.
+    expect((await second).length).toBeGreaterThan(0);
+    expect(attempts()).toBe(1);
+    expect(roundware().log.closedEarly()).toEqual([]);
+
+    roundware().log.clear();
+    roundware().faults.add({ kind: 'hang', times: 1 });
+    const [three, four] = [new AbortController(), new AbortController()];
+    const third = read(true, three.signal);
+    await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
+    const fourth = read(true, four.signal);
+    three.abort();
+    await expect(third).rejects.toMatchObject({ name: 'AbortError' });
+    expect(roundware().inFlight).toBe(1);
+    four.abort();
+    await expect(fourth).rejects.toMatchObject({ name: 'AbortError' });
+    await vi.waitFor(() => expect(roundware().inFlight).toBe(0), SETTLED);
+    expect(roundware().log.closedEarly()).toHaveLength(1);
+    expect(attempts()).toBe(1);
+  });
+
+  it('joined to a read that needs the answer, never cut that read short', async () => {
+    roundware().setLatency({ fixedMs: 300 });
+    const needed = read(false); // waits without a signal: the request is never withdrawn
+    await vi.waitFor(() => expect(roundware().inFlight).toBe(1), SETTLED);
+    const controller = new AbortController();
+    const ahead = read(true, controller.signal);
+    controller.abort();
+    await expect(ahead).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await needed).length).toBeGreaterThan(0);
+    expect(attempts()).toBe(1);
+    expect(roundware().log.closedEarly()).toEqual([]);
+  });
+
+  it('already withdrawn, make no request', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(read(true, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(attempts()).toBe(0);
+    expect(new CallWithdrawn().name).toBe('CallWithdrawn');
   });
 });

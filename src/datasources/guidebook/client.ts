@@ -51,10 +51,21 @@ export class GuidebookClient {
     prepareWire(READ_ITEMS.flatMap((item) => [item, guidebookPage(item)]));
   }
 
-  /** One page of a list (1-based); `speculative`: asked for before page 1 answered (one attempt, see GetOptions). */
-  list<T>(resource: GuidebookResource, query: QueryParams, page: number, item: z.ZodType<T>, headers?: Record<string, string>, speculative = false): Promise<GuidebookPage<T>> {
+  /**
+   * One page of a list (1-based); `speculative`: asked for before page 1 answered (one
+   * attempt, see GetOptions); `signal`: aborted when the page is no longer wanted.
+   */
+  list<T>(
+    resource: GuidebookResource,
+    query: QueryParams,
+    page: number,
+    item: z.ZodType<T>,
+    headers?: Record<string, string>,
+    speculative = false,
+    signal?: AbortSignal,
+  ): Promise<GuidebookPage<T>> {
     const params = page > 1 ? { ...query, page } : query;
-    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative }) as Promise<GuidebookPage<T>>;
+    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative, signal }) as Promise<GuidebookPage<T>>;
     return answer.then(
       (body) => {
         if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
@@ -96,7 +107,7 @@ export class GuidebookClient {
   /** As `listAll`, but each page goes through `map` as it arrives; results in page order. */
   mapPages<T, M>(resource: GuidebookResource, query: QueryParams, item: z.ZodType<T>, map: (page: GuidebookPage<T>) => M, headers?: Record<string, string>): Promise<M[]> {
     return readAllPages({
-      fetchPage: (page, speculative) => this.list(resource, query, page, item, headers, speculative),
+      fetchPage: (page, speculative, signal) => this.list(resource, query, page, item, headers, speculative, signal),
       layoutOf: (page) => ({ pageSize: page.next && page.results.length > 0 ? page.results.length : null, totalCount: page.count }),
       map,
       expected: this.expectedLayout(resource, query),

@@ -272,8 +272,8 @@ export class GuidebookDataSource {
     map: (wire: W) => M,
     loader: DataLoader<string, M>,
   ): OffsetSource<M> {
-    return createPageNumberSource(async (page, speculative) => {
-      const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative);
+    return createPageNumberSource(async (page, speculative, signal) => {
+      const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative, signal);
       // Mapped once per cached page object (each resource's pages have one mapper).
       const items = mapCachedList(answer.results, map);
       for (const model of items) loader.prime(model.sourceId, model);

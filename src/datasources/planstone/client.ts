@@ -53,20 +53,27 @@ export class PlanstoneClient {
 
   /**
    * One page of the conference's sessions; `speculative`: asked for before page 1 answered
-   * (one attempt, see GetOptions). A `'list'` read asks only for SESSION_LIST_FIELDS (Eve's
+   * (one attempt, see GetOptions); `signal`: aborted when the page is no longer wanted. A `'list'` read asks only for SESSION_LIST_FIELDS (Eve's
    * `projection`); a feed that refuses projections (400) is read whole from then on.
    */
-  async sessionsPage(page: number, maxResults = PLANSTONE_MAX_RESULTS, headers?: Record<string, string>, speculative = false, read: SessionRead = 'whole'): Promise<PlanstoneSessionPage> {
+  async sessionsPage(
+    page: number,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    headers?: Record<string, string>,
+    speculative = false,
+    read: SessionRead = 'whole',
+    signal?: AbortSignal,
+  ): Promise<PlanstoneSessionPage> {
     const projected = read === 'list' && !this.#projectionRefused;
     try {
-      return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative);
+      return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative, signal);
     } catch (error) {
       if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
       if (!this.#projectionRefused) {
         this.#projectionRefused = true;
         this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
       }
-      return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative);
+      return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative, signal);
     }
   }
 
@@ -79,8 +86,14 @@ export class PlanstoneClient {
     return { where: JSON.stringify(this.#scope), max_results: maxResults, ...(projected ? { projection: LIST_PROJECTION } : {}) };
   }
 
-  #sessionsPage(page: number, query: Record<string, string | number>, headers: Record<string, string> | undefined, speculative: boolean): Promise<PlanstoneSessionPage> {
-    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative });
+  #sessionsPage(
+    page: number,
+    query: Record<string, string | number>,
+    headers: Record<string, string> | undefined,
+    speculative: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<PlanstoneSessionPage> {
+    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative, signal });
     return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, answer) : answer;
   }
 
@@ -90,9 +103,10 @@ export class PlanstoneClient {
     maxResults = PLANSTONE_MAX_RESULTS,
     headers?: Record<string, string>,
     speculative = false,
+    signal?: AbortSignal,
   ): Promise<PlanstoneSpeakerPage> {
     const query = this.#speakersQuery(where, maxResults);
-    const answer = this.upstream.get('speakers', { ...query, page }, planstoneSpeakerPage, { ttlMs: this.#ttlMs, headers, speculative });
+    const answer = this.upstream.get('speakers', { ...query, page }, planstoneSpeakerPage, { ttlMs: this.#ttlMs, headers, speculative, signal });
     return page === 1 ? this.#learning(`speakers?${JSON.stringify(query)}`, answer) : answer;
   }
 

@@ -94,7 +94,7 @@ export class PlanstoneDataSource {
     // Each page is mapped as soon as it arrives, while later pages are still in flight: only
     // the last page's mapping is left between the last answer and the merge.
     const snapshot = allPages(
-      (page, speculative) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read),
+      (page, speculative, signal) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read, signal),
       (page) => mapPage(page, this.#zone, read),
       this.#client.expectedSessionsLayout(PLANSTONE_MAX_RESULTS, read),
     ).then(snapshotOf);
@@ -149,8 +149,8 @@ export class PlanstoneDataSource {
     const where: Record<string, unknown> = {};
     if (filter.published !== undefined) where.published = filter.published ? { $in: [true, 1, '1'] } : { $nin: [true, 1, '1'] };
     if (filter.pids) where.pid = { $in: filter.pids };
-    return createMaxResultsSource(async (page, maxResults, speculative) => {
-      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative);
+    return createMaxResultsSource(async (page, maxResults, speculative, signal) => {
+      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative, signal);
       const items = answer._items.map(toSpeaker);
       for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
       return {

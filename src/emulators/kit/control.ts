@@ -8,7 +8,7 @@ import type { EmulatorResponse } from './types.js';
  * The HTTP face of an emulator's controls, under `/__control/` (never logged, never
  * authenticated, never faulted):
  *
- * - `GET /__control/log` → `{ total, byRoute, entries }`; `DELETE` clears it.
+ * - `GET /__control/log` → `{ total, byRoute, inFlight, entries }`; `DELETE` clears it.
  * - `GET|PUT /__control/latency` with `{ fixedMs, jitterMs }`.
  * - `GET|POST|DELETE /__control/faults`; POST takes a FaultSpec, e.g.
  *   `{ "kind": "status", "status": 503, "route": "/sessions/", "times": 2 }`; `"queryParam":
@@ -25,7 +25,7 @@ export async function handleControl(emulator: Emulator, req: IncomingMessage, ur
     case 'GET ':
       return { status: 200, body: { emulator: emulator.name, controls: ['log', 'latency', 'faults', 'reset'] } };
     case 'GET log':
-      return { status: 200, body: { total: emulator.log.count(), byRoute: emulator.log.countsByRoute(), entries: emulator.log.entries() } };
+      return { status: 200, body: { total: emulator.log.count(), byRoute: emulator.log.countsByRoute(), inFlight: emulator.inFlight, entries: emulator.log.entries() } };
     case 'DELETE log':
       emulator.log.clear();
       return { status: 204 };

@@ -21,6 +21,7 @@ export class Emulator {
   readonly #definition: EmulatorDefinition;
   readonly #router = FindMyWay({ ignoreTrailingSlash: false, caseSensitive: true });
   readonly #sockets = new Set<Socket>();
+  #inFlight = 0;
   #latency: LatencySettings = { fixedMs: 0, jitterMs: 0 };
   #server: Server | undefined;
   #origin: string | undefined;
@@ -73,6 +74,15 @@ export class Emulator {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Provider requests received and not yet over: neither answered in full nor closed by the
+   * client (control requests are not counted). A hung request stays in flight until the
+   * client gives up on it.
+   */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
   get latency(): LatencySettings {
     return { ...this.#latency };
   }
@@ -98,6 +108,8 @@ export class Emulator {
       }
       await this.#serveProvider(req, res, url);
     } catch (error) {
+      // The client left (a cancelled request) and its body could not be read: nobody to answer.
+      if (res.closed && !res.writableFinished) return;
       if (!res.headersSent) send(res, { status: 500, headers: { 'content-type': 'text/html' }, body: '<h1>Server Error (500)</h1>' });
       else res.destroy();
       console.error(`[${this.name} emulator]`, error);
@@ -118,6 +130,13 @@ export class Emulator {
       outcome: 0,
     };
     this.log.record(entry);
+    this.#inFlight += 1;
+    res.once('close', () => {
+      this.#inFlight -= 1;
+      // Cut by the emulator itself (a `reset` or `truncated` fault, or close()) is not the client's doing.
+      const cutHere = entry.outcome === 'reset' || entry.outcome === 'truncated' || this.#server === undefined;
+      if (!res.writableFinished && !cutHere) entry.closedEarlyAtMs = preciseNow();
+    });
 
     const { fixedMs, jitterMs } = this.#latency;
     const delay = fixedMs + Math.random() * jitterMs;

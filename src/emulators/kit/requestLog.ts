@@ -13,6 +13,11 @@ export interface LoggedRequest {
   receivedAtMs: number;
   /** ...and when its answer was handed to the socket (undefined until then, or for a fault). */
   answeredAtMs?: number;
+  /**
+   * When the client closed the request before the whole answer was handed to the socket
+   * (a cancelled request: aborted, timed out, or its connection dropped); undefined otherwise.
+   */
+  closedEarlyAtMs?: number;
 }
 
 /** The request log tests read to count how many upstream calls the gateway made. */
@@ -29,6 +34,11 @@ export class RequestLog {
 
   clear(): void {
     this.#entries = [];
+  }
+
+  /** Requests the client closed before their answer was sent (see `LoggedRequest.closedEarlyAtMs`). */
+  closedEarly(): LoggedRequest[] {
+    return this.#entries.filter((entry) => entry.closedEarlyAtMs !== undefined);
   }
 
   /** Requests matching a method and/or route template; all requests when no filter is given. */

@@ -92,17 +92,21 @@ export class ResiliencePolicy implements CallPolicy {
     );
     if (!controller) return pending;
     const remaining = deadline - Date.now();
+    // The abort's reason is the deadline's error, so the aborted attempt ends as the timeout
+    // it is (for the breaker, the metrics and the attempt's span).
     if (remaining <= 0) {
-      controller.abort();
-      throw this.#deadlineError();
+      const error = this.#deadlineError();
+      controller.abort(error);
+      throw error;
     }
     // A plain timer, not an aborted timers/promises sleep: aborting one builds a
     // DOMException on every call, while this aborts only an attempt that ran out of time.
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
-        reject(this.#deadlineError());
-        controller.abort();
+        const error = this.#deadlineError();
+        reject(error);
+        controller.abort(error);
       }, remaining);
     });
     try {
