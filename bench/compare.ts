@@ -9,7 +9,10 @@
 //   --duration <s>     seconds of each load run (default 5; 0 skips them)
 //   --cache on|off     the gateways' shared cache (default off: every operation goes upstream)
 //   --redis            the shared cache in a throw-away redis-server (one key prefix per gateway)
-//   --get              the load runs send GET (query string + CSRF header) instead of POST
+//   --get              the load runs (and --cpu) send GET (query string + CSRF header) instead of POST
+//   --cpu <n>          after the passes, the gateways' CPU ms per operation: blocks of n operations
+//                      one at a time, alternating between the gateways (default 0: skipped)
+//   --cpu-blocks <n>   blocks per scenario and gateway for --cpu (default 4)
 // The other commit is checked out in a temporary worktree that borrows this checkout's
 // node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
 import { execFileSync } from 'node:child_process';
@@ -20,6 +23,7 @@ import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
+import { cpuPerOperation } from './cpuPerOperation.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { probeLatency } from './latencyProbe.js';
 import { runLoad } from './load.js';
@@ -47,6 +51,8 @@ const DURATION = Number(option('duration', '5'));
 const CACHE = option('cache', 'off') === 'on';
 const REDIS = argv.includes('--redis');
 const METHOD = argv.includes('--get') ? 'GET' : 'POST';
+const CPU_OPERATIONS = Number(option('cpu', '0'));
+const CPU_BLOCKS = Number(option('cpu-blocks', '4'));
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
 const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
@@ -99,6 +105,22 @@ try {
           `  pass ${pass}  ${scenario}  ${name.padEnd(16)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own ${fmt(probe.ownP50)} ms` +
             (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms` : ''),
         );
+      }
+    }
+  }
+  if (CPU_OPERATIONS > 0) {
+    console.log(`\nGateway CPU per operation (ms; /proc/<pid>/stat), ${CPU_BLOCKS} alternating blocks of ${CPU_OPERATIONS} ${METHOD}s one at a time\n`);
+    for (const [scenario, body] of Object.entries(bodies)) {
+      const spent = targets.map(() => [] as number[]);
+      for (let block = 0; block < CPU_BLOCKS; block += 1) {
+        for (const [index, { child }] of targets.entries()) {
+          spent[index]!.push(await cpuPerOperation({ url: child.info.url, pid: child.pid, body, operations: CPU_OPERATIONS, method: METHOD }));
+        }
+      }
+      for (const [index, { name }] of targets.entries()) {
+        const blocks = spent[index]!;
+        const mean = blocks.reduce((sum, value) => sum + value, 0) / blocks.length;
+        console.log(`  ${scenario}  ${name.padEnd(16)} ${mean.toFixed(3)} ms per operation (blocks: ${blocks.map((value) => value.toFixed(3)).join(', ')})`);
       }
     }
   }
