@@ -9,6 +9,10 @@
 //   --duration <s>     seconds of each load run (default 5; 0 skips them)
 //   --cache on|off     the gateways' shared cache (default off: every operation goes upstream)
 //   --redis            the shared cache in a throw-away redis-server (one key prefix per gateway)
+//   --get              the load runs (and --cpu) send GET (query string + CSRF header) instead of POST
+//   --cpu <n>          after the passes, the gateways' CPU ms per operation: blocks of n operations
+//                      one at a time, alternating between the gateways (default 0: skipped)
+//   --cpu-blocks <n>   blocks per scenario and gateway for --cpu (default 4)
 // The other commit is checked out in a temporary worktree that borrows this checkout's
 // node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
 import { execFileSync } from 'node:child_process';
@@ -19,11 +23,12 @@ import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
+import { cpuPerOperation } from './cpuPerOperation.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { probeLatency } from './latencyProbe.js';
 import { runLoad } from './load.js';
 import { readBenchData } from './providerData.js';
-import { ATTENDEE_SCHEDULES, HOME_PAGE, PROJECT_CLIENT_SESSIONS, type GraphQLBody } from './scenarios.js';
+import { ATTENDEE_SCHEDULES, HOME_PAGE, PROJECT_CLIENT_SESSIONS, SESSIONS_PAGE, type GraphQLBody } from './scenarios.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -45,6 +50,9 @@ const PASSES = Number(option('passes', '2'));
 const DURATION = Number(option('duration', '5'));
 const CACHE = option('cache', 'off') === 'on';
 const REDIS = argv.includes('--redis');
+const METHOD = argv.includes('--get') ? 'GET' : 'POST';
+const CPU_OPERATIONS = Number(option('cpu', '0'));
+const CPU_BLOCKS = Number(option('cpu-blocks', '4'));
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
 const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
@@ -59,10 +67,12 @@ try {
   children.push(emulators);
   const control = new EmulatorControl(emulators.info.origins);
   const data = await readBenchData(emulators.info.env);
-  const bodies: Record<'a' | 'b' | 'c', GraphQLBody> = {
+  const bodies: Record<'a' | 'b' | 'c' | 'd', GraphQLBody> = {
     a: { query: HOME_PAGE },
     b: { query: ATTENDEE_SCHEDULES, variables: { attendeeId: toGlobalId('Attendee', 'guidebook', String(data.attendeeId)) } },
     c: { query: PROJECT_CLIENT_SESSIONS, variables: { projectId: ROUNDWARE_PROJECTS[0]!.id } },
+    // (d)'s first page (the walk's other pages cost the same, from other offsets).
+    d: { query: SESSIONS_PAGE },
   };
   const env = {
     ...emulators.info.env,
@@ -85,16 +95,32 @@ try {
   children.push(...targets.map((t) => t.child));
   await control.setLatency(LATENCY);
 
-  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes\n`);
+  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes; load by ${METHOD}\n`);
   for (let pass = 1; pass <= PASSES; pass += 1) {
     for (const [scenario, body] of Object.entries(bodies)) {
       for (const { name, child } of targets) {
         const probe = await probeLatency({ url: child.info.url, bodies: [body], control, repetitions: PROBE, warmupSeconds: 3 });
-        const load = DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20 }) : undefined;
+        const load = DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20, method: METHOD }) : undefined;
         console.log(
           `  pass ${pass}  ${scenario}  ${name.padEnd(16)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own ${fmt(probe.ownP50)} ms` +
             (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms` : ''),
         );
+      }
+    }
+  }
+  if (CPU_OPERATIONS > 0) {
+    console.log(`\nGateway CPU per operation (ms; /proc/<pid>/stat), ${CPU_BLOCKS} alternating blocks of ${CPU_OPERATIONS} ${METHOD}s one at a time\n`);
+    for (const [scenario, body] of Object.entries(bodies)) {
+      const spent = targets.map(() => [] as number[]);
+      for (let block = 0; block < CPU_BLOCKS; block += 1) {
+        for (const [index, { child }] of targets.entries()) {
+          spent[index]!.push(await cpuPerOperation({ url: child.info.url, pid: child.pid, body, operations: CPU_OPERATIONS, method: METHOD }));
+        }
+      }
+      for (const [index, { name }] of targets.entries()) {
+        const blocks = spent[index]!;
+        const mean = blocks.reduce((sum, value) => sum + value, 0) / blocks.length;
+        console.log(`  ${scenario}  ${name.padEnd(16)} ${mean.toFixed(3)} ms per operation (blocks: ${blocks.map((value) => value.toFixed(3)).join(', ')})`);
       }
     }
   }

@@ -7,6 +7,8 @@ export interface LoadOptions {
   bodies: GraphQLBody[];
   durationSeconds: number;
   connections: number;
+  /** POST (default), or GET with the operation in the query string and the CSRF header (the way a CDN sees it). */
+  method?: 'POST' | 'GET';
 }
 
 export interface LoadResult {
@@ -24,7 +26,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    requests: options.bodies.map((body) => ({ method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+    requests: options.bodies.map((body) => (options.method === 'GET' ? getRequest(options.url, body) : { method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
   });
   return {
     requests: result.requests.total,
@@ -34,4 +36,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+function getRequest(url: string, body: GraphQLBody): { method: 'GET'; path: string; headers: Record<string, string> } {
+  const search = new URLSearchParams({ query: body.query });
+  if (body.variables) search.set('variables', JSON.stringify(body.variables));
+  if (body.operationName) search.set('operationName', body.operationName);
+  return { method: 'GET', path: `${new URL(url).pathname}?${search.toString()}`, headers: { 'apollo-require-preflight': 'true' } };
 }

@@ -172,6 +172,13 @@ export type AttendeeStatus =
   /** Invited; a new Guidebook account was made for them. */
   | 'INVITED_NEW_ACCOUNT';
 
+/** Who may keep a cached response: any cache (a CDN), or only the caller's own (a browser). */
+export type CacheControlScope =
+  /** Only the caller's own cache (its browser or app) may keep it: it is the caller's data. */
+  | 'PRIVATE'
+  /** Any cache, a CDN included, may keep it. */
+  | 'PUBLIC';
+
 /**
  * A Roundware client session: one device's connection to a Roundware project, from app
  * start to close.
@@ -1795,6 +1802,7 @@ export type ResolversTypes = {
   AttendeeProfileInput: AttendeeProfileInput;
   AttendeeStatus: AttendeeStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   ClientSession: ResolverTypeWrapper<ClientSessionModel>;
   ClientSessionConnection: ResolverTypeWrapper<Omit<ClientSessionConnection, 'edges'> & { edges: Array<ResolversTypes['ClientSessionEdge']> }>;
   ClientSessionEdge: ResolverTypeWrapper<Omit<ClientSessionEdge, 'node'> & { node: ResolversTypes['ClientSession'] }>;
@@ -1956,6 +1964,14 @@ export type ResolversParentTypes = {
   UpdateTrackPayload: Omit<UpdateTrackPayload, 'track'> & { track?: Maybe<ResolversParentTypes['Track']> };
   UserError: UserError;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AttendeeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Attendee'] = ResolversParentTypes['Attendee']> = {
   avatarUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
@@ -2405,3 +2421,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   UserError?: UserErrorResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

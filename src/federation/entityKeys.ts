@@ -24,7 +24,7 @@ export function federatedTypeDefs(typeDefs: string[]): DocumentNode {
   const entities = new Set<string>(ENTITY_TYPES);
   return visit(parse([...typeDefs, FEDERATION_LINK].join('\n')), {
     ObjectTypeDefinition(node) {
-      return entities.has(node.name.value) ? { ...node, directives: [...(node.directives ?? []), KEY] } : undefined;
+      return entities.has(node.name.value) ? { ...node, directives: [KEY, ...(node.directives ?? [])] } : undefined;
     },
   });
 }

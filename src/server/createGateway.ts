@@ -21,6 +21,8 @@ import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { createLogger } from './logger.js';
 import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
+import { httpCaching } from './plugins/httpCaching.js';
+import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { createOperationsLayer } from './operationsLayer.js';
@@ -116,6 +118,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
   const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
   const jitAfter = config.execution.jitAfterExecutions;
+  const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
   const apollo = new ApolloServer<GatewayContext>({
     // Repeated operations are executed by graphql-jit (see CompiledExecution), unless switched off.
     ...(jitAfter === null ? { schema } : { gateway: new CompiledExecution(schema, jitAfter) }),
@@ -135,9 +138,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       // On stop: refuse new connections, let in-flight requests finish for up to SHUTDOWN_TIMEOUT_MS.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
-      // No @cacheControl hints here (caching is upstream, per provider): Apollo's default
-      // cache-control plugin would only add a per-field hook to every resolver call.
+      // Apollo's cache-control plugin adds a hook to every resolver call; httpCaching reads
+      // the same @cacheControl hints once per document instead.
       ApolloServerPluginCacheControlDisabled(),
+      caching.plugin,
       batchedOperationStatePlugin(),
       operationLimitsPlugin(config.limits),
       // Client mistakes refused before execution: a subscription (served by no HTTP request;
@@ -153,6 +157,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   await apollo.start();
 
   app.disable('x-powered-by');
+  // ETags only on cacheable answers (httpCaching sets strong ones), not Express's weak ones on every JSON answer.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -167,6 +173,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     '/graphql',
     operations.observe,
     getUrlLimit(config.limits.maxGetUrlBytes, reject),
+    caching.headers,
     ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     requestGate(config.limits, reject),

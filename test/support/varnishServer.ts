@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { requiredTool, type ToolCheck } from './requiredTool.js';
+
+/** A throw-away `varnishd` on a free loopback port, in front of one backend. */
+export interface VarnishServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Whether `varnishd` runs here. Where it does not, the Varnish tests are skipped loudly (and
+ * listed in the summary at the end of the run), except with `REQUIRE_VARNISH=1` (set by
+ * `.ci/run`), where that fails the test file. Pass `suite` as the options of their `describe()`.
+ */
+export function varnishCheck(): ToolCheck {
+  return requiredTool({
+    tool: 'Varnish',
+    requireVariable: 'REQUIRE_VARNISH',
+    install: 'sudo apt-get install -y varnish   (Debian/Ubuntu)',
+    missing: () => {
+      const probe = spawnSync(varnishd(), ['-V'], { encoding: 'utf8' });
+      return !probe.error && probe.status === 0 ? undefined : `varnishd does not run (${probe.error?.message ?? `exit ${probe.status}`})`;
+    },
+  });
+}
+
+/** Debian installs it in /usr/sbin, which a non-root PATH often lacks. */
+function varnishd(): string {
+  const found = spawnSync('varnishd', ['-V'], { encoding: 'utf8' });
+  return !found.error ? 'varnishd' : '/usr/sbin/varnishd';
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts `varnishd -F` on a free loopback port with the VCL file `vclPath`, its `backend`
+ * block pointed at `127.0.0.1:backendPort` (varnishd compiles it with `cc`), and waits until
+ * it accepts connections. Its working directory is a fresh temporary folder.
+ */
+export async function startVarnish({ backendPort, vclPath }: { backendPort: number; vclPath: string }): Promise<VarnishServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gateway-varnish-'));
+  // Run as root, varnishd reads the VCL and its working directory as its own unprivileged user.
+  chmodSync(dir, 0o755);
+  const vcl = readFileSync(vclPath, 'utf8').replace(/\.host = "[^"]*";/, '.host = "127.0.0.1";').replace(/\.port = "[^"]*";/, `.port = "${backendPort}";`);
+  if (!vcl.includes(`.port = "${backendPort}"`)) throw new Error(`${vclPath} has no backend .port to point at the gateway`);
+  const vclFile = path.join(dir, 'gateway.vcl');
+  writeFileSync(vclFile, vcl, { mode: 0o644 });
+  const port = await freePort();
+  const child: ChildProcess = spawn(varnishd(), ['-F', '-a', `127.0.0.1:${port}`, '-f', vclFile, '-n', path.join(dir, 'work'), '-s', 'malloc,32m'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`varnishd did not start on port ${port}: ${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
