@@ -26,7 +26,7 @@ beforeAll(async () => {
   for (const mode of ['development', 'production'] as const) {
     const harness = await startHarness({ emulatorSet: emulators, env: { NODE_ENV: mode } });
     const { requests } = await gatewayArbitrary(harness.url);
-    gateways[mode] = { harness, target: { url: harness.url, secrets }, requests, known: new Map() };
+    gateways[mode] = { harness, target: { url: harness.url, secrets: { ...secrets, gatewayPort: Number(new URL(harness.url).port) } }, requests, known: new Map() };
   }
 });
 

@@ -13,7 +13,14 @@ export interface Violation {
 export interface Secrets {
   hosts: string[];
   credentials: string[];
+  /**
+   * The gateway's own port: any other loopback `host:port` in an answer is a leaked upstream
+   * (the demo's emulators listen on free loopback ports a spawned gateway does not tell).
+   */
+  gatewayPort?: number;
 }
+
+const LOOPBACK_HOST = /(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)/g;
 
 // A V8 stack frame ("at fn (/path/file.js:12:3)"), a source path, or a dependency's folder.
 const STACK_PATTERNS = [/\bat [^\n"]*?\(?[^\s"()]+:\d+:\d+\)?/, /\/(?:src|dist|node_modules)\/[^\s"]+\.(?:[cm]?js|ts)\b/, /\bnode:internal\b/];
@@ -59,6 +66,11 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, secr
   const headerText = JSON.stringify(response.headers);
   for (const secret of [...secrets.hosts, ...secrets.credentials]) {
     if ((response.body.includes(secret) || headerText.includes(secret)) && !sent.includes(secret)) violations.push({ kind: 'leak', detail: secret });
+  }
+  if (secrets.gatewayPort !== undefined) {
+    for (const match of `${response.body}\n${headerText}`.matchAll(LOOPBACK_HOST)) {
+      if (Number(match[1]) !== secrets.gatewayPort && !sent.includes(match[0])) violations.push({ kind: 'leak', detail: match[0] });
+    }
   }
   return violations;
 }
