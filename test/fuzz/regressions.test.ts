@@ -1,4 +1,6 @@
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentStore, documentWeight } from '../../src/upstream/cache/documentStore.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
@@ -21,5 +23,20 @@ describe('fuzz regressions', () => {
     expect(text).not.toContain(longName.slice(0, 200));
     expect(sample(text, 'gateway_operations_total', { operation: '(other)', type: 'query', outcome: 'success' })).toBe(2);
     expect(sample(text, 'gateway_operations_total', { operation: 'Short', type: 'query', outcome: 'success' })).toBe(1);
+  });
+});
+
+describe('fuzz regressions: memory', () => {
+  it('bug: the document cache was bounded by entries only (1,000 hostile documents of 3,000 tokens held about 1 GB)', async () => {
+    const store = new DocumentStore(1_000, 8 * 1_048_576);
+    // 2,900 tokens each: just under GRAPHQL_MAX_TOKENS, as the fuzzer's oversized documents.
+    const big = (i: number) => parse(`query Q${i} { ${Array.from({ length: 1_448 }, (_, j) => `a${j}: __typename`).join(' ')} }`);
+    for (let i = 0; i < 30; i += 1) await store.set(`big${i}`, big(i));
+    expect(documentWeight(big(0))).toBeGreaterThan(700_000);
+    expect(store.size).toBeLessThanOrEqual(Math.floor((8 * 1_048_576) / documentWeight(big(0))));
+    // Ordinary operations still fill it by the hundred.
+    const small = new DocumentStore(1_000, 8 * 1_048_576);
+    for (let i = 0; i < 500; i += 1) await small.set(`small${i}`, parse(`query Home${i} { sessions(first: 5) { edges { node { id name startTime tracks { name } } } } }`));
+    expect(small.size).toBe(500);
   });
 });
