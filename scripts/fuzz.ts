@@ -9,6 +9,9 @@
 //   npm run fuzz -- --target prod --runs 10000    # builds, then spawns it as `npm run start:prod` does
 //   npm run fuzz -- --seed 1234 --runs 500        # replays a seed
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
@@ -19,6 +22,7 @@ import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN } from '..
 import { describeFailure, fuzzOnce, gatewayArbitrary, isUp, type FuzzTarget } from '../test/fuzz/fuzzTarget.js';
 import { KNOWN_BUGS } from '../test/fuzz/knownBugs.js';
 import type { FuzzRequest } from '../test/fuzz/requestArbitrary.js';
+import { toCurl } from '../test/fuzz/sendFuzzRequest.js';
 import { startHarness } from '../test/support/gatewayHarness.js';
 
 const { values: options } = parseArgs({
@@ -126,14 +130,16 @@ try {
   await fc.assert(
     fc.asyncProperty(requests, async (fuzz: FuzzRequest) => {
       const outcome = await fuzzOnce(fuzzTarget, fuzz, knownBugs).catch((error: unknown) => {
-        throw new Error(`no answer (${running.exited() ?? String(error)})\nreproduce: ${describeFailure(fuzzTarget, fuzz, { response: { status: 0, headers: {}, body: '' }, open: [], known: [] }).split('\n').pop()}`);
+        lastFailure = `no answer (${running.exited() ?? String(error)})\nreproduce: ${toCurl('http://localhost:4000', fuzz)}`;
+        throw new Error(lastFailure);
       });
       done += 1;
       statuses.set(outcome.response.status, (statuses.get(outcome.response.status) ?? 0) + 1);
       for (const name of outcome.known) known.set(name, (known.get(name) ?? 0) + 1);
       if (done % 1_000 === 0) console.log(`fuzz: ${done} requests, ${((done * 1000) / (performance.now() - started)).toFixed(0)}/s, gateway RSS ${mb(rssMb(running.pid))}`);
       if (outcome.open.length > 0) {
-        lastFailure = describeFailure(fuzzTarget, fuzz, outcome);
+        // The fuzzed gateway is gone once this script ends: the reproducer targets `npm start`.
+        lastFailure = describeFailure(fuzzTarget, fuzz, outcome, 'http://localhost:4000');
         throw new Error(lastFailure);
       }
     }),
@@ -141,8 +147,14 @@ try {
   );
   console.log(`fuzz: all ${runs} runs held (seed ${seed}).`);
 } catch (error) {
-  console.log(`fuzz: FAILED (seed ${seed}). ${String((error as Error).message).split('\n').slice(0, 3).join(' ')}`);
-  console.log(`fuzz: shrunk failure:\n${lastFailure ?? (error as Error).message}`);
+  // fast-check's message starts with the seed and the replay path; the counterexample follows (long: printed as curl instead).
+  const [summary = ''] = String((error as Error).message).split('\n');
+  const path = /path: "([^"]+)"/.exec((error as Error).message)?.[1];
+  const failure = lastFailure ?? (error as Error).message;
+  const file = join(tmpdir(), `fuzz-failure-${seed}.txt`);
+  writeFileSync(file, `${failure}\n`);
+  console.log(`fuzz: FAILED (seed ${seed}${path ? `, path ${path}` : ''}). ${summary.slice(0, 300)}`);
+  console.log(`fuzz: shrunk failure (reproduce against \`npm start\`; in full in ${file}):\n${failure.split('\n').map((line) => (line.length > 2_000 ? `${line.slice(0, 2_000)}… (${line.length} characters)` : line)).join('\n')}`);
   process.exitCode = 1;
 }
 const peakRss = sampler.stop();

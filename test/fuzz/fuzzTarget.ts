@@ -60,12 +60,15 @@ export async function fuzzOnce(target: FuzzTarget, fuzz: FuzzRequest, knownBugs:
   return { response, ...unexplained(fuzz, response, violations, knownBugs) };
 }
 
-/** A failure report: what broke, the answer, and a curl line that replays the request. */
-export function describeFailure(target: FuzzTarget, fuzz: FuzzRequest, outcome: FuzzOutcome): string {
+/**
+ * A failure report: what broke, the answer, and a curl line that replays the request —
+ * against `reproduceOrigin` (e.g. `npm start`'s http://localhost:4000) or the fuzzed gateway.
+ */
+export function describeFailure(target: FuzzTarget, fuzz: FuzzRequest, outcome: FuzzOutcome, reproduceOrigin = new URL(target.url).origin): string {
   return [
     `${outcome.open.map((violation) => `${violation.kind}: ${violation.detail}`).join('; ')}`,
     `answer: HTTP ${outcome.response.status} ${outcome.response.body.slice(0, 500)}`,
-    `reproduce: ${toCurl(new URL(target.url).origin, fuzz)}`,
+    `reproduce: ${toCurl(reproduceOrigin, fuzz)}`,
   ].join('\n');
 }
 

@@ -34,7 +34,8 @@ function hasNonObjectItem(request: FuzzRequest): boolean {
 }
 
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
-const headerBytes = (request: FuzzRequest) => Object.entries(request.headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+/** Bytes of the request line and headers, which Node's HTTP parser limits to 16 KB together. */
+const headerBytes = (request: FuzzRequest) => request.path.length + Object.entries(request.headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
 
 /**
  * The hostile-input bugs of issue 22 item 1, fixed on the `hostile` branch. **The lead removes
@@ -50,7 +51,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     explains: (request, _response, violation) => violation.kind === 'internal-error' && /\bsubscription\b/.test(requestStrings(request).join('\n') + decodeURIComponent(request.path)),
   },
   {
-    name: 'a GET with over 16 KB of headers → empty 431',
+    name: 'a GET with over 16 KB of headers (request line included: a long query string) → empty 431',
     explains: (request, response, violation) => response.status === 431 && response.body === '' && violation.kind === 'not-json' && headerBytes(request) > 16_000,
   },
   {
