@@ -97,16 +97,26 @@ async function startTarget(): Promise<Running & { secrets: FuzzTarget['secrets']
   return { ...running, secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) }, how: `\`npm run start:prod\`: node ${flags.join(' ')} dist/src/index.js, demo mode` };
 }
 
-/** Series in the gateway's /metrics (label cardinality: random operation names must not grow it). */
-async function metricSeries(url: string): Promise<number | undefined> {
+/** The gateway's /metrics: its series count (label cardinality: random operation names must not grow it) and V8 heap figures (MB). */
+async function scrape(url: string): Promise<{ series: number; heap: Record<string, number> } | undefined> {
   try {
     const response = await request(new URL('/metrics', url));
     const text = await response.body.text();
-    return response.statusCode === 200 ? text.split('\n').filter((line) => line && !line.startsWith('#')).length : undefined;
+    if (response.statusCode !== 200) return undefined;
+    const lines = text.split('\n').filter((line) => line && !line.startsWith('#'));
+    const heap: Record<string, number> = {};
+    for (const line of lines) {
+      const match = /^nodejs_(heap_size_used_bytes|heap_size_total_bytes|external_memory_bytes|heap_space_size_used_bytes\{space="(\w+)"\}) ([\d.e+]+)$/.exec(line);
+      if (match) heap[match[2] ? `${match[2]}` : match[1]!.replace(/_bytes$/, '')] = Number(match[3]) / 1_048_576;
+    }
+    return { series: lines.length, heap };
   } catch {
     return undefined;
   }
 }
+
+const heapLine = (heap: Record<string, number> | undefined) =>
+  heap ? Object.entries(heap).filter(([, value]) => value >= 1).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(', ') : 'n/a';
 
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} MB`);
 
@@ -116,7 +126,7 @@ console.log(`fuzz: seed ${seed}, ${runs} runs, target ${target} — ${running.ho
 console.log(`fuzz: replay with: npm run fuzz -- --target ${target} --seed ${seed} --runs ${runs}`);
 const { requests } = await gatewayArbitrary(running.url);
 const startRss = rssMb(running.pid);
-const seriesAtStart = await metricSeries(running.url);
+const atStart = await scrape(running.url);
 const sampler = sampleRss(running.pid, 250);
 const statuses = new Map<number, number>();
 const known = new Map<string, number>();
@@ -160,9 +170,11 @@ try {
 const peakRss = sampler.stop();
 const endRss = rssMb(running.pid);
 const up = await isUp(running.url);
-const seriesAtEnd = await metricSeries(running.url);
+const atEnd = await scrape(running.url);
 console.log(`fuzz: ${done} requests in ${((performance.now() - started) / 1000).toFixed(0)} s; statuses ${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`).join(' ')}`);
-console.log(`fuzz: gateway RSS start ${mb(startRss)}, peak ${mb(peakRss)}, end ${mb(endRss)} (end − start ${startRss && endRss ? (endRss - startRss).toFixed(0) : 'n/a'} MB); /metrics series ${seriesAtStart ?? 'n/a'} → ${seriesAtEnd ?? 'n/a'}`);
+console.log(`fuzz: gateway RSS start ${mb(startRss)}, peak ${mb(peakRss)}, end ${mb(endRss)} (end − start ${startRss && endRss ? (endRss - startRss).toFixed(0) : 'n/a'} MB); /metrics series ${atStart?.series ?? 'n/a'} → ${atEnd?.series ?? 'n/a'}`);
+console.log(`fuzz: gateway heap (MB) at start: ${heapLine(atStart?.heap)}`);
+console.log(`fuzz: gateway heap (MB) at end:   ${heapLine(atEnd?.heap)}`);
 console.log(`fuzz: gateway ${up ? 'still up' : 'DOWN'}`);
 if (!up) process.exitCode = 1;
 if (known.size > 0) console.log(`fuzz: known bugs met (test/fuzz/knownBugs.ts):\n${[...known].map(([name, n]) => `  ${n}× ${name}`).join('\n')}`);

@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestLog } from '../../src/emulators/kit/requestLog.js';
 import { DocumentStore, documentWeight } from '../../src/upstream/cache/documentStore.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
@@ -38,5 +39,20 @@ describe('fuzz regressions: memory', () => {
     const small = new DocumentStore(1_000, 8 * 1_048_576);
     for (let i = 0; i < 500; i += 1) await small.set(`small${i}`, parse(`query Home${i} { sessions(first: 5) { edges { node { id name startTime tracks { name } } } } }`));
     expect(small.size).toBe(500);
+  });
+
+  it("bug: the emulators' request log kept every request of a long demo run (npm start's memory grew with its traffic)", () => {
+    const log = new RequestLog(1_000);
+    for (let i = 0; i < 30_000; i += 1) {
+      log.record({ at: '', method: i % 3 === 0 ? 'POST' : 'GET', route: i % 2 === 0 ? '/sessions/' : undefined, url: `/sessions/?page=${i}`, headers: {}, outcome: 200, receivedAtMs: i });
+    }
+    expect(log.entries().length).toBe(1_000);
+    expect(log.entries().at(-1)!.receivedAtMs).toBe(29_999);
+    // Counts stay exact.
+    expect(log.count()).toBe(30_000);
+    expect(log.count({ method: 'post', route: '/sessions/' })).toBe(5_000);
+    expect(log.countsByRoute()['GET (no route)']).toBe(10_000);
+    log.clear();
+    expect(log.count()).toBe(0);
   });
 });
