@@ -9,7 +9,7 @@
 //   npm run fuzz -- --target prod --runs 10000    # builds, then spawns it as `npm run start:prod` does
 //   npm run fuzz -- --seed 1234 --runs 500        # replays a seed
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,6 +43,13 @@ interface Running {
   pid: number;
   stop(): Promise<void>;
   exited(): string | null;
+}
+
+/** The Node flags `npm start` gives tsx (`tsx --max-old-space-size=… src/index.ts`), read from package.json. */
+function startNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').split(/\s+/);
+  return words.slice(words.indexOf('tsx') + 1).filter((word) => word.startsWith('--'));
 }
 
 /** Spawns the gateway's entry point in demo mode on a free port and waits for its "ready at" line. */
@@ -87,8 +94,9 @@ async function startTarget(): Promise<Running & { secrets: FuzzTarget['secrets']
   }
   if (target === 'start') {
     spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
-    const running = await spawnGateway(['--import', 'tsx', 'src/index.ts']);
-    return { ...running, secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) }, how: '`npm start`: node --import tsx src/index.ts, demo mode' };
+    const flags = startNodeFlags();
+    const running = await spawnGateway([...flags, '--import', 'tsx', 'src/index.ts']);
+    return { ...running, secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) }, how: `\`npm start\`: node ${flags.join(' ')} --import tsx src/index.ts, demo mode` };
   }
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
