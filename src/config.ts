@@ -51,6 +51,8 @@ export interface GatewayConfig {
   /** Parsed-document cache size, and automatic persisted queries' lifetime (0 = APQ off). */
   execution: {
     documentCacheEntries: number;
+    /** Weight limit of the document cache (estimated heap megabytes). */
+    documentCacheMegabytes: number;
     persistedQueryTtlSeconds: number;
     /** graphql-jit: graphql-js executions of a document before it is compiled; null: never compiled. */
     jitAfterExecutions: number | null;
@@ -181,6 +183,7 @@ export const baseSchema = z.object({
   QUOTA_PACING: z.stringbool().default(true),
   QUOTA_PACE_BURST_PERCENT: z.coerce.number().min(0).max(100).default(10),
   DOCUMENT_CACHE_MAX_ENTRIES: int(1_000),
+  DOCUMENT_CACHE_MAX_MB: z.coerce.number().positive().default(32),
   PERSISTED_QUERY_TTL_S: int(86_400),
   GRAPHQL_JIT: z.stringbool().default(true),
   GRAPHQL_JIT_AFTER: int(1),
@@ -332,6 +335,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     },
     execution: {
       documentCacheEntries: values.DOCUMENT_CACHE_MAX_ENTRIES,
+      documentCacheMegabytes: values.DOCUMENT_CACHE_MAX_MB,
       persistedQueryTtlSeconds: values.PERSISTED_QUERY_TTL_S,
       // A subgraph and a gateway reporting usage to GraphOS keep graphql-js: federated traces
       // (ftv1) and usage traces time each field through Apollo's resolver hooks, which a
@@ -454,6 +458,10 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   },
   QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
+  DOCUMENT_CACHE_MAX_MB: {
+    group: 'Execution',
+    description: "Weight limit of the parsed-document cache: megabytes of heap, estimated from each document's text and tokens (a 3,000-token document weighs about 1 MB, a typical operation 10–50 KB).",
+  },
   GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`) and with `APOLLO_KEY`, whose traces time fields through graphql-js.' },
   GRAPHQL_JIT_AFTER: { group: 'Execution', description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.' },
   PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },

@@ -132,7 +132,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     stopOnTerminationSignals: false,
     logger: logger.child({ component: 'apollo' }),
     // Parsed and validated documents, reused by every repeat of an operation.
-    documentStore: new DocumentStore(config.execution.documentCacheEntries),
+    documentStore: new DocumentStore(config.execution.documentCacheEntries, Math.floor(config.execution.documentCacheMegabytes * 1_048_576)),
     // Automatic persisted queries, kept in the shared cache so replicas share them.
     persistedQueries: persistedQueryTtl > 0 ? { cache: new ResponseCacheKeyValue(cache, 'apq:', persistedQueryTtl * 1000), ttl: persistedQueryTtl } : false,
     plugins: [

@@ -9,12 +9,19 @@ export interface MetricsPluginOptions {
    * counted as `(other)`, so clients sending random names cannot blow up the series count.
    */
   maxOperationNames?: number;
+  /**
+   * Longer operation names are counted as `(other)` too. A GraphQL name may be as long as the
+   * body allows (100 KB): 200 such names held ~1 GB in the series keys and made `/metrics`
+   * fail to render (issue 22, found by the fuzzer).
+   */
+  maxOperationNameLength?: number;
 }
 
 /** Counts every operation by name, type and outcome, with its duration and error codes. */
-export function metricsPlugin({ metrics, maxOperationNames = 200 }: MetricsPluginOptions): ApolloServerPlugin {
+export function metricsPlugin({ metrics, maxOperationNames = 200, maxOperationNameLength = 100 }: MetricsPluginOptions): ApolloServerPlugin {
   const seen = new Set<string>();
   const label = (name: string): string => {
+    if (name.length > maxOperationNameLength) return '(other)';
     if (seen.has(name)) return name;
     if (seen.size >= maxOperationNames) return '(other)';
     seen.add(name);

@@ -1,0 +1,58 @@
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestLog } from '../../src/emulators/kit/requestLog.js';
+import { DocumentStore, documentWeight } from '../../src/upstream/cache/documentStore.js';
+import { getPath, sample } from '../operations/httpGet.js';
+import { startHarness, type Harness } from '../support/gatewayHarness.js';
+
+// Bugs the fuzzer (test/fuzz/, `npm run fuzz`) found, each pinned by its shrunk case.
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+
+describe('fuzz regressions', () => {
+  it('bug: hostile operation names of any length became metric labels (200 names of 90 KB: ~1 GB of series keys, /metrics failed to render)', async () => {
+    const longName = `Q${'x'.repeat(10_000)}`;
+    await harness.query(`query ${longName} { __typename }`);
+    await harness.query(`query ${longName} { __typename }`);
+    await harness.query('query Short { __typename }');
+    const { status, text } = await getPath(harness.url, '/metrics');
+    expect(status).toBe(200);
+    expect(text).not.toContain(longName.slice(0, 200));
+    expect(sample(text, 'gateway_operations_total', { operation: '(other)', type: 'query', outcome: 'success' })).toBe(2);
+    expect(sample(text, 'gateway_operations_total', { operation: 'Short', type: 'query', outcome: 'success' })).toBe(1);
+  });
+});
+
+describe('fuzz regressions: memory', () => {
+  it('bug: the document cache was bounded by entries only (1,000 hostile documents of 3,000 tokens held about 1 GB)', async () => {
+    const store = new DocumentStore(1_000, 8 * 1_048_576);
+    // 2,900 tokens each: just under GRAPHQL_MAX_TOKENS, as the fuzzer's oversized documents.
+    const big = (i: number) => parse(`query Q${i} { ${Array.from({ length: 1_448 }, (_, j) => `a${j}: __typename`).join(' ')} }`);
+    for (let i = 0; i < 30; i += 1) await store.set(`big${i}`, big(i));
+    expect(documentWeight(big(0))).toBeGreaterThan(700_000);
+    expect(store.size).toBeLessThanOrEqual(Math.floor((8 * 1_048_576) / documentWeight(big(0))));
+    // Ordinary operations still fill it by the hundred.
+    const small = new DocumentStore(1_000, 8 * 1_048_576);
+    for (let i = 0; i < 500; i += 1) await small.set(`small${i}`, parse(`query Home${i} { sessions(first: 5) { edges { node { id name startTime tracks { name } } } } }`));
+    expect(small.size).toBe(500);
+  });
+
+  it("bug: the emulators' request log kept every request of a long demo run (npm start's memory grew with its traffic)", () => {
+    const log = new RequestLog(1_000);
+    for (let i = 0; i < 30_000; i += 1) {
+      log.record({ at: '', method: i % 3 === 0 ? 'POST' : 'GET', route: i % 2 === 0 ? '/sessions/' : undefined, url: `/sessions/?page=${i}`, headers: {}, outcome: 200, receivedAtMs: i });
+    }
+    expect(log.entries().length).toBe(1_000);
+    expect(log.entries().at(-1)!.receivedAtMs).toBe(29_999);
+    // Counts stay exact.
+    expect(log.count()).toBe(30_000);
+    expect(log.count({ method: 'post', route: '/sessions/' })).toBe(5_000);
+    expect(log.countsByRoute()['GET (no route)']).toBe(10_000);
+    log.clear();
+    expect(log.count()).toBe(0);
+  });
+});
