@@ -30,6 +30,7 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
   };
   const typeDefs = `
     scalar Odd
+    scalar Coded
     type Item { id: ID! name: String! bad: String! soft: String later: String! }
     type Query {
       boom: String
@@ -43,6 +44,7 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
       entries: [String]
       strictEntries: [String!]
       odd: Odd
+      codedOdd: Coded
       oddUndefined: Odd
       int: Int
       bareGraphQLError: String
@@ -58,7 +60,14 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
         return undefined;
       },
     }),
+    Coded: new GraphQLScalarType({
+      name: 'Coded',
+      serialize() {
+        throw new UserInputError('A Coded value the client asked for cannot be shown.');
+      },
+    }),
     Query: {
+      codedOdd: () => 'x',
       boom: () => {
         throw fail('boom');
       },
@@ -115,6 +124,7 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
     '{ entries }',
     '{ strictEntries }',
     '{ odd oddUndefined int }',
+    '{ codedOdd }',
     '{ bareGraphQLError userInput }',
     '{ notAList }',
     'query Everything { b: boom r: reject nested { name } items { bad } entries odd fine }',
@@ -140,6 +150,8 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
     masked.length = 0;
     thrown.length = 0;
     const response = await server.executeOperation({ query });
+    // graphql-js answers without waiting for the rest of a list it nulled: let those fail here, not in the next run.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     // Through JSON, as a client reads it.
     return { body: JSON.parse(JSON.stringify(response.body.singleResult)) as Body, masked: [...masked], thrown: [...thrown] };
@@ -156,13 +168,15 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
     for (let run = 0; run < 3; run += 1) {
       const actual = await answer(servers.graphqlJit, query);
       expect(actual.body).toEqual(expected.body);
-      // Every masked error was reported (logged) once, as an Error with its stack; the
-      // resolvers' own errors are reported as themselves.
+      // Every masked error was reported (logged) once, as an Error with its stack; each
+      // Error a resolver or scalar threw is reported as itself, once.
       expect(actual.masked.length).toBeGreaterThanOrEqual(expected.body.errors!.filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR').length);
       expect(new Set(actual.masked).size).toBe(actual.masked.length);
       for (const error of actual.masked) expect(error).toBeInstanceOf(Error);
       for (const error of actual.masked) expect((error as Error).stack).toEqual(expect.any(String));
-      for (const error of actual.thrown) if (actual.masked.length > 0 && expected.masked.includes(error)) expect(actual.masked).toContain(error);
+      for (const error of actual.thrown) expect(actual.masked.filter((reported) => reported === error)).toHaveLength(1);
+      // What graphql-js logs, graphql-jit logs too, in graphql-js's words.
+      expect(actual.masked.map((error) => (error as Error).message)).toEqual(expect.arrayContaining(expected.masked.map((error) => (error as Error).message)));
     }
   });
 

@@ -1,11 +1,13 @@
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect.js';
+import { takeSerializeError } from './jitSerializers.js';
 
 /**
  * The error graphql-js would have produced for a field error graphql-jit reported: a real
  * `GraphQLError` with the same locations, path and `originalError`, and `extensions` that
  * are always an object (the original error's, else `{}`). A thrown value that is not an
- * `Error` becomes graphql-js's `Error('Unexpected error value: …')`.
+ * `Error` becomes graphql-js's `Error('Unexpected error value: …')`; a scalar's
+ * serialize error is the very error it threw (see `jitSerializers`).
  *
  * graphql-jit builds its own error objects: `extensions` is `undefined` unless the thrown
  * error had some. Apollo Server reads `error.extensions.code` before it calls
@@ -16,9 +18,12 @@ import { inspect } from 'graphql/jsutils/inspect.js';
  */
 export function asExecutionError(error: GraphQLError): GraphQLError {
   if (Object.getPrototypeOf(error) === GraphQLError.prototype && error.extensions !== undefined && error.extensions !== null) return error;
-  const thrown: unknown = error.originalError;
+  // What a scalar's serialize threw comes back from its stand-in (see jitSerializers).
+  const serializeError = takeSerializeError(error.message);
+  const thrown: unknown = serializeError ? serializeError.error : error.originalError;
   const originalError = thrown === undefined || thrown === null || thrown instanceof Error ? (thrown ?? undefined) : new Error(`Unexpected error value: ${inspect(thrown)}`);
-  const normalised = new GraphQLError(originalError && !(thrown instanceof Error) ? originalError.message : error.message, {
+  const message = originalError && (serializeError || !(thrown instanceof Error)) ? originalError.message : inGraphQLJsWords(error.message);
+  const normalised = new GraphQLError(message, {
     path: error.path,
     originalError,
     extensions: error.extensions ?? undefined,
@@ -28,4 +33,10 @@ export function asExecutionError(error: GraphQLError): GraphQLError {
   // Without an original error (a non-null violation), the stack is the one of the failure.
   if (!originalError && error.stack) normalised.stack = error.stack;
   return normalised;
+}
+
+/** graphql-jit's own messages that graphql-js words differently (they reach only the logs). */
+function inGraphQLJsWords(message: string): string {
+  const notIterable = /^Expected Iterable, but did not find one for field ([A-Za-z_][\w]*\.[A-Za-z_][\w]*)\.$/.exec(message);
+  return notIterable ? `Expected Iterable, but did not find one for field "${notIterable[1]}".` : message;
 }

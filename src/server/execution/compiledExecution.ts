@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { asExecutionError } from './asExecutionError.js';
+import { jitSerializers } from './jitSerializers.js';
 import { withSettledListItems } from './withSettledListItems.js';
 
 type ApolloGateway = ApolloServerOptionsWithGateway<object>['gateway'];
@@ -35,12 +36,14 @@ export class CompiledExecution implements ApolloGateway {
   #compiledCount = 0;
   /** What graphql-jit compiles against: the same schema, lists settled (see withSettledListItems). */
   readonly #compiledSchema: GraphQLSchema;
+  readonly #serializers: Record<string, (value: unknown) => unknown>;
 
   constructor(
     readonly schema: GraphQLSchema,
     private readonly compileAfter: number,
   ) {
     this.#compiledSchema = withSettledListItems(schema);
+    this.#serializers = jitSerializers(this.#compiledSchema);
   }
 
   /** Operations compiled so far (for tests and diagnostics). */
@@ -90,7 +93,7 @@ export class CompiledExecution implements ApolloGateway {
 
   #compile(document: DocumentNode, operationName: string | null): CompiledQuery | null {
     try {
-      const result = compileQuery(this.#compiledSchema, document, operationName ?? undefined);
+      const result = compileQuery(this.#compiledSchema, document, operationName ?? undefined, { customSerializers: this.#serializers });
       if (!isCompiledQuery(result)) return null;
       this.#compiledCount += 1;
       return result;
