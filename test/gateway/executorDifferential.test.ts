@@ -259,8 +259,10 @@ describe('a failing provider through the real gateway: one masked error, logged 
 });
 
 // Every operation the suite sends through the harness, recorded with
-// `RECORD_OPERATIONS=/tmp/ops.jsonl npx vitest run test/gateway test/mutations test/resilience`
+// `RECORD_OPERATIONS=/tmp/ops.jsonl npx vitest run test/gateway test/mutations
+// test/resilience/operationLimits.test.ts test/resilience/circuitBreaker.test.ts test/resilience/faultMatrix.test.ts`
 // and kept once each, in order: `awk '!seen[$0]++' /tmp/ops.jsonl > test/fixtures/executorCorpus.jsonl`.
+// Re-record when tests add operations (operations sent with undici directly are not in it).
 const CORPUS = readFileSync(new URL('../fixtures/executorCorpus.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
