@@ -18,12 +18,18 @@ export interface FormatErrorOptions {
   onMaskedError?: (error: unknown) => void;
   /** Removes secrets and upstream hosts from a client-visible message (defence in depth). */
   scrub?: (text: string) => string;
+  /**
+   * The id of the request being answered, put in a masked error's `extensions.requestId`
+   * so a client can quote it and an operator find the error's log line.
+   */
+  requestId?: () => string | undefined;
 }
 
 /**
  * The single masking boundary: every error a client sees passes here. Known errors keep
  * their message and public extensions; anything else becomes a generic
- * INTERNAL_SERVER_ERROR. It cannot throw.
+ * INTERNAL_SERVER_ERROR (with its locations, path and the request id) and is reported once
+ * to `onMaskedError`. It cannot throw.
  */
 export function createFormatError(options: FormatErrorOptions = {}) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -49,11 +55,17 @@ export function createFormatError(options: FormatErrorOptions = {}) {
     } catch {
       // Fall through to the generic answer: this boundary never throws.
     }
+    let requestId: string | undefined;
+    try {
+      requestId = options.requestId?.();
+    } catch {
+      requestId = undefined;
+    }
     return {
       message: 'Internal server error.',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
 }

@@ -17,6 +17,7 @@ export class GatewayMetrics {
   readonly #operations: Counter<'operation' | 'type' | 'outcome'>;
   readonly #operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
   readonly #operationErrors: Counter<'code'>;
+  readonly #maskedErrors: Counter;
   readonly #upstreamDuration: Histogram<'provider' | 'route' | 'status'>;
   readonly #upstreamErrors: Counter<'provider' | 'route' | 'code'>;
   readonly #upstreamRetries: Counter<'provider' | 'route'>;
@@ -43,6 +44,11 @@ export class GatewayMetrics {
       name: 'gateway_operation_errors_total',
       help: 'Errors sent to clients, by extensions.code.',
       labelNames: ['code'],
+      registers,
+    });
+    this.#maskedErrors = new Counter({
+      name: 'gateway_masked_errors_total',
+      help: 'Unexpected errors masked as INTERNAL_SERVER_ERROR for the client (each one logged with its stack), whichever executor ran.',
       registers,
     });
     this.#upstreamDuration = new Histogram({
@@ -147,6 +153,11 @@ export class GatewayMetrics {
     this.#operations.inc({ operation, type, outcome });
     this.#operationDuration.observe({ operation, type, outcome }, seconds);
     for (const code of errorCodes) this.#operationErrors.inc({ code });
+  }
+
+  /** Counts one unexpected error the masking boundary hid from a client. */
+  recordMaskedError(): void {
+    this.#maskedErrors.inc();
   }
 
   /** Counts one upstream event (cache answer or HTTP attempt). */

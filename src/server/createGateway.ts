@@ -10,7 +10,7 @@ import { closeProviderClients, createDataSources, createProviderClients } from '
 import { createFormatError } from '../errors/index.js';
 import { createSchema } from '../schema.js';
 import { CompiledExecution } from './execution/compiledExecution.js';
-import { requestLogFields } from '../observability/requestScope.js';
+import { currentRequestScope, requestLogFields } from '../observability/requestScope.js';
 import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
 import type { DestinationStream, Logger } from 'pino';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
@@ -28,6 +28,7 @@ import { sensitiveValuesOf } from './sensitiveValues.js';
 import { createOperationsLayer } from './operationsLayer.js';
 import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
 import type { GatewayContext } from './context.js';
+import { oneErrorPerNullPlugin } from './plugins/oneErrorPerNull.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
 import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
@@ -106,9 +107,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       breakers: () => Object.entries(resilience.providerHealth()).map(([provider, health]) => ({ provider: provider as ProviderName, state: health.breaker })),
     },
   });
+  const logMaskedError = options.logError ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error (masked for the client)'));
   const formatError = createFormatError({
-    onMaskedError: options.logError ?? ((error) => logger.error({ err: error }, 'unexpected error (masked for the client)')),
+    onMaskedError: (error) => {
+      operations.metrics.recordMaskedError();
+      logMaskedError(error);
+    },
     scrub: createScrubber(sensitive),
+    requestId: () => currentRequestScope()?.requestId,
   });
   const reject: RejectRequest = (_req, res, status, error) => {
     logger.warn({ requestId: res.locals.requestId, outcome: 'rejected', status, errorCodes: [error.extensions.code] }, 'request rejected');
@@ -150,6 +156,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       wellFormedArgumentsPlugin(),
       malformedBatchEntriesPlugin(),
       partialResultsPlugin({ formatError }),
+      oneErrorPerNullPlugin(),
       ...operations.plugins,
       sandboxLandingPage(config),
     ],

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { request } from 'undici';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '../../src/emulators/index.js';
@@ -47,6 +48,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     url,
     async query<D>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      // `RECORD_OPERATIONS=file` collects what the suite sends, for the executors' differential test.
+      if (process.env.RECORD_OPERATIONS) appendFileSync(process.env.RECORD_OPERATIONS, `${JSON.stringify({ query, variables })}\n`);
       const response = await request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

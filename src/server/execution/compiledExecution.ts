@@ -1,6 +1,9 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { asExecutionError } from './asExecutionError.js';
+import { jitSerializers } from './jitSerializers.js';
+import { withSettledListItems } from './withSettledListItems.js';
 
 type ApolloGateway = ApolloServerOptionsWithGateway<object>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;
@@ -24,16 +27,24 @@ interface DocumentState {
  * not pay for a compilation they would not repay. graphql-js still answers whatever
  * graphql-jit would answer differently: documents it cannot compile, operations Apollo
  * could not resolve, and variables graphql-jit refuses (graphql-js words and locates
- * those errors as clients know them, and nothing has run yet).
+ * those errors as clients know them, and nothing has run yet). graphql-jit's field errors
+ * are handed on as the `GraphQLError`s graphql-js would have produced (see
+ * `asExecutionError`), so they meet the same masking boundary with the same path.
  */
 export class CompiledExecution implements ApolloGateway {
   readonly #documents = new WeakMap<DocumentNode, DocumentState>();
   #compiledCount = 0;
+  /** What graphql-jit compiles against: the same schema, lists settled (see withSettledListItems). */
+  readonly #compiledSchema: GraphQLSchema;
+  readonly #serializers: Record<string, (value: unknown) => unknown>;
 
   constructor(
     readonly schema: GraphQLSchema,
     private readonly compileAfter: number,
-  ) {}
+  ) {
+    this.#compiledSchema = withSettledListItems(schema);
+    this.#serializers = jitSerializers(this.#compiledSchema);
+  }
 
   /** Operations compiled so far (for tests and diagnostics). */
   get compiledCount(): number {
@@ -49,7 +60,8 @@ export class CompiledExecution implements ApolloGateway {
     if (!compiled) return execute(args) as Promise<ExecutionResult>;
     const result = await compiled.query(undefined, context, request.variables ?? {});
     if (result.data === undefined && result.errors?.length) return execute(args) as Promise<ExecutionResult>;
-    return result as ExecutionResult;
+    // Field errors as graphql-js makes them, so Apollo Server and formatError treat both alike.
+    return result.errors ? { ...result, errors: result.errors.map(asExecutionError) } : (result as ExecutionResult);
   };
 
   async load() {
@@ -81,7 +93,7 @@ export class CompiledExecution implements ApolloGateway {
 
   #compile(document: DocumentNode, operationName: string | null): CompiledQuery | null {
     try {
-      const result = compileQuery(this.schema, document, operationName ?? undefined);
+      const result = compileQuery(this.#compiledSchema, document, operationName ?? undefined, { customSerializers: this.#serializers });
       if (!isCompiledQuery(result)) return null;
       this.#compiledCount += 1;
       return result;
