@@ -164,8 +164,12 @@ describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
     await page.reload();
     await openGraphiql(page);
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(README_EXAMPLES.length);
-    const stored = JSON.parse((await page.evaluate("localStorage.getItem('graphiql:tabState')")) as string) as { tabs: Array<{ query: string }> };
-    expect(stored.tabs.map((tab) => tab.query)).toEqual(README_EXAMPLES);
+    // GraphiQL writes its tab state to storage a moment after it shows the tabs: poll for it.
+    const storedQueries = async () => {
+      const stored = JSON.parse(((await page.evaluate("localStorage.getItem('graphiql:tabState')")) as string | null) ?? 'null') as { tabs: Array<{ query: string }> } | null;
+      return stored?.tabs.map((tab) => tab.query);
+    };
+    await expect.poll(storedQueries, { timeout: 10_000 }).toEqual(README_EXAMPLES);
     // The first tab is shown, named by its operation.
     await expect.poll(() => page.locator('.graphiql-tab').first().textContent()).toContain('HomeSchedule');
     await page.close();
