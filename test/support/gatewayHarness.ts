@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
-import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '@sessions-gateway/emulators';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
