@@ -1,5 +1,5 @@
 // Process entry: read configuration, start the gateway, drain on SIGTERM.
-import { ConfigError, demoModeOf, loadConfig } from './config.js';
+import { ConfigError, demoModeOf, loadConfig } from './config/index.js';
 import { DemoUnavailableError } from './demo/importEmulators.js';
 import { createGateway } from './server/createGateway.js';
 import { listenFailureMessage } from './server/listenFailureMessage.js';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import { loadConfig, type GatewayConfig } from '../../src/config/index.js';
 import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '@sessions-gateway/emulators';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 
