@@ -15,7 +15,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   DEMO: {
     group: 'Server',
     description:
-      'Demo mode: the three emulated providers start in-process and serve seed data; `/readyz` and the start-up log say `demo`. `true`: demo mode on purpose (also with `NODE_ENV=production`; no `*_API_URL` may be set). `false`: never (missing provider URLs are an error). Unset: demo mode when no provider URL is set, except with `NODE_ENV=production`, where the gateway refuses to start. Client access control (`GATEWAY_API_KEYS`, `GATEWAY_JWT_SECRET`) applies in demo mode too.',
+      'Demo mode: the three emulated providers start in-process and serve seed data; `/readyz` and the start-up log say `demo`. Needs the emulators package, installed by `npm ci` in a checkout: run it with `npm start` (the compiled gateway and the image carry no emulators and refuse in one line). `true`: demo mode on purpose (also with `NODE_ENV=production`; no `*_API_URL` may be set). `false`: never (missing provider URLs are an error). Unset: demo mode when no provider URL is set, except with `NODE_ENV=production`, where the gateway refuses to start. Client access control (`GATEWAY_API_KEYS`, `GATEWAY_JWT_SECRET`) applies in demo mode too.',
   },
   GUIDEBOOK_API_URL: {
     group: 'Providers',
