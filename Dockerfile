@@ -11,17 +11,21 @@ ARG NODE_IMAGE=node:20.20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# --workspaces=false: the emulators (an npm workspace, used by demo mode and tests) are not
+# needed to compile the gateway, and their folder is not copied.
+RUN npm ci --workspaces=false --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY schema ./schema
 RUN npm run build
 
-# 2. Runtime dependencies only.
+# 2. Runtime dependencies only. npm installs workspaces even with --omit=dev, so
+#    --workspaces=false keeps the emulators package and its dependencies (faker, find-my-way,
+#    busboy, sift) out: the image cannot run demo mode, and says so in one line if asked.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force
 
 # 3. The image: compiled code, runtime node_modules, the SDL (read at boot), the trusted-
 #    documents manifest; no compiler, no tests, no sources. Files stay root-owned and

@@ -14,11 +14,23 @@ export default tseslint.config(
     },
   },
   {
-    // src/ outside the emulators must never know it talks to an emulator.
+    // The gateway must never know it talks to an emulator: only the demo launcher (src/demo/)
+    // loads the emulators package, which production installs leave out.
     files: ['src/**/*.ts'],
-    ignores: ['src/emulators/**', 'src/demo/**'],
+    ignores: ['src/demo/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/emulators/**'], message: 'Only the demo launcher may import emulators.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@sessions-gateway/emulators', '@sessions-gateway/emulators/*', '**/emulators/**'], message: 'Only the demo launcher (src/demo/) may import the emulators.' }] },
+      ],
+    },
+  },
+  {
+    // The emulators are a package of their own: they stand in for the providers and know
+    // nothing of the gateway.
+    files: ['emulators/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/test/**'], message: 'The emulators package may not import the gateway or its tests.' }] }],
     },
   },
   {

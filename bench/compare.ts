@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
+import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';

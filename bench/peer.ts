@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { PLANSTONE_DEMO } from '../src/emulators/index.js';
+import { PLANSTONE_DEMO } from '@sessions-gateway/emulators';
 import type { BenchData } from './providerData.js';
 import type { GraphQLBody } from './scenarios.js';
 

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN } from '../src/emulators/index.js';
+import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN } from '@sessions-gateway/emulators';
 
 // What the minimum upstream calls are computed from: the providers' own data, read
 // directly from the emulators (never through a gateway), before any measurement.

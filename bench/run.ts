@@ -10,7 +10,7 @@
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
 // the gateway runs with the Node.js flags of `npm run start:prod`.
 import { request } from 'undici';
-import { ROUNDWARE_PROJECTS } from '../src/emulators/roundware/index.js';
+import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { productionNodeFlags, startBuiltChild, type Child } from './childProcess.js';
 import { runClients } from './clientsLoad.js';

@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
-import { startEmulators } from '../src/emulators/index.js';
-import type { FaultSpec } from '../src/emulators/kit/faults.js';
+import { startEmulators } from '@sessions-gateway/emulators';
+import type { FaultSpec } from '@sessions-gateway/emulators/kit/faults.js';
 import { productionNodeFlags } from './childProcess.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);

@@ -6,7 +6,7 @@
 //
 //   npm run fuzz                                  # in-process gateway, 2,000 runs, random seed
 //   npm run fuzz -- --target start --runs 10000   # spawns the gateway as `npm start` runs it (tsx, demo mode)
-//   npm run fuzz -- --target prod --runs 10000    # builds, then spawns it as `npm run start:prod` does
+//   npm run fuzz -- --target prod --runs 10000    # builds, then spawns it as `npm run start:prod` does (over the emulators)
 //   npm run fuzz -- --seed 1234 --runs 500        # replays a seed
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { request } from 'undici';
 import { productionNodeFlags } from '../bench/childProcess.js';
 import { rssMb, sampleRss } from '../bench/rss.js';
-import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN } from '../src/emulators/index.js';
+import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN, startEmulators } from '@sessions-gateway/emulators';
 import { describeFailure, fuzzOnce, gatewayArbitrary, isUp, type FuzzTarget } from '../test/fuzz/fuzzTarget.js';
 import type { FuzzRequest } from '../test/fuzz/requestArbitrary.js';
 import { toCurl } from '../test/fuzz/sendFuzzRequest.js';
@@ -50,11 +50,14 @@ function startNodeFlags(): string[] {
   return words.slice(words.indexOf('tsx') + 1).filter((word) => word.startsWith('--'));
 }
 
-/** Spawns the gateway's entry point in demo mode on a free port and waits for its "ready at" line. */
-async function spawnGateway(args: string[]): Promise<Running> {
-  // DEMO=true: the emulated providers, whatever the demo-mode switch of this version is.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
-  for (const name of ['GUIDEBOOK_API_URL', 'ROUNDWARE_API_URL', 'PLANSTONE_API_URL']) delete env[name];
+/**
+ * Spawns the gateway's entry point on a free port and waits for its "ready at" line: over
+ * the providers `providerEnv` names, or in demo mode (emulators in its own process).
+ */
+async function spawnGateway(args: string[], providerEnv?: Record<string, string | undefined>): Promise<Running> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+  for (const name of ['GUIDEBOOK_API_URL', 'ROUNDWARE_API_URL', 'PLANSTONE_API_URL', 'DEMO']) delete env[name];
+  Object.assign(env, providerEnv ?? { DEMO: 'true' });
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let exit: string | null = null;
   let stderr = '';
@@ -98,9 +101,21 @@ async function startTarget(): Promise<Running & { secrets: FuzzTarget['secrets']
   }
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
+  // The built gateway carries no emulators (demo mode is `npm start`'s): they run in this
+  // process and the gateway is pointed at them as at real providers.
+  const emulators = await startEmulators();
   const flags = productionNodeFlags();
-  const running = await spawnGateway([...flags, 'dist/src/index.js']);
-  return { ...running, secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) }, how: `\`npm run start:prod\`: node ${flags.join(' ')} dist/src/index.js, demo mode` };
+  const running = await spawnGateway([...flags, 'dist/src/index.js'], emulators.env);
+  const hosts = [emulators.guidebook, emulators.roundware, emulators.planstone].map((emulator) => new URL(emulator.baseUrl).host);
+  return {
+    ...running,
+    async stop() {
+      await running.stop();
+      await emulators.close();
+    },
+    secrets: { hosts, credentials, gatewayPort: Number(new URL(running.url).port) },
+    how: `\`npm run start:prod\`: node ${flags.join(' ')} dist/src/index.js, over the emulators in the fuzzer's process`,
+  };
 }
 
 /** The gateway's /metrics: its series count (label cardinality: random operation names must not grow it) and V8 heap figures (MB). */

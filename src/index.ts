@@ -1,5 +1,6 @@
 // Process entry: read configuration, start the gateway, drain on SIGTERM.
-import { ConfigError, demoModeOf, loadConfig } from './config.js';
+import { ConfigError, demoModeOf, loadConfig } from './config/index.js';
+import { DemoUnavailableError } from './demo/importEmulators.js';
 import { createGateway } from './server/createGateway.js';
 import { listenFailureMessage } from './server/listenFailureMessage.js';
 import { startTracing } from './observability/tracing.js';
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   // Throws (one line, what to set) for NODE_ENV=production without a provider URL.
   const demo = demoModeOf(env);
   if (demo) {
-    // Imported only in demo mode: nothing else in src/ knows the emulators exist.
+    // Imported only in demo mode: nothing else in src/ knows the emulators exist (and a
+    // production install does not have them: the launcher then says so in one line).
     const { startDemoProviders } = await import('./demo/startDemo.js');
     const providers = await startDemoProviders();
     env = { ...env, ...providers.env };
@@ -61,6 +63,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DemoUnavailableError ? error.message : error);
   process.exit(1);
 });

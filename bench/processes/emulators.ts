@@ -1,6 +1,9 @@
 // Bench child process: the three emulated providers on free loopback ports, controlled over
 // HTTP (`/__control/`). Guidebook's daily quota is lifted so load runs never hit it.
-import { startEmulators } from '../../src/emulators/index.js';
+// By path, not by package name: the bench runs its children compiled (tsconfig.bench.json),
+// and the package exports TypeScript sources that plain Node does not load; through a path
+// the compiler emits the emulators into dist/bench/ with the child.
+import { startEmulators } from '../../emulators/index.js';
 
 const set = await startEmulators({ guidebook: { dailyQuota: 1_000_000_000 } });
 process.stdout.write(

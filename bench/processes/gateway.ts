@@ -1,5 +1,5 @@
 // Bench child process: our gateway, configured from the environment, on a free port.
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { createGateway } from '../../src/server/createGateway.js';
 
 const gateway = await createGateway(loadConfig(process.env), { logError: () => undefined });

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { GatewayConfig } from '../config.js';
+import type { GatewayConfig } from '../config/index.js';
 import type { ProviderName } from '../errors/index.js';
 import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
 

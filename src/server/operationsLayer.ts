@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from '../config.js';
+import type { GatewayConfig } from '../config/index.js';
 import { GatewayMetrics } from '../observability/gatewayMetrics.js';
 import type { ProviderHealthSources } from '../observability/providerHealth.js';
 import { checkReadiness } from '../observability/readiness.js';

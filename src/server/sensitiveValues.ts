@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config.js';
+import type { GatewayConfig } from '../config/index.js';
 import type { SensitiveValues } from './scrubber.js';
 
 /** Every secret and upstream host the configuration holds, for the scrubber. */

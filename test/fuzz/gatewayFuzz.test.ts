@@ -1,7 +1,7 @@
 import { it } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { describeFailure, fuzzOnce, gatewayArbitrary, isUp, type FuzzTarget } from './fuzzTarget.js';
 import type { FuzzRequest } from './requestArbitrary.js';

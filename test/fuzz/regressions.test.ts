@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestLog } from '../../src/emulators/kit/requestLog.js';
+import { RequestLog } from '@sessions-gateway/emulators/kit/requestLog.js';
 import { DocumentStore, documentWeight } from '../../src/upstream/cache/documentStore.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';

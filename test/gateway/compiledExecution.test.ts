@@ -1,7 +1,7 @@
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { createSchema } from '../../src/schema.js';
 import { CompiledExecution } from '../../src/server/execution/compiledExecution.js';

@@ -4,7 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { createFormatError, UserInputError } from '../../src/errors/index.js';
 import { CompiledExecution } from '../../src/server/execution/compiledExecution.js';
 import { oneErrorPerNullPlugin } from '../../src/server/plugins/oneErrorPerNull.js';

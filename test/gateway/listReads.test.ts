@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphQLObjectType } from 'graphql';
 import { SESSION_DETAIL_FIELDS, SESSION_LIST_FIELDS } from '../../src/datasources/planstone/mapper.js';
 import { createSchema } from '../../src/schema.js';
-import type { LoggedRequest } from '../../src/emulators/kit/requestLog.js';
+import type { LoggedRequest } from '@sessions-gateway/emulators/kit/requestLog.js';
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { captureLogLines } from '../support/logCapture.js';

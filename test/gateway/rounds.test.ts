@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LoggedRequest } from '../../src/emulators/kit/requestLog.js';
+import type { LoggedRequest } from '@sessions-gateway/emulators/kit/requestLog.js';
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';

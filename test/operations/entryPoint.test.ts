@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 
 // The real entry point (src/index.ts) in a child process, for what only a process shows:
 // whether it starts, its exit code, what it prints. Issue 17: with NODE_ENV=production and

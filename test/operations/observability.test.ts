@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { checkReadiness } from '../../src/observability/readiness.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { captureLogLines } from '../support/logCapture.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, ROUNDWARE_PROJECTS } from '../../src/emulators/roundware/index.js';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { MemoryResponseCache } from '../../src/upstream/index.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { clientSessions, HOME_PAGE, roundwareGets, sleep, waitFor } from './helpers.js';

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { expect } from 'vitest';
-import { startEmulators } from '../../src/emulators/index.js';
-import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '../../src/emulators/roundware/index.js';
+import { startEmulators } from '@sessions-gateway/emulators';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { UpstreamClient, type ResponseCache } from '../../src/upstream/index.js';
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
 

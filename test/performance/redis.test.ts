@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '../../src/emulators/roundware/index.js';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '@sessions-gateway/emulators/roundware';
 import { RedisResponseCache } from '../../src/upstream/index.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // Client access: optional API keys / HS256 JWTs (off by default, enforced in every mode when set),

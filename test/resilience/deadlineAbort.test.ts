@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
 import { ErrorCode } from '../../src/errors/index.js';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
-import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '../../src/emulators/roundware/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
+import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
 import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../src/emulators/kit/faults.js';
+import type { FaultSpec } from '@sessions-gateway/emulators/kit/faults.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { attemptsByPage, attemptsByUrl, calm, FAULT_ENV, MIXED_QUERY, PROVIDERS, type MixedData, type ProviderKey } from './faultEnv.js';
 

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '../../src/emulators/index.js';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 
 // The real entry point (src/index.ts) in a child process, pointed at emulators in this
 // process, with Guidebook slowed down. SIGTERM mid-request: the listener closes at once,

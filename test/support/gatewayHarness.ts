@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { request } from 'undici';
-import { loadConfig, type GatewayConfig } from '../../src/config.js';
-import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '../../src/emulators/index.js';
+import { loadConfig, type GatewayConfig } from '../../src/config/index.js';
+import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '@sessions-gateway/emulators';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoModeOf, loadConfig } from '../../src/config.js';
+import { ConfigError, demoModeOf, loadConfig } from '../../src/config/index.js';
 import { createScrubber } from '../../src/server/scrubber.js';
 import { sensitiveValuesOf } from '../../src/server/sensitiveValues.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { GuidebookConfig } from '../../config.js';
+import type { GuidebookConfig } from '../../config/index.js';
 import { PageLayouts, readAllPages, type PageLayout } from '../../connections/index.js';
 import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';

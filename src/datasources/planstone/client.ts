@@ -1,4 +1,4 @@
-import type { PlanstoneConfig } from '../../config.js';
+import type { PlanstoneConfig } from '../../config/index.js';
 import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { UpstreamError } from '../../errors/index.js';

@@ -1,4 +1,4 @@
-import type { RoundwareConfig } from '../../config.js';
+import type { RoundwareConfig } from '../../config/index.js';
 import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
 import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 

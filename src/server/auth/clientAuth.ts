@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import type { ClientAuthConfig } from '../../config.js';
+import type { ClientAuthConfig } from '../../config/index.js';
 import { ErrorCode } from '../../errors/index.js';
 import type { RejectRequest } from '../limits/index.js';
 import { apiKeyMatcher } from './apiKeyMatcher.js';

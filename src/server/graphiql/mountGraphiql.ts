@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import type { GatewayConfig } from '../../config.js';
+import type { GatewayConfig } from '../../config/index.js';
 import { GRAPHIQL_DIST } from './graphiqlDist.js';
 
 /** Where the offline GraphiQL page is served. */

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../../config.js';
+import type { GatewayConfig } from '../../config/index.js';
 import type { ProviderName } from '../../errors/index.js';
 
 /**

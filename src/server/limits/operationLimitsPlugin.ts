@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
-import type { OperationLimitsConfig } from '../../config.js';
+import type { OperationLimitsConfig } from '../../config/index.js';
 import { ErrorCode } from '../../errors/index.js';
 import { formatCount, limitError } from './limitError.js';
 import { measureOperation } from './measureOperation.js';

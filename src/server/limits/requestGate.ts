@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
-import type { OperationLimitsConfig } from '../../config.js';
+import type { OperationLimitsConfig } from '../../config/index.js';
 import { ErrorCode } from '../../errors/index.js';
 import { countTokens } from './countTokens.js';
 import { formatCount, limitError } from './limitError.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FormData, request } from 'undici';
-import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '../../../src/emulators/guidebook/index.js';
+import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
 
 // Conformance of the Guidebook Open API v1 emulator with PROVIDERS.md §1 ([V] facts) and
 // the DRF behaviours we chose to emulate ([I]), over real loopback HTTP.

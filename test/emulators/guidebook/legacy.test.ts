@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormData, request } from 'undici';
-import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '../../../src/emulators/guidebook/index.js';
+import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
 
 // `legacyFields: true` serves the session field set of guidebook-sessions-legacy.md.
 

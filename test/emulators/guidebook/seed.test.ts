@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '../../../src/emulators/guidebook/index.js';
-import { generateSeed } from '../../../src/emulators/guidebook/seed.js';
+import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
+import { generateSeed } from '@sessions-gateway/emulators/guidebook/seed.js';
 
 // The seed data: sizes, determinism, internal consistency and the docs' samples verbatim.
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '../../../src/emulators/planstone/index.js';
-import { parseWhere } from '../../../src/emulators/planstone/where.js';
+import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { parseWhere } from '@sessions-gateway/emulators/planstone/where.js';
 
 // Conformance of GET /sessions and /speakers to PROVIDERS.md §3 (Eve's parse_request,
 // _perform_find, _pagination_links and querydef) and of the `where` language

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '../../../src/emulators/planstone/index.js';
-import { PLANSTONE_SAMPLE_SESSION_JSON } from '../../../src/emulators/planstone/sample.js';
+import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { PLANSTONE_SAMPLE_SESSION_JSON } from '@sessions-gateway/emulators/planstone/sample.js';
 
 // Auth forms (Eve TokenAuth over Werkzeug's Basic parsing), Eve's error bodies for 401, 404,
 // 405 and 429, item GETs (getitem_internal: _links, ETag, conditional requests) and the kit

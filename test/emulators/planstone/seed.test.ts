@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { DateTime } from 'luxon';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '../../../src/emulators/planstone/index.js';
-import { PLANSTONE_SAMPLE_SESSION_JSON } from '../../../src/emulators/planstone/sample.js';
-import { createDataset } from '../../../src/emulators/planstone/seed/dataset.js';
-import { TRACK_NAMES } from '../../../src/emulators/planstone/seed/sessions.js';
+import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { PLANSTONE_SAMPLE_SESSION_JSON } from '@sessions-gateway/emulators/planstone/sample.js';
+import { createDataset } from '@sessions-gateway/emulators/planstone/seed/dataset.js';
+import { TRACK_NAMES } from '@sessions-gateway/emulators/planstone/seed/sessions.js';
 
 // The demo conference's data, read over HTTP the way a consumer does (all pages), checked
 // against the field facts in PROVIDERS.md §3 and the docs' sample.

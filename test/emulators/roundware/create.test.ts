@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, type RoundwareSession } from '../../../src/emulators/roundware/index.js';
+import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, type RoundwareSession } from '@sessions-gateway/emulators/roundware';
 
 const emulator = createRoundwareEmulator();
 let base: string;

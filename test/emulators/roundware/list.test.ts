@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, type RoundwareSession } from '../../../src/emulators/roundware/index.js';
-import { generateRoundwareSeed } from '../../../src/emulators/roundware/seed.js';
+import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, type RoundwareSession } from '@sessions-gateway/emulators/roundware';
+import { generateRoundwareSeed } from '@sessions-gateway/emulators/roundware/seed.js';
 
 const emulator = createRoundwareEmulator();
 const seed = generateRoundwareSeed().sessions;
