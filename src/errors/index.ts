@@ -1,3 +1,3 @@
-export { ErrorCode, type ProviderName } from './codes.js';
-export { NotFoundError, UpstreamError, UserInputError, type UpstreamErrorDetails } from './errors.js';
+export { ErrorCode } from './codes.js';
+export { NotFoundError, ProviderDisabledError, UpstreamError, UserInputError, type UpstreamErrorDetails } from './errors.js';
 export { createFormatError, type FormatErrorOptions } from './formatError.js';

@@ -1,4 +1,4 @@
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import type { QuotaSnapshot } from '../upstream/quota/index.js';
 
 /** A circuit breaker's state as the metrics and readiness checks see it. */

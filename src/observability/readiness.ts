@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { GatewayConfig } from '../config.js';
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
 
 /** One provider's line in the `/readyz` answer. */

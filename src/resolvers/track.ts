@@ -2,7 +2,7 @@ import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-
 import { connectionFromMergedSources, fingerprint, type OffsetSource } from '../connections/index.js';
 import { sessionConnection } from '../datasources/unified/sessionCatalog.js';
 import { providerFailures } from '../datasources/unified/providerFailures.js';
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import { expectGlobalId, globalIdOf, toGlobalId } from '../ids/globalId.js';
 import { compareSourceIds, DEFAULT_SESSION_ORDER, type SessionSource, type TrackModel } from '../models/index.js';
 import { requireProvider, type GatewayContext } from '../server/context.js';

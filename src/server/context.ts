@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { ProviderDisabledError } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import type { DataSources } from '../datasources/providers.js';
 
 /** An error to add to the response without failing the field it belongs to. */
@@ -23,10 +24,7 @@ export interface GatewayContext {
 export function requireProvider<K extends ProviderName>(context: GatewayContext, provider: K): NonNullable<DataSources[K]> {
   const source = context.dataSources[provider];
   if (!source) {
-    throw new UpstreamError(`The ${provider} provider is switched off in this gateway's configuration.`, {
-      provider,
-      code: ErrorCode.PROVIDER_DISABLED,
-    });
+    throw new ProviderDisabledError(provider);
   }
   return source as NonNullable<DataSources[K]>;
 }

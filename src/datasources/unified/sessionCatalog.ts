@@ -6,7 +6,8 @@ import {
   type ConnectionArgs,
   type OffsetSource,
 } from '../../connections/index.js';
-import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
+import { ProviderDisabledError, type UpstreamError } from '../../errors/index.js';
+import { providerOfSource, sourceOfProvider } from '../../providers.js';
 import { expectGlobalId } from '../../ids/globalId.js';
 import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../../models/index.js';
 import type { DataSources } from '../providers.js';
@@ -26,7 +27,6 @@ export interface SessionConnectionResult {
   failures: UpstreamError[];
 }
 
-const PROVIDER_OF: Record<SessionSource, ProviderName> = { GUIDEBOOK: 'guidebook', PLANSTONE: 'planstone' };
 
 export interface SessionConnectionOptions {
   /** The connection's kind, in its cursors (`sessions` by default). */
@@ -72,16 +72,16 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
   }
   if (query.trackId) {
     trackRef = expectGlobalId(query.trackId, 'filter.trackId', 'Track');
-    wanted = intersect(wanted, trackRef.provider === 'guidebook' ? 'GUIDEBOOK' : 'PLANSTONE');
+    wanted = intersect(wanted, sourceOfProvider(trackRef.provider as 'guidebook' | 'planstone'));
   }
   const explicit = query.sources != null || query.guideId != null || query.trackId != null;
   const sources: Record<string, OffsetSource<SessionModel>> = {};
   for (const source of wanted) {
-    const provider = PROVIDER_OF[source];
+    const provider = providerOfSource(source);
     const dataSource = dataSources[provider];
     if (!dataSource) {
       if (explicit) {
-        throw new UpstreamError(`The ${provider} provider is switched off in this gateway's configuration.`, { provider, code: ErrorCode.PROVIDER_DISABLED });
+        throw new ProviderDisabledError(provider);
       }
       continue;
     }
