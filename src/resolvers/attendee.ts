@@ -1,7 +1,7 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
-import { requireProvider } from '../server/context.js';
+import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
 export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {

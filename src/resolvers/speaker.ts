@@ -4,7 +4,7 @@ import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOf } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
-import { requireProvider } from '../server/context.js';
+import { requireProvider } from '../catalog/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 

@@ -27,7 +27,7 @@ import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { createOperationsLayer } from './operationsLayer.js';
 import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../catalog/index.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
 import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';

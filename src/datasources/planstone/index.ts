@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
 import { sessionComparator } from '../../models/index.js';
 import { allPages } from './allPages.js';
@@ -119,9 +120,14 @@ export class PlanstoneDataSource {
     });
   }
 
-  /** One session by schedid; `fieldsRead` as for sessionSource. */
-  async session(schedid: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel | null> {
-    return (await this.allSessions(readFor(fieldsRead))).find((s) => s.sourceId === schedid) ?? null;
+  /**
+   * One session by schedid; `fieldsRead` as for sessionSource. Rejects with NotFoundError
+   * when the feed has none: the by-id contract of every datasource (as its loaders answer).
+   */
+  async session(schedid: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
+    const session = (await this.allSessions(readFor(fieldsRead))).find((s) => s.sourceId === schedid);
+    if (!session) throw new NotFoundError(`Planstone has no session ${schedid}.`, 'planstone');
+    return session;
   }
 
   /**
@@ -140,8 +146,11 @@ export class PlanstoneDataSource {
     return createArraySource(() => this.tracks(fieldsRead));
   }
 
-  async track(name: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel | null> {
-    return (await this.tracks(fieldsRead)).find((t) => t.name === name) ?? null;
+  /** One track by name; rejects with NotFoundError when no session of the feed has it (see `session`). */
+  async track(name: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel> {
+    const track = (await this.tracks(fieldsRead)).find((t) => t.name === name);
+    if (!track) throw new NotFoundError(`Planstone has no track ${JSON.stringify(name)}.`, 'planstone');
+    return track;
   }
 
   /** People of the conference in last-name order, paged by the feed itself. */
