@@ -26,7 +26,7 @@ const idsOfModels = new WeakMap<object, string>();
  * `toGlobalId` of a model object, remembered per object: models mapped from cached lists
  * are shared by every request, and a page of them asks for all their IDs each time.
  */
-export function globalIdOf(model: { sourceId: string }, type: NodeType, provider: ProviderName): string {
+export function globalIdOfModel(model: { sourceId: string }, type: NodeType, provider: ProviderName): string {
   let id = idsOfModels.get(model);
   if (id === undefined) idsOfModels.set(model, (id = toGlobalId(type, provider, model.sourceId)));
   return id;

@@ -1,7 +1,7 @@
 import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireProvider, scheduleAttendeeSource, scheduleSessionSource } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
-import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
+import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { keepExisting, pageArgs } from './support.js';
 
 export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSchedules'> = {
@@ -17,7 +17,7 @@ export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSche
 };
 
 export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
-  id: (schedule) => globalIdOf(schedule, 'PersonalizedSchedule', 'guidebook'),
+  id: (schedule) => globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
   guide: (schedule, _args, context) => requireProvider(context, 'guidebook').guide.load(schedule.guideId),
   sessions(schedule, args, context, info) {
     const guidebook = requireProvider(context, 'guidebook');

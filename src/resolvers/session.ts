@@ -1,6 +1,6 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
 import { requireProvider, sessionById, sessionConnection } from '../catalog/index.js';
-import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
+import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, type LocationModel } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
@@ -22,7 +22,7 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
 };
 
 export const Session: SessionResolvers = {
-  id: (session) => globalIdOf(session, 'Session', providerOfSource(session.source)),
+  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source)),
   // Not `async`: a session whose rooms or tracks are all inline (Planstone's) answers at once,
   // and the executor completes an object whose fields are all plain values without a promise
   // per object — a tenth of a warm home page's CPU (measured with graphql-js).

@@ -1,6 +1,6 @@
 import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-types.js';
 import { requireProvider, sessionConnection, trackConnection } from '../catalog/index.js';
-import { globalIdOf, toGlobalId } from '../ids/globalId.js';
+import { globalIdOfModel, toGlobalId } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
@@ -15,7 +15,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
 };
 
 export const Track: TrackResolvers = {
-  id: (track) => globalIdOf(track, 'Track', providerOfSource(track.source)),
+  id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source)),
   guide: (track, _args, context) => (track.guideId ? requireProvider(context, 'guidebook').guide.load(track.guideId) : null),
   async sessions(track, args, context, info) {
     const trackId = toGlobalId('Track', providerOfSource(track.source), track.sourceId);

@@ -7,7 +7,7 @@ import { PROVIDER_LABELS, type ProviderName } from '../providers.js';
  * read-only provider's object (Planstone) or an id the provider could not have issued
  * (`parseGlobalId` applies `isCanonicalSourceId`) is refused here, before any upstream call.
  */
-export function globalIdOf(type: NodeType, provider: ProviderName) {
+export function sourceIdField(type: NodeType, provider: ProviderName) {
   return z.string().transform((id, ctx) => {
     const decoded = parseGlobalId(id);
     if (!decoded) {
@@ -25,9 +25,4 @@ export function globalIdOf(type: NodeType, provider: ProviderName) {
     }
     return decoded.sourceId;
   });
-}
-
-/** A list of global IDs of one type and provider, as source ids. */
-export function globalIdsOf(type: NodeType, provider: ProviderName) {
-  return z.array(globalIdOf(type, provider));
 }
