@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionModel, TrackModel, GuideModel, AttendeeModel, PersonalizedScheduleModel, SpeakerModel, ClientSessionModel, SpeakerEngagementModel, LocationModel, SessionCreditModel, CustomFieldModel, AttendeeProfileModel } from '../models/index.js';
 import type { PublishRequestModel } from '../models/writes/index.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../catalog/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

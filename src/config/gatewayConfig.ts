@@ -1,3 +1,5 @@
+import type { ProviderName } from '../providers.js';
+
 /** Provider connection settings; a provider switched off is `null`. */
 export interface GuidebookConfig {
   baseUrl: string;
@@ -42,10 +44,10 @@ export interface GatewayConfig {
     /** How long after its TTL an entry may still be served when a request budget is low (ms). */
     staleIfQuotaLowMs: number;
     /** TTL per provider and resource (first path segment), overriding the provider's TTL. */
-    ttlByResource: Record<'guidebook' | 'roundware' | 'planstone', Record<string, number>>;
+    ttlByResource: Record<ProviderName, Record<string, number>>;
   };
   /** Request budget per provider and credential; 0 = unlimited. */
-  quotas: Record<'guidebook' | 'roundware' | 'planstone', { perDay: number; perMinute: number; reservePercent: number; paceBurstPercent: number | null }>;
+  quotas: Record<ProviderName, { perDay: number; perMinute: number; reservePercent: number; paceBurstPercent: number | null }>;
   /** Parsed-document cache size, and automatic persisted queries' lifetime (0 = APQ off). */
   execution: {
     documentCacheEntries: number;
@@ -62,7 +64,7 @@ export interface GatewayConfig {
   /** Connect timeout of the `/readyz` reachability probe (ms). */
   readinessTimeoutMs: number;
   /** Timeouts per provider; each falls back to `upstreamTimeouts` (see docs/resilience.md). */
-  providerTimeouts: Record<'guidebook' | 'roundware' | 'planstone', { connectMs: number; headersMs: number; bodyMs: number }>;
+  providerTimeouts: Record<ProviderName, { connectMs: number; headersMs: number; bodyMs: number }>;
   /** Retries, per-call deadline and circuit breaker of upstream calls (docs/resilience.md). */
   resilience: {
     deadlineMs: number;

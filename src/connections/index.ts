@@ -26,5 +26,6 @@ export { mapOffsetSource } from './mapOffsetSource.js';
 export { createMaxResultsSource, type MaxResultsPage } from './maxResultsSource.js';
 export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js';
 export type { FetchPage } from './pagedSource.js';
+export { ProviderPagingError } from './providerPagingError.js';
 export { PageLayouts, pageCountOf, type PageLayout } from './pageLayouts.js';
 export { MAX_PAGES, readAllPages, type PageLayoutSeen, type ReadAllPagesOptions } from './readAllPages.js';

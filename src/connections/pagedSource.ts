@@ -1,6 +1,7 @@
 import type { OffsetSource } from './OffsetSource.js';
 import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
 import type { PageLayout } from './pageLayouts.js';
+import { ProviderPagingError } from './providerPagingError.js';
 
 /** One page of a page-numbered list, as {@link createPagedSource} needs it. */
 export interface FetchedPage<T> {
@@ -48,8 +49,8 @@ interface Layout {
  *   the old layout) and the read is redone. A last page that does not end at its own
  *   `totalCount` under the current P (page size or list changed, seen from a last page
  *   that cannot tell P) drops the layout too, and page 1 is asked again. After
- *   {@link MAX_RELAYOUTS} such changes in one read it rejects with an Error (the provider
- *   is inconsistent).
+ *   {@link MAX_RELAYOUTS} such changes in one read it rejects with a ProviderPagingError (the
+ *   provider is inconsistent); so does a page size that is not a positive integer.
  * - The total is a snapshot from page 1 (or from the page that changed the layout), so
  *   all reads of one request agree.
  * - With the layout `expected` from an earlier read (`PageLayouts`), the first read asks
@@ -126,7 +127,7 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
         // page size changed in a way only page 1 can tell.
         const misplaced = lastPage > 1 && fetched.some((p, i) => p.pageSize === null && (firstNeeded + i - 1) * pageSize + p.items.length !== p.totalCount);
         if (changed || misplaced) {
-          if (relayouts >= MAX_RELAYOUTS) throw new Error(`the provider's page layout kept changing (page size was ${pageSize})`);
+          if (relayouts >= MAX_RELAYOUTS) throw new ProviderPagingError(`the provider's page layout kept changing (page size was ${pageSize})`);
           layout = changed?.pageSize != null ? layoutFrom(changed.pageSize, changed.totalCount) : null;
           pages.clear();
           cancelAhead(ahead);
@@ -150,6 +151,6 @@ function pagesOf(offset: number, limit: number, { pageSize, totalCount, lastPage
 }
 
 function layoutFrom(pageSize: number, totalCount: number): Layout {
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`the server reported a page size of ${pageSize}`);
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new ProviderPagingError(`the server reported a page size of ${pageSize}`);
   return { pageSize, totalCount, lastPage: Math.max(1, Math.ceil(totalCount / pageSize)) };
 }

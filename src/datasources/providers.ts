@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config/index.js';
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import type { QuotaRegistry, ResponseCache, UpstreamExtras } from '../upstream/index.js';
 import type { ResilienceRegistry } from '../upstream/resilience/index.js';
 import { GuidebookClient, GuidebookDataSource } from './guidebook/index.js';

@@ -89,5 +89,3 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** The providers, as named in `extensions.provider`. */
-export type ProviderName = 'guidebook' | 'roundware' | 'planstone';

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, type ProviderName } from './codes.js';
+import type { ProviderName } from '../providers.js';
+import { ErrorCode } from './codes.js';
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
@@ -62,5 +63,13 @@ export class UpstreamError extends GraphQLError {
     this.provider = details.provider;
     this.upstreamStatus = details.upstreamStatus;
     this.retryAfter = details.retryAfter;
+  }
+}
+
+/** A provider switched off in this deployment's configuration was needed (PROVIDER_DISABLED). */
+export class ProviderDisabledError extends UpstreamError {
+  constructor(provider: ProviderName) {
+    super(`The ${provider} provider is switched off in this gateway's configuration.`, { provider, code: ErrorCode.PROVIDER_DISABLED });
+    this.name = 'ProviderDisabledError';
   }
 }

@@ -1,3 +1,4 @@
-export { ErrorCode, type ProviderName } from './codes.js';
-export { NotFoundError, UpstreamError, UserInputError, type UpstreamErrorDetails } from './errors.js';
+export { ErrorCode } from './codes.js';
+export { NotFoundError, ProviderDisabledError, UpstreamError, UserInputError, type UpstreamErrorDetails } from './errors.js';
 export { createFormatError, type FormatErrorOptions } from './formatError.js';
+export { limitError, malformedArgumentError, subscriptionsNotSupportedError, unauthenticatedError, type LimitDetails } from './requestRefusals.js';

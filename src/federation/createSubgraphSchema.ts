@@ -5,7 +5,7 @@ import { NotFoundError, UserInputError } from '../errors/index.js';
 import { parseGlobalId } from '../ids/globalId.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../catalog/index.js';
 import { ENTITY_TYPES, federatedTypeDefs } from './entityKeys.js';
 
 type NodeResolver = (parent: unknown, args: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => Promise<unknown>;

@@ -1,4 +1,5 @@
-import type { IdProvider, NodeType } from './globalId.js';
+import type { ProviderName } from '../providers.js';
+import type { NodeType } from './globalId.js';
 
 /** A decimal integer as a provider prints it: no sign, padding, leading zero, exponent or fraction. */
 const DECIMAL_INTEGER = /^(?:0|[1-9][0-9]{0,15})$/;
@@ -36,7 +37,7 @@ export function isCanonicalPlanstoneId(sourceId: string): boolean {
  *   mapper's stand-in for a session without one); speakers: `isCanonicalPlanstoneId`
  *   (the `pid`); tracks: the track's name as the mapper keeps it (trimmed, not empty).
  */
-export function isCanonicalSourceId(type: NodeType, provider: IdProvider, sourceId: string): boolean {
+export function isCanonicalSourceId(type: NodeType, provider: ProviderName, sourceId: string): boolean {
   if (provider !== 'planstone') return isCanonicalIntegerId(sourceId);
   switch (type) {
     case 'Session':

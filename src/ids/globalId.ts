@@ -1,23 +1,22 @@
 import { UserInputError } from '../errors/index.js';
+import { PROVIDER_NAMES, type ProviderName } from '../providers.js';
 import { isCanonicalSourceId } from './canonicalSourceId.js';
 
 /** The object types that have global IDs. */
 export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession';
 
-/** Which provider an object comes from, as written inside a global ID. */
-export type IdProvider = 'guidebook' | 'planstone' | 'roundware';
 
 export interface DecodedGlobalId {
   type: NodeType;
-  provider: IdProvider;
+  provider: ProviderName;
   sourceId: string;
 }
 
 const NODE_TYPES = new Set<string>(['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession']);
-const PROVIDERS = new Set<string>(['guidebook', 'planstone', 'roundware']);
+const PROVIDERS = new Set<string>(PROVIDER_NAMES);
 
 /** An opaque global ID: base64url of `Type:provider:sourceId`. */
-export function toGlobalId(type: NodeType, provider: IdProvider, sourceId: string): string {
+export function toGlobalId(type: NodeType, provider: ProviderName, sourceId: string): string {
   return Buffer.from(`${type}:${provider}:${sourceId}`, 'utf8').toString('base64url');
 }
 
@@ -27,7 +26,7 @@ const idsOfModels = new WeakMap<object, string>();
  * `toGlobalId` of a model object, remembered per object: models mapped from cached lists
  * are shared by every request, and a page of them asks for all their IDs each time.
  */
-export function globalIdOf(model: { sourceId: string }, type: NodeType, provider: IdProvider): string {
+export function globalIdOfModel(model: { sourceId: string }, type: NodeType, provider: ProviderName): string {
   let id = idsOfModels.get(model);
   if (id === undefined) idsOfModels.set(model, (id = toGlobalId(type, provider, model.sourceId)));
   return id;
@@ -47,8 +46,8 @@ export function parseGlobalId(id: string): DecodedGlobalId | null {
   const type = text.slice(0, first);
   const provider = text.slice(first + 1, second);
   const sourceId = text.slice(second + 1);
-  if (!NODE_TYPES.has(type) || !PROVIDERS.has(provider) || !isCanonicalSourceId(type as NodeType, provider as IdProvider, sourceId)) return null;
-  return { type: type as NodeType, provider: provider as IdProvider, sourceId };
+  if (!NODE_TYPES.has(type) || !PROVIDERS.has(provider) || !isCanonicalSourceId(type as NodeType, provider as ProviderName, sourceId)) return null;
+  return { type: type as NodeType, provider: provider as ProviderName, sourceId };
 }
 
 /**

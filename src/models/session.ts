@@ -1,7 +1,9 @@
+import type { SessionSourceName } from '../providers.js';
 import type { LocationRef } from './location.js';
 import type { TrackRef } from './track.js';
 
-export type SessionSource = 'GUIDEBOOK' | 'PLANSTONE';
+/** Which session-holding provider a session or track comes from (see `providerOfSource`). */
+export type SessionSource = SessionSourceName;
 
 /** A speaking engagement as a session lists it (Planstone). */
 export interface SpeakerEngagementModel {

@@ -1,7 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { upstreamErrorCode, type UpstreamCallEvent } from '../upstream/observer.js';
 import type { QuotaSnapshot } from '../upstream/quota/index.js';
-import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
+import type { BreakerState } from '../upstream/resilience/index.js';
+import type { ProviderHealthSources } from './providerHealth.js';
 
 /** How an operation ended, as the `outcome` label says it. */
 export type OperationOutcome = 'success' | 'partial' | 'error';

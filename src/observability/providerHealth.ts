@@ -1,11 +1,9 @@
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import type { QuotaSnapshot } from '../upstream/quota/index.js';
+import type { BreakerState } from '../upstream/resilience/index.js';
 
-/** A circuit breaker's state as the metrics and readiness checks see it. */
-export type BreakerState = 'closed' | 'open' | 'half-open';
-
-/** One provider's breaker state; read at scrape / probe time. */
-export interface BreakerSnapshot {
+/** One provider's breaker state (the resilience layer's BreakerState); read at scrape / probe time. */
+export interface ProviderBreakerState {
   provider: ProviderName;
   state: BreakerState;
 }
@@ -15,7 +13,7 @@ export interface BreakerSnapshot {
  * optional: without them the metrics leave the gauges out and readiness probes reachability.
  */
 export interface ProviderHealthSources {
-  breakers?: () => BreakerSnapshot[];
+  breakers?: () => ProviderBreakerState[];
   /** The request budgets, one row per provider × credential × window. */
   quota?: () => Promise<QuotaSnapshot[]>;
 }

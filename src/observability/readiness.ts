@@ -1,7 +1,8 @@
 import net from 'node:net';
 import type { GatewayConfig } from '../config/index.js';
-import type { ProviderName } from '../errors/index.js';
-import type { BreakerState, ProviderHealthSources } from './providerHealth.js';
+import type { ProviderName } from '../providers.js';
+import type { BreakerState } from '../upstream/resilience/index.js';
+import type { ProviderHealthSources } from './providerHealth.js';
 
 /** One provider's line in the `/readyz` answer. */
 export interface ProviderReadiness {

@@ -1,7 +1,7 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
-import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
-import { requireProvider } from '../server/context.js';
+import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
+import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
 export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
@@ -23,7 +23,7 @@ export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
 };
 
 export const Attendee: AttendeeResolvers = {
-  id: (attendee) => globalIdOf(attendee, 'Attendee', 'guidebook'),
+  id: (attendee) => globalIdOfModel(attendee, 'Attendee', 'guidebook'),
   guide: (attendee, _args, context) => (attendee.guideId ? requireProvider(context, 'guidebook').guide.load(attendee.guideId) : null),
   personalizedSchedules(attendee, args, context) {
     const guidebook = requireProvider(context, 'guidebook');

@@ -1,7 +1,7 @@
 import type { ClientSessionResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
-import { globalIdOf } from '../ids/globalId.js';
-import { requireProvider } from '../server/context.js';
+import { globalIdOfModel } from '../ids/globalId.js';
+import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
 export const clientSessionQueries: Pick<QueryResolvers, 'clientSessions'> = {
@@ -22,5 +22,5 @@ export const clientSessionQueries: Pick<QueryResolvers, 'clientSessions'> = {
 };
 
 export const ClientSession: ClientSessionResolvers = {
-  id: (session) => globalIdOf(session, 'ClientSession', 'roundware'),
+  id: (session) => globalIdOfModel(session, 'ClientSession', 'roundware'),
 };

@@ -1,6 +1,6 @@
 import type { GuideResolvers } from '../__generated__/resolvers-types.js';
-import { globalIdOf } from '../ids/globalId.js';
+import { globalIdOfModel } from '../ids/globalId.js';
 
 export const Guide: GuideResolvers = {
-  id: (guide) => globalIdOf(guide, 'Guide', 'guidebook'),
+  id: (guide) => globalIdOfModel(guide, 'Guide', 'guidebook'),
 };

@@ -1,8 +1,7 @@
 import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
-import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
-import { sessionComparator } from '../models/index.js';
-import { requireProvider } from '../server/context.js';
+import { requireProvider, scheduleAttendeeSource, scheduleSessionSource } from '../catalog/index.js';
+import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { keepExisting, pageArgs } from './support.js';
 
 export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSchedules'> = {
@@ -18,15 +17,11 @@ export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSche
 };
 
 export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
-  id: (schedule) => globalIdOf(schedule, 'PersonalizedSchedule', 'guidebook'),
+  id: (schedule) => globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
   guide: (schedule, _args, context) => requireProvider(context, 'guidebook').guide.load(schedule.guideId),
   sessions(schedule, args, context, info) {
     const guidebook = requireProvider(context, 'guidebook');
-    // Start-time order needs every session of the schedule; they come in one batch.
-    const source = createArraySource(async () => {
-      const sessions = keepExisting(await guidebook.sessionsByIds(schedule.guideId, schedule.sessionIds), context, info);
-      return sessions.sort(sessionComparator());
-    });
+    const source = scheduleSessionSource(guidebook, schedule, (results) => keepExisting(results, context, info));
     return connectionFromOffsetSource(source, pageArgs(args), {
       kind: 'scheduleSessions',
       fingerprint: fingerprint({ schedule: schedule.sourceId }),
@@ -34,13 +29,7 @@ export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
   },
   attendees(schedule, args, context, info) {
     const guidebook = requireProvider(context, 'guidebook');
-    // Only the attendees on the requested page are loaded.
-    const source = {
-      read: async (offset: number, limit: number) => ({
-        items: keepExisting(await guidebook.attendeesByIds(schedule.guideId, schedule.attendeeIds.slice(offset, offset + limit)), context, info),
-        totalCount: schedule.attendeeIds.length,
-      }),
-    };
+    const source = scheduleAttendeeSource(guidebook, schedule, (results) => keepExisting(results, context, info));
     return connectionFromOffsetSource(source, pageArgs(args), {
       kind: 'scheduleAttendees',
       fingerprint: fingerprint({ schedule: schedule.sourceId }),

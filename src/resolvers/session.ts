@@ -1,21 +1,10 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
-import { sessionConnection } from '../datasources/unified/sessionCatalog.js';
-import { NotFoundError } from '../errors/index.js';
-import { expectGlobalId, globalIdOf } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER, type LocationModel, type SessionModel } from '../models/index.js';
-import { requireProvider, type GatewayContext } from '../server/context.js';
+import { requireProvider, sessionById, sessionConnection } from '../catalog/index.js';
+import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
+import { DEFAULT_SESSION_ORDER, type LocationModel } from '../models/index.js';
+import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
 import { loadExisting, pageArgs, reportPartialFailures } from './support.js';
-
-const providerOf = (session: SessionModel) => (session.source === 'GUIDEBOOK' ? 'guidebook' : 'planstone');
-
-/** A session by its global ID (shared by `session` and `node`); `fieldsRead`: see operationFieldNames. */
-export async function loadSession(context: GatewayContext, sourceProvider: string, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
-  if (sourceProvider === 'guidebook') return requireProvider(context, 'guidebook').session.load(sourceId);
-  const session = await requireProvider(context, 'planstone').session(sourceId, fieldsRead);
-  if (!session) throw new NotFoundError(`Planstone has no session ${sourceId}.`, 'planstone');
-  return session;
-}
 
 export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   async sessions(_parent, args, context, info) {
@@ -28,12 +17,12 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   },
   session(_parent, { id }, context, info) {
     const { provider, sourceId } = expectGlobalId(id, 'id', 'Session');
-    return loadSession(context, provider, sourceId, operationFieldNames(info));
+    return sessionById(context, provider, sourceId, operationFieldNames(info));
   },
 };
 
 export const Session: SessionResolvers = {
-  id: (session) => globalIdOf(session, 'Session', providerOf(session)),
+  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source)),
   // Not `async`: a session whose rooms or tracks are all inline (Planstone's) answers at once,
   // and the executor completes an object whose fields are all plain values without a promise
   // per object — a tenth of a warm home page's CPU (measured with graphql-js).

@@ -2,9 +2,9 @@ import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolver
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
-import { globalIdOf } from '../ids/globalId.js';
+import { globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
-import { requireProvider } from '../server/context.js';
+import { requireProvider } from '../catalog/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 
@@ -24,7 +24,7 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 };
 
 export const Speaker: SpeakerResolvers = {
-  id: (speaker) => globalIdOf(speaker, 'Speaker', 'planstone'),
+  id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone'),
   sessions(speaker, args, context, info) {
     const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });

@@ -3,7 +3,7 @@ import { responsePathAsArray } from 'graphql';
 import type { ConnectionArgs } from '../connections/index.js';
 import { NotFoundError, type UpstreamError } from '../errors/index.js';
 import type { NodeType } from '../ids/globalId.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../catalog/index.js';
 
 /** The Relay paging arguments of a connection field. */
 export function pageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): ConnectionArgs {

@@ -14,7 +14,7 @@ import { currentRequestScope, requestLogFields } from '../observability/requestS
 import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
 import type { DestinationStream, Logger } from 'pino';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
-import type { ProviderName } from '../errors/index.js';
+import { PROVIDER_NAMES, type ProviderName } from '../providers.js';
 import { clientAuth } from './auth/index.js';
 import { answerHeaderOverflowWithJson, bodyErrors, getUrlLimit, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
@@ -27,7 +27,7 @@ import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { createOperationsLayer } from './operationsLayer.js';
 import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../catalog/index.js';
 import { oneErrorPerNullPlugin } from './plugins/oneErrorPerNull.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
 import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
@@ -84,7 +84,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const cache = options.cache ?? stores.cache;
   const quota = new QuotaRegistry({ counter: options.quotaCounter ?? stores.quotaCounter, limits: config.quotas });
-  const configuredProviders = (['guidebook', 'roundware', 'planstone'] as const).filter((provider): provider is ProviderName => config[provider] !== null);
+  const configuredProviders = PROVIDER_NAMES.filter((provider): provider is ProviderName => config[provider] !== null);
   const resilience = createResilience(configuredProviders, {
     ...config.resilience,
     onBreakerTransition: (provider, from, to) => logger.warn({ provider, from, to }, `circuit breaker ${to}`),

@@ -1,11 +1,11 @@
 import { errors as undiciErrors } from 'undici';
-import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { ErrorCode, UpstreamError } from '../errors/index.js';
+import { PROVIDER_LABELS, type ProviderName } from '../providers.js';
 
-const PROVIDER_LABEL: Record<ProviderName, string> = { guidebook: 'Guidebook', roundware: 'Roundware', planstone: 'Planstone' };
 
 /** The provider's display name, for client-facing messages. */
 export function providerLabel(provider: ProviderName): string {
-  return PROVIDER_LABEL[provider];
+  return PROVIDER_LABELS[provider];
 }
 
 /** A transport failure (no HTTP answer, or the answer broke off) as an UpstreamError. */

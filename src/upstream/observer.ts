@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { ProviderName } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import { UpstreamError } from '../errors/index.js';
 import { CallWithdrawn } from './coalescer.js';
 

@@ -1,6 +1,7 @@
 import { context, propagation } from '@opentelemetry/api';
 import { Pool } from 'undici';
-import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { ErrorCode, UpstreamError } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import { encodeQueryComponent } from './encodeQueryComponent.js';
 import { classifyBodyFailure, classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
 

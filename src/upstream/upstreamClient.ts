@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { ErrorCode, UpstreamError, type ProviderName } from '../errors/index.js';
+import { ErrorCode, UpstreamError } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import { providerLabel } from './classifyFailure.js';
 import { directCallPolicy, type CallPolicy } from './callPolicy.js';
 import { applyCacheControl, type Freshness } from './cache/cacheControl.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ErrorCode } from '../errors/index.js';
 import { inputPath, refused, succeeded, type UserError, type WriteOutcome } from '../models/writes/index.js';
 
 /**
@@ -16,7 +17,7 @@ export function validateInput<T>(schema: z.ZodType<T>, input: unknown): WriteOut
     const key = `${field.join('.')}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    userErrors.push({ field, message: issue.message, code: 'BAD_USER_INPUT' });
+    userErrors.push({ field, message: issue.message, code: ErrorCode.BAD_USER_INPUT });
   }
   return refused(userErrors);
 }

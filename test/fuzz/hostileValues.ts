@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
+import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
+import { PROVIDER_NAMES } from '../../src/providers.js';
 
 /**
  * Hostile and edge values for the gateway's arguments, shared by `npm test` (test/fuzz/)
@@ -36,14 +37,13 @@ export const EDGE_STRINGS: readonly string[] = [
 export const EDGE_NUMBERS: readonly number[] = [0, -1, 1, 100, 101, -100, 2_147_483_647, 2_147_483_648, -2_147_483_649, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e20, 1.5, -0.5, 1e-7];
 
 const NODE_TYPES: readonly NodeType[] = ['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession'];
-const PROVIDERS: readonly IdProvider[] = ['guidebook', 'planstone', 'roundware'];
 
 /** Source ids that look numeric to one reader and not to another. */
 const ODD_SOURCE_IDS = ['0', '-1', '1', '42', '999999999999', 'abc', ' 1', '1 ', '0x10', '%2e', ':', '1:2', '🎉'];
 
 /** Global ids of every type and provider, with sensible and odd source ids (foreign for most arguments). */
 export const globalIdArb: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...NODE_TYPES), fc.constantFrom(...PROVIDERS), fc.oneof(fc.constantFrom(...ODD_SOURCE_IDS), fc.nat({ max: 3_000 }).map(String)))
+  .tuple(fc.constantFrom(...NODE_TYPES), fc.constantFrom(...PROVIDER_NAMES), fc.oneof(fc.constantFrom(...ODD_SOURCE_IDS), fc.nat({ max: 3_000 }).map(String)))
   .map(([type, provider, sourceId]) => toGlobalId(type, provider, sourceId));
 
 /** Things that are not global ids at all: random base64, wrong alphabets, missing parts. */

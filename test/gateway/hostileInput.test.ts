@@ -1,7 +1,8 @@
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/index.js';
-import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
+import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
+import type { ProviderName } from '../../src/providers.js';
 import { startHarness, type GraphQLResponse, type Harness } from '../support/gatewayHarness.js';
 
 // Regression tests for hostile input that used to be a server error or reach a provider
@@ -92,7 +93,7 @@ describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came b
   // One rule per provider, checked when a global ID is decoded (src/ids/canonicalSourceId.ts).
   const NON_CANONICAL_INTEGER = ['NaN', '1.5', '1e2', '007', '+7', '-7', ' 7', '7 ', '0x1F', 'Infinity', '9007199254740993', '٣'];
   const NON_CANONICAL_PLANSTONE = ['NaN', '1.5', '1e2', '+10024', '-10024', ' 10024', '10024 ', 'abc'];
-  const TYPES: Array<[type: NodeType, provider: IdProvider, bad: string[], good: string]> = [
+  const TYPES: Array<[type: NodeType, provider: ProviderName, bad: string[], good: string]> = [
     ['Session', 'guidebook', NON_CANONICAL_INTEGER, '12'],
     ['Track', 'guidebook', NON_CANONICAL_INTEGER, '3'],
     ['Guide', 'guidebook', NON_CANONICAL_INTEGER, '42'],

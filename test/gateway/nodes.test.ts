@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId, type IdProvider, type NodeType } from '../../src/ids/globalId.js';
+import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
+import type { ProviderName } from '../../src/providers.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';
 import { readProviderData, type ProviderData } from '../support/providerData.js';
@@ -26,7 +27,7 @@ const NODE_FIELDS = `__typename id
   ... on ClientSession { sourceId projectId }`;
 
 /** One existing object of each type, from the providers' data, and what the API should say of it. */
-function samples(): Array<{ type: NodeType; provider: IdProvider; sourceId: string; fields: Record<string, unknown> }> {
+function samples(): Array<{ type: NodeType; provider: ProviderName; sourceId: string; fields: Record<string, unknown> }> {
   const gb = data.guidebook;
   const ps = data.planstone;
   const rw = data.roundware.sessions[5]!;
@@ -60,7 +61,7 @@ describe('node(id:)', () => {
   });
 
   it('a well-formed ID of nothing is null with NOT_FOUND, for every type', async () => {
-    const missing: Array<[NodeType, IdProvider, string]> = [
+    const missing: Array<[NodeType, ProviderName, string]> = [
       ['Session', 'guidebook', '999999'],
       ['Session', 'planstone', '1'],
       ['Track', 'guidebook', '999999'],

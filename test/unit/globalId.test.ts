@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globalIdOf, parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
+import { globalIdOfModel, parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
 
 describe('global IDs', () => {
   it('round-trip through parseGlobalId; anything else is null', () => {
@@ -7,10 +7,10 @@ describe('global IDs', () => {
     for (const bad of ['', 'not an id', toGlobalId('Session', 'planstone', '').slice(0, -1), Buffer.from('Nope:guidebook:1').toString('base64url')]) expect(parseGlobalId(bad)).toBeNull();
   });
 
-  it('globalIdOf a model is its toGlobalId, for each model object', () => {
+  it('globalIdOfModel a model is its toGlobalId, for each model object', () => {
     const [a, b] = [{ sourceId: '7' }, { sourceId: '8' }];
-    expect(globalIdOf(a, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '7'));
-    expect(globalIdOf(a, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '7'));
-    expect(globalIdOf(b, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '8'));
+    expect(globalIdOfModel(a, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '7'));
+    expect(globalIdOfModel(a, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '7'));
+    expect(globalIdOfModel(b, 'Track', 'guidebook')).toBe(toGlobalId('Track', 'guidebook', '8'));
   });
 });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { createArraySource, createPageNumberSource, type OffsetSource } from '../../connections/index.js';
+import { namedPaging } from '../namedPaging.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -272,13 +273,14 @@ export class GuidebookDataSource {
     map: (wire: W) => M,
     loader: DataLoader<string, M>,
   ): OffsetSource<M> {
-    return createPageNumberSource(async (page, speculative, signal) => {
+    const source = createPageNumberSource(async (page, speculative, signal) => {
       const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative, signal);
       // Mapped once per cached page object (each resource's pages have one mapper).
       const items = mapCachedList(answer.results, map);
       for (const model of items) loader.prime(model.sourceId, model);
       return { items, totalCount: answer.count, hasNext: answer.next !== null };
     }, this.#client.expectedLayout(resource, query));
+    return namedPaging('guidebook', source);
   }
 }
 

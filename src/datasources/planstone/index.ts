@@ -1,5 +1,7 @@
 import type DataLoader from 'dataloader';
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
+import { namedPaging } from '../namedPaging.js';
+import { NotFoundError } from '../../errors/index.js';
 import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
 import { sessionComparator } from '../../models/index.js';
 import { allPages } from './allPages.js';
@@ -119,9 +121,14 @@ export class PlanstoneDataSource {
     });
   }
 
-  /** One session by schedid; `fieldsRead` as for sessionSource. */
-  async session(schedid: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel | null> {
-    return (await this.allSessions(readFor(fieldsRead))).find((s) => s.sourceId === schedid) ?? null;
+  /**
+   * One session by schedid; `fieldsRead` as for sessionSource. Rejects with NotFoundError
+   * when the feed has none: the by-id contract of every datasource (as its loaders answer).
+   */
+  async session(schedid: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
+    const session = (await this.allSessions(readFor(fieldsRead))).find((s) => s.sourceId === schedid);
+    if (!session) throw new NotFoundError(`Planstone has no session ${schedid}.`, 'planstone');
+    return session;
   }
 
   /**
@@ -140,8 +147,11 @@ export class PlanstoneDataSource {
     return createArraySource(() => this.tracks(fieldsRead));
   }
 
-  async track(name: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel | null> {
-    return (await this.tracks(fieldsRead)).find((t) => t.name === name) ?? null;
+  /** One track by name; rejects with NotFoundError when no session of the feed has it (see `session`). */
+  async track(name: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel> {
+    const track = (await this.tracks(fieldsRead)).find((t) => t.name === name);
+    if (!track) throw new NotFoundError(`Planstone has no track ${JSON.stringify(name)}.`, 'planstone');
+    return track;
   }
 
   /** People of the conference in last-name order, paged by the feed itself. */
@@ -149,7 +159,7 @@ export class PlanstoneDataSource {
     const where: Record<string, unknown> = {};
     if (filter.published !== undefined) where.published = filter.published ? { $in: [true, 1, '1'] } : { $nin: [true, 1, '1'] };
     if (filter.pids) where.pid = { $in: filter.pids };
-    return createMaxResultsSource(async (page, maxResults, speculative, signal) => {
+    const source = createMaxResultsSource(async (page, maxResults, speculative, signal) => {
       const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative, signal);
       const items = answer._items.map(toSpeaker);
       for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
@@ -159,6 +169,7 @@ export class PlanstoneDataSource {
         maxResults: answer._meta?.max_results ?? maxResults,
       };
     }, PLANSTONE_MAX_RESULTS, this.#client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS));
+    return namedPaging('planstone', source);
   }
 }
 

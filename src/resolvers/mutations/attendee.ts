@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
-import { requireProvider } from '../../server/context.js';
+import { requireProvider } from '../../catalog/index.js';
 import { createAttendeeInput, updateAttendeeInput } from '../../validation/guidebook/attendeeInput.js';
 import { runMutation } from './runMutation.js';
 

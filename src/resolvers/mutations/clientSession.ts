@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
-import { requireProvider } from '../../server/context.js';
+import { requireProvider } from '../../catalog/index.js';
 import { startClientSessionInput } from '../../validation/roundware/clientSessionInput.js';
 import { runMutation } from './runMutation.js';
 

@@ -1,5 +1,5 @@
 import type { MutationResolvers, PublishRequestResolvers } from '../../__generated__/resolvers-types.js';
-import { requireProvider } from '../../server/context.js';
+import { requireProvider } from '../../catalog/index.js';
 import { publishAttendeeInput, publishGuideInput } from '../../validation/guidebook/objectInputs.js';
 import { runMutation } from './runMutation.js';
 

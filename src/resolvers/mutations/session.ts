@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { toGlobalId } from '../../ids/globalId.js';
-import { requireProvider } from '../../server/context.js';
+import { requireProvider } from '../../catalog/index.js';
 import { createSessionInput, updateSessionInput } from '../../validation/guidebook/sessionInput.js';
 import { deleteSessionInput } from '../../validation/guidebook/objectInputs.js';
 import { runMutation } from './runMutation.js';

@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { toGlobalId } from '../../ids/globalId.js';
-import { requireProvider } from '../../server/context.js';
+import { requireProvider } from '../../catalog/index.js';
 import { deleteTrackInput } from '../../validation/guidebook/objectInputs.js';
 import { createTrackInput, updateTrackInput } from '../../validation/guidebook/trackInput.js';
 import { runMutation } from './runMutation.js';

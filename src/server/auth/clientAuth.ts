@@ -1,7 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
 import type { ClientAuthConfig } from '../../config/index.js';
-import { ErrorCode } from '../../errors/index.js';
+import { unauthenticatedError } from '../../errors/index.js';
 import type { RejectRequest } from '../limits/index.js';
 import { apiKeyMatcher } from './apiKeyMatcher.js';
 import { bearerToken } from './bearerToken.js';
@@ -40,7 +39,7 @@ export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): Requ
         ? 'This gateway requires a credential: send your API key as `x-api-key: <key>` or `Authorization: Bearer <key or token>`.'
         : 'The credential sent is not valid for this gateway (unknown key, or a token that is expired or badly signed).';
     res.setHeader('www-authenticate', 'Bearer');
-    reject(req, res, 401, new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } }));
+    reject(req, res, 401, unauthenticatedError(message));
   };
 
   function check(req: Request): true | string {

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../../config/index.js';
-import type { ProviderName } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 
 /**
  * Which providers an object type's data comes from, for types whose `@cacheControl` gives

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import { ErrorCode } from '../../errors/index.js';
-import { formatCount, limitError } from './limitError.js';
+import { ErrorCode, limitError } from '../../errors/index.js';
+import { formatCount } from './formatCount.js';
 import type { RejectRequest } from './requestGate.js';
 
 /**

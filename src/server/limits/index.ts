@@ -1,6 +1,6 @@
 export { bodyErrors } from './bodyErrors.js';
 export { countTokens } from './countTokens.js';
-export { formatCount, limitError, type LimitDetails } from './limitError.js';
+export { formatCount } from './formatCount.js';
 export { measureOperation, type OperationShape } from './measureOperation.js';
 export { operationLimitsPlugin, type OperationLimitsPluginOptions } from './operationLimitsPlugin.js';
 export { DEFAULT_PAGE_SIZE, queryCost, type QueryCostInput } from './queryCost.js';

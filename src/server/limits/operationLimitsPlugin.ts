@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import type { OperationLimitsConfig } from '../../config/index.js';
-import { ErrorCode } from '../../errors/index.js';
-import { formatCount, limitError } from './limitError.js';
+import { ErrorCode, limitError } from '../../errors/index.js';
+import { formatCount } from './formatCount.js';
 import { measureOperation } from './measureOperation.js';
 import { queryCost } from './queryCost.js';
 

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import type { OperationLimitsConfig } from '../../config/index.js';
-import { ErrorCode } from '../../errors/index.js';
 import { countTokens } from './countTokens.js';
-import { formatCount, limitError } from './limitError.js';
+import { ErrorCode, limitError } from '../../errors/index.js';
+import { formatCount } from './formatCount.js';
 
 /** Sends (and logs) a request-level rejection. */
 export type RejectRequest = (req: Request, res: Response, status: number, error: GraphQLError) => void;

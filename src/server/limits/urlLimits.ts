@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Request, RequestHandler, Response, NextFunction } from 'express';
-import { ErrorCode } from '../../errors/index.js';
-import { formatCount, limitError } from './limitError.js';
+import { ErrorCode, limitError } from '../../errors/index.js';
+import { formatCount } from './formatCount.js';
 import type { RejectRequest } from './requestGate.js';
 
 const WHAT_TO_DO = 'Send the operation by POST, or as a persisted operation (`documentId`, or `extensions.persistedQuery` with its hash).';

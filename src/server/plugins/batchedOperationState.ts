@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../../catalog/index.js';
 
 /**
  * Apollo Server builds one context per HTTP request and gives each operation of a batch a

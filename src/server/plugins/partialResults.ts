@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../../catalog/index.js';
 
 export interface PartialResultsPluginOptions {
   /** The gateway's error formatter, so partial errors pass the same masking boundary. */

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../errors/index.js';
+import { subscriptionsNotSupportedError } from '../../errors/index.js';
 
 /** Where subscriptions are served, for the refusal to point clients at. */
 export interface SubscriptionTransport {
@@ -37,9 +36,7 @@ export function subscriptionsOverHttpPlugin(options: SubscriptionsOverHttpOption
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
-          throw new GraphQLError(message, {
-            extensions: { code: ErrorCode.SUBSCRIPTIONS_NOT_SUPPORTED, ...(transport ? { subscriptionTransport: { ...transport } } : {}), http: { status: 400 } },
-          });
+          throw subscriptionsNotSupportedError(message, transport);
         },
       };
     },

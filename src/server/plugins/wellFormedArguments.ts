@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../errors/index.js';
+import { malformedArgumentError } from '../../errors/index.js';
 import { findLoneSurrogate } from '../../validation/findLoneSurrogate.js';
 
 /**
@@ -19,9 +18,9 @@ export function wellFormedArgumentsPlugin(): ApolloServerPlugin {
           if (!operation) return;
           const found = findLoneSurrogate(document, operation, request.variables ?? {});
           if (!found) return;
-          throw new GraphQLError(
+          throw malformedArgumentError(
             `\`${found.argumentName}\` of \`${found.fieldName}\` holds a lone UTF-16 surrogate (${found.codeUnit}), which is not Unicode text. Send well-formed strings.`,
-            { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: found.argumentName, http: { status: 400 } } },
+            found.argumentName,
           );
         },
       };

@@ -1,4 +1,5 @@
-import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
+import { ErrorCode, UpstreamError } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 import { providerLabel } from '../classifyFailure.js';
 import type { QuotaCounter, QuotaWindow } from './quotaCounter.js';
 import { paceAllowance, reserveOf, type QuotaLimits } from './quotaLimits.js';

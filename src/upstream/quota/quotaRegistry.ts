@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 import { MemoryQuotaCounter } from './memoryQuotaCounter.js';
 import type { QuotaCounter } from './quotaCounter.js';
 import { QuotaGuard } from './quotaGuard.js';

@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 
 /** One budget window as it stands: what metrics export. */
 export interface QuotaSnapshot {

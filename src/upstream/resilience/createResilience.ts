@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 import { ResilienceRegistry } from './providerHealth.js';
 import { ResiliencePolicy, type ResiliencePolicyOptions } from './resiliencePolicy.js';
 

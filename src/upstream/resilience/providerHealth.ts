@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 import type { BreakerSnapshot, BreakerState } from './circuitBreaker.js';
 import type { ResiliencePolicy } from './resiliencePolicy.js';
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
+import { ErrorCode, UpstreamError } from '../../errors/index.js';
+import type { ProviderName } from '../../providers.js';
 import type { AttemptCall, CallInfo, CallPolicy } from '../callPolicy.js';
 import { providerLabel } from '../classifyFailure.js';
 import { attemptOutcome } from './attemptOutcome.js';

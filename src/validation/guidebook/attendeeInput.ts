@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AttendeeChanges, AttendeeDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { email, notNull, optional, text } from '../fields.js';
-import { globalIdOf } from '../globalIdField.js';
+import { sourceIdField } from '../sourceIdField.js';
 
 const profile = z.object({
   website: optional(text()),
@@ -15,7 +15,7 @@ const profile = z.object({
 /** `createAttendee`'s input → an AttendeeDraft. */
 export const createAttendeeInput = z
   .object({
-    guideId: globalIdOf('Guide', 'guidebook'),
+    guideId: sourceIdField('Guide', 'guidebook'),
     email: email(),
     firstName: optional(text()),
     lastName: optional(text()),
@@ -29,7 +29,7 @@ export const createAttendeeInput = z
 /** `updateAttendee`'s input: Guidebook's PATCH changes only these three fields. */
 export const updateAttendeeInput = z
   .object({
-    id: globalIdOf('Attendee', 'guidebook'),
+    id: sourceIdField('Attendee', 'guidebook'),
     revoked: z.boolean(notNull).optional(),
     emailOptOut: z.boolean(notNull).optional(),
     importId: text().nullable().optional(),

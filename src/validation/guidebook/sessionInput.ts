@@ -3,7 +3,7 @@ import { isCanonicalIntegerId } from '../../ids/canonicalSourceId.js';
 import type { SessionChanges, SessionDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { dateTime, notNull, optional, requiredText, text } from '../fields.js';
-import { globalIdOf } from '../globalIdField.js';
+import { sourceIdField } from '../sourceIdField.js';
 import { sessionRuleIssues, type KnownSessionValues } from './sessionRules.js';
 
 /** Guidebook's limit on `description_html`. */
@@ -19,7 +19,7 @@ function addRuleIssues(values: KnownSessionValues, ctx: z.RefinementCtx): void {
 /** `createSession`'s input → a SessionDraft; the provider's defaults stand in for omitted fields in the rules. */
 export const createSessionInput = z
   .object({
-    guideId: globalIdOf('Guide', 'guidebook'),
+    guideId: sourceIdField('Guide', 'guidebook'),
     name: requiredText(),
     descriptionHtml: optional(text(DESCRIPTION_HTML_MAX)),
     startTime: dateTime(),
@@ -29,7 +29,7 @@ export const createSessionInput = z
     addToSchedule: optional(z.boolean()),
     importId: optional(text()),
     locationSourceIds: optional(z.array(locationId)),
-    trackIds: optional(z.array(globalIdOf('Track', 'guidebook'))),
+    trackIds: optional(z.array(sourceIdField('Track', 'guidebook'))),
     rank: optional(z.number()),
     requireLogin: optional(z.boolean()),
     maxCapacity: optional(capacity),
@@ -66,7 +66,7 @@ const CHANGE_KEYS = [
  */
 export const updateSessionInput = z
   .object({
-    id: globalIdOf('Session', 'guidebook'),
+    id: sourceIdField('Session', 'guidebook'),
     name: requiredText().optional(),
     descriptionHtml: text(DESCRIPTION_HTML_MAX).nullable().optional(),
     startTime: dateTime().optional(),
@@ -76,7 +76,7 @@ export const updateSessionInput = z
     addToSchedule: z.boolean(notNull).optional(),
     importId: text().nullable().optional(),
     locationSourceIds: z.array(locationId, notNull).optional(),
-    trackIds: z.array(globalIdOf('Track', 'guidebook'), notNull).optional(),
+    trackIds: z.array(sourceIdField('Track', 'guidebook'), notNull).optional(),
     rank: z.number(notNull).optional(),
     requireLogin: z.boolean(notNull).optional(),
     maxCapacity: capacity.nullable().optional(),

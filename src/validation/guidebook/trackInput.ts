@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { TrackChanges, TrackDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { hexColor, optional, requiredText, text } from '../fields.js';
-import { globalIdOf } from '../globalIdField.js';
+import { sourceIdField } from '../sourceIdField.js';
 
 /** `createTrack`'s input → a TrackDraft. */
 export const createTrackInput = z
   .object({
-    guideId: globalIdOf('Guide', 'guidebook'),
+    guideId: sourceIdField('Guide', 'guidebook'),
     name: requiredText(),
     color: optional(hexColor()),
     importId: optional(text()),
@@ -17,7 +17,7 @@ export const createTrackInput = z
 /** `updateTrack`'s input → the track's source id and its TrackChanges. */
 export const updateTrackInput = z
   .object({
-    id: globalIdOf('Track', 'guidebook'),
+    id: sourceIdField('Track', 'guidebook'),
     name: requiredText().optional(),
     color: hexColor().nullable().optional(),
     importId: text().nullable().optional(),

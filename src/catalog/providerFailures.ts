@@ -1,5 +1,6 @@
-import type { SourceFailure } from '../../connections/index.js';
-import { ErrorCode, UpstreamError, UserInputError, type ProviderName } from '../../errors/index.js';
+import type { SourceFailure } from '../connections/index.js';
+import { ErrorCode, UpstreamError, UserInputError } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 
 /**
  * The failures of a merged connection's sources (keyed by provider name) as upstream

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { parseGlobalId, type IdProvider, type NodeType } from '../ids/globalId.js';
-
-const PROVIDER_LABEL: Record<IdProvider, string> = { guidebook: 'Guidebook', roundware: 'Roundware', planstone: 'Planstone' };
+import { parseGlobalId, type NodeType } from '../ids/globalId.js';
+import { PROVIDER_LABELS, type ProviderName } from '../providers.js';
 
 /**
  * A global ID that must name a `type` of `provider`; gives its source id. A wrong type, a
  * read-only provider's object (Planstone) or an id the provider could not have issued
  * (`parseGlobalId` applies `isCanonicalSourceId`) is refused here, before any upstream call.
  */
-export function globalIdOf(type: NodeType, provider: IdProvider) {
+export function sourceIdField(type: NodeType, provider: ProviderName) {
   return z.string().transform((id, ctx) => {
     const decoded = parseGlobalId(id);
     if (!decoded) {
@@ -21,14 +20,9 @@ export function globalIdOf(type: NodeType, provider: IdProvider) {
     }
     if (decoded.provider !== provider) {
       const why = decoded.provider === 'planstone' ? ' Planstone is read-only.' : '';
-      ctx.addIssue({ code: 'custom', message: `Must be a ${PROVIDER_LABEL[provider]} ${type}, not a ${PROVIDER_LABEL[decoded.provider]} one.${why}` });
+      ctx.addIssue({ code: 'custom', message: `Must be a ${PROVIDER_LABELS[provider]} ${type}, not a ${PROVIDER_LABELS[decoded.provider]} one.${why}` });
       return z.NEVER;
     }
     return decoded.sourceId;
   });
-}
-
-/** A list of global IDs of one type and provider, as source ids. */
-export function globalIdsOf(type: NodeType, provider: IdProvider) {
-  return z.array(globalIdOf(type, provider));
 }

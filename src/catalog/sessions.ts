@@ -1,16 +1,12 @@
-import {
-  connectionFromMergedSources,
-  connectionFromOffsetSource,
-  fingerprint,
-  type Connection,
-  type ConnectionArgs,
-  type OffsetSource,
-} from '../../connections/index.js';
-import { ErrorCode, UpstreamError, type ProviderName } from '../../errors/index.js';
-import { expectGlobalId } from '../../ids/globalId.js';
-import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../../models/index.js';
-import type { DataSources } from '../providers.js';
-import { providerFailures } from './providerFailures.js';
+import type { ConnectionArgs, OffsetSource } from '../connections/index.js';
+import type { DataSources } from '../datasources/providers.js';
+import { ProviderDisabledError } from '../errors/index.js';
+import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
+import { expectGlobalId } from '../ids/globalId.js';
+import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
+import type { GatewayContext } from './context.js';
+import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
+import { requireProvider } from './requireProvider.js';
 
 export interface SessionQuery {
   sources?: SessionSource[] | null;
@@ -20,13 +16,8 @@ export interface SessionQuery {
   published?: boolean | null;
 }
 
-export interface SessionConnectionResult {
-  connection: Connection<SessionModel>;
-  /** Providers that failed while the others still answered. */
-  failures: UpstreamError[];
-}
-
-const PROVIDER_OF: Record<SessionSource, ProviderName> = { GUIDEBOOK: 'guidebook', PLANSTONE: 'planstone' };
+/** A page of sessions, and the providers that failed while the others answered. */
+export type SessionConnectionResult = ProviderConnectionResult<SessionModel>;
 
 export interface SessionConnectionOptions {
   /** The connection's kind, in its cursors (`sessions` by default). */
@@ -52,14 +43,16 @@ export async function sessionConnection(
 ): Promise<SessionConnectionResult> {
   const sources = sessionSources(dataSources, query, order, fieldsRead);
   if (withTracks && sources.guidebook) dataSources.guidebook?.prefetchTracks();
-  const options = { kind, fingerprint: fingerprint({ kind, query, order, sources: Object.keys(sources).sort() }) };
-  const entries = Object.entries(sources);
-  if (entries.length === 1) {
-    const [, source] = entries[0]!;
-    return { connection: await connectionFromOffsetSource(source, args, options), failures: [] };
-  }
-  const { connection, failures } = await connectionFromMergedSources(sources, sessionComparator(order), args, options);
-  return { connection, failures: providerFailures(failures, entries.length) };
+  return providerConnection(sources, sessionComparator(order), args, { kind, identity: { kind, query, order } });
+}
+
+/**
+ * One session by the provider and source id of its global ID (`session`, `node`); rejects
+ * with NotFoundError naming the provider when it has none. `fieldsRead`: see operationFieldNames.
+ */
+export function sessionById(context: GatewayContext, provider: ProviderName, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
+  if (provider === 'guidebook') return requireProvider(context, 'guidebook').session.load(sourceId);
+  return requireProvider(context, 'planstone').session(sourceId, fieldsRead);
 }
 
 function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder, fieldsRead: ReadonlySet<string> | undefined): Record<string, OffsetSource<SessionModel>> {
@@ -72,16 +65,16 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
   }
   if (query.trackId) {
     trackRef = expectGlobalId(query.trackId, 'filter.trackId', 'Track');
-    wanted = intersect(wanted, trackRef.provider === 'guidebook' ? 'GUIDEBOOK' : 'PLANSTONE');
+    wanted = intersect(wanted, sourceOfProvider(trackRef.provider as 'guidebook' | 'planstone'));
   }
   const explicit = query.sources != null || query.guideId != null || query.trackId != null;
   const sources: Record<string, OffsetSource<SessionModel>> = {};
   for (const source of wanted) {
-    const provider = PROVIDER_OF[source];
+    const provider = providerOfSource(source);
     const dataSource = dataSources[provider];
     if (!dataSource) {
       if (explicit) {
-        throw new UpstreamError(`The ${provider} provider is switched off in this gateway's configuration.`, { provider, code: ErrorCode.PROVIDER_DISABLED });
+        throw new ProviderDisabledError(provider);
       }
       continue;
     }
@@ -100,7 +93,6 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
       );
     }
   }
-  if (Object.keys(sources).length === 0) sources.none = { read: async () => ({ items: [], totalCount: 0 }) };
   return sources;
 }
 

@@ -1,0 +1,41 @@
+import type { ConnectionArgs, OffsetSource } from '../connections/index.js';
+import { expectGlobalId } from '../ids/globalId.js';
+import { compareSourceIds, type SessionSource, type TrackModel } from '../models/index.js';
+import type { ProviderName } from '../providers.js';
+import type { GatewayContext } from './context.js';
+import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
+import { requireProvider } from './requireProvider.js';
+
+export interface TrackQuery {
+  sources?: SessionSource[] | null;
+  guideId?: string | null;
+  importId?: string | null;
+}
+
+/** Guidebook tracks first (by id), then Planstone's (by name): one total order for the merge. */
+function compareTracks(a: TrackModel, b: TrackModel): number {
+  if (a.source !== b.source) return a.source === 'GUIDEBOOK' ? -1 : 1;
+  return a.source === 'GUIDEBOOK' ? compareSourceIds(a.sourceId, b.sourceId) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * The tracks of every provider that holds them, as one connection (see providerConnection).
+ * A guide or import filter is Guidebook's alone. A provider switched off is left out.
+ * `fieldsRead`: see operationFieldNames.
+ */
+export function trackConnection(context: GatewayContext, query: TrackQuery, args: ConnectionArgs, fieldsRead?: ReadonlySet<string>): Promise<ProviderConnectionResult<TrackModel>> {
+  const { guidebook, planstone } = context.dataSources;
+  let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
+  const guideId = query.guideId ? expectGlobalId(query.guideId, 'filter.guideId', 'Guide').sourceId : undefined;
+  if (guideId || query.importId) wanted = new Set(wanted.has('GUIDEBOOK') ? ['GUIDEBOOK'] : []);
+  const sources: Record<string, OffsetSource<TrackModel>> = {};
+  if (wanted.has('GUIDEBOOK') && guidebook) sources.guidebook = guidebook.trackSource({ guideId, importId: query.importId ?? undefined });
+  if (wanted.has('PLANSTONE') && planstone) sources.planstone = planstone.trackSource(fieldsRead);
+  return providerConnection(sources, compareTracks, args, { kind: 'tracks', identity: { filter: query } });
+}
+
+/** One track by the provider and source id of its global ID; rejects with NotFoundError naming the provider when it has none. */
+export function trackById(context: GatewayContext, provider: ProviderName, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<TrackModel> {
+  if (provider === 'guidebook') return requireProvider(context, 'guidebook').track.load(sourceId);
+  return requireProvider(context, 'planstone').track(sourceId, fieldsRead);
+}
