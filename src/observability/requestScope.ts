@@ -12,11 +12,6 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
-/** The scope of the request being served, or undefined outside one (boot, shutdown, timers). */
-export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
-}
-
 /**
  * Fields to add to a log line written while a request is being served — `{ requestId }` —
  * for pino's `mixin` option, so every line of an operation carries its request id.

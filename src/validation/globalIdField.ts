@@ -27,8 +27,3 @@ export function globalIdOf(type: NodeType, provider: IdProvider) {
     return decoded.sourceId;
   });
 }
-
-/** A list of global IDs of one type and provider, as source ids. */
-export function globalIdsOf(type: NodeType, provider: IdProvider) {
-  return z.array(globalIdOf(type, provider));
-}
