@@ -129,6 +129,7 @@ export class GuidebookWrites {
     );
   }
 
+  /** `POST <resource>/` — the provider's answer as sent (the attendee create reads it as well). */
   #create<K extends GuidebookWritable>(kind: K, draft: Draft<K>): Promise<WriteOutcome<Wire<K>>> {
     const resource = GUIDEBOOK_WRITABLE[kind];
     return this.#send<Wire<K>>({
@@ -157,6 +158,7 @@ export class GuidebookWrites {
     fields: InputFieldMap,
     request: Omit<PublishRequestModel, 'acceptedAt'>,
   ): Promise<WriteOutcome<PublishRequestModel>> {
+    // A publish changes nothing the API reads back: no reads dropped or forgotten.
     const outcome = await this.#send({ method: 'POST', path, route, schema: null, changes: [], fields, notFound });
     return outcome.ok ? succeeded({ ...request, acceptedAt: new Date() }) : outcome;
   }
