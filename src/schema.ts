@@ -6,7 +6,7 @@ import { resolvers } from './resolvers/index.js';
 import { projectRoot } from './projectRoot.js';
 
 /** The SDL folder, one file per domain area (found from `src/` and from `dist/src/`). */
-export const SCHEMA_DIR = path.join(projectRoot(), 'schema') + path.sep;
+const SCHEMA_DIR = path.join(projectRoot(), 'schema') + path.sep;
 
 /** All SDL files, in name order (base.graphql defines what the others extend). */
 export function loadTypeDefs(dir = SCHEMA_DIR): string[] {

@@ -55,8 +55,3 @@ export function parseDateTime(text: string): Micros | undefined {
   const micros = Number((frac ?? '').padEnd(6, '0'));
   return (date.getTime() - offsetMinutes * 60_000) * 1000 + micros;
 }
-
-/** Microseconds since the epoch for a JS timestamp in milliseconds. */
-export function microsFromMillis(ms: number): Micros {
-  return Math.round(ms) * 1000;
-}

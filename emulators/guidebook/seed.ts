@@ -13,7 +13,7 @@ import {
 } from './seedVocabulary.js';
 
 /** How much the seed holds. */
-export const SEED_SIZES = { guides: GUIDE_PLANS.length, sessions: 1500, scheduleTracks: 60, locations: 60, attendees: 3000, personalizedSchedules: 400 } as const;
+const SEED_SIZES = { guides: GUIDE_PLANS.length, sessions: 1500, scheduleTracks: 60, locations: 60, attendees: 3000, personalizedSchedules: 400 } as const;
 
 const DAY = 86_400_000_000;
 const MINUTE = 60_000_000;

@@ -1,5 +1,5 @@
 export type { GatewayContext, PartialError } from './context.js';
-export { requireProvider } from './requireProvider.js';
+export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
 export { sessionById, sessionConnection, type SessionConnectionOptions, type SessionConnectionResult, type SessionQuery } from './sessions.js';

@@ -3,7 +3,7 @@ import type { DataSources } from '../datasources/providers.js';
 import { ProviderDisabledError } from '../errors/index.js';
 import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
 import { expectGlobalId } from '../ids/globalId.js';
-import { sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
+import { omitNulls, sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
 import type { GatewayContext } from './context.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
@@ -81,13 +81,13 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
     if (source === 'GUIDEBOOK' && dataSources.guidebook) {
       if (query.published === false) continue; // Guidebook sessions are all published.
       sources[provider] = dataSources.guidebook.sessionSource(
-        { guideId, trackId: trackRef?.sourceId, importId: query.importId ?? undefined },
+        { guideId, trackId: trackRef?.sourceId, ...omitNulls({ importId: query.importId }) },
         order,
       );
     }
     if (source === 'PLANSTONE' && dataSources.planstone) {
       sources[provider] = dataSources.planstone.sessionSource(
-        { trackName: trackRef?.sourceId, importId: query.importId ?? undefined, published: query.published ?? undefined },
+        { trackName: trackRef?.sourceId, ...omitNulls({ importId: query.importId, published: query.published }) },
         order,
         fieldsRead,
       );

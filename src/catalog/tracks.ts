@@ -1,6 +1,6 @@
 import type { ConnectionArgs, OffsetSource } from '../connections/index.js';
 import { expectGlobalId } from '../ids/globalId.js';
-import { compareSourceIds, type SessionSource, type TrackModel } from '../models/index.js';
+import { compareSourceIds, omitNulls, type SessionSource, type TrackModel } from '../models/index.js';
 import type { ProviderName } from '../providers.js';
 import type { GatewayContext } from './context.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
@@ -29,7 +29,7 @@ export function trackConnection(context: GatewayContext, query: TrackQuery, args
   const guideId = query.guideId ? expectGlobalId(query.guideId, 'filter.guideId', 'Guide').sourceId : undefined;
   if (guideId || query.importId) wanted = new Set(wanted.has('GUIDEBOOK') ? ['GUIDEBOOK'] : []);
   const sources: Record<string, OffsetSource<TrackModel>> = {};
-  if (wanted.has('GUIDEBOOK') && guidebook) sources.guidebook = guidebook.trackSource({ guideId, importId: query.importId ?? undefined });
+  if (wanted.has('GUIDEBOOK') && guidebook) sources.guidebook = guidebook.trackSource({ guideId, ...omitNulls({ importId: query.importId }) });
   if (wanted.has('PLANSTONE') && planstone) sources.planstone = planstone.trackSource(fieldsRead);
   return providerConnection(sources, compareTracks, args, { kind: 'tracks', identity: { filter: query } });
 }

@@ -7,3 +7,4 @@ export type { CustomFieldModel, SessionCreditModel, SessionModel, SessionSource,
 export type { SpeakerModel } from './speaker.js';
 export type { TrackModel, TrackRef } from './track.js';
 export { compareSourceIds, DEFAULT_SESSION_ORDER, sessionComparator, type OrderDirection, type SessionOrder, type SessionOrderField } from './sessionOrder.js';
+export { omitNulls, type NullsOmitted } from './omitNulls.js';

@@ -1,6 +1,7 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
+import { omitNulls } from '../models/index.js';
 import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
@@ -9,13 +10,7 @@ export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
     const filter = args.filter ?? {};
     const orderBy = args.orderBy ?? [];
     const source = requireProvider(context, 'guidebook').attendeeSource(
-      {
-        guideId: filter.guideId ? expectGlobalId(filter.guideId, 'filter.guideId', 'Guide').sourceId : undefined,
-        revoked: filter.revoked ?? undefined,
-        status: filter.status ?? undefined,
-        importId: filter.importId ?? undefined,
-        email: filter.email ?? undefined,
-      },
+      { ...omitNulls(filter), guideId: filter.guideId ? expectGlobalId(filter.guideId, 'filter.guideId', 'Guide').sourceId : undefined },
       orderBy,
     );
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'attendees', fingerprint: fingerprint({ filter, orderBy }) });

@@ -2,6 +2,7 @@ import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generat
 import { requireProvider, scheduleAttendeeSource, scheduleSessionSource } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
+import { omitNulls } from '../models/index.js';
 import { keepExisting, pageArgs } from './support.js';
 
 export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSchedules'> = {
@@ -10,7 +11,7 @@ export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSche
     const source = requireProvider(context, 'guidebook').personalizedScheduleSource({
       guideId: filter.guideId ? expectGlobalId(filter.guideId, 'filter.guideId', 'Guide').sourceId : undefined,
       attendeeId: filter.attendeeId ? expectGlobalId(filter.attendeeId, 'filter.attendeeId', 'Attendee').sourceId : undefined,
-      attendeeImportId: filter.attendeeImportId ?? undefined,
+      ...omitNulls({ attendeeImportId: filter.attendeeImportId }),
     });
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'personalizedSchedules', fingerprint: fingerprint({ filter }) });
   },

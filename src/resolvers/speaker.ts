@@ -3,7 +3,7 @@ import { connectionFromOffsetSource, fingerprint } from '../connections/index.js
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, omitNulls } from '../models/index.js';
 import { requireProvider } from '../catalog/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
@@ -15,10 +15,7 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
     for (const [index, pid] of (filter.sourceIds ?? []).entries()) {
       if (!isCanonicalPlanstoneId(pid)) throw new UserInputError(`\`filter.sourceIds[${index}]\` is not a Planstone pid: pids are decimal digits, e.g. "10024".`, `filter.sourceIds[${index}]`);
     }
-    const source = requireProvider(context, 'planstone').speakerSource({
-      published: filter.published ?? undefined,
-      pids: filter.sourceIds ?? undefined,
-    });
+    const source = requireProvider(context, 'planstone').speakerSource(omitNulls({ published: filter.published, pids: filter.sourceIds }));
     return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakers', fingerprint: fingerprint({ filter }) });
   },
 };

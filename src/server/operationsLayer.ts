@@ -45,7 +45,7 @@ export interface OperationsLayer {
 }
 
 /** The web example's folder (built by `npm run build:web`). */
-export const WEB_EXAMPLE_DIR = path.join(projectRoot(), 'examples', 'web');
+const WEB_EXAMPLE_DIR = path.join(projectRoot(), 'examples', 'web');
 
 /**
  * Observability (metrics, tracing, request-scoped logs), readiness, trusted documents and

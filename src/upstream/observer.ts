@@ -117,7 +117,7 @@ const ID_SEGMENT = /^(\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * A route as a low-cardinality template: `GET sessions/123/` → `GET sessions/:id/`. Query
  * strings are dropped; numeric, ObjectId, UUID and percent-encoded segments become `:id`.
  */
-export function routeTemplate(route: string): string {
+function routeTemplate(route: string): string {
   const [method, ...rest] = route.split(' ');
   const path = (rest.length > 0 ? rest.join(' ') : method ?? '').split('?')[0] ?? '';
   const templated = path

@@ -247,32 +247,40 @@ export function refSessions(data: ProviderData): RefSession[] {
   ];
 }
 
-/** Numeric ids as numbers, others as strings. */
-export function compareIds(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isSafeInteger(na) && Number.isSafeInteger(nb)) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
+// The session order, written from the spec rather than from `src/models/sessionOrder.ts`
+// (README: "start-time order (ties: source, then source id)"; schema/session.graphql:
+// "sessions without one come last"; docs ARCHITECTURE: no-time sessions last "in both
+// directions"). Each session gets a key of numbers, compared left to right:
+//   1. has the time (0) or not (1) — so sessions without one are last whatever the direction;
+//   2. the time in ms, negated for DESC;
+//   3. the source: Guidebook before Planstone, in both directions;
+//   4. the source id as a number (both providers' ids are decimal integers), negated for DESC
+//      (as Guidebook's own `ordering=-start_time,-id` answers them).
+
+const SOURCE_RANK: Record<RefSession['source'], number> = { GUIDEBOOK: 0, PLANSTONE: 1 };
+
+function idNumber(sourceId: string): number {
+  if (!/^\d{1,15}$/.test(sourceId)) throw new Error(`the session-order oracle expects decimal source ids, got ${JSON.stringify(sourceId)}`);
+  return Number(sourceId);
 }
 
-/**
- * The API's documented session order: by the chosen time with sessions that have none
- * last in both directions, then source, then source id (in the direction asked).
- */
-export function sortSessions(sessions: readonly RefSession[], field: 'START_TIME' | 'END_TIME' = 'START_TIME', direction: 'ASC' | 'DESC' = 'ASC'): RefSession[] {
+function orderKey(s: RefSession, field: 'START_TIME' | 'END_TIME', direction: 'ASC' | 'DESC'): number[] {
+  const time = field === 'START_TIME' ? s.start : s.end;
   const sign = direction === 'DESC' ? -1 : 1;
-  const key = (s: RefSession) => (field === 'START_TIME' ? s.start : s.end);
-  return [...sessions].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka !== kb) {
-      if (ka === null) return 1;
-      if (kb === null) return -1;
-      return sign * (ka - kb);
-    }
-    if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-    return sign * compareIds(a.sourceId, b.sourceId);
-  });
+  return [time === null ? 1 : 0, time === null ? 0 : sign * time, SOURCE_RANK[s.source], sign * idNumber(s.sourceId)];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+/** The sessions in the API's documented order (see above); a new array. */
+export function sortSessions(sessions: readonly RefSession[], field: 'START_TIME' | 'END_TIME' = 'START_TIME', direction: 'ASC' | 'DESC' = 'ASC'): RefSession[] {
+  return sessions
+    .map((session) => ({ session, key: orderKey(session, field, direction) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ session }) => session);
 }
 
 /** `SOURCE:sourceId`, the identity tests compare sessions by. */

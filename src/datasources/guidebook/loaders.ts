@@ -114,4 +114,4 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
 }
 
 /** Up to this many ids of one guide, single GETs are cheaper than reading its list. */
-export const FEW_IDS = 3;
+const FEW_IDS = 3;

@@ -1,70 +1,27 @@
 import type DataLoader from 'dataloader';
 import type { z } from 'zod';
-import type { AttendeeModel, PersonalizedScheduleModel, SessionModel, TrackModel } from '../../models/index.js';
-import {
-  inputPath,
-  succeeded,
-  type AttendeeChanges,
-  type AttendeeDraft,
-  type PersonalizedScheduleChanges,
-  type PersonalizedScheduleDraft,
-  type PublishRequestModel,
-  type SessionChanges,
-  type SessionDraft,
-  type TrackChanges,
-  type TrackDraft,
-  type UserError,
-  type WriteOutcome,
-} from '../../models/writes/index.js';
+import { ErrorCode } from '../../errors/index.js';
+import type { AttendeeModel } from '../../models/index.js';
+import { inputPath, succeeded, type AttendeeDraft, type PublishRequestModel, type UserError, type WriteOutcome } from '../../models/writes/index.js';
 import type { InputFieldMap } from '../writes/inputFieldMap.js';
 import { runWrite } from '../writes/runWrite.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
-import { toAttendee, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
-import {
-  attendeeChangesToWire,
-  attendeeDraftToWire,
-  attendeeWasCreated,
-  GUIDEBOOK_INPUT_FIELDS as FIELDS,
-  guidebookUserErrors,
-  personalizedScheduleChangesToWire,
-  personalizedScheduleDraftToWire,
-  sessionChangesToWire,
-  sessionDraftToWire,
-  trackChangesToWire,
-  trackDraftToWire,
-} from './mapper.writes.js';
-import { guidebookAttendeeWire, guidebookPersonalizedScheduleWire, guidebookSessionWire, guidebookTrackWire } from './wire.js';
+import { attendeeWasCreated, GUIDEBOOK_INPUT_FIELDS as FIELDS, guidebookUserErrors } from './mapper.writes.js';
+import { GUIDEBOOK_WRITABLE, type GuidebookDeletable, type GuidebookWritable, type GuidebookWritableTypes } from './writableResources.js';
+
+type Model<K extends GuidebookWritable> = GuidebookWritableTypes[K]['model'];
+type Draft<K extends GuidebookWritable> = GuidebookWritableTypes[K]['draft'];
+type Changes<K extends GuidebookWritable> = GuidebookWritableTypes[K]['changes'];
+type Wire<K extends GuidebookWritable> = GuidebookWritableTypes[K]['wire'];
 
 /**
  * What a write needs of the request's datasource: the by-id loaders it primes with the
  * provider's answer, and a way to drop every per-request copy of the resources it changed.
  */
-export interface GuidebookRequestReads {
-  session: DataLoader<string, SessionModel>;
-  track: DataLoader<string, TrackModel>;
-  attendee: DataLoader<string, AttendeeModel>;
-  personalizedSchedule: DataLoader<string, PersonalizedScheduleModel>;
+export type GuidebookRequestReads = { [K in GuidebookWritable]: DataLoader<string, Model<K>> } & {
   /** Forgets what this request has read of these resources (loaders and list snapshots). */
   forgetReads(resources: readonly GuidebookResource[]): void;
-}
-
-// What each write changes in the provider's data — hence the shared-cache reads it drops
-// (every GET under `<resource>/`) and the per-request reads it forgets:
-// - a session: sessions; deleted, it also leaves the personalized schedules that listed it.
-// - a track: tracks; deleted, it also leaves the sessions that had it.
-// - a personalized schedule: schedules (an attendee's schedules are a filtered schedule list).
-// - an attendee: attendees; a new import id also changes `attendees__import_id` schedule reads.
-// - a publish: nothing the API reads back.
-const CHANGES = {
-  session: ['sessions'],
-  sessionDelete: ['sessions', 'personalized-schedules'],
-  track: ['schedule-tracks'],
-  trackDelete: ['schedule-tracks', 'sessions'],
-  schedule: ['personalized-schedules'],
-  attendee: ['attendees'],
-  attendeeImportId: ['attendees', 'personalized-schedules'],
-  none: [],
-} as const satisfies Record<string, readonly GuidebookResource[]>;
+};
 
 interface Write<W> {
   method: 'POST' | 'PATCH' | 'DELETE';
@@ -78,10 +35,11 @@ interface Write<W> {
 }
 
 /**
- * Guidebook's writes for one GraphQL request, on validated input. Each is sent once
- * (never retried) and drops the shared-cache reads it changes; this request's own reads
- * of those resources are forgotten too (also when the outcome is unknown) and the
- * provider's answer primed, so later fields of the same operation see the change.
+ * Guidebook's writes for one GraphQL request, on validated input, driven by the table of
+ * writable resources (`GUIDEBOOK_WRITABLE`). Each is sent once (never retried) and drops
+ * the shared-cache reads it changes; this request's own reads of those resources are
+ * forgotten too (also when the outcome is unknown) and the provider's answer primed, so
+ * later fields of the same operation see the change.
  */
 export class GuidebookWrites {
   readonly #client: GuidebookClient;
@@ -94,108 +52,51 @@ export class GuidebookWrites {
     this.#headers = headers;
   }
 
-  async createSession(draft: SessionDraft): Promise<WriteOutcome<SessionModel>> {
-    const body = sessionDraftToWire(draft);
-    const outcome = await this.#send({ method: 'POST', path: 'sessions/', route: 'POST sessions/', body, schema: guidebookSessionWire, changes: CHANGES.session, fields: FIELDS.session });
-    return outcome.ok ? succeeded(prime(this.#reads.session, toSession(outcome.value))) : outcome;
+  /** `POST <resource>/` — the created object. */
+  async create<K extends Exclude<GuidebookWritable, 'attendee'>>(kind: K, draft: Draft<K>): Promise<WriteOutcome<Model<K>>> {
+    const outcome = await this.#create(kind, draft);
+    return outcome.ok ? succeeded(this.#prime(kind, outcome.value)) : outcome;
   }
 
-  async updateSession(id: string, changes: SessionChanges): Promise<WriteOutcome<SessionModel>> {
-    const outcome = await this.#send({
+  /** `PATCH <resource>/{id}/` — the changed object; a 404 is a NOT_FOUND user error at `id`. */
+  async update<K extends GuidebookWritable>(kind: K, id: string, changes: Changes<K>): Promise<WriteOutcome<Model<K>>> {
+    const resource = GUIDEBOOK_WRITABLE[kind];
+    const outcome = await this.#send<Wire<K>>({
       method: 'PATCH',
-      path: `sessions/${id}/`,
-      route: 'PATCH sessions/:id/',
-      body: sessionChangesToWire(changes),
-      schema: guidebookSessionWire,
-      changes: CHANGES.session,
-      fields: FIELDS.session,
-      notFound: gone('session', id),
+      path: `${resource.path}/${id}/`,
+      route: `PATCH ${resource.path}/:id/`,
+      body: resource.changesToWire(changes),
+      schema: resource.wire,
+      changes: resource.changes(changes),
+      fields: resource.fields,
+      notFound: gone(resource.label, id),
     });
-    return outcome.ok ? succeeded(prime(this.#reads.session, toSession(outcome.value))) : outcome;
+    return outcome.ok ? succeeded(this.#prime(kind, outcome.value)) : outcome;
   }
 
-  deleteSession(id: string): Promise<WriteOutcome<string>> {
-    return this.#delete('sessions', id, 'session', CHANGES.sessionDelete);
-  }
-
-  async createTrack(draft: TrackDraft): Promise<WriteOutcome<TrackModel>> {
-    const body = trackDraftToWire(draft);
-    const outcome = await this.#send({ method: 'POST', path: 'schedule-tracks/', route: 'POST schedule-tracks/', body, schema: guidebookTrackWire, changes: CHANGES.track, fields: FIELDS.track });
-    return outcome.ok ? succeeded(prime(this.#reads.track, toTrack(outcome.value))) : outcome;
-  }
-
-  async updateTrack(id: string, changes: TrackChanges): Promise<WriteOutcome<TrackModel>> {
+  /** `DELETE <resource>/{id}/` — the deleted object's id; a 404 is a NOT_FOUND user error at `id`. */
+  async delete(kind: GuidebookDeletable, id: string): Promise<WriteOutcome<string>> {
+    const resource = GUIDEBOOK_WRITABLE[kind];
     const outcome = await this.#send({
-      method: 'PATCH',
-      path: `schedule-tracks/${id}/`,
-      route: 'PATCH schedule-tracks/:id/',
-      body: trackChangesToWire(changes),
-      schema: guidebookTrackWire,
-      changes: CHANGES.track,
-      fields: FIELDS.track,
-      notFound: gone('schedule track', id),
+      method: 'DELETE',
+      path: `${resource.path}/${id}/`,
+      route: `DELETE ${resource.path}/:id/`,
+      schema: null,
+      changes: resource.deleteChanges,
+      fields: {},
+      notFound: gone(resource.label, id),
     });
-    return outcome.ok ? succeeded(prime(this.#reads.track, toTrack(outcome.value))) : outcome;
-  }
-
-  deleteTrack(id: string): Promise<WriteOutcome<string>> {
-    return this.#delete('schedule-tracks', id, 'schedule track', CHANGES.trackDelete);
-  }
-
-  async createPersonalizedSchedule(draft: PersonalizedScheduleDraft): Promise<WriteOutcome<PersonalizedScheduleModel>> {
-    const outcome = await this.#send({
-      method: 'POST',
-      path: 'personalized-schedules/',
-      route: 'POST personalized-schedules/',
-      body: personalizedScheduleDraftToWire(draft),
-      schema: guidebookPersonalizedScheduleWire,
-      changes: CHANGES.schedule,
-      fields: FIELDS.personalizedSchedule,
-    });
-    return outcome.ok ? succeeded(prime(this.#reads.personalizedSchedule, toPersonalizedSchedule(outcome.value))) : outcome;
-  }
-
-  async updatePersonalizedSchedule(id: string, changes: PersonalizedScheduleChanges): Promise<WriteOutcome<PersonalizedScheduleModel>> {
-    const outcome = await this.#send({
-      method: 'PATCH',
-      path: `personalized-schedules/${id}/`,
-      route: 'PATCH personalized-schedules/:id/',
-      body: personalizedScheduleChangesToWire(changes),
-      schema: guidebookPersonalizedScheduleWire,
-      changes: CHANGES.schedule,
-      fields: FIELDS.personalizedSchedule,
-      notFound: gone('personalized schedule', id),
-    });
-    return outcome.ok ? succeeded(prime(this.#reads.personalizedSchedule, toPersonalizedSchedule(outcome.value))) : outcome;
-  }
-
-  deletePersonalizedSchedule(id: string): Promise<WriteOutcome<string>> {
-    return this.#delete('personalized-schedules', id, 'personalized schedule', CHANGES.schedule);
+    return outcome.ok ? succeeded(id) : outcome;
   }
 
   /** The attendee, and whether Guidebook created it (its POST returns an existing one unchanged). */
   async createAttendee(draft: AttendeeDraft): Promise<WriteOutcome<{ attendee: AttendeeModel; created: boolean }>> {
-    const body = attendeeDraftToWire(draft);
-    const outcome = await this.#send({ method: 'POST', path: 'attendees/', route: 'POST attendees/', body, schema: guidebookAttendeeWire, changes: CHANGES.attendee, fields: FIELDS.attendee });
+    const outcome = await this.#create('attendee', draft);
     if (!outcome.ok) return outcome;
     // Guidebook answers an existing attendee with 200 where it says so; a 201 may still be an
     // existing one unchanged, so it is compared with what was sent.
     const created = outcome.status === 200 ? false : attendeeWasCreated(draft, outcome.value);
-    return succeeded({ attendee: prime(this.#reads.attendee, toAttendee(outcome.value)), created });
-  }
-
-  async updateAttendee(id: string, changes: AttendeeChanges): Promise<WriteOutcome<AttendeeModel>> {
-    const outcome = await this.#send({
-      method: 'PATCH',
-      path: `attendees/${id}/`,
-      route: 'PATCH attendees/:id/',
-      body: attendeeChangesToWire(changes),
-      schema: guidebookAttendeeWire,
-      changes: changes.importId !== undefined ? CHANGES.attendeeImportId : CHANGES.attendee,
-      fields: FIELDS.attendee,
-      notFound: gone('attendee', id),
-    });
-    return outcome.ok ? succeeded(prime(this.#reads.attendee, toAttendee(outcome.value))) : outcome;
+    return succeeded({ attendee: this.#prime('attendee', outcome.value), created });
   }
 
   /** `POST guides/{id}/publish/` — 202; Guidebook allows 2 a minute per guide (429 beyond). */
@@ -229,9 +130,26 @@ export class GuidebookWrites {
     );
   }
 
-  async #delete(resource: GuidebookResource, id: string, label: string, changes: readonly GuidebookResource[]): Promise<WriteOutcome<string>> {
-    const outcome = await this.#send({ method: 'DELETE', path: `${resource}/${id}/`, route: `DELETE ${resource}/:id/`, schema: null, changes, fields: {}, notFound: gone(label, id) });
-    return outcome.ok ? succeeded(id) : outcome;
+  /** `POST <resource>/` — the provider's answer as sent (the attendee create reads it as well). */
+  #create<K extends GuidebookWritable>(kind: K, draft: Draft<K>): Promise<WriteOutcome<Wire<K>>> {
+    const resource = GUIDEBOOK_WRITABLE[kind];
+    return this.#send<Wire<K>>({
+      method: 'POST',
+      path: `${resource.path}/`,
+      route: `POST ${resource.path}/`,
+      body: resource.draftToWire(draft),
+      schema: resource.wire,
+      changes: resource.changes(),
+      fields: resource.fields,
+    });
+  }
+
+  /** Maps the provider's answer and replaces this request's copy of it. */
+  #prime<K extends GuidebookWritable>(kind: K, wire: Wire<K>): Model<K> {
+    const model = GUIDEBOOK_WRITABLE[kind].toModel(wire);
+    const loader: DataLoader<string, Model<K>> = this.#reads[kind];
+    loader.clear(model.sourceId).prime(model.sourceId, model);
+    return model;
   }
 
   async #publish(
@@ -241,7 +159,8 @@ export class GuidebookWrites {
     fields: InputFieldMap,
     request: Omit<PublishRequestModel, 'acceptedAt'>,
   ): Promise<WriteOutcome<PublishRequestModel>> {
-    const outcome = await this.#send({ method: 'POST', path, route, schema: null, changes: CHANGES.none, fields, notFound });
+    // A publish changes nothing the API reads back: no reads dropped or forgotten.
+    const outcome = await this.#send({ method: 'POST', path, route, schema: null, changes: [], fields, notFound });
     return outcome.ok ? succeeded({ ...request, acceptedAt: new Date() }) : outcome;
   }
 
@@ -265,13 +184,7 @@ export class GuidebookWrites {
   }
 }
 
-/** Replaces this request's copy of a model with the provider's answer. */
-function prime<M extends { sourceId: string }>(loader: DataLoader<string, M>, model: M): M {
-  loader.clear(model.sourceId).prime(model.sourceId, model);
-  return model;
-}
-
 /** The user error of a 404 on an addressed object: it is not (any more) at the provider. */
 function gone(label: string, id: string, field = 'id'): UserError {
-  return { field: inputPath(field), message: `Guidebook has no ${label} ${id}; it may have been deleted.`, code: 'NOT_FOUND' };
+  return { field: inputPath(field), message: `Guidebook has no ${label} ${id}; it may have been deleted.`, code: ErrorCode.NOT_FOUND };
 }

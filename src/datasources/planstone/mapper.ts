@@ -13,7 +13,7 @@ export function blankToNull(value: string | null | undefined): string | null {
 }
 
 /** An id as text: the feed's ids are strings, but a number is taken too (`21899` → `"21899"`). */
-export function idText(value: string | number | null | undefined): string | null {
+function idText(value: string | number | null | undefined): string | null {
   return typeof value === 'number' ? String(value) : blankToNull(value);
 }
 

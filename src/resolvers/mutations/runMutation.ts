@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { refused, type UserError, type WriteOutcome } from '../../models/writes/index.js';
+import { requireProvider, type GatewayContext, type ProviderSource } from '../../catalog/index.js';
+import type { ProviderName } from '../../providers.js';
 import { validateInput } from '../../validation/validateInput.js';
 
 /** The parts every mutation payload shares, plus the changed object (null when refused). */
@@ -24,5 +26,30 @@ export async function runMutation<I, T>(
     clientMutationId: input.clientMutationId ?? null,
     userErrors: outcome.ok ? [] : outcome.userErrors,
     value: outcome.ok ? outcome.value : null,
+  };
+}
+
+/** The resolver signature every mutation shares: one `input` argument, the payload out. */
+export type MutationResolver<F> = (
+  parent: unknown,
+  args: { input: { clientMutationId?: string | null } },
+  context: GatewayContext,
+) => Promise<Omit<MutationResult<unknown>, 'value'> & F>;
+
+/**
+ * One mutation resolver from its table entry: the provider it writes to (switched off →
+ * PROVIDER_DISABLED, before anything else), the input schema, the write on the provider's
+ * datasource, and the payload field(s) the changed object (null when refused) goes to.
+ */
+export function mutation<P extends ProviderName, I, T, F>(
+  provider: P,
+  schema: z.ZodType<I>,
+  write: (source: ProviderSource<P>, value: I) => Promise<WriteOutcome<T>>,
+  payload: (value: T | null) => F,
+): MutationResolver<F> {
+  return async (_parent, { input }, context) => {
+    const source = requireProvider(context, provider);
+    const { value, ...result } = await runMutation(input, schema, (validated) => write(source, validated));
+    return { ...result, ...payload(value) };
   };
 }

@@ -7,7 +7,7 @@ import { sourceIdField } from '../sourceIdField.js';
 import { sessionRuleIssues, type KnownSessionValues } from './sessionRules.js';
 
 /** Guidebook's limit on `description_html`. */
-export const DESCRIPTION_HTML_MAX = 20_000;
+const DESCRIPTION_HTML_MAX = 20_000;
 
 const locationId = z.string().refine(isCanonicalIntegerId, { error: 'A Guidebook location id (`Location.sourceId`), e.g. "42".' });
 const capacity = z.number(notNull).int().min(0, { error: 'Must be 0 or more.' });

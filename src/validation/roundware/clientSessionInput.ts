@@ -3,7 +3,7 @@ import type { ClientSessionDraft } from '../../models/writes/index.js';
 import { characterCount, optional, requiredText, text } from '../fields.js';
 
 /** Roundware's `Session.timezone`: `max_length=5` and `validate_timezone`'s pattern. */
-export const ROUNDWARE_TIMEZONE = /^[+-]?\d{4}$/;
+const ROUNDWARE_TIMEZONE = /^[+-]?\d{4}$/;
 
 const positiveId = (what: string) => z.number().int().min(1, { error: `A Roundware ${what} id (a positive integer).` });
 
