@@ -190,7 +190,8 @@ describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
     const answered = page.waitForResponse((response) => response.url() === `${origin}/graphql` && response.request().method() === 'POST' && (response.request().postData() ?? '').includes('tracks(first: 2)'));
     await page.locator('.graphiql-execute-button').click();
     const response = await answered;
-    expect(response.status()).toBe(200);
+    // On a failure, say what was sent and answered (the editor may have typed something else).
+    expect(response.status(), `${response.request().postData()} -> ${await response.text()}`).toBe(200);
     const body = (await response.json()) as { data?: { tracks: { edges: Array<{ node: { name: string; source: string } }> } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data!.tracks.edges).toHaveLength(2);
