@@ -22,7 +22,11 @@ const ABOVE = {
   transport: fromSrc('upstream/**', 'connections/**', 'observability/**', 'persistedOperations/**'),
 };
 const layers = [
-  { files: ['src/resolvers/**/*.ts'], above: [...ABOVE.server], also: [{ group: ABOVE.datasources, message: 'Resolvers call the catalog (src/catalog/), which calls the datasources.' }] },
+  {
+    files: ['src/resolvers/**/*.ts'],
+    above: [...ABOVE.server],
+    also: [{ group: ABOVE.datasources, message: 'Resolvers call the catalog (src/catalog/), which calls the datasources.' }],
+  },
   { files: ['src/catalog/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers] },
   { files: ['src/datasources/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog] },
   {
@@ -60,14 +64,20 @@ export default tseslint.config(
     // nothing of the gateway.
     files: ['emulators/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/test/**'], message: 'The emulators package may not import the gateway or its tests.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**', '**/test/**'], message: 'The emulators package may not import the gateway or its tests.' }] },
+      ],
     },
   },
   // Layer boundaries (docs/architecture.md): a lower layer never imports a higher one.
   ...layers.map(({ files, above, also = [] }) => ({
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NO_EMULATORS, { group: above, message: 'A lower layer must not import a higher one (docs/architecture.md).' }, ...also] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NO_EMULATORS, { group: above, message: 'A lower layer must not import a higher one (docs/architecture.md).' }, ...also] },
+      ],
     },
   })),
   {

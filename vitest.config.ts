@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
 import { SkipSummaryReporter } from './test/support/skipSummaryReporter.js';
 
 const require = createRequire(import.meta.url);

@@ -14,7 +14,11 @@ export interface Child<T> {
  * Spawns `command args` and resolves with the first stdout line that parses as JSON.
  * Other stdout lines are dropped; stderr is kept for the error message if it dies early.
  */
-export async function startChild<T>(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Child<T>> {
+export async function startChild<T>(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<Child<T>> {
   const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
+
 import type { LoadResult } from './load.js';
 import type { GraphQLBody } from './scenarios.js';
 

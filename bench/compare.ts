@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
+
 import { toGlobalId } from '../src/ids/globalId.js';
 import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
@@ -95,12 +96,15 @@ try {
   children.push(...targets.map((t) => t.child));
   await control.setLatency(LATENCY);
 
-  console.log(`\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes; load by ${METHOD}\n`);
+  console.log(
+    `\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes; load by ${METHOD}\n`,
+  );
   for (let pass = 1; pass <= PASSES; pass += 1) {
     for (const [scenario, body] of Object.entries(bodies)) {
       for (const { name, child } of targets) {
         const probe = await probeLatency({ url: child.info.url, bodies: [body], control, repetitions: PROBE, warmupSeconds: 3 });
-        const load = DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20, method: METHOD }) : undefined;
+        const load =
+          DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20, method: METHOD }) : undefined;
         console.log(
           `  pass ${pass}  ${scenario}  ${name.padEnd(16)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own ${fmt(probe.ownP50)} ms` +
             (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms` : ''),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
+
 import type { GraphQLBody } from './scenarios.js';
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (Linux). */
@@ -21,10 +22,13 @@ export async function cpuPerOperation(options: { url: string; pid: number; body:
   const send = async () => {
     const response =
       options.method === 'GET'
-        ? await request(`${options.url}?${new URLSearchParams({ query: options.body.query, ...(options.body.variables ? { variables: JSON.stringify(options.body.variables) } : {}) }).toString()}`, {
-            headers: { 'apollo-require-preflight': 'true' },
-            dispatcher,
-          })
+        ? await request(
+            `${options.url}?${new URLSearchParams({ query: options.body.query, ...(options.body.variables ? { variables: JSON.stringify(options.body.variables) } : {}) }).toString()}`,
+            {
+              headers: { 'apollo-require-preflight': 'true' },
+              dispatcher,
+            },
+          )
         : await request(options.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.body), dispatcher });
     await response.body.dump();
     if (response.statusCode !== 200) throw new Error(`${options.method} answered ${response.statusCode}`);

@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+
 import type { ProviderKey } from './emulatorControl.js';
 
 // The upstream critical path of one operation, measured rather than assumed: the upstream

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+
 import type { UpstreamCall } from './criticalPath.js';
 
 export type ProviderKey = 'guidebook' | 'roundware' | 'planstone';

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
+
 import { CriticalPathReplay, roundsOf } from './criticalPath.js';
 import type { EmulatorControl } from './emulatorControl.js';
 import type { GraphQLBody } from './scenarios.js';
@@ -35,11 +36,23 @@ const median = (values: number[]) => {
  * measured operation, as a cache miss leaves it while it waits on a provider — on a VM
  * whose idle cores are slow to resume, that alone lengthens the work that follows.
  */
-export async function probeLatency(options: { url: string; bodies: GraphQLBody[]; control: EmulatorControl; repetitions: number; warmupSeconds: number; idleMs?: number }): Promise<LatencyProbe> {
+export async function probeLatency(options: {
+  url: string;
+  bodies: GraphQLBody[];
+  control: EmulatorControl;
+  repetitions: number;
+  warmupSeconds: number;
+  idleMs?: number;
+}): Promise<LatencyProbe> {
   const client = new Agent({ keepAliveTimeout: 30_000, connections: 1 });
   const replay = new CriticalPathReplay(options.control.origins);
   const send = async (body: GraphQLBody) => {
-    const response = await request(options.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), dispatcher: client });
+    const response = await request(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      dispatcher: client,
+    });
     const answer = (await response.body.json()) as { errors?: unknown };
     if (response.statusCode !== 200 || answer.errors) throw new Error(`probe: ${response.statusCode} ${JSON.stringify(answer).slice(0, 300)}`);
   };

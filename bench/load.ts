@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+
 import type { GraphQLBody } from './scenarios.js';
 
 export interface LoadOptions {
@@ -26,7 +27,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    requests: options.bodies.map((body) => (options.method === 'GET' ? getRequest(options.url, body) : { method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+    requests: options.bodies.map((body) =>
+      options.method === 'GET'
+        ? getRequest(options.url, body)
+        : { method: 'POST', path: new URL(options.url).pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    ),
   });
   return {
     requests: result.requests.total,

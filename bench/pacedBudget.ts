@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { request } from 'undici';
+
 import { startRedisServer } from '../test/support/redisServer.js';
 import { startBuiltChild, type Child } from './childProcess.js';
-import type { EmulatorControl } from './emulatorControl.js';
 import { runClients } from './clientsLoad.js';
+import type { EmulatorControl } from './emulatorControl.js';
 import type { LoadResult } from './load.js';
 import { sampleRss } from './rss.js';
 import type { GraphQLBody } from './scenarios.js';
@@ -35,12 +36,16 @@ export async function runAtPace(options: {
   rate: number;
   seconds: number;
 }): Promise<PacedRun | { skipped: string }> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return { skipped: 'redis-server is not installed: the run at the day\'s pace was skipped' };
+  if (spawnSync('redis-server', ['--version']).status !== 0) return { skipped: "redis-server is not installed: the run at the day's pace was skipped" };
   const redisServer = await startRedisServer();
   const redis = new Redis(redisServer.url);
   let gateway: Child<{ url: string }> | undefined;
   try {
-    gateway = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', { ...options.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', REDIS_URL: redisServer.url }, options.nodeFlags);
+    gateway = await startBuiltChild<{ url: string }>(
+      'bench/processes/gateway.ts',
+      { ...options.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', REDIS_URL: redisServer.url },
+      options.nodeFlags,
+    );
     const load = (seconds: number) => runClients({ url: gateway!.info.url, bodies: options.bodies, rate: options.rate, durationSeconds: seconds });
     await load(options.seconds);
 
@@ -65,7 +70,9 @@ export async function runAtPace(options: {
 async function paceAllowance(graphqlUrl: string): Promise<number> {
   const response = await request(new URL('/metrics', graphqlUrl));
   const text = await response.body.text();
-  const line = text.split('\n').find((l) => l.startsWith('gateway_upstream_quota_pace_allowance{') && l.includes('provider="guidebook"') && l.includes('window="day"'));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('gateway_upstream_quota_pace_allowance{') && l.includes('provider="guidebook"') && l.includes('window="day"'));
   const value = Number(line?.split(' ').at(-1));
   if (!line || !Number.isFinite(value)) throw new Error('the gateway reports no Guidebook pace allowance');
   return value;

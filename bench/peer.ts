@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
+import { fileURLToPath } from 'node:url';
 import { PLANSTONE_DEMO } from '@sessions-gateway/emulators';
+import { request } from 'undici';
+
 import type { BenchData } from './providerData.js';
 import type { GraphQLBody } from './scenarios.js';
 
@@ -98,7 +99,10 @@ function peerBodies(data: BenchData, projectId: number): Record<'a' | 'b' | 'c',
   // (a) the first 51 Guidebook sessions by start, every track page, every feed page.
   const home = [
     ...Array.from({ length: pages(51, P) }, (_, i) => `g${i + 1}: sessions_list(ordering: "start_time,id", page: ${i + 1}) { ${sessionFields} }`),
-    ...Array.from({ length: pages(data.guidebookTracks, P) }, (_, i) => `t${i + 1}: schedule_tracks_list(page: ${i + 1}) { ... on ScheduleTrackPage { results { id name } } }`),
+    ...Array.from(
+      { length: pages(data.guidebookTracks, P) },
+      (_, i) => `t${i + 1}: schedule_tracks_list(page: ${i + 1}) { ... on ScheduleTrackPage { results { id name } } }`,
+    ),
     ...Array.from(
       { length: pages(data.planstoneSessions, data.planstonePageSize) },
       (_, i) =>
@@ -111,7 +115,10 @@ function peerBodies(data: BenchData, projectId: number): Record<'a' | 'b' | 'c',
   const schedules = [
     `schedules: personalized_schedules_list(attendees__id: ${data.attendeeId}) { ... on PersonalizedSchedulePage { count results { id guide name sessions } } }`,
     ...guides.flatMap((guide) =>
-      Array.from({ length: pages(data.sessionsPerGuide.get(guide) ?? 0, P) }, (_, i) => `s${guide}_${i + 1}: sessions_list(guide: ${guide}, ordering: "start_time,id", page: ${i + 1}) { ${sessionFields} }`),
+      Array.from(
+        { length: pages(data.sessionsPerGuide.get(guide) ?? 0, P) },
+        (_, i) => `s${guide}_${i + 1}: sessions_list(guide: ${guide}, ordering: "start_time,id", page: ${i + 1}) { ${sessionFields} }`,
+      ),
     ),
   ];
   return {

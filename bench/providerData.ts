@@ -1,5 +1,5 @@
-import { request } from 'undici';
 import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN } from '@sessions-gateway/emulators';
+import { request } from 'undici';
 
 // What the minimum upstream calls are computed from: the providers' own data, read
 // directly from the emulators (never through a gateway), before any measurement.
@@ -38,7 +38,7 @@ async function getJson<T>(url: string, authorization: string): Promise<T> {
 
 async function allPages<T>(first: string, authorization: string): Promise<T[]> {
   const items: T[] = [];
-  for (let url: string | null = first; url; ) {
+  for (let url: string | null = first; url;) {
     const page: DrfPage<T> = await getJson<DrfPage<T>>(url, authorization);
     items.push(...page.results);
     url = page.next;

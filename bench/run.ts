@@ -9,17 +9,18 @@
 //   --probe <n>           operations per scenario in the one-at-a-time latency probe (default 15; 0 skips it)
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
 // the gateway runs with the Node.js flags of `npm run start:prod`.
-import { request } from 'undici';
 import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
+import { request } from 'undici';
+
 import { toGlobalId } from '../src/ids/globalId.js';
 import { productionNodeFlags, startBuiltChild, type Child } from './childProcess.js';
 import { runClients } from './clientsLoad.js';
 import type { UpstreamCall } from './criticalPath.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
-import { runAtPace } from './pacedBudget.js';
 import { probeLatency, type LatencyProbe } from './latencyProbe.js';
 import { runLoad, type LoadResult } from './load.js';
 import { minimumClientSessions, minimumHome, minimumSchedules, minimumWalk, type HomeShown } from './minimum.js';
+import { runAtPace } from './pacedBudget.js';
 import { startPeer, type PeerTarget } from './peer.js';
 import { readBenchData } from './providerData.js';
 import { sampleRss } from './rss.js';
@@ -160,7 +161,16 @@ try {
   };
 
   /** A short unmeasured run (JIT warm-up), then a load run; one row. */
-  const measure = async (target: string, pid: number, url: string, scenario: ScenarioKey, latency: number, bodies: GraphQLBody[], minimum: number, coldCalls: number | undefined) => {
+  const measure = async (
+    target: string,
+    pid: number,
+    url: string,
+    scenario: ScenarioKey,
+    latency: number,
+    bodies: GraphQLBody[],
+    minimum: number,
+    coldCalls: number | undefined,
+  ) => {
     await runLoad({ url, bodies, durationSeconds: 1, connections: 4 });
     await settle();
     await control.clearLogs();
@@ -210,7 +220,13 @@ try {
         if (scenario === 'a' && !homeShown) homeShown = shownOnHomePage(first.answer);
       }
       const minimum =
-        scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : scenario === 'c' ? minimumClientSessions() : minimumWalk(data);
+        scenario === 'a'
+          ? minimumHome(data, homeShown!)
+          : scenario === 'b'
+            ? minimumSchedules(data)
+            : scenario === 'c'
+              ? minimumClientSessions()
+              : minimumWalk(data);
       await measure('ours (warm cache)', warm.pid, warm.info.url, scenario, latency, bodies, minimum, cold);
       await stopChild(warm);
 
@@ -237,7 +253,14 @@ try {
         // idle costs this machine, apart from the upstream calls.
         if (cache) {
           for (const scenario of ['a', 'c'] as const) {
-            const probe = await probeLatency({ url: child.info.url, bodies: [single[scenario]], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3, idleMs: latency });
+            const probe = await probeLatency({
+              url: child.info.url,
+              bodies: [single[scenario]],
+              control,
+              repetitions: PROBE_REPETITIONS,
+              warmupSeconds: 3,
+              idleMs: latency,
+            });
             reportProbe({ scenario, latency, target: `ours (warm, ${latency} ms idle)`, probe });
           }
         }
@@ -311,7 +334,9 @@ try {
       const peak = rss.stop();
       const counts = await control.counts();
       const perMinute = (counts.guidebook * 60) / QUOTA_SECONDS;
-      quotaRows.push(`| ${label} | ${rate} | ${load.requests} | ${fmt(load.p50)} / ${fmt(load.p99)} | ${counts.guidebook} | **${fmt(perMinute, 1)}** | ${fmt(peak, 0)} |`);
+      quotaRows.push(
+        `| ${label} | ${rate} | ${load.requests} | ${fmt(load.p50)} / ${fmt(load.p99)} | ${counts.guidebook} | **${fmt(perMinute, 1)}** | ${fmt(peak, 0)} |`,
+      );
       console.log(`  1,000 clients, ${label}: ${rate} ops/s for ${QUOTA_SECONDS} s → Guidebook ${fmt(perMinute)} requests/min, RSS peak ${fmt(peak, 0)} MB`);
     }
     await stopChild(clients);
@@ -324,7 +349,9 @@ try {
     else {
       const perMinute = (paced.guidebookCalls * 60) / QUOTA_SECONDS;
       const row = `${label}, day's budget at its pace (${Math.ceil(paced.allowance)} used; Redis)`;
-      quotaRows.push(`| ${row} | ${rate} | ${paced.load.requests} | ${fmt(paced.load.p50)} / ${fmt(paced.load.p99)} | ${paced.guidebookCalls} | **${fmt(perMinute, 1)}** | ${fmt(paced.rssPeakMb, 0)} |`);
+      quotaRows.push(
+        `| ${row} | ${rate} | ${paced.load.requests} | ${fmt(paced.load.p50)} / ${fmt(paced.load.p99)} | ${paced.guidebookCalls} | **${fmt(perMinute, 1)}** | ${fmt(paced.rssPeakMb, 0)} |`,
+      );
       console.log(`  1,000 clients, ${row}: ${rate} ops/s for ${QUOTA_SECONDS} s after as long a warm-up → Guidebook ${fmt(perMinute)} requests/min`);
     }
   }
@@ -349,7 +376,9 @@ function printReport(quotaRows: string[]): void {
   const out: string[] = [];
   out.push('\n## Results\n');
   out.push('ops/s and latency from autocannon; "calls/op" = upstream requests the emulators logged during the run ÷ operations completed;');
-  out.push('"cold" = upstream calls of one operation on an empty cache (for (d): the whole walk); "min" = the fewest calls that operation needs, from the data;');
+  out.push(
+    '"cold" = upstream calls of one operation on an empty cache (for (d): the whole walk); "min" = the fewest calls that operation needs, from the data;',
+  );
   out.push('ratio = cold ÷ min.\n');
   out.push('| scenario | latency | target | ops/s | p50 ms | p99 ms | calls/op under load | cold calls | min | cold/min | RSS peak MB |');
   out.push('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -362,13 +391,21 @@ function printReport(quotaRows: string[]): void {
     out.push('\n### Latency, one operation at a time\n');
     out.push('"critical path" = the operation\'s own upstream calls replayed by the bench straight to the emulators, round by round (bench/criticalPath.ts);');
     out.push('"own" = median of (operation − its replay), paired per operation. (d): every page of one walk, one sample per page.');
-    out.push('"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.');
-    out.push('"Apollo Server floor" = (c) through the naive baseline (bench/baseline/): Apollo Server\'s standalone server and one resolver that makes the one upstream call and maps its answer — the fixed stack with nothing of ours on top.');
-    out.push('"warm, N ms idle" = the warm operation after N ms with nothing to do before each, as long as a cache miss waits on the provider: the same work, resumed from idle.\n');
+    out.push(
+      '"pass-through floor" = (c)\'s one upstream call answered by a process that does nothing else (bench/processes/passThrough.ts): the own share that two extra loopback hops and a second wake-up cost on this machine.',
+    );
+    out.push(
+      '"Apollo Server floor" = (c) through the naive baseline (bench/baseline/): Apollo Server\'s standalone server and one resolver that makes the one upstream call and maps its answer — the fixed stack with nothing of ours on top.',
+    );
+    out.push(
+      '"warm, N ms idle" = the warm operation after N ms with nothing to do before each, as long as a cache miss waits on the provider: the same work, resumed from idle.\n',
+    );
     out.push('| scenario | latency | target | operations | p50 ms | critical path p50 ms | rounds | calls | own p50 ms |');
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const r of probeRows) {
-      out.push(`| ${r.scenario} | ${r.latency} ms | ${r.target} | ${r.probe.operations} | ${fmt(r.probe.p50)} | ${fmt(r.probe.criticalPathP50)} | ${r.probe.rounds} | ${r.probe.calls} | ${fmt(r.probe.ownP50)} |`);
+      out.push(
+        `| ${r.scenario} | ${r.latency} ms | ${r.target} | ${r.probe.operations} | ${fmt(r.probe.p50)} | ${fmt(r.probe.criticalPathP50)} | ${r.probe.rounds} | ${r.probe.calls} | ${fmt(r.probe.ownP50)} |`,
+      );
     }
   }
   out.push('\n### Throughput ratios (ops/s)\n');

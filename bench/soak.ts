@@ -8,9 +8,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
 import { startEmulators } from '@sessions-gateway/emulators';
 import type { FaultSpec } from '@sessions-gateway/emulators/kit/faults.js';
+import { Agent, request } from 'undici';
+
 import { productionNodeFlags } from './childProcess.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -20,12 +21,25 @@ const MAX_IN_FLIGHT = 128;
 
 /** What apps ask for: schedule pages (merged), single-provider lists, nested reads, lookups. */
 const QUERIES: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
-  { name: 'home', query: '{ sessions(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id source name startTime endTime tracks { name } } } } }' },
-  { name: 'planstone-desc', query: '{ sessions(first: 10, filter: { sources: [PLANSTONE] }, orderBy: { field: START_TIME, direction: DESC }) { edges { node { name startTime speakers(publishedOnly: true) { role speaker { displayName } } } } } }' },
+  {
+    name: 'home',
+    query: '{ sessions(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id source name startTime endTime tracks { name } } } } }',
+  },
+  {
+    name: 'planstone-desc',
+    query:
+      '{ sessions(first: 10, filter: { sources: [PLANSTONE] }, orderBy: { field: START_TIME, direction: DESC }) { edges { node { name startTime speakers(publishedOnly: true) { role speaker { displayName } } } } } }',
+  },
   { name: 'tracks', query: '{ tracks(first: 5) { edges { node { name sessions(first: 3) { totalCount edges { node { name } } } } } } }' },
   { name: 'client-sessions', query: '{ clientSessions(last: 10) { totalCount edges { node { id clientSystem startTime } } } }' },
-  { name: 'schedules', query: '{ personalizedSchedules(first: 3) { edges { node { name attendees(first: 3) { totalCount } sessions(first: 5) { totalCount } } } } }' },
-  { name: 'mixed', query: '{ sessions(first: 5) { edges { node { name } } } clientSessions(first: 5) { totalCount } speakers(first: 5) { edges { node { displayName } } } }' },
+  {
+    name: 'schedules',
+    query: '{ personalizedSchedules(first: 3) { edges { node { name attendees(first: 3) { totalCount } sessions(first: 5) { totalCount } } } } }',
+  },
+  {
+    name: 'mixed',
+    query: '{ sessions(first: 5) { edges { node { name } } } clientSessions(first: 5) { totalCount } speakers(first: 5) { edges { node { displayName } } } }',
+  },
 ];
 
 /** Faults and their weights: mostly 5xx and resets, some slow or broken answers. */
@@ -95,7 +109,10 @@ async function main(): Promise<void> {
   const agent = new Agent({ connections: MAX_IN_FLIGHT, keepAliveTimeout: 30_000 });
 
   // Warm up (JIT, first cache fills), then measure.
-  for (const { query } of QUERIES) await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), dispatcher: agent }).then((r) => r.body.dump());
+  for (const { query } of QUERIES)
+    await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), dispatcher: agent }).then(
+      (r) => r.body.dump(),
+    );
   const rssStart = rssMb(gateway.pid!);
 
   const latencies: number[] = [];
@@ -119,7 +136,12 @@ async function main(): Promise<void> {
     inFlight += 1;
     const started = performance.now();
     try {
-      const response = await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: item.query }), dispatcher: agent });
+      const response = await request(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: item.query }),
+        dispatcher: agent,
+      });
       const body = (await response.body.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       latencies.push(performance.now() - started);
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
@@ -151,7 +173,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const pacer = setInterval(() => void fire(), 1000 / RATE);
   const faults = setInterval(() => void faultTick(), 1000);
-  const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${sent} sent, ${inFlight} in flight, RSS ${rssMb(gateway.pid!)} MB`), 30_000);
+  const progress = setInterval(
+    () => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${sent} sent, ${inFlight} in flight, RSS ${rssMb(gateway.pid!)} MB`),
+    30_000,
+  );
   await sleep(SECONDS * 1000);
   clearInterval(pacer);
   clearInterval(faults);
@@ -173,7 +198,12 @@ async function main(): Promise<void> {
     transportErrors,
     httpStatuses: Object.fromEntries(statuses),
     errorCodes: Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])),
-    latencyMs: { p50: Math.round(percentile(sorted, 50)), p90: Math.round(percentile(sorted, 90)), p99: Math.round(percentile(sorted, 99)), max: Math.round(sorted.at(-1) ?? 0) },
+    latencyMs: {
+      p50: Math.round(percentile(sorted, 50)),
+      p90: Math.round(percentile(sorted, 90)),
+      p99: Math.round(percentile(sorted, 99)),
+      max: Math.round(sorted.at(-1) ?? 0),
+    },
     gatewayRssMb: { start: rssStart, end: rssEnd },
   };
   console.log(JSON.stringify(report, null, 2));

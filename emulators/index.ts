@@ -1,5 +1,5 @@
-import type { Emulator } from './kit/index.js';
 import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY, type GuidebookEmulatorOptions } from './guidebook/index.js';
+import type { Emulator } from './kit/index.js';
 import { createPlanstoneEmulator, PLANSTONE_DEMO, type PlanstoneEmulatorOptions } from './planstone/index.js';
 import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, type RoundwareEmulatorOptions } from './roundware/index.js';
 

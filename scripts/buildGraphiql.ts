@@ -4,6 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+
 import { projectRoot } from '../src/projectRoot.js';
 import { GRAPHIQL_DIST } from '../src/server/graphiql/graphiqlDist.js';
 import { isMain } from './isMain.js';

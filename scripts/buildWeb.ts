@@ -3,6 +3,7 @@
 // buildGraphiql.ts), so neither page needs anything from the internet at runtime.
 import path from 'node:path';
 import { build } from 'esbuild';
+
 import { projectRoot } from '../src/projectRoot.js';
 import { buildGraphiql } from './buildGraphiql.js';
 import { isMain } from './isMain.js';

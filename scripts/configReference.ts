@@ -2,6 +2,7 @@
 // and .env.example from the configuration's schema and its table of meanings.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { baseSchema, CONFIG_VARIABLES } from '../src/config/index.js';
 import { projectRoot } from '../src/projectRoot.js';
 
@@ -20,7 +21,8 @@ export interface ConfigVariable {
  */
 export const TELEMETRY_VARIABLES: Record<string, { description: string; default?: string }> = {
   OTEL_EXPORTER_OTLP_ENDPOINT: {
-    description: 'OTLP collector base URL (e.g. `http://otel-collector:4318`). Setting it (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_TRACES_EXPORTER`) switches tracing on; otherwise it is off and costs nothing.',
+    description:
+      'OTLP collector base URL (e.g. `http://otel-collector:4318`). Setting it (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_TRACES_EXPORTER`) switches tracing on; otherwise it is off and costs nothing.',
   },
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { description: 'OTLP endpoint for traces only (full URL, e.g. `http://collector:4318/v1/traces`).' },
   OTEL_EXPORTER_OTLP_PROTOCOL: { description: 'OTLP protocol: `http/protobuf`, `http/json` or `grpc`.', default: 'http/protobuf' },
@@ -55,7 +57,12 @@ export function configVariables(): ConfigVariable[] {
 
 /** Variables read by gateway code that have no description: must be empty (a test checks). */
 export function undocumentedVariables(): string[] {
-  const documented = new Set([...configVariables().filter((v) => v.description).map((v) => v.name), ...Object.keys(TELEMETRY_VARIABLES)]);
+  const documented = new Set([
+    ...configVariables()
+      .filter((v) => v.description)
+      .map((v) => v.name),
+    ...Object.keys(TELEMETRY_VARIABLES),
+  ]);
   const read = new Set<string>();
   const root = path.join(projectRoot(), 'src');
   // The configuration's own files name the variables they read in quotes (the reference table included).
@@ -92,7 +99,8 @@ export function renderConfigReference(): string {
   ];
   const variables = configVariables();
   variables.forEach((variable, index) => {
-    if (index === 0 || variables[index - 1]!.group !== variable.group) lines.push(`## ${variable.group}`, '', '| Variable | Default | Meaning |', '|---|---|---|');
+    if (index === 0 || variables[index - 1]!.group !== variable.group)
+      lines.push(`## ${variable.group}`, '', '| Variable | Default | Meaning |', '|---|---|---|');
     lines.push(`| \`${variable.name}\` | ${variable.default === undefined ? '—' : `\`${cell(variable.default)}\``} | ${cell(variable.description)} |`);
     if (variables[index + 1]?.group !== variable.group) lines.push('');
   });

@@ -1,8 +1,9 @@
 // `npm run docs:config`: writes docs/configuration.md from the configuration schema.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderConfigReference, renderEnvExample } from './configReference.js';
+
 import { projectRoot } from '../src/projectRoot.js';
+import { renderConfigReference, renderEnvExample } from './configReference.js';
 import { isMain } from './isMain.js';
 
 /** Where the generated reference is committed. */

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN, startEmulators } from '@sessions-gateway/emulators';
 import fc from 'fast-check';
 import { request } from 'undici';
+
 import { productionNodeFlags } from '../bench/childProcess.js';
 import { rssMb, sampleRss } from '../bench/rss.js';
-import { GUIDEBOOK_DEMO_API_KEY, PLANSTONE_DEMO, ROUNDWARE_DEMO_TOKEN, startEmulators } from '@sessions-gateway/emulators';
 import { describeFailure, fuzzOnce, gatewayArbitrary, isUp, type FuzzTarget } from '../test/fuzz/fuzzTarget.js';
 import type { FuzzRequest } from '../test/fuzz/requestArbitrary.js';
 import { toCurl } from '../test/fuzz/sendFuzzRequest.js';
@@ -91,13 +92,24 @@ async function startTarget(): Promise<Running & { secrets: FuzzTarget['secrets']
   if (target === 'inprocess') {
     const harness = await startHarness({ env: { GRAPHQL_JIT_AFTER: '1' } });
     const hosts = [harness.emulators.guidebook, harness.emulators.roundware, harness.emulators.planstone].map((emulator) => new URL(emulator.baseUrl).host);
-    return { url: harness.url, pid: process.pid, stop: () => harness.close(), exited: () => null, secrets: { hosts, credentials }, how: 'in this process (createGateway over startEmulators; RSS includes the fuzzer)' };
+    return {
+      url: harness.url,
+      pid: process.pid,
+      stop: () => harness.close(),
+      exited: () => null,
+      secrets: { hosts, credentials },
+      how: 'in this process (createGateway over startEmulators; RSS includes the fuzzer)',
+    };
   }
   if (target === 'start') {
     spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
     const flags = startNodeFlags();
     const running = await spawnGateway([...flags, '--import', 'tsx', 'src/index.ts']);
-    return { ...running, secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) }, how: `\`npm start\`: node ${flags.join(' ')} --import tsx src/index.ts, demo mode` };
+    return {
+      ...running,
+      secrets: { hosts: [], credentials, gatewayPort: Number(new URL(running.url).port) },
+      how: `\`npm start\`: node ${flags.join(' ')} --import tsx src/index.ts, demo mode`,
+    };
   }
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
@@ -127,7 +139,9 @@ async function scrape(url: string): Promise<{ series: number; heap: Record<strin
     const lines = text.split('\n').filter((line) => line && !line.startsWith('#'));
     const heap: Record<string, number> = {};
     for (const line of lines) {
-      const match = /^nodejs_(heap_size_used_bytes|heap_size_total_bytes|external_memory_bytes|heap_space_size_used_bytes\{space="(\w+)"\}) ([\d.e+]+)$/.exec(line);
+      const match = /^nodejs_(heap_size_used_bytes|heap_size_total_bytes|external_memory_bytes|heap_space_size_used_bytes\{space="(\w+)"\}) ([\d.e+]+)$/.exec(
+        line,
+      );
       if (match) heap[match[2] ? `${match[2]}` : match[1]!.replace(/_bytes$/, '')] = Number(match[3]) / 1_048_576;
     }
     return { series: lines.length, heap };
@@ -137,7 +151,12 @@ async function scrape(url: string): Promise<{ series: number; heap: Record<strin
 }
 
 const heapLine = (heap: Record<string, number> | undefined) =>
-  heap ? Object.entries(heap).filter(([, value]) => value >= 1).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(', ') : 'n/a';
+  heap
+    ? Object.entries(heap)
+        .filter(([, value]) => value >= 1)
+        .map(([name, value]) => `${name} ${value.toFixed(0)}`)
+        .join(', ')
+    : 'n/a';
 
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} MB`);
 
@@ -163,7 +182,8 @@ try {
       });
       done += 1;
       statuses.set(outcome.response.status, (statuses.get(outcome.response.status) ?? 0) + 1);
-      if (done % 1_000 === 0) console.log(`fuzz: ${done} requests, ${((done * 1000) / (performance.now() - started)).toFixed(0)}/s, gateway RSS ${mb(rssMb(running.pid))}`);
+      if (done % 1_000 === 0)
+        console.log(`fuzz: ${done} requests, ${((done * 1000) / (performance.now() - started)).toFixed(0)}/s, gateway RSS ${mb(rssMb(running.pid))}`);
       if (outcome.open.length > 0) {
         // The fuzzed gateway is gone once this script ends: the reproducer targets `npm start`.
         lastFailure = describeFailure(fuzzTarget, fuzz, outcome, 'http://localhost:4000');
@@ -181,15 +201,27 @@ try {
   const file = join(tmpdir(), `fuzz-failure-${seed}.txt`);
   writeFileSync(file, `${failure}\n`);
   console.log(`fuzz: FAILED (seed ${seed}${path ? `, path ${path}` : ''}). ${summary.slice(0, 300)}`);
-  console.log(`fuzz: shrunk failure (reproduce against \`npm start\`; in full in ${file}):\n${failure.split('\n').map((line) => (line.length > 2_000 ? `${line.slice(0, 2_000)}… (${line.length} characters)` : line)).join('\n')}`);
+  console.log(
+    `fuzz: shrunk failure (reproduce against \`npm start\`; in full in ${file}):\n${failure
+      .split('\n')
+      .map((line) => (line.length > 2_000 ? `${line.slice(0, 2_000)}… (${line.length} characters)` : line))
+      .join('\n')}`,
+  );
   process.exitCode = 1;
 }
 const peakRss = sampler.stop();
 const endRss = rssMb(running.pid);
 const up = await isUp(running.url);
 const atEnd = await scrape(running.url);
-console.log(`fuzz: ${done} requests in ${((performance.now() - started) / 1000).toFixed(0)} s; statuses ${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`).join(' ')}`);
-console.log(`fuzz: gateway RSS start ${mb(startRss)}, peak ${mb(peakRss)}, end ${mb(endRss)} (end − start ${startRss && endRss ? (endRss - startRss).toFixed(0) : 'n/a'} MB); /metrics series ${atStart?.series ?? 'n/a'} → ${atEnd?.series ?? 'n/a'}`);
+console.log(
+  `fuzz: ${done} requests in ${((performance.now() - started) / 1000).toFixed(0)} s; statuses ${[...statuses]
+    .sort((a, b) => a[0] - b[0])
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ')}`,
+);
+console.log(
+  `fuzz: gateway RSS start ${mb(startRss)}, peak ${mb(peakRss)}, end ${mb(endRss)} (end − start ${startRss && endRss ? (endRss - startRss).toFixed(0) : 'n/a'} MB); /metrics series ${atStart?.series ?? 'n/a'} → ${atEnd?.series ?? 'n/a'}`,
+);
 console.log(`fuzz: gateway heap (MB) at start: ${heapLine(atStart?.heap)}`);
 console.log(`fuzz: gateway heap (MB) at end:   ${heapLine(atEnd?.heap)}`);
 console.log(`fuzz: gateway ${up ? 'still up' : 'DOWN'}`);

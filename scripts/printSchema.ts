@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+
 import { projectRoot } from '../src/projectRoot.js';
 import { createSchema } from '../src/schema.js';
 import { isMain } from './isMain.js';

@@ -1,9 +1,9 @@
 // Process entry: read configuration, start the gateway, drain on SIGTERM.
 import { ConfigError, demoModeOf, loadConfig } from './config/index.js';
 import { DemoUnavailableError } from './demo/importEmulators.js';
+import { startTracing } from './observability/tracing.js';
 import { createGateway } from './server/createGateway.js';
 import { listenFailureMessage } from './server/listenFailureMessage.js';
-import { startTracing } from './observability/tracing.js';
 
 async function main(): Promise<void> {
   // First, so every span of the process goes to the configured exporter (off unless OTEL_* say so).
@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     console.error(message);
     process.exit(1);
   }
-  const notes = [config.demo ? 'demo: emulated providers, seed data' : undefined, config.sandbox ? 'open it in a browser for Apollo Sandbox' : undefined].filter(Boolean);
+  const notes = [
+    config.demo ? 'demo: emulated providers, seed data' : undefined,
+    config.sandbox ? 'open it in a browser for Apollo Sandbox' : undefined,
+  ].filter(Boolean);
   console.log(`Sessions gateway ready at ${url}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
 
   let stopping = false;

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { resolvers } from './resolvers/index.js';
+
 import { projectRoot } from './projectRoot.js';
+import { resolvers } from './resolvers/index.js';
 
 /** The SDL folder, one file per domain area (found from `src/` and from `dist/src/`). */
 const SCHEMA_DIR = path.join(projectRoot(), 'schema') + path.sep;

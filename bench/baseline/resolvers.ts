@@ -1,6 +1,6 @@
-import { toGlobalId, parseGlobalId } from '../../src/ids/globalId.js';
 import { toSession as toPlanstoneSession } from '../../src/datasources/planstone/mapper.js';
 import { planstoneSessionWire } from '../../src/datasources/planstone/wire.js';
+import { parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
 import { sessionComparator, type SessionModel } from '../../src/models/index.js';
 import { fetchJson } from './naiveFetch.js';
 
@@ -46,7 +46,16 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 function fromGuidebook(s: GuidebookSession): Row {
   const start = s.start_time ? new Date(s.start_time) : null;
   const end = s.end_time ? new Date(s.end_time) : null;
-  return { source: 'GUIDEBOOK', sourceId: String(s.id), name: s.name, startTime: iso(start), endTime: iso(end), trackIds: s.schedule_tracks, trackNames: [], pids: [] };
+  return {
+    source: 'GUIDEBOOK',
+    sourceId: String(s.id),
+    name: s.name,
+    startTime: iso(start),
+    endTime: iso(end),
+    trackIds: s.schedule_tracks,
+    trackNames: [],
+    pids: [],
+  };
 }
 
 function fromPlanstone(model: SessionModel): Row {
@@ -80,7 +89,7 @@ export function baselineResolvers(env: BaselineEnv) {
         // Guidebook pages one after another until `first` sessions are in hand.
         const guidebook: GuidebookSession[] = [];
         let total = 0;
-        for (let url: string | null = 'sessions/?ordering=start_time,id'; url && guidebook.length < first; ) {
+        for (let url: string | null = 'sessions/?ordering=start_time,id'; url && guidebook.length < first;) {
           const page: DrfPage<GuidebookSession> = await gb<DrfPage<GuidebookSession>>(url);
           total = page.count;
           guidebook.push(...page.results);
@@ -90,7 +99,9 @@ export function baselineResolvers(env: BaselineEnv) {
         const planstone: SessionModel[] = [];
         let feedTotal: number;
         for (let page = 1; ; page += 1) {
-          const answer = await ps<{ _items: unknown[]; _meta: { total: number; max_results: number } }>(`sessions?where=${where()}&max_results=100&page=${page}`);
+          const answer = await ps<{ _items: unknown[]; _meta: { total: number; max_results: number } }>(
+            `sessions?where=${where()}&max_results=100&page=${page}`,
+          );
           feedTotal = answer._meta.total;
           for (const item of answer._items) planstone.push(toPlanstoneSession(planstoneSessionWire.parse(item), env.planstoneZone));
           if (page * answer._meta.max_results >= answer._meta.total) break;
@@ -107,12 +118,17 @@ export function baselineResolvers(env: BaselineEnv) {
       },
       async personalizedSchedules(_: unknown, args: { filter?: { attendeeId?: string } }) {
         const attendee = args.filter?.attendeeId ? parseGlobalId(args.filter.attendeeId)?.sourceId : undefined;
-        const page = await gb<DrfPage<{ id: number; name: string; sessions: number[] }>>(`personalized-schedules/${attendee ? `?attendees__id=${attendee}` : ''}`);
+        const page = await gb<DrfPage<{ id: number; name: string; sessions: number[] }>>(
+          `personalized-schedules/${attendee ? `?attendees__id=${attendee}` : ''}`,
+        );
         return connection(page.results, page.count);
       },
       async clientSessions(_: unknown, args: { first?: number; filter?: { projectId?: number } }) {
         const project = args.filter?.projectId;
-        const all = await fetchJson<Array<Record<string, unknown>>>(`${env.roundwareUrl}sessions/${project !== undefined ? `?project_id=${project}` : ''}`, env.roundwareAuth);
+        const all = await fetchJson<Array<Record<string, unknown>>>(
+          `${env.roundwareUrl}sessions/${project !== undefined ? `?project_id=${project}` : ''}`,
+          env.roundwareAuth,
+        );
         return connection(all.slice(0, args.first ?? 20), all.length);
       },
     },
@@ -122,15 +138,24 @@ export function baselineResolvers(env: BaselineEnv) {
       tracks: async (row: Row) =>
         row.source === 'PLANSTONE'
           ? row.trackNames.map((name) => ({ id: toGlobalId('Track', 'planstone', name), name }))
-          : Promise.all(row.trackIds.map(async (id) => ({ id: toGlobalId('Track', 'guidebook', String(id)), name: (await gb<{ name: string }>(`schedule-tracks/${id}/`)).name }))),
+          : Promise.all(
+              row.trackIds.map(async (id) => ({
+                id: toGlobalId('Track', 'guidebook', String(id)),
+                name: (await gb<{ name: string }>(`schedule-tracks/${id}/`)).name,
+              })),
+            ),
       speakers: (row: Row) => row.pids,
     },
     SpeakerEngagement: {
       // One query per engagement.
       speaker: async (engagement: { pid: string }) => {
-        const answer = await ps<{ _items: Array<{ pid: string; fname: string | null; lname: string | null }> }>(`speakers?where=${where({ pid: engagement.pid })}`);
+        const answer = await ps<{ _items: Array<{ pid: string; fname: string | null; lname: string | null }> }>(
+          `speakers?where=${where({ pid: engagement.pid })}`,
+        );
         const person = answer._items[0];
-        return person ? { id: toGlobalId('Speaker', 'planstone', person.pid), sourceId: person.pid, displayName: `${person.fname ?? ''} ${person.lname ?? ''}`.trim() } : null;
+        return person
+          ? { id: toGlobalId('Speaker', 'planstone', person.pid), sourceId: person.pid, displayName: `${person.fname ?? ''} ${person.lname ?? ''}`.trim() }
+          : null;
       },
     },
     PersonalizedSchedule: {

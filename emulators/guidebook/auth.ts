@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+
 import type { EmulatorResponse } from '../kit/index.js';
 import { unauthorized } from './responses.js';
 

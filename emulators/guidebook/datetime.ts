@@ -1,8 +1,7 @@
 import type { Micros } from './records.js';
 
 /** DRF's `invalid` message for a DateTimeField whose input format is ISO 8601. */
-export const DATETIME_FORMAT_ERROR =
-  'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
+export const DATETIME_FORMAT_ERROR = 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
 
 /**
  * Prints a datetime exactly as Guidebook does: UTC, six fraction digits and `+0000`
@@ -21,8 +20,7 @@ export function formatNullableDateTime(value: Micros | null): string | null {
 }
 
 // Django's `parse_datetime` pattern (django.utils.dateparse.datetime_re).
-const DATETIME_RE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d{0,6})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d{0,6})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * Parses a datetime the way DRF's DateTimeField does with Django's `parse_datetime`:

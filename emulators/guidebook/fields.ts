@@ -1,5 +1,5 @@
-import { DATETIME_FORMAT_ERROR, parseDateTime } from './datetime.js';
 import { isUploadedFile, pythonTypeName } from './bodyInput.js';
+import { DATETIME_FORMAT_ERROR, parseDateTime } from './datetime.js';
 import type { Micros } from './records.js';
 
 /** The outcome of one DRF field's `to_internal_value` plus validators. */

@@ -35,7 +35,6 @@ export const GUIDEBOOK_DEFAULT_SEED = 20170918;
 export const GUIDEBOOK_DEFAULT_PAGE_SIZE = 37;
 export const GUIDEBOOK_MAX_PAGE_SIZE = 500;
 
-
 /**
  * A faithful Guidebook Open API v1 (`/open-api/v1/...`) over the shared emulator kit, not
  * yet listening. See README.md for what is verified upstream and what is our choice.

@@ -1,16 +1,20 @@
 import type { Faker } from '@faker-js/faker';
+
 import { createSeededFaker } from '../kit/index.js';
 import { parseDateTime } from './datetime.js';
 import type {
-  AttendeeRecord, GuideRecord, GuidebookTables, LocationRecord, Micros, PersonalizedScheduleRecord, ScheduleTrackRecord, SessionRecord,
+  AttendeeRecord,
+  GuidebookTables,
+  GuideRecord,
+  LocationRecord,
+  Micros,
+  PersonalizedScheduleRecord,
+  ScheduleTrackRecord,
+  SessionRecord,
 } from './records.js';
 import { GUIDE_PLANS, localMidnight, type GuidePlan } from './seedGuides.js';
-import {
-  PINNED_ATTENDEE_GUIDES, PINNED_SESSION_GUIDES, PINNED_TO_GUIDE_ONE, samplePersonalizedSchedules, sampleSessions,
-} from './seedSamples.js';
-import {
-  EMAIL_DOMAINS, PLENARY_TITLES, ROOM_NAMES, SCHEDULE_GROUPS, TITLE_TEMPLATES, TOPICS, TRACK_COLORS, TRACK_NAMES,
-} from './seedVocabulary.js';
+import { PINNED_ATTENDEE_GUIDES, PINNED_SESSION_GUIDES, PINNED_TO_GUIDE_ONE, samplePersonalizedSchedules, sampleSessions } from './seedSamples.js';
+import { EMAIL_DOMAINS, PLENARY_TITLES, ROOM_NAMES, SCHEDULE_GROUPS, TITLE_TEMPLATES, TOPICS, TRACK_COLORS, TRACK_NAMES } from './seedVocabulary.js';
 
 /** How much the seed holds. */
 const SEED_SIZES = { guides: GUIDE_PLANS.length, sessions: 1500, scheduleTracks: 60, locations: 60, attendees: 3000, personalizedSchedules: 400 } as const;
@@ -108,8 +112,16 @@ function makeLocations(faker: Faker, plans: Map<number, GuidePlan>, guideIds: nu
       hasVenue.add(guide);
       const { venue } = plan;
       return {
-        id, guide, name: venue.name, description: `<p>Main venue of ${plan.name}.</p>`, locationType: 1,
-        latitude: venue.latitude, longitude: venue.longitude, importId: null, address: { ...venue.address }, createdAt,
+        id,
+        guide,
+        name: venue.name,
+        description: `<p>Main venue of ${plan.name}.</p>`,
+        locationType: 1,
+        latitude: venue.latitude,
+        longitude: venue.longitude,
+        importId: null,
+        address: { ...venue.address },
+        createdAt,
       };
     }
     const mapped = faker.datatype.boolean(0.2);
@@ -129,7 +141,11 @@ function makeLocations(faker: Faker, plans: Map<number, GuidePlan>, guideIds: nu
 }
 
 function makeSessions(
-  faker: Faker, plans: Map<number, GuidePlan>, guideIds: number[], tracks: ScheduleTrackRecord[], locations: LocationRecord[],
+  faker: Faker,
+  plans: Map<number, GuidePlan>,
+  guideIds: number[],
+  tracks: ScheduleTrackRecord[],
+  locations: LocationRecord[],
 ): SessionRecord[] {
   const samples = new Map(sampleSessions().map((s) => [s.id, s]));
   const tracksOf = new Map(guideIds.map((g) => [g, tracks.filter((t) => t.guide === g).map((t) => t.id)]));
@@ -174,9 +190,16 @@ function makeSessions(
       importId: faker.datatype.boolean(0.45) ? `${plan.shortName.toUpperCase()}-${String(id).padStart(5, '0')}` : null,
       allowRating: !plenary && faker.datatype.boolean(0.92),
       addToSchedule: workshop || faker.datatype.boolean(0.95),
-      locations: sortIds(faker.helpers.arrayElements(roomsOf.get(guide) ?? [], faker.helpers.weightedArrayElement([
-        { weight: 10, value: 0 }, { weight: 85, value: 1 }, { weight: 5, value: 2 },
-      ]))),
+      locations: sortIds(
+        faker.helpers.arrayElements(
+          roomsOf.get(guide) ?? [],
+          faker.helpers.weightedArrayElement([
+            { weight: 10, value: 0 },
+            { weight: 85, value: 1 },
+            { weight: 5, value: 2 },
+          ]),
+        ),
+      ),
       scheduleTracks: sortIds(faker.helpers.arrayElements(tracksOf.get(guide) ?? [], { min: 0, max: 2 })),
       image: hasImage ? `https://media.guidebook.com/upload/${guide}/session-${id}-${faker.string.alphanumeric(8)}.jpg` : null,
       thumbnail: hasImage ? `https://media.guidebook.com/upload/${guide}/session-${id}-thumb.jpg` : null,
@@ -203,7 +226,10 @@ function makeAttendees(faker: Faker, plans: Map<number, GuidePlan>, guideIds: nu
     if (emails.has(`${guide}:${email}`)) email = email.replace('@', `${id}@`);
     emails.add(`${guide}:${email}`);
     const status = faker.helpers.weightedArrayElement([
-      { weight: 10, value: 0 }, { weight: 25, value: 1 }, { weight: 15, value: 2 }, { weight: 50, value: 3 },
+      { weight: 10, value: 0 },
+      { weight: 25, value: 1 },
+      { weight: 15, value: 2 },
+      { weight: 50, value: 3 },
     ]);
     const loggedIn = status === 3;
     const createdAt = localMidnight(plan, 0) - faker.number.int({ min: 10, max: 120 }) * DAY + faker.number.int({ min: 0, max: DAY - 1 });
@@ -239,7 +265,10 @@ function sortIds(ids: number[]): number[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function round6(value: number): number {

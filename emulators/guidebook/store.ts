@@ -1,5 +1,11 @@
 import type {
-  AttendeeRecord, GuideRecord, GuidebookTables, LocationRecord, PersonalizedScheduleRecord, ScheduleTrackRecord, SessionRecord,
+  AttendeeRecord,
+  GuidebookTables,
+  GuideRecord,
+  LocationRecord,
+  PersonalizedScheduleRecord,
+  ScheduleTrackRecord,
+  SessionRecord,
 } from './records.js';
 import { generateSeed } from './seed.js';
 import { applyLegacySample } from './seedSamples.js';
@@ -50,9 +56,7 @@ export class GuidebookStore {
     this.attendees = index(tables.attendees);
     this.locations = index(tables.locations);
     this.personalizedSchedules = index(tables.personalizedSchedules);
-    this.#sequences = new Map(
-      (Object.keys(tables) as TableName[]).map((name) => [name, Math.max(0, ...tables[name].map((row) => row.id))]),
-    );
+    this.#sequences = new Map((Object.keys(tables) as TableName[]).map((name) => [name, Math.max(0, ...tables[name].map((row) => row.id))]));
   }
 
   nextId(table: TableName): number {

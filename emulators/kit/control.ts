@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+
 import { parseBody } from './body.js';
 import type { Emulator } from './emulator.js';
 import type { FaultSpec } from './faults.js';
@@ -25,7 +26,10 @@ export async function handleControl(emulator: Emulator, req: IncomingMessage, ur
     case 'GET ':
       return { status: 200, body: { emulator: emulator.name, controls: ['log', 'latency', 'faults', 'reset'] } };
     case 'GET log':
-      return { status: 200, body: { total: emulator.log.count(), byRoute: emulator.log.countsByRoute(), inFlight: emulator.inFlight, entries: emulator.log.entries() } };
+      return {
+        status: 200,
+        body: { total: emulator.log.count(), byRoute: emulator.log.countsByRoute(), inFlight: emulator.inFlight, entries: emulator.log.entries() },
+      };
     case 'DELETE log':
       emulator.log.clear();
       return { status: 204 };

@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import FindMyWay from 'find-my-way';
+
 import { parseBody } from './body.js';
+import { handleControl } from './control.js';
 import { FaultTable, type FaultKind } from './faults.js';
 import { RequestLog, type LoggedRequest } from './requestLog.js';
-import { handleControl } from './control.js';
 import type { EmulatorDefinition, EmulatorRequest, EmulatorResponse, LatencySettings, RouteDefinition } from './types.js';
 
 const CONTROL_PREFIX = '/__control/';

@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { en, Faker } from '@faker-js/faker';
 
 /**
  * A seeded Faker: the same seed always yields the same data set, so emulators, tests and

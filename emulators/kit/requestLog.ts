@@ -61,7 +61,8 @@ export class RequestLog {
   count(filter: { method?: string; route?: string } = {}): number {
     let total = 0;
     for (const counted of this.#counts.values()) {
-      if ((filter.method === undefined || counted.method === filter.method.toUpperCase()) && (filter.route === undefined || counted.route === filter.route)) total += counted.count;
+      if ((filter.method === undefined || counted.method === filter.method.toUpperCase()) && (filter.route === undefined || counted.route === filter.route))
+        total += counted.count;
     }
     return total;
   }

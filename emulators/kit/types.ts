@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+
 import type { ParsedBody } from './body.js';
 
 /** A request as an emulated provider's handler sees it. */

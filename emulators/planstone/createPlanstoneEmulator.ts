@@ -1,10 +1,10 @@
 import { Emulator } from '../kit/index.js';
 import { PLANSTONE_DEMO } from './demo.js';
 import { eveErrorBody } from './errors.js';
-import { pythonJsonDumps } from './pythonJson.js';
-import { PLANSTONE_BASE_PATH, createRoutes, handleUnrouted, methodNotAllowed } from './routes.js';
-import { planstoneDataset } from './seed/planstoneDataset.js';
 import type { FeedContext } from './feedContext.js';
+import { pythonJsonDumps } from './pythonJson.js';
+import { createRoutes, handleUnrouted, methodNotAllowed, PLANSTONE_BASE_PATH } from './routes.js';
+import { planstoneDataset } from './seed/planstoneDataset.js';
 
 /** The seed used when none is given. */
 export const DEFAULT_PLANSTONE_SEED = 2018;

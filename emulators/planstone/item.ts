@@ -1,10 +1,10 @@
 import type { EmulatorRequest, EmulatorResponse } from '../kit/index.js';
 import { querydef } from './envelope.js';
-import { EVE_EPOCH } from './seed/eveDocument.js';
 import { eveError, renderContext, requireAuth, type FeedContext } from './feedContext.js';
 import { parsePaging } from './paging.js';
 import { applyProjection, parseProjection } from './projection.js';
 import { render } from './render.js';
+import { EVE_EPOCH } from './seed/eveDocument.js';
 import type { PlanstoneResource } from './types.js';
 
 /** Eve's default item URL rule: a lowercase 24-hex ObjectId. Anything else is not a route (404 before auth). */

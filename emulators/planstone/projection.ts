@@ -40,7 +40,10 @@ export function applyProjection(document: PlanstoneDocument, projection: Project
     }
     return out;
   }
-  return exclude(document, projection.paths.filter((p) => !(p.length === 1 && ALWAYS_KEPT.includes(p[0]!)))) as PlanstoneDocument;
+  return exclude(
+    document,
+    projection.paths.filter((p) => !(p.length === 1 && ALWAYS_KEPT.includes(p[0]!))),
+  ) as PlanstoneDocument;
 }
 
 function include(value: unknown, paths: string[][]): unknown {

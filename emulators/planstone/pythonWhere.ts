@@ -18,11 +18,7 @@ export function parsePythonWhere(text: string): Record<string, unknown> | undefi
   }
 }
 
-type Token =
-  | { kind: 'name'; value: string }
-  | { kind: 'value'; value: unknown }
-  | { kind: 'op'; value: string }
-  | { kind: 'punct'; value: '(' | ')' | ',' };
+type Token = { kind: 'name'; value: string } | { kind: 'value'; value: unknown } | { kind: 'op'; value: string } | { kind: 'punct'; value: '(' | ')' | ',' };
 
 const OPERATORS: Record<string, string> = { '==': '', '!=': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' };
 

@@ -1,7 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse, RouteDefinition } from '../kit/index.js';
 import { handleCollection } from './collection.js';
 import { eveError, renderContext, requireAuth, type FeedContext } from './feedContext.js';
-import { ITEM_ID, handleItem } from './item.js';
+import { handleItem, ITEM_ID } from './item.js';
 import { render } from './render.js';
 import type { PlanstoneResource } from './types.js';
 

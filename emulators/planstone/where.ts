@@ -1,34 +1,83 @@
 import siftModule from 'sift';
 
+import { parsePythonWhere } from './pythonWhere.js';
+
 // sift is CommonJS: under Node's ESM loader only its default export (module.exports) exists.
 const { default: sift, createEqualsOperation } = siftModule;
 type SiftOptions = Parameters<typeof createEqualsOperation>[2];
-import { parsePythonWhere } from './pythonWhere.js';
 
 /** A parsed `where`: the Mongo query and a tester for documents, or why Eve would answer 400. */
-export type WhereResult =
-  | { ok: true; query: Record<string, unknown>; matches: (document: unknown) => boolean }
-  | { ok: false; message: string | undefined };
+export type WhereResult = { ok: true; query: Record<string, unknown>; matches: (document: unknown) => boolean } | { ok: false; message: string | undefined };
 
 /** Every operator Eve's Mongo layer knows (`Mongo.operators`); anything else is a 400. */
 const EVE_OPERATORS = new Set([
-  '$gt', '$gte', '$in', '$lt', '$lte', '$ne', '$nin', '$eq',
-  '$or', '$and', '$not', '$nor',
-  '$mod', '$regex', '$text', '$where',
-  '$options', '$search', '$language', '$caseSensitive',
-  '$diacriticSensitive', '$exists', '$type',
-  '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$centerSphere',
-  '$geometry', '$maxDistance', '$minDistance', '$box',
-  '$all', '$elemMatch', '$size',
-  '$bitsAllClear', '$bitsAllSet', '$bitsAnyClear', '$bitsAnySet',
-  '$center', '$expr',
+  '$gt',
+  '$gte',
+  '$in',
+  '$lt',
+  '$lte',
+  '$ne',
+  '$nin',
+  '$eq',
+  '$or',
+  '$and',
+  '$not',
+  '$nor',
+  '$mod',
+  '$regex',
+  '$text',
+  '$where',
+  '$options',
+  '$search',
+  '$language',
+  '$caseSensitive',
+  '$diacriticSensitive',
+  '$exists',
+  '$type',
+  '$geoWithin',
+  '$geoIntersects',
+  '$near',
+  '$nearSphere',
+  '$centerSphere',
+  '$geometry',
+  '$maxDistance',
+  '$minDistance',
+  '$box',
+  '$all',
+  '$elemMatch',
+  '$size',
+  '$bitsAllClear',
+  '$bitsAllSet',
+  '$bitsAnyClear',
+  '$bitsAnySet',
+  '$center',
+  '$expr',
 ]);
 
 /** Eve's default `MONGO_QUERY_BLACKLIST`. */
 const BLACKLIST = new Set(['$where', '$regex']);
 
 /** Operators the emulator evaluates; the other Eve operators ($text, geo, $expr, bits) are a 400 here. */
-const EMULATED = new Set(['$gt', '$gte', '$in', '$lt', '$lte', '$ne', '$nin', '$eq', '$or', '$and', '$not', '$nor', '$mod', '$exists', '$type', '$all', '$elemMatch', '$size']);
+const EMULATED = new Set([
+  '$gt',
+  '$gte',
+  '$in',
+  '$lt',
+  '$lte',
+  '$ne',
+  '$nin',
+  '$eq',
+  '$or',
+  '$and',
+  '$not',
+  '$nor',
+  '$mod',
+  '$exists',
+  '$type',
+  '$all',
+  '$elemMatch',
+  '$size',
+]);
 
 /** Mongo `$type` aliases and numbers, for the BSON types JSON documents can hold. */
 const TYPE_TESTS: Record<string, (value: unknown) => boolean> = {

@@ -1,6 +1,6 @@
 import type { EmulatorResponse } from '../kit/index.js';
 import { formatPythonStr, utcNow } from './datetime.js';
-import { REQUIRED, cleanBoolean, cleanChar, cleanDateTime, cleanPrimaryKey, pythonInt, type Cleaned } from './fields.js';
+import { cleanBoolean, cleanChar, cleanDateTime, cleanPrimaryKey, pythonInt, REQUIRED, type Cleaned } from './fields.js';
 import { ALLOW, djangoServerError, drf } from './responses.js';
 import type { RoundwareStore } from './store.js';
 import type { RoundwareUser } from './types.js';
@@ -64,13 +64,25 @@ export function createSession(store: RoundwareStore, user: RoundwareUser, input:
   const device_id = field('device_id', cleanChar(data.device_id, { maxLength: 36, ...char }), null);
   const starttime = field('starttime', cleanDateTime(data.starttime, false), null) ?? '';
   const stoptime = has('stoptime') ? field('stoptime', cleanDateTime(data.stoptime, true), null) : null;
-  const project = has('project') ? field('project', cleanPrimaryKey(data.project, false, (id) => !!store.project(id)), null) : field('project', { ok: false, error: REQUIRED }, null);
-  const language = field('language', cleanPrimaryKey(data.language, true, (id) => !!store.language(id)), null);
+  const project = has('project')
+    ? field(
+        'project',
+        cleanPrimaryKey(data.project, false, (id) => !!store.project(id)),
+        null,
+      )
+    : field('project', { ok: false, error: REQUIRED }, null);
+  const language = field(
+    'language',
+    cleanPrimaryKey(data.language, true, (id) => !!store.language(id)),
+    null,
+  );
   const client_type = has('client_type') ? field('client_type', cleanChar(data.client_type, { maxLength: 128, ...char }), null) : null;
   const client_system = has('client_system') ? field('client_system', cleanChar(data.client_system, { maxLength: 128, ...char }), null) : null;
   const demo_stream_enabled = has('demo_stream_enabled') ? field('demo_stream_enabled', cleanBoolean(data.demo_stream_enabled), false) : false;
   const geo_listen_enabled = field('geo_listen_enabled', cleanBoolean(data.geo_listen_enabled), false);
-  let timezone = has('timezone') ? field('timezone', cleanChar(data.timezone, { maxLength: 5, allowNull: false, allowBlank: false }), '0000') ?? '0000' : '0000';
+  let timezone = has('timezone')
+    ? (field('timezone', cleanChar(data.timezone, { maxLength: 5, allowNull: false, allowBlank: false }), '0000') ?? '0000')
+    : '0000';
   // `validate_timezone` runs only once the field itself is valid.
   if (!errors.timezone && !TIMEZONE_PATTERN.test(timezone)) {
     errors.timezone = [TIMEZONE_MESSAGE];

@@ -11,8 +11,7 @@ export interface NaiveDateTime {
 
 // Django's `parse_datetime` (django/utils/dateparse.py): 1-2 digit fields, 'T' or space,
 // a fraction of up to 6 kept digits, an optional Z or ±HH[:MM] offset.
-const DJANGO_DATETIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d{0,6})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DJANGO_DATETIME = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d{0,6})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const DATE_ONLY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /**
@@ -78,7 +77,7 @@ export function formatPythonStr(value: NaiveDateTime): string {
 
 function formatWith(value: NaiveDateTime, separator: string): string {
   const iso = new Date(value.epochMs).toISOString(); // 2017-09-06T15:43:35.947Z
-  const micros = (value.epochMs % 1000 + 1000) % 1000 * 1000 + value.extraMicros;
+  const micros = (((value.epochMs % 1000) + 1000) % 1000) * 1000 + value.extraMicros;
   const base = `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}`;
   return micros === 0 ? base : `${base}.${String(micros).padStart(6, '0')}`;
 }

@@ -15,36 +15,44 @@ type FilterDefinition = (value: string, store: RoundwareStore) => Predicate | un
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const BOOLEAN_CHOICES: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
 
-const number = (key: 'project_id' | 'language_id'): FilterDefinition => (value) => {
-  const text = value.trim();
-  if (!DECIMAL.test(text)) return undefined;
-  const wanted = Number(text);
-  return Number.isFinite(wanted) ? (s) => s[key] === wanted : undefined;
-};
-
-const choice = (key: 'geo_listen_enabled' | 'demo_stream_enabled'): FilterDefinition => (value) => {
-  // A ChoiceField compares the raw text: `True`, ` true` or `yes` are not choices.
-  if (!Object.hasOwn(BOOLEAN_CHOICES, value)) return undefined;
-  const wanted = BOOLEAN_CHOICES[value];
-  return (s) => s[key] === wanted;
-};
-
-const exactText = (key: 'device_id' | 'client_type' | 'client_system' | 'timezone'): FilterDefinition => (value) => {
-  const text = value.trim(); // forms.CharField strips
-  return text === '' ? undefined : (s) => s[key] === text;
-};
-
-const exactDateTime = (key: 'starttime' | 'stoptime'): FilterDefinition => (value) => {
-  const parsed = parseNaiveDateTime(value.trim(), { allowOffset: false, allowDateOnly: true });
-  if (!parsed) return undefined;
-  const wanted = naiveKey(parsed);
-  return (s) => {
-    const stored = s[key];
-    if (stored === null) return false;
-    const own = parseNaiveDateTime(stored, { allowOffset: false, allowDateOnly: false });
-    return own !== undefined && naiveKey(own) === wanted;
+const number =
+  (key: 'project_id' | 'language_id'): FilterDefinition =>
+  (value) => {
+    const text = value.trim();
+    if (!DECIMAL.test(text)) return undefined;
+    const wanted = Number(text);
+    return Number.isFinite(wanted) ? (s) => s[key] === wanted : undefined;
   };
-};
+
+const choice =
+  (key: 'geo_listen_enabled' | 'demo_stream_enabled'): FilterDefinition =>
+  (value) => {
+    // A ChoiceField compares the raw text: `True`, ` true` or `yes` are not choices.
+    if (!Object.hasOwn(BOOLEAN_CHOICES, value)) return undefined;
+    const wanted = BOOLEAN_CHOICES[value];
+    return (s) => s[key] === wanted;
+  };
+
+const exactText =
+  (key: 'device_id' | 'client_type' | 'client_system' | 'timezone'): FilterDefinition =>
+  (value) => {
+    const text = value.trim(); // forms.CharField strips
+    return text === '' ? undefined : (s) => s[key] === text;
+  };
+
+const exactDateTime =
+  (key: 'starttime' | 'stoptime'): FilterDefinition =>
+  (value) => {
+    const parsed = parseNaiveDateTime(value.trim(), { allowOffset: false, allowDateOnly: true });
+    if (!parsed) return undefined;
+    const wanted = naiveKey(parsed);
+    return (s) => {
+      const stored = s[key];
+      if (stored === null) return false;
+      const own = parseNaiveDateTime(stored, { allowOffset: false, allowDateOnly: false });
+      return own !== undefined && naiveKey(own) === wanted;
+    };
+  };
 
 /**
  * `SessionFilterSet`: the declared filters, then the exact filters django-filter adds for

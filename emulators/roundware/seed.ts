@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+
 import { createSeededFaker } from '../kit/index.js';
 import { SEED_USERS } from './credentials.js';
 import { formatIsoNaive } from './datetime.js';
@@ -91,7 +92,12 @@ export function generateRoundwareSeed(seed = DEFAULT_ROUNDWARE_SEED): RoundwareS
 function sessionIds(faker: Faker): number[] {
   const keep = new Set([1, 108, 109, 110, 111, 112]);
   const candidates = Array.from({ length: SEED_SESSION_COUNT + GAP_COUNT }, (_, i) => i + 1);
-  const gaps = new Set(faker.helpers.arrayElements(candidates.filter((id) => !keep.has(id)), GAP_COUNT));
+  const gaps = new Set(
+    faker.helpers.arrayElements(
+      candidates.filter((id) => !keep.has(id)),
+      GAP_COUNT,
+    ),
+  );
   return candidates.filter((id) => !gaps.has(id));
 }
 
@@ -117,7 +123,7 @@ function makeDevice(faker: Faker): Device {
           : faker.helpers.arrayElement(['iOS 8.1', 'Android 13', null]);
   const device_id =
     client_type === 'web'
-      ? faker.helpers.maybe(() => faker.string.uuid(), { probability: 0.5 }) ?? null
+      ? (faker.helpers.maybe(() => faker.string.uuid(), { probability: 0.5 }) ?? null)
       : faker.helpers.weightedArrayElement<() => string | null>([
           { weight: 60, value: () => faker.string.uuid() },
           { weight: 25, value: () => faker.string.numeric({ length: 14, allowLeadingZeros: false }) },

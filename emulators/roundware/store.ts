@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { generateRoundwareSeed } from './seed.js';
 import type { RoundwareLanguage, RoundwareProject, RoundwareSeed, RoundwareSession, RoundwareUser } from './types.js';
 
@@ -77,7 +78,7 @@ export class RoundwareStore {
     const id = Math.max(0, ...this.users.map((u) => u.id)) + 1;
     const user: RoundwareUser = {
       id,
-      username: String(10_000_000_000_000 + randomBytes(6).readUIntBE(0, 6) % 89_999_999_999_999),
+      username: String(10_000_000_000_000 + (randomBytes(6).readUIntBE(0, 6) % 89_999_999_999_999)),
       password: null,
       token: randomBytes(20).toString('hex'),
       first_name: '',

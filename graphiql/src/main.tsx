@@ -3,7 +3,9 @@
 // Monaco's web workers — comes from the gateway itself, so it works with no network.
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+
 import 'graphiql/style.css';
+
 import { Kind, parse } from 'graphql';
 import { createRoot } from 'react-dom/client';
 

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+
 import type { DataSources } from '../datasources/providers.js';
 
 /** An error to add to the response without failing the field it belongs to. */

@@ -27,6 +27,10 @@ export const NODE_READERS: Readonly<Record<NodeType, NodeReader>> = {
 };
 
 /** The object behind a decoded global ID (see NODE_READERS). */
-export function nodeById(context: GatewayContext, id: { type: NodeType; provider: ProviderName; sourceId: string }, fieldsRead?: ReadonlySet<string>): Promise<NodeModel> {
+export function nodeById(
+  context: GatewayContext,
+  id: { type: NodeType; provider: ProviderName; sourceId: string },
+  fieldsRead?: ReadonlySet<string>,
+): Promise<NodeModel> {
   return NODE_READERS[id.type](context, id.provider, id.sourceId, fieldsRead);
 }

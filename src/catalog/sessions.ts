@@ -1,9 +1,9 @@
 import type { ConnectionArgs, OffsetSource } from '../connections/index.js';
 import type { DataSources } from '../datasources/providers.js';
 import { ProviderDisabledError } from '../errors/index.js';
-import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
 import { expectGlobalId } from '../ids/globalId.js';
 import { omitNulls, sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
+import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
 import type { GatewayContext } from './context.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
@@ -55,7 +55,12 @@ export function sessionById(context: GatewayContext, provider: ProviderName, sou
   return requireProvider(context, 'planstone').session(sourceId, fieldsRead);
 }
 
-function sessionSources(dataSources: DataSources, query: SessionQuery, order: SessionOrder, fieldsRead: ReadonlySet<string> | undefined): Record<string, OffsetSource<SessionModel>> {
+function sessionSources(
+  dataSources: DataSources,
+  query: SessionQuery,
+  order: SessionOrder,
+  fieldsRead: ReadonlySet<string> | undefined,
+): Record<string, OffsetSource<SessionModel>> {
   let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
   let trackRef: { provider: string; sourceId: string } | null = null;
   let guideId: string | undefined;
@@ -80,10 +85,7 @@ function sessionSources(dataSources: DataSources, query: SessionQuery, order: Se
     }
     if (source === 'GUIDEBOOK' && dataSources.guidebook) {
       if (query.published === false) continue; // Guidebook sessions are all published.
-      sources[provider] = dataSources.guidebook.sessionSource(
-        { guideId, trackId: trackRef?.sourceId, ...omitNulls({ importId: query.importId }) },
-        order,
-      );
+      sources[provider] = dataSources.guidebook.sessionSource({ guideId, trackId: trackRef?.sourceId, ...omitNulls({ importId: query.importId }) }, order);
     }
     if (source === 'PLANSTONE' && dataSources.planstone) {
       sources[provider] = dataSources.planstone.sessionSource(

@@ -23,7 +23,12 @@ function compareTracks(a: TrackModel, b: TrackModel): number {
  * A guide or import filter is Guidebook's alone. A provider switched off is left out.
  * `fieldsRead`: see operationFieldNames.
  */
-export function trackConnection(context: GatewayContext, query: TrackQuery, args: ConnectionArgs, fieldsRead?: ReadonlySet<string>): Promise<ProviderConnectionResult<TrackModel>> {
+export function trackConnection(
+  context: GatewayContext,
+  query: TrackQuery,
+  args: ConnectionArgs,
+  fieldsRead?: ReadonlySet<string>,
+): Promise<ProviderConnectionResult<TrackModel>> {
   const { guidebook, planstone } = context.dataSources;
   let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
   const guideId = query.guideId ? expectGlobalId(query.guideId, 'filter.guideId', 'Guide').sourceId : undefined;

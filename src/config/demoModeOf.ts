@@ -15,7 +15,9 @@ export function demoModeOf(env: NodeJS.ProcessEnv): boolean {
   const urlsSet = URL_VARIABLES.filter((name) => env[name]);
   if (demo.data === true) {
     if (urlsSet.length > 0) {
-      throw new ConfigError([`DEMO=true serves the emulated providers, but ${urlsSet.join(', ')} ${urlsSet.length === 1 ? 'is' : 'are'} set: unset DEMO to use the providers, or unset the provider URLs for demo mode`]);
+      throw new ConfigError([
+        `DEMO=true serves the emulated providers, but ${urlsSet.join(', ')} ${urlsSet.length === 1 ? 'is' : 'are'} set: unset DEMO to use the providers, or unset the provider URLs for demo mode`,
+      ]);
     }
     return true;
   }

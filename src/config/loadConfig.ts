@@ -7,7 +7,10 @@ const TTL_OVERRIDE = /^(guidebook|roundware|planstone):([\w-]+)=(\d+)$/;
 /** `guidebook:guides=3600000,planstone:speakers=600000` → TTLs per provider and resource. */
 function parseTtlOverrides(text: string, problems: string[]): GatewayConfig['caching']['ttlByResource'] {
   const result: GatewayConfig['caching']['ttlByResource'] = { guidebook: {}, roundware: {}, planstone: {} };
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = TTL_OVERRIDE.exec(item);
     if (!match) problems.push(`CACHE_TTL_OVERRIDES: ${JSON.stringify(item)} is not <provider>:<resource>=<ms>`);
     else result[match[1] as keyof typeof result][match[2]!] = Number(match[3]);
@@ -42,17 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
 
   const guidebook = provider('GUIDEBOOK_API_URL', ['GUIDEBOOK_API_KEY'], (baseUrl) => ({ baseUrl, apiKey: env.GUIDEBOOK_API_KEY ?? '' }));
   const roundware = provider('ROUNDWARE_API_URL', ['ROUNDWARE_API_TOKEN'], (baseUrl) => ({ baseUrl, token: env.ROUNDWARE_API_TOKEN ?? '' }));
-  const planstone = provider(
-    'PLANSTONE_API_URL',
-    ['PLANSTONE_API_TOKEN', 'PLANSTONE_ACCOUNT', 'PLANSTONE_CONFERENCE', 'PLANSTONE_TIMEZONE'],
-    (baseUrl) => ({
-      baseUrl,
-      token: env.PLANSTONE_API_TOKEN ?? '',
-      account: env.PLANSTONE_ACCOUNT ?? '',
-      conference: env.PLANSTONE_CONFERENCE ?? '',
-      timeZone: env.PLANSTONE_TIMEZONE ?? '',
-    }),
-  );
+  const planstone = provider('PLANSTONE_API_URL', ['PLANSTONE_API_TOKEN', 'PLANSTONE_ACCOUNT', 'PLANSTONE_CONFERENCE', 'PLANSTONE_TIMEZONE'], (baseUrl) => ({
+    baseUrl,
+    token: env.PLANSTONE_API_TOKEN ?? '',
+    account: env.PLANSTONE_ACCOUNT ?? '',
+    conference: env.PLANSTONE_CONFERENCE ?? '',
+    timeZone: env.PLANSTONE_TIMEZONE ?? '',
+  }));
   const ttlByResource = parseTtlOverrides(env.CACHE_TTL_OVERRIDES ?? '', problems);
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL is not a redis:// or rediss:// URL`);
   if (planstone?.timeZone && !isValidTimeZone(planstone.timeZone)) {
@@ -65,8 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
 
   const values = base.data;
   const production = values.NODE_ENV === 'production';
-  const apiKeys = values.GATEWAY_API_KEYS.split(',').map((key) => key.trim()).filter(Boolean);
-  const jwt = values.GATEWAY_JWT_SECRET ? { secret: values.GATEWAY_JWT_SECRET, issuer: values.GATEWAY_JWT_ISSUER, audience: values.GATEWAY_JWT_AUDIENCE } : null;
+  const apiKeys = values.GATEWAY_API_KEYS.split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  const jwt = values.GATEWAY_JWT_SECRET
+    ? { secret: values.GATEWAY_JWT_SECRET, issuer: values.GATEWAY_JWT_ISSUER, audience: values.GATEWAY_JWT_AUDIENCE }
+    : null;
   const sharedQuota = { reservePercent: values.QUOTA_RESERVE_PERCENT, paceBurstPercent: values.QUOTA_PACING ? values.QUOTA_PACE_BURST_PERCENT : null };
   const timeoutsOf = (prefix: string) => {
     const own = (name: string) => (values as unknown as Record<string, number | undefined>)[`${prefix}_${name}_TIMEOUT_MS`];
@@ -122,7 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     providerTimeouts: { guidebook: timeoutsOf('GUIDEBOOK'), roundware: timeoutsOf('ROUNDWARE'), planstone: timeoutsOf('PLANSTONE') },
     resilience: {
       deadlineMs: values.UPSTREAM_DEADLINE_MS,
-      retry: { maxAttempts: values.UPSTREAM_RETRY_MAX_ATTEMPTS, baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS, maxDelayMs: values.UPSTREAM_RETRY_MAX_DELAY_MS },
+      retry: {
+        maxAttempts: values.UPSTREAM_RETRY_MAX_ATTEMPTS,
+        baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS,
+        maxDelayMs: values.UPSTREAM_RETRY_MAX_DELAY_MS,
+      },
       breaker: { failureThreshold: values.UPSTREAM_BREAKER_FAILURE_THRESHOLD, cooldownMs: values.UPSTREAM_BREAKER_COOLDOWN_MS },
     },
     limits: {

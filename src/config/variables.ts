@@ -37,7 +37,10 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   UPSTREAM_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Longest gap allowed between two chunks of an upstream response body (ms).' },
   GUIDEBOOK_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Guidebook answer is served from the shared cache (ms; 0 = not cached).' },
   ROUNDWARE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Roundware answer is served from the shared cache (ms; 0 = not cached).' },
-  PLANSTONE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Planstone answer is served from the shared cache (ms; 0 = not cached); the feed refreshes every 15 minutes.' },
+  PLANSTONE_CACHE_TTL_MS: {
+    group: 'Cache',
+    description: 'How long a Planstone answer is served from the shared cache (ms; 0 = not cached); the feed refreshes every 15 minutes.',
+  },
   PERSISTED_OPERATIONS_ONLY: {
     group: 'Operations',
     description:
@@ -48,44 +51,86 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
     description:
       'The trusted-documents manifest (`{ "<sha256>": "<document>" }`, written by `npm run codegen`); a relative path is read from the project root. Loaded when the file exists; required when `PERSISTED_OPERATIONS_ONLY=true`.',
   },
-  APOLLO_KEY: { group: 'Operations', description: 'Read by Apollo Server: with `APOLLO_GRAPH_REF`, reports usage and traces to Apollo GraphOS. When set, operations run on graphql-js (see `GRAPHQL_JIT`).' },
-  FEDERATION: { group: 'Operations', description: 'Serve the schema as an Apollo Federation v2 subgraph (entity keys, `_service`, `_entities`) for a supergraph router.' },
-  READINESS_TIMEOUT_MS: { group: 'Operations', description: "Connect timeout of `/readyz`'s reachability probe of a provider (ms), used where no circuit breaker reports a state." },
-  REDIS_URL: { group: 'Cache', description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.' },
+  APOLLO_KEY: {
+    group: 'Operations',
+    description:
+      'Read by Apollo Server: with `APOLLO_GRAPH_REF`, reports usage and traces to Apollo GraphOS. When set, operations run on graphql-js (see `GRAPHQL_JIT`).',
+  },
+  FEDERATION: {
+    group: 'Operations',
+    description: 'Serve the schema as an Apollo Federation v2 subgraph (entity keys, `_service`, `_entities`) for a supergraph router.',
+  },
+  READINESS_TIMEOUT_MS: {
+    group: 'Operations',
+    description: "Connect timeout of `/readyz`'s reachability probe of a provider (ms), used where no circuit breaker reports a state.",
+  },
+  REDIS_URL: {
+    group: 'Cache',
+    description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.',
+  },
   REDIS_KEY_PREFIX: { group: 'Cache', description: 'Prefix of every Redis key the gateway writes.' },
-  CACHE_MAX_ENTRIES: { group: 'Cache', description: "Size of the in-memory shared cache (entries); with Redis, of each replica's local copy of the entries it reads." },
+  CACHE_MAX_ENTRIES: {
+    group: 'Cache',
+    description: "Size of the in-memory shared cache (entries); with Redis, of each replica's local copy of the entries it reads.",
+  },
   CACHE_MAX_MB: {
     group: 'Cache',
     description:
       "Weight limit of the in-memory shared cache (with Redis: of each replica's local copy): megabytes of the cached answers' JSON text (least recently used answers go first). Parsed, an answer takes about 2–3× its text in the heap.",
   },
-  CACHE_STALE_GRACE_MS: { group: 'Cache', description: 'Stale-while-revalidate: how long after its TTL an entry is still served while it is refreshed in the background (ms).' },
-  CACHE_STALE_IF_QUOTA_LOW_MS: { group: 'Cache', description: "How long after its TTL an entry may still be served when the provider's request budget is low (ms)." },
+  CACHE_STALE_GRACE_MS: {
+    group: 'Cache',
+    description: 'Stale-while-revalidate: how long after its TTL an entry is still served while it is refreshed in the background (ms).',
+  },
+  CACHE_STALE_IF_QUOTA_LOW_MS: {
+    group: 'Cache',
+    description: "How long after its TTL an entry may still be served when the provider's request budget is low (ms).",
+  },
   CACHE_TTL_OVERRIDES: {
     group: 'Cache',
     description: 'TTLs per provider and resource, overriding the provider TTL: `guidebook:guides=3600000,planstone:speakers=600000`.',
   },
-  GUIDEBOOK_QUOTA_PER_DAY: { group: 'Quota', description: 'Guidebook requests allowed per day and credential (its documented limit is 10,000); 0 = unlimited.' },
+  GUIDEBOOK_QUOTA_PER_DAY: {
+    group: 'Quota',
+    description: 'Guidebook requests allowed per day and credential (its documented limit is 10,000); 0 = unlimited.',
+  },
   GUIDEBOOK_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Guidebook requests allowed per minute; 0 = unlimited.' },
   ROUNDWARE_QUOTA_PER_DAY: { group: 'Quota', description: 'Roundware requests allowed per day and credential; 0 = unlimited.' },
   ROUNDWARE_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Roundware requests allowed per minute; 0 = unlimited.' },
   PLANSTONE_QUOTA_PER_DAY: { group: 'Quota', description: 'Planstone requests allowed per day; 0 = unlimited (Planstone documents no limit).' },
   PLANSTONE_QUOTA_PER_MINUTE: { group: 'Quota', description: 'Planstone requests allowed per minute; 0 = unlimited.' },
-  QUOTA_RESERVE_PERCENT: { group: 'Quota', description: 'Share of each budget kept back for cache misses: below it, cached answers are served stale rather than refreshed.' },
+  QUOTA_RESERVE_PERCENT: {
+    group: 'Quota',
+    description: 'Share of each budget kept back for cache misses: below it, cached answers are served stale rather than refreshed.',
+  },
   QUOTA_PACING: {
     group: 'Quota',
     description:
       "Spread each day's budget over the day: while the day's count runs ahead of the pace, cached answers are served stale rather than refreshed (misses still go upstream), so a busy morning leaves budget for the afternoon. `false`: only the reserve holds calls back.",
   },
-  QUOTA_PACE_BURST_PERCENT: { group: 'Quota', description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content)." },
+  QUOTA_PACE_BURST_PERCENT: {
+    group: 'Quota',
+    description: "Share of each day's budget that may be spent ahead of the pace (a cold start, a burst of new content).",
+  },
   DOCUMENT_CACHE_MAX_ENTRIES: { group: 'Execution', description: 'Parsed and validated GraphQL documents kept for reuse (entries).' },
   DOCUMENT_CACHE_MAX_MB: {
     group: 'Execution',
-    description: "Weight limit of the parsed-document cache: megabytes of heap, estimated from each document's text and tokens (a 3,000-token document weighs about 1 MB, a typical operation 10–50 KB).",
+    description:
+      "Weight limit of the parsed-document cache: megabytes of heap, estimated from each document's text and tokens (a 3,000-token document weighs about 1 MB, a typical operation 10–50 KB).",
   },
-  GRAPHQL_JIT: { group: 'Execution', description: 'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`) and with `APOLLO_KEY`, whose traces time fields through graphql-js.' },
-  GRAPHQL_JIT_AFTER: { group: 'Execution', description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.' },
-  PERSISTED_QUERY_TTL_S: { group: 'Execution', description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.' },
+  GRAPHQL_JIT: {
+    group: 'Execution',
+    description:
+      'Execute repeated operations with graphql-jit (compiled per document); `false`: graphql-js for every operation. Off for a subgraph (`FEDERATION=true`) and with `APOLLO_KEY`, whose traces time fields through graphql-js.',
+  },
+  GRAPHQL_JIT_AFTER: {
+    group: 'Execution',
+    description: 'Executions of a parsed document with graphql-js before graphql-jit compiles it; 0 compiles on first use.',
+  },
+  PERSISTED_QUERY_TTL_S: {
+    group: 'Execution',
+    description: 'Lifetime of an automatic persisted query (APQ) registration (s); 0 switches APQ off. Refused anyway with `PERSISTED_OPERATIONS_ONLY=true`.',
+  },
   GUIDEBOOK_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_CONNECT_TIMEOUT_MS`.' },
   GUIDEBOOK_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },
   GUIDEBOOK_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Guidebook only: overrides `UPSTREAM_BODY_TIMEOUT_MS`.' },
@@ -96,8 +141,14 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   PLANSTONE_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Planstone only: overrides `UPSTREAM_HEADERS_TIMEOUT_MS`.' },
   PLANSTONE_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Planstone only: overrides `UPSTREAM_BODY_TIMEOUT_MS`.' },
   UPSTREAM_DEADLINE_MS: { group: 'Resilience', description: 'Overall time budget of one upstream read, retries included (ms).' },
-  UPSTREAM_RETRY_MAX_ATTEMPTS: { group: 'Resilience', description: 'Attempts per upstream read, the first included (writes are never retried); 1 = no retries.' },
-  UPSTREAM_RETRY_BASE_DELAY_MS: { group: 'Resilience', description: 'First retry back-off (ms); it grows exponentially, with jitter, unless the provider sends `Retry-After`.' },
+  UPSTREAM_RETRY_MAX_ATTEMPTS: {
+    group: 'Resilience',
+    description: 'Attempts per upstream read, the first included (writes are never retried); 1 = no retries.',
+  },
+  UPSTREAM_RETRY_BASE_DELAY_MS: {
+    group: 'Resilience',
+    description: 'First retry back-off (ms); it grows exponentially, with jitter, unless the provider sends `Retry-After`.',
+  },
   UPSTREAM_RETRY_MAX_DELAY_MS: { group: 'Resilience', description: 'Longest retry back-off (ms).' },
   UPSTREAM_BREAKER_FAILURE_THRESHOLD: { group: 'Resilience', description: "Consecutive failed attempts that open a provider's circuit breaker." },
   UPSTREAM_BREAKER_COOLDOWN_MS: { group: 'Resilience', description: 'How long an open breaker refuses calls before one probe is let through (ms).' },
@@ -111,15 +162,29 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GRAPHQL_MAX_GET_URL_BYTES: {
     group: 'Limits',
     description:
-      'Longest URL of a GET to `/graphql` (bytes, path and query string); longer is 414 `URL_TOO_LONG` (send it by POST or as a persisted operation). 8,192 is what common proxies and CDNs pass (nginx, CloudFront), so a GET that works here works behind them; past Node\'s 16 KB header limit the answer is 431 with the same code.',
+      "Longest URL of a GET to `/graphql` (bytes, path and query string); longer is 414 `URL_TOO_LONG` (send it by POST or as a persisted operation). 8,192 is what common proxies and CDNs pass (nginx, CloudFront), so a GET that works here works behind them; past Node's 16 KB header limit the answer is 431 with the same code.",
   },
   GRAPHQL_INTROSPECTION: { group: 'Security', description: 'Allow introspection. Unset: on, except with `NODE_ENV=production`.' },
-  GRAPHQL_SANDBOX: { group: 'Security', description: 'Serve Apollo Sandbox at `/graphql` in a browser, and GraphiQL (works offline) at `/graphiql`. Unset: on, except with `NODE_ENV=production`.' },
-  GATEWAY_API_KEYS: { group: 'Security', description: 'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open. Enforced in every mode, demo mode included.' },
+  GRAPHQL_SANDBOX: {
+    group: 'Security',
+    description: 'Serve Apollo Sandbox at `/graphql` in a browser, and GraphiQL (works offline) at `/graphiql`. Unset: on, except with `NODE_ENV=production`.',
+  },
+  GATEWAY_API_KEYS: {
+    group: 'Security',
+    description:
+      'Comma-separated API keys clients may send; with neither keys nor a JWT secret set, the gateway is open. Enforced in every mode, demo mode included.',
+  },
   GATEWAY_JWT_SECRET: { group: 'Security', description: 'HS256 secret (at least 32 bytes) for client bearer tokens.' },
   GATEWAY_JWT_ISSUER: { group: 'Security', description: 'Required `iss` of client tokens, when set.' },
   GATEWAY_JWT_AUDIENCE: { group: 'Security', description: 'Required `aud` of client tokens, when set.' },
-  METRICS_TOKEN: { group: 'Security', description: 'When set, `GET /metrics` answers only requests with `Authorization: Bearer <token>` (Prometheus: `authorization.credentials`). Unset: open; expose it on an internal network only.' },
-  LOG_LEVEL: { group: 'Logging', description: 'pino level of the JSON logs on stdout: `fatal`, `error`, `warn`, `info`, `debug` (adds a line per upstream call), `trace` or `silent`.' },
+  METRICS_TOKEN: {
+    group: 'Security',
+    description:
+      'When set, `GET /metrics` answers only requests with `Authorization: Bearer <token>` (Prometheus: `authorization.credentials`). Unset: open; expose it on an internal network only.',
+  },
+  LOG_LEVEL: {
+    group: 'Logging',
+    description: 'pino level of the JSON logs on stdout: `fatal`, `error`, `warn`, `info`, `debug` (adds a line per upstream call), `trace` or `silent`.',
+  },
   SHUTDOWN_TIMEOUT_MS: { group: 'Server', description: 'On SIGTERM, how long in-flight requests may finish before connections are closed (ms).' },
 };

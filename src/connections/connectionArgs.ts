@@ -59,9 +59,7 @@ export function validateConnectionArgs(args: ConnectionArgs, options: PageSizeOp
   const before = args.before ?? null;
   if (first !== null) return { first, last, after, before };
   if (last !== null) return { first: null, last, after, before };
-  return before !== null && after === null
-    ? { first: null, last: defaultPageSize, after, before }
-    : { first: defaultPageSize, last: null, after, before };
+  return before !== null && after === null ? { first: null, last: defaultPageSize, after, before } : { first: defaultPageSize, last: null, after, before };
 }
 
 function checkCount(name: 'first' | 'last', value: number | null | undefined, maxPageSize: number): number | null {

@@ -23,11 +23,7 @@ import type { OffsetSource } from './OffsetSource.js';
  *
  * Rejects with `UserInputError` for bad arguments or cursors; a failing `read` rejects as is.
  */
-export async function connectionFromOffsetSource<T>(
-  source: OffsetSource<T>,
-  args: ConnectionArgs,
-  options: ConnectionOptions,
-): Promise<Connection<T>> {
+export async function connectionFromOffsetSource<T>(source: OffsetSource<T>, args: ConnectionArgs, options: ConnectionOptions): Promise<Connection<T>> {
   const request = validateConnectionArgs(args, options);
   const identity: CursorIdentity = { kind: options.kind, fingerprint: options.fingerprint };
   const afterOffset = request.after === null ? null : decodeOffset(request.after, identity, 'after');

@@ -67,10 +67,7 @@ export function decodeCursor(cursor: string, expected: CursorIdentity, argumentN
   const wire = parseWire(cursor);
   if (!wire) throw malformedCursorError(argumentName);
   if (wire.v !== CURSOR_VERSION) {
-    throw new UserInputError(
-      `The "${argumentName}" cursor comes from an older version of this API. ${restartAdvice(argumentName)}`,
-      argumentName,
-    );
+    throw new UserInputError(`The "${argumentName}" cursor comes from an older version of this API. ${restartAdvice(argumentName)}`, argumentName);
   }
   if (wire.k !== expected.kind) {
     throw new UserInputError(

@@ -8,15 +8,7 @@ export {
   type PageSizeOptions,
   type ValidConnectionArgs,
 } from './connectionArgs.js';
-export {
-  CURSOR_VERSION,
-  decodeCursor,
-  encodeCursor,
-  type CursorIdentity,
-  type CursorPosition,
-  type MergedPosition,
-  type OffsetPosition,
-} from './cursor.js';
+export { CURSOR_VERSION, decodeCursor, encodeCursor, type CursorIdentity, type CursorPosition, type MergedPosition, type OffsetPosition } from './cursor.js';
 export { fingerprint } from './fingerprint.js';
 export type { OffsetSource, OffsetWindow } from './OffsetSource.js';
 export { connectionFromOffsetSource } from './connectionFromOffsetSource.js';

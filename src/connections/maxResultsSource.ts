@@ -1,6 +1,6 @@
 import type { OffsetSource } from './OffsetSource.js';
-import type { PageLayout } from './pageLayouts.js';
 import { createPagedSource } from './pagedSource.js';
+import type { PageLayout } from './pageLayouts.js';
 
 /** One page of an Eve-style list: `_items`, `_meta.total`, and `_meta.max_results` as applied. */
 export interface MaxResultsPage<T> {

@@ -21,4 +21,3 @@ export function cancelAhead<P>(ahead: Map<number, PageAhead<P>>): void {
   for (const { controller } of ahead.values()) controller.abort();
   ahead.clear();
 }
-

@@ -1,6 +1,6 @@
 import type { OffsetSource } from './OffsetSource.js';
-import type { PageLayout } from './pageLayouts.js';
 import { createPagedSource, type FetchPage } from './pagedSource.js';
+import type { PageLayout } from './pageLayouts.js';
 
 /** One page of a Django-REST-style list: `results`, `count`, and whether `next` is set. */
 export interface NumberedPage<T> {

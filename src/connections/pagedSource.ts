@@ -23,7 +23,6 @@ export interface FetchedPage<T> {
  */
 export type FetchPage<P> = (page: number, speculative: boolean, signal?: AbortSignal) => Promise<P>;
 
-
 /** How often one read re-learns a changed page size before giving up. */
 const MAX_RELAYOUTS = 3;
 
@@ -84,7 +83,10 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
   async function currentLayout(): Promise<Layout> {
     if (layout) return layout;
     const first = await page(1);
-    layout ??= first.pageSize === null ? { pageSize: Math.max(first.items.length, 1), totalCount: first.totalCount, lastPage: 1 } : layoutFrom(first.pageSize, first.totalCount);
+    layout ??=
+      first.pageSize === null
+        ? { pageSize: Math.max(first.items.length, 1), totalCount: first.totalCount, lastPage: 1 }
+        : layoutFrom(first.pageSize, first.totalCount);
     return layout;
   }
 

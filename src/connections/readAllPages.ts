@@ -1,4 +1,5 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
+
 import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
 import { pageCountOf, type PageLayout } from './pageLayouts.js';
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { isCanonicalIntegerId } from '../ids/canonicalSourceId.js';
+
 import { ErrorCode, NotFoundError, UpstreamError } from '../errors/index.js';
+import { isCanonicalIntegerId } from '../ids/canonicalSourceId.js';
 import type { ProviderName } from '../providers.js';
 
 const MAX_BATCH = 50;

@@ -14,7 +14,11 @@ export function namedPaging<T>(provider: ProviderName, source: OffsetSource<T>):
         return await source.read(offset, limit);
       } catch (error) {
         if (!(error instanceof ProviderPagingError)) throw error;
-        throw new UpstreamError(`${PROVIDER_LABELS[provider]}'s paging was inconsistent: ${error.message}.`, { provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE, cause: error });
+        throw new UpstreamError(`${PROVIDER_LABELS[provider]}'s paging was inconsistent: ${error.message}.`, {
+          provider,
+          code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+          cause: error,
+        });
       }
     },
   };

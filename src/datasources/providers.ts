@@ -38,11 +38,31 @@ export function createProviderClients(
     quota,
     // Retries, deadline and circuit breaker (docs/resilience.md); one attempt without.
     policy: resilience?.get(provider),
-    caching: { staleGraceMs: config.caching.staleGraceMs, staleIfQuotaLowMs: config.caching.staleIfQuotaLowMs, ttlByResource: config.caching.ttlByResource[provider] },
+    caching: {
+      staleGraceMs: config.caching.staleGraceMs,
+      staleIfQuotaLowMs: config.caching.staleIfQuotaLowMs,
+      ttlByResource: config.caching.ttlByResource[provider],
+    },
   });
   return {
-    guidebook: config.guidebook && new GuidebookClient({ config: config.guidebook, cache, timeouts: config.providerTimeouts.guidebook, ttlMs: config.cacheTtlMs.guidebook, upstream: upstream('guidebook') }),
-    roundware: config.roundware && new RoundwareClient({ config: config.roundware, cache, timeouts: config.providerTimeouts.roundware, ttlMs: config.cacheTtlMs.roundware, upstream: upstream('roundware') }),
+    guidebook:
+      config.guidebook &&
+      new GuidebookClient({
+        config: config.guidebook,
+        cache,
+        timeouts: config.providerTimeouts.guidebook,
+        ttlMs: config.cacheTtlMs.guidebook,
+        upstream: upstream('guidebook'),
+      }),
+    roundware:
+      config.roundware &&
+      new RoundwareClient({
+        config: config.roundware,
+        cache,
+        timeouts: config.providerTimeouts.roundware,
+        ttlMs: config.cacheTtlMs.roundware,
+        upstream: upstream('roundware'),
+      }),
     planstone: config.planstone && {
       client: new PlanstoneClient({
         config: config.planstone,

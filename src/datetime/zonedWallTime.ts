@@ -41,7 +41,14 @@ export function zonedWallTimeToUtc(date: string, minutes: number, zone: string, 
   if (m) {
     const localMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
     const check = new Date(localMidnight);
-    if (check.getUTCFullYear() === Number(m[1]) && check.getUTCMonth() === Number(m[2]) - 1 && check.getUTCDate() === Number(m[3]) && Number.isInteger(minutes) && minutes >= 0 && minutes < 2 * 1440) {
+    if (
+      check.getUTCFullYear() === Number(m[1]) &&
+      check.getUTCMonth() === Number(m[2]) - 1 &&
+      check.getUTCDate() === Number(m[3]) &&
+      Number.isInteger(minutes) &&
+      minutes >= 0 &&
+      minutes < 2 * 1440
+    ) {
       const offset = steadyOffset(zone, date, localMidnight);
       if (offset === undefined) return null;
       if (offset !== null) return new Date(localMidnight + minutes * 60_000 + seconds * 1000 - offset * 60_000);

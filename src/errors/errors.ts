@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+
 import type { ProviderName } from '../providers.js';
 import { ErrorCode } from './codes.js';
 

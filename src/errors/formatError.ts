@@ -1,6 +1,7 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+
 import { ErrorCode } from './codes.js';
 
 /**
@@ -41,7 +42,12 @@ export function createFormatError(options: FormatErrorOptions = {}) {
       if (known) {
         const extensions: Record<string, unknown> = {};
         for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-        return { message: options.scrub ? options.scrub(formatted.message) : formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+        return {
+          message: options.scrub ? options.scrub(formatted.message) : formatted.message,
+          ...(formatted.locations ? { locations: formatted.locations } : {}),
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions,
+        };
       }
       // Apollo Server's own request errors without a code (e.g. "provided sha does not match
       // query", which Apollo labels INTERNAL_SERVER_ERROR) are client mistakes it answers with

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+
 import { ErrorCode } from './codes.js';
 
 /**

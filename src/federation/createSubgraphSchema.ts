@@ -1,11 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+
+import type { GatewayContext } from '../catalog/index.js';
 import { NotFoundError, UserInputError } from '../errors/index.js';
 import { parseGlobalId } from '../ids/globalId.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
-import type { GatewayContext } from '../catalog/index.js';
 import { ENTITY_TYPES, federatedTypeDefs } from './entityKeys.js';
 
 type NodeResolver = (parent: unknown, args: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => Promise<unknown>;
@@ -18,7 +19,10 @@ type NodeResolver = (parent: unknown, args: { id: string }, context: GatewayCont
  */
 export function createSubgraphSchema(): GraphQLSchema {
   const node = resolvers.Query?.node as unknown as NodeResolver;
-  const entityResolvers: Record<string, { __resolveReference: (reference: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => Promise<unknown> }> = {};
+  const entityResolvers: Record<
+    string,
+    { __resolveReference: (reference: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => Promise<unknown> }
+  > = {};
   for (const type of ENTITY_TYPES) {
     entityResolvers[type] = {
       async __resolveReference(reference, context, info) {

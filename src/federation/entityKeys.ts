@@ -1,4 +1,5 @@
-import { type DirectiveNode, type DocumentNode, Kind, parse, visit } from 'graphql';
+import { Kind, parse, visit, type DirectiveNode, type DocumentNode } from 'graphql';
+
 import type { NodeType } from '../ids/globalId.js';
 
 /**

@@ -5,7 +5,6 @@ import { isCanonicalSourceId } from './canonicalSourceId.js';
 /** The object types that have global IDs. */
 export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession';
 
-
 export interface DecodedGlobalId {
   type: NodeType;
   provider: ProviderName;

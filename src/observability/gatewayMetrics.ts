@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import { upstreamErrorCode, type UpstreamCallEvent } from '../upstream/observer.js';
 import type { QuotaSnapshot } from '../upstream/quota/index.js';
 import type { BreakerState } from '../upstream/resilience/index.js';

@@ -1,4 +1,5 @@
 import net from 'node:net';
+
 import type { GatewayConfig } from '../config/index.js';
 import type { ProviderName } from '../providers.js';
 import type { BreakerState } from '../upstream/resilience/index.js';

@@ -36,7 +36,7 @@ export class SharedStoreErrors {
     // The message only: a client error's stack or command arguments could carry keys or values.
     this.#logger.warn(
       { store: 'redis', error: { name, message, ...(code === undefined ? {} : { code }) }, ...(this.#unsaid > 0 ? { unsaidSinceLast: this.#unsaid } : {}) },
-      'shared store failed: until it answers again, reads are served from this replica\'s copies or miss, writes are kept only here and quota is counted in process memory',
+      "shared store failed: until it answers again, reads are served from this replica's copies or miss, writes are kept only here and quota is counted in process memory",
     );
     this.#lastSaid = now;
     this.#unsaid = 0;

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+
 import { ErrorCode } from '../errors/index.js';
 import type { OperationManifest } from './operationManifest.js';
 
@@ -105,5 +106,8 @@ function rewriteSearch(req: Request, params: Record<string, unknown>): void {
 function refuse(req: Request, res: Response, code: string, message: string): void {
   const accept = req.headers.accept ?? '';
   const type = accept.includes('application/graphql-response+json') ? 'application/graphql-response+json' : 'application/json';
-  res.status(400).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .status(400)
+    .type(`${type}; charset=utf-8`)
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

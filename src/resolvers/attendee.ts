@@ -1,8 +1,8 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { requireProvider } from '../catalog/index.js';
 import { connectionFromOffsetSource, createArraySource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { omitNulls } from '../models/index.js';
-import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
 export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {

@@ -1,8 +1,8 @@
 import type { ClientSessionResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { requireProvider } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { globalIdOfModel } from '../ids/globalId.js';
 import { omitNulls } from '../models/index.js';
-import { requireProvider } from '../catalog/index.js';
 import { pageArgs } from './support.js';
 
 export const clientSessionQueries: Pick<QueryResolvers, 'clientSessions'> = {

@@ -6,7 +6,7 @@ import { mutationResolvers, PublishRequest } from './mutations/index.js';
 import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
 import { scalarResolvers } from './scalars.js';
-import { Session, SpeakerEngagement, sessionQueries } from './session.js';
+import { Session, sessionQueries, SpeakerEngagement } from './session.js';
 import { Speaker, speakerQueries } from './speaker.js';
 import { Track, trackQueries } from './track.js';
 

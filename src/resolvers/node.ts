@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+
 import type { NodeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { nodeById, type GatewayContext, type NodeModel } from '../catalog/index.js';
 import { UserInputError } from '../errors/index.js';
@@ -24,7 +25,11 @@ export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
     // Each entry fails alone — a missing ID is null with its own error at nodes[i] — because
     // an Error in a list is completed as that entry's error. (Not a list of promises:
     // graphql-jit lengthens such a list when an entry rejects after later ones resolved.)
-    const settled = await Promise.all(ids.map((id, index) => resolveNode(context, id, info, `ids[${index}]`).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    const settled = await Promise.all(
+      ids.map((id, index) =>
+        resolveNode(context, id, info, `ids[${index}]`).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      ),
+    );
     return settled as NodeModel[];
   },
 };

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
+
+import type { GatewayContext } from '../catalog/index.js';
 import type { ConnectionArgs } from '../connections/index.js';
 import { NotFoundError, type UpstreamError } from '../errors/index.js';
 import type { NodeType } from '../ids/globalId.js';
-import type { GatewayContext } from '../catalog/index.js';
 
 /** The Relay paging arguments of a connection field. */
 export function pageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): ConnectionArgs {

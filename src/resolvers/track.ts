@@ -19,13 +19,11 @@ export const Track: TrackResolvers = {
   guide: (track, _args, context) => (track.guideId ? requireProvider(context, 'guidebook').guide.load(track.guideId) : null),
   async sessions(track, args, context, info) {
     const trackId = toGlobalId('Track', providerOfSource(track.source), track.sourceId);
-    const { connection, failures } = await sessionConnection(
-      context.dataSources,
-      { trackId },
-      args.orderBy ?? DEFAULT_SESSION_ORDER,
-      pageArgs(args),
-      { kind: 'trackSessions', withTracks: selects(info, ['edges', 'node', 'tracks']), fieldsRead: operationFieldNames(info) },
-    );
+    const { connection, failures } = await sessionConnection(context.dataSources, { trackId }, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
+      kind: 'trackSessions',
+      withTracks: selects(info, ['edges', 'node', 'tracks']),
+      fieldsRead: operationFieldNames(info),
+    });
     reportPartialFailures(context, failures, info);
     return connection;
   },

@@ -1,39 +1,56 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { DestinationStream, Logger } from 'pino';
+
+import type { GatewayContext } from '../catalog/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
-import { createSchema } from '../schema.js';
-import { CompiledExecution } from './execution/compiledExecution.js';
 import { currentRequestScope, requestLogFields } from '../observability/requestScope.js';
 import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
-import type { DestinationStream, Logger } from 'pino';
-import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
+import { traceHeadersFrom } from '../observability/traceHeadersFrom.js';
 import { PROVIDER_NAMES, type ProviderName } from '../providers.js';
+import { createSchema } from '../schema.js';
+import {
+  createSharedStores,
+  DocumentStore,
+  QuotaRegistry,
+  ResponseCacheKeyValue,
+  type QuotaCounter,
+  type QuotaSnapshot,
+  type ResponseCache,
+} from '../upstream/index.js';
+import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
 import { clientAuth } from './auth/index.js';
-import { answerHeaderOverflowWithJson, bodyErrors, getUrlLimit, operationLimitsPlugin, requestGate, sendGraphQLError, type RejectRequest } from './limits/index.js';
+import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
+import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
+import {
+  answerHeaderOverflowWithJson,
+  bodyErrors,
+  getUrlLimit,
+  operationLimitsPlugin,
+  requestGate,
+  sendGraphQLError,
+  type RejectRequest,
+} from './limits/index.js';
 import { createLogger } from './logger.js';
 import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
+import { createOperationsLayer } from './operationsLayer.js';
 import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
 import { httpCaching } from './plugins/httpCaching.js';
-import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
-import { createScrubber } from './scrubber.js';
-import { sensitiveValuesOf } from './sensitiveValues.js';
-import { createOperationsLayer } from './operationsLayer.js';
-import { createSharedStores, DocumentStore, QuotaRegistry, ResponseCacheKeyValue, type QuotaCounter, type QuotaSnapshot, type ResponseCache } from '../upstream/index.js';
-import type { GatewayContext } from '../catalog/index.js';
 import { oneErrorPerNullPlugin } from './plugins/oneErrorPerNull.js';
 import { partialResultsPlugin } from './plugins/partialResults.js';
 import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
-import { traceHeadersFrom } from '../observability/traceHeadersFrom.js';
+import { createScrubber } from './scrubber.js';
+import { sensitiveValuesOf } from './sensitiveValues.js';
 
 export interface GatewayOptions {
   /**
@@ -100,7 +117,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const operations = createOperationsLayer({
     config,
     logger,
-    upstreamClients: [clients.guidebook?.upstream, clients.roundware?.upstream, clients.planstone?.client.upstream].filter((c) => c !== undefined && c !== null),
+    upstreamClients: [clients.guidebook?.upstream, clients.roundware?.upstream, clients.planstone?.client.upstream].filter(
+      (c) => c !== undefined && c !== null,
+    ),
     ...(stores.kind === 'redis' ? { sharedStoreErrors: () => storeErrors.count } : {}),
     health: {
       quota: () => quota.snapshot(),

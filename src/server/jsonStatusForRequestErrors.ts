@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+
 import { ErrorCode } from '../errors/index.js';
 
 /** Request errors that GraphQL over HTTP wants answered with 200 under `application/json`. */

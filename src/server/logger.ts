@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+
 import { createScrubber, type SensitiveValues } from './scrubber.js';
 
 export interface LoggerOptions {

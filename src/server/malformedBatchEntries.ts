@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+
 import { ErrorCode } from '../errors/index.js';
 
 /**
@@ -60,12 +61,13 @@ function entryProblem(entry: unknown): string | null {
     return `each entry must be a JSON object with a \`query\` (or a persisted operation's id), not ${entry === null ? 'null' : Array.isArray(entry) ? 'an array' : `a ${typeof entry}`}`;
   }
   const fields = entry as Record<string, unknown>;
-  if (Object.keys(fields).length === 0) return 'it is an empty object; send a `query` (or a persisted operation\'s id)';
+  if (Object.keys(fields).length === 0) return "it is an empty object; send a `query` (or a persisted operation's id)";
   if (fields.query !== undefined && fields.query !== null && typeof fields.query !== 'string') return '`query` must be a string';
   for (const name of ['variables', 'extensions'] as const) {
     const value = fields[name];
     if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) return `\`${name}\` must be a JSON object`;
   }
-  if (fields.operationName !== undefined && fields.operationName !== null && typeof fields.operationName !== 'string') return '`operationName` must be a string';
+  if (fields.operationName !== undefined && fields.operationName !== null && typeof fields.operationName !== 'string')
+    return '`operationName` must be a string';
   return null;
 }

@@ -1,5 +1,6 @@
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
+
 import { runInRequestScope } from '../observability/requestScope.js';
 import { requestIdFrom } from './requestId.js';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+
 import type { GatewayConfig } from '../config/index.js';
 import { GatewayMetrics } from '../observability/gatewayMetrics.js';
 import type { ProviderHealthSources } from '../observability/providerHealth.js';
@@ -59,7 +60,14 @@ export function createOperationsLayer({ config, logger, upstreamClients, health,
     metrics.recordUpstream(event);
     if (event.cache === 'miss') {
       logger.debug(
-        { provider: event.provider, route: event.route, status: event.status, durationMs: Math.round(event.durationMs), attempt: event.attempt, ...(event.error ? { failed: true } : {}) },
+        {
+          provider: event.provider,
+          route: event.route,
+          status: event.status,
+          durationMs: Math.round(event.durationMs),
+          attempt: event.attempt,
+          ...(event.error ? { failed: true } : {}),
+        },
         'upstream call',
       );
     }
@@ -77,12 +85,18 @@ export function createOperationsLayer({ config, logger, upstreamClients, health,
     mountRoutes(app) {
       app.get('/readyz', async (_req, res) => {
         const readiness = await checkReadiness(config, health, { timeoutMs: config.readinessTimeoutMs });
-        res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', mode: readiness.mode, providers: readiness.providers });
+        res
+          .status(readiness.ready ? 200 : 503)
+          .json({ status: readiness.ready ? 'ready' : 'unavailable', mode: readiness.mode, providers: readiness.providers });
       });
       const scraperMayRead = config.metricsToken === null ? () => true : bearerMatcher(config.metricsToken);
       app.get('/metrics', async (req, res) => {
         if (!scraperMayRead(req.headers.authorization)) {
-          res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('401 Unauthorized: /metrics needs the METRICS_TOKEN bearer token.\n');
+          res
+            .status(401)
+            .set('WWW-Authenticate', 'Bearer realm="metrics"')
+            .type('text/plain')
+            .send('401 Unauthorized: /metrics needs the METRICS_TOKEN bearer token.\n');
           return;
         }
         const { contentType, body } = await metrics.expose();

@@ -13,7 +13,11 @@ export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
     redisPassword(config.redis?.url),
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
   const hosts: SensitiveValues['hosts'] = [];
-  for (const [provider, settings] of [['guidebook', config.guidebook], ['roundware', config.roundware], ['planstone', config.planstone]] as const) {
+  for (const [provider, settings] of [
+    ['guidebook', config.guidebook],
+    ['roundware', config.roundware],
+    ['planstone', config.planstone],
+  ] as const) {
     if (!settings || !URL.canParse(settings.baseUrl)) continue;
     // `host` is `name:port` when the URL names a port, else the name alone.
     hosts.push({ host: new URL(settings.baseUrl).host, label: `[${provider}-upstream]` });

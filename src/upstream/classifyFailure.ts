@@ -1,7 +1,7 @@
 import { errors as undiciErrors } from 'undici';
+
 import { ErrorCode, UpstreamError } from '../errors/index.js';
 import { PROVIDER_LABELS, type ProviderName } from '../providers.js';
-
 
 /** The provider's display name, for client-facing messages. */
 export function providerLabel(provider: ProviderName): string {

@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { ProviderName } from '../providers.js';
+
 import { UpstreamError } from '../errors/index.js';
+import type { ProviderName } from '../providers.js';
 import { CallWithdrawn } from './coalescer.js';
 
 /** Whether an answer came from the shared cache (`hit`, `stale`) or from the provider (`miss`). */
@@ -119,7 +120,7 @@ const ID_SEGMENT = /^(\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  */
 function routeTemplate(route: string): string {
   const [method, ...rest] = route.split(' ');
-  const path = (rest.length > 0 ? rest.join(' ') : method ?? '').split('?')[0] ?? '';
+  const path = (rest.length > 0 ? rest.join(' ') : (method ?? '')).split('?')[0] ?? '';
   const templated = path
     .split('/')
     .map((segment) => (segment.startsWith(':') || !ID_SEGMENT.test(segment) ? segment : ':id'))

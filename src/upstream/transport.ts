@@ -1,9 +1,10 @@
 import { context, propagation } from '@opentelemetry/api';
 import { Pool } from 'undici';
+
 import { ErrorCode, UpstreamError } from '../errors/index.js';
 import type { ProviderName } from '../providers.js';
-import { encodeQueryComponent } from './encodeQueryComponent.js';
 import { classifyBodyFailure, classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
+import { encodeQueryComponent } from './encodeQueryComponent.js';
 
 export interface UpstreamTimeouts {
   /** TCP + TLS connect. */

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+
 import { ErrorCode, UpstreamError } from '../errors/index.js';
 import type { ProviderName } from '../providers.js';
-import { providerLabel } from './classifyFailure.js';
-import { directCallPolicy, type CallPolicy } from './callPolicy.js';
 import { applyCacheControl, type Freshness } from './cache/cacheControl.js';
 import { isCacheEntry, type CacheEntry } from './cache/cacheEntry.js';
 import { DEFAULT_CACHING, type CachingOptions } from './cache/cachingOptions.js';
+import { directCallPolicy, type CallPolicy } from './callPolicy.js';
+import { providerLabel } from './classifyFailure.js';
 import { Coalescer } from './coalescer.js';
 import { observeAttempt, onUpstreamCall } from './observer.js';
 import type { QuotaGuard, QuotaRegistry } from './quota/index.js';
@@ -138,10 +139,13 @@ export class UpstreamClient {
     // miss is never refused for the pace and never loses its retries.
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
-    const read = (withdrawn: AbortSignal) => this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh, withdrawn);
+    const read = (withdrawn: AbortSignal) =>
+      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh, withdrawn);
     const fetch = (signal?: AbortSignal) =>
       own
-        ? (this.#coalescer.join<T>(shared, signal) ?? (refresh ? this.#coalescer.join<T>(`${shared}|refresh`, signal) : undefined) ?? this.#coalescer.run(`${shared}|${own}`, read, signal))
+        ? (this.#coalescer.join<T>(shared, signal) ??
+          (refresh ? this.#coalescer.join<T>(`${shared}|refresh`, signal) : undefined) ??
+          this.#coalescer.run(`${shared}|${own}`, read, signal))
         : this.#coalescer.run(shared, read, signal);
     if (entry) {
       if (Date.now() < entry.g) {
@@ -227,7 +231,9 @@ export class UpstreamClient {
       const answer = await this.#policy.run(
         async (attempt) => {
           await this.#quota?.take();
-          return observeAttempt(this, this.provider, options.route ?? `${method} ${path}`, attempt, () => this.#transport.exchange({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }));
+          return observeAttempt(this, this.provider, options.route ?? `${method} ${path}`, attempt, () =>
+            this.#transport.exchange({ method, url, body: body === undefined ? undefined : JSON.stringify(body), headers: options.headers }),
+          );
         },
         { idempotent: false, route: options.route ?? `${method} ${path}` },
       );

@@ -25,7 +25,11 @@ export function loneSurrogateIn(text: string): string | null {
  * surrogates in the document's own strings, but not in variables, which arrive as JSON.
  * Raw variables are read (before coercion): any string in them that an argument uses counts.
  */
-export function findLoneSurrogate(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> = {}): LoneSurrogateArgument | null {
+export function findLoneSurrogate(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> = {},
+): LoneSurrogateArgument | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const visited = new Set<string>();
@@ -58,7 +62,10 @@ export function findLoneSurrogate(document: DocumentNode, operation: OperationDe
   const inSelections = (selectionSet: SelectionSetNode | undefined): LoneSurrogateArgument | null => {
     for (const selection of selectionSet?.selections ?? []) {
       const fieldName = selection.kind === Kind.FIELD ? selection.name.value : selection.kind === Kind.FRAGMENT_SPREAD ? `...${selection.name.value}` : '...';
-      for (const argument of [...(selection.kind === Kind.FIELD ? (selection.arguments ?? []) : []), ...(selection.directives ?? []).flatMap((d) => d.arguments ?? [])]) {
+      for (const argument of [
+        ...(selection.kind === Kind.FIELD ? (selection.arguments ?? []) : []),
+        ...(selection.directives ?? []).flatMap((d) => d.arguments ?? []),
+      ]) {
         const found = inValue(argument.value, argument.name.value);
         if (found) return { argumentName: found.path, fieldName, codeUnit: found.codeUnit };
       }

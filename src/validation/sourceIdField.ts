@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { parseGlobalId, type NodeType } from '../ids/globalId.js';
 import { PROVIDER_LABELS, type ProviderName } from '../providers.js';
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { ErrorCode } from '../errors/index.js';
 import { inputPath, refused, succeeded, type UserError, type WriteOutcome } from '../models/writes/index.js';
 

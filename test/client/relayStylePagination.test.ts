@@ -1,6 +1,7 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // The issue's acceptance check: a real Apollo Client with `relayStylePagination` pages
@@ -83,7 +84,8 @@ describe('Apollo Client relayStylePagination over the merged sessions connection
     const first = await forward.query<Page>({ query: SESSIONS, variables: { first: 100 } });
     let info = first.data!.sessions.pageInfo;
     while (info.hasNextPage) {
-      info = (await forward.query<Page>({ query: SESSIONS, variables: { first: 100, after: info.endCursor }, fetchPolicy: 'network-only' })).data!.sessions.pageInfo;
+      info = (await forward.query<Page>({ query: SESSIONS, variables: { first: 100, after: info.endCursor }, fetchPolicy: 'network-only' })).data!.sessions
+        .pageInfo;
     }
     const forwardIds = forward.readQuery<Page>({ query: SESSIONS, variables: { first: 100 } })!.sessions.edges.map((e) => e.node.id);
 
@@ -91,8 +93,8 @@ describe('Apollo Client relayStylePagination over the merged sessions connection
     const last = await backward.query<Page>({ query: SESSIONS, variables: { last: 100 } });
     info = last.data!.sessions.pageInfo;
     while (info.hasPreviousPage) {
-      info = (await backward.query<Page>({ query: SESSIONS, variables: { last: 100, before: info.startCursor }, fetchPolicy: 'network-only' })).data!
-        .sessions.pageInfo;
+      info = (await backward.query<Page>({ query: SESSIONS, variables: { last: 100, before: info.startCursor }, fetchPolicy: 'network-only' })).data!.sessions
+        .pageInfo;
     }
     const backwardIds = backward.readQuery<Page>({ query: SESSIONS, variables: { last: 100 } })!.sessions.edges.map((e) => e.node.id);
     expect(backwardIds).toEqual(forwardIds);

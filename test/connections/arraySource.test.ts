@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createArraySource, mapOffsetSource } from '../../src/connections/index.js';
 import { range } from './fakes.js';
 
@@ -32,10 +33,13 @@ describe('createArraySource', () => {
 describe('mapOffsetSource', () => {
   it('maps only the items of each window, and keeps the total', async () => {
     const mapped: number[] = [];
-    const source = mapOffsetSource(createArraySource(async () => range(100)), (n) => {
-      mapped.push(n);
-      return `#${n}`;
-    });
+    const source = mapOffsetSource(
+      createArraySource(async () => range(100)),
+      (n) => {
+        mapped.push(n);
+        return `#${n}`;
+      },
+    );
     expect(await source.read(10, 3)).toEqual({ items: ['#10', '#11', '#12'], totalCount: 100 });
     expect(await source.read(99, 5)).toEqual({ items: ['#99'], totalCount: 100 });
     expect(mapped).toEqual([10, 11, 12, 99]);

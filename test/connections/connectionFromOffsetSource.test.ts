@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { connectionFromOffsetSource, encodeCursor, fingerprint, type Connection } from '../../src/connections/index.js';
 import { UserInputError } from '../../src/errors/index.js';
 import { badInput, fakeSource, range, relayWindow } from './fakes.js';
@@ -97,7 +98,10 @@ describe('connectionFromOffsetSource: Relay argument combinations', () => {
             const page = await connectionFromOffsetSource(source, args, options);
             const label = JSON.stringify(effective);
             expect(nodes(page), label).toEqual(range(total).slice(expected.start, expected.end));
-            expect(page.edges.map((e) => e.cursor), label).toEqual(nodes(page).map(cursor));
+            expect(
+              page.edges.map((e) => e.cursor),
+              label,
+            ).toEqual(nodes(page).map(cursor));
             expect(source.reads.length, label).toBeLessThanOrEqual(2);
             if (after !== undefined && before !== undefined && after >= before) continue; // empty by construction
             expect({ hasPreviousPage: page.pageInfo.hasPreviousPage, hasNextPage: page.pageInfo.hasNextPage }, label).toEqual({
@@ -178,8 +182,7 @@ describe('connectionFromOffsetSource: cursors past the end', () => {
 
 describe('connectionFromOffsetSource: bad arguments', () => {
   const source = fakeSource(range(10));
-  const run = (args: Parameters<typeof connectionFromOffsetSource>[1], more: object = {}) =>
-    connectionFromOffsetSource(source, args, { ...options, ...more });
+  const run = (args: Parameters<typeof connectionFromOffsetSource>[1], more: object = {}) => connectionFromOffsetSource(source, args, { ...options, ...more });
 
   it('refuses negative, fractional and too large page sizes', async () => {
     await badInput(run({ first: -1 }), 'first');

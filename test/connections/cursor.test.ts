@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { decodeCursor, encodeCursor, fingerprint } from '../../src/connections/index.js';
 import { badInput } from './fakes.js';
 
@@ -17,7 +18,11 @@ describe('cursors', () => {
   });
 
   it('refuse what is not a cursor of this connection, naming the argument', async () => {
-    const check = (cursor: string, argumentName: 'after' | 'before') => badInput(Promise.resolve().then(() => decodeCursor(cursor, identity, argumentName)), argumentName);
+    const check = (cursor: string, argumentName: 'after' | 'before') =>
+      badInput(
+        Promise.resolve().then(() => decodeCursor(cursor, identity, argumentName)),
+        argumentName,
+      );
     await check('%%%', 'after');
     await check('x'.repeat(5000), 'before');
     await check(Buffer.from('[1,2]').toString('base64url'), 'after');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, type CursorIdentity } from '../../src/connections/index.js';
+
 import { CursorEdge } from '../../src/connections/cursorEdge.js';
+import { decodeCursor, encodeCursor, type CursorIdentity } from '../../src/connections/index.js';
 
 // Edges encode their cursor when it is read; what a client gets is the same cursor an
 // eager encoding gave, and it decodes to the edge's position.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createMaxResultsSource, type MaxResultsPage } from '../../src/connections/index.js';
 import { range } from './fakes.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { mergeSorted } from '../../src/connections/mergeSorted.js';
 
 const byNumber = (a: number, b: number) => a - b;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { connectionFromMergedSources, encodeCursor, fingerprint, type Connection } from '../../src/connections/index.js';
 import { badInput, fakeSource, range, relayWindow, type FakeSource } from './fakes.js';
 
@@ -86,17 +87,16 @@ describe('connectionFromMergedSources: walking the merged order', () => {
         let before: string | null = null;
         for (;;) {
           clearReads(g, p);
-          const { connection }: { connection: Connection<Session> } = await connectionFromMergedSources(
-            { g, p },
-            compare,
-            { last: pageSize, before },
-            options,
-          );
+          const { connection }: { connection: Connection<Session> } = await connectionFromMergedSources({ g, p }, compare, { last: pageSize, before }, options);
           // The first backward page reads each source's total first, then its window.
           const firstPage = before === null;
           expect(g.reads.length).toBe(firstPage && g.items.length > 0 ? 2 : 1);
           expect(p.reads.length).toBe(firstPage && p.items.length > 0 ? 2 : 1);
-          if (firstPage) expect([g.reads[0], p.reads[0]]).toEqual([[0, 0], [0, 0]]);
+          if (firstPage)
+            expect([g.reads[0], p.reads[0]]).toEqual([
+              [0, 0],
+              [0, 0],
+            ]);
           const remaining = all.length - backward.length;
           expect(labels(connection)).toEqual(expected.slice(Math.max(0, remaining - pageSize), remaining));
           expect(connection.pageInfo).toEqual({
@@ -144,10 +144,7 @@ describe('connectionFromMergedSources: Relay argument combinations', () => {
               name,
             ).toEqual(cursors.slice(window.start, window.end));
             if (after !== undefined && before !== undefined && after >= before) continue;
-            expect([connection.pageInfo.hasPreviousPage, connection.pageInfo.hasNextPage], name).toEqual([
-              window.hasPreviousPage,
-              window.hasNextPage,
-            ]);
+            expect([connection.pageInfo.hasPreviousPage, connection.pageInfo.hasNextPage], name).toEqual([window.hasPreviousPage, window.hasNextPage]);
           }
         }
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createPageNumberSource, PageLayouts, readAllPages, type NumberedPage } from '../../src/connections/index.js';
 import { range } from './fakes.js';
 
@@ -164,7 +165,9 @@ describe('pages asked for ahead that turn out not to be needed are cancelled', (
 
   it('by readAllPages: all of them when page 1 fails, those under another page size or past the total otherwise', async () => {
     const failing = withSignals(heldServer(200, 37), true);
-    await expect(readAllPages({ fetchPage: failing.fetchPage, layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } })).rejects.toThrow('page 1 failed');
+    await expect(
+      readAllPages({ fetchPage: failing.fetchPage, layoutOf, map: (page) => page.items, expected: { pageSize: 37, totalCount: 200 } }),
+    ).rejects.toThrow('page 1 failed');
     expect(failing.aborted()).toEqual([2, 3, 4, 5, 6]);
 
     const resized = heldServer(200, 50);

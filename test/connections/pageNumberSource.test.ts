@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { connectionFromOffsetSource, createPageNumberSource, type NumberedPage } from '../../src/connections/index.js';
 import { range } from './fakes.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createMaxResultsSource, createPageNumberSource, ProviderPagingError, type NumberedPage } from '../../src/connections/index.js';
 import { namedPaging } from '../../src/datasources/namedPaging.js';
 import { UpstreamError } from '../../src/errors/index.js';
@@ -30,13 +31,19 @@ describe('provider paging misbehaviour', () => {
   });
 
   it('an impossible page size (max_results 0) is UPSTREAM_BAD_RESPONSE naming Planstone', async () => {
-    const source = namedPaging('planstone', createMaxResultsSource(async () => ({ items: [], totalCount: 5, maxResults: 0 })));
+    const source = namedPaging(
+      'planstone',
+      createMaxResultsSource(async () => ({ items: [], totalCount: 5, maxResults: 0 })),
+    );
     await expect(source.read(0, 3)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE', provider: 'planstone' } });
   });
 
   it('other failures pass through untouched', async () => {
     const failure = new Error('503');
-    const source = namedPaging('guidebook', createPageNumberSource(() => Promise.reject(failure)));
+    const source = namedPaging(
+      'guidebook',
+      createPageNumberSource(() => Promise.reject(failure)),
+    );
     await expect(source.read(0, 3)).rejects.toBe(failure);
   });
 });

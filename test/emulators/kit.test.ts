@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { request } from 'undici';
 import { Emulator } from '@sessions-gateway/emulators/kit';
+import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A minimal provider to exercise the shared control surface every emulator inherits.
 const items = [{ id: 1 }, { id: 2 }];

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { request } from 'undici';
+
 import { introspectSchema } from './introspectSchema.js';
 import { operationArbitrary, type FuzzSeeds } from './operationArbitrary.js';
 import { requestArbitrary, type FuzzRequest } from './requestArbitrary.js';

@@ -1,7 +1,8 @@
 import { it } from '@fast-check/vitest';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { describeFailure, fuzzOnce, gatewayArbitrary, isUp, type FuzzTarget } from './fuzzTarget.js';
 import type { FuzzRequest } from './requestArbitrary.js';
@@ -20,7 +21,12 @@ beforeAll(async () => {
   emulators = await startEmulators();
   const secrets = {
     hosts: [emulators.guidebook, emulators.roundware, emulators.planstone].map((emulator) => new URL(emulator.baseUrl).host),
-    credentials: [emulators.env.GUIDEBOOK_API_KEY!, emulators.env.ROUNDWARE_API_TOKEN!, emulators.env.PLANSTONE_API_TOKEN!, Buffer.from(`${emulators.env.PLANSTONE_API_TOKEN}:`).toString('base64')],
+    credentials: [
+      emulators.env.GUIDEBOOK_API_KEY!,
+      emulators.env.ROUNDWARE_API_TOKEN!,
+      emulators.env.PLANSTONE_API_TOKEN!,
+      Buffer.from(`${emulators.env.PLANSTONE_API_TOKEN}:`).toString('base64'),
+    ],
   };
   for (const mode of ['development', 'production'] as const) {
     const harness = await startHarness({ emulatorSet: emulators, env: { NODE_ENV: mode } });
@@ -52,7 +58,11 @@ describe('fuzzed requests (fixed seed)', () => {
     60_000,
   );
 
-  it.prop([requestsOf('production')], { seed: SEED + 1, numRuns: 150, endOnFailure: true })('production gateway: the same properties', (request) => holds('production', request), 60_000);
+  it.prop([requestsOf('production')], { seed: SEED + 1, numRuns: 150, endOnFailure: true })(
+    'production gateway: the same properties',
+    (request) => holds('production', request),
+    60_000,
+  );
 
   it('both gateways are still up after the fuzzing', async () => {
     expect(await isUp(gateways.development.harness.url)).toBe(true);

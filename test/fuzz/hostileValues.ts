@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
 import { PROVIDER_NAMES } from '../../src/providers.js';
 
@@ -34,7 +35,23 @@ export const EDGE_STRINGS: readonly string[] = [
 ];
 
 /** Numbers at and beyond every range the schema states (`first` 0–100, 32-bit Int, floats for ints). */
-export const EDGE_NUMBERS: readonly number[] = [0, -1, 1, 100, 101, -100, 2_147_483_647, 2_147_483_648, -2_147_483_649, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e20, 1.5, -0.5, 1e-7];
+export const EDGE_NUMBERS: readonly number[] = [
+  0,
+  -1,
+  1,
+  100,
+  101,
+  -100,
+  2_147_483_647,
+  2_147_483_648,
+  -2_147_483_649,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  1e20,
+  1.5,
+  -0.5,
+  1e-7,
+];
 
 const NODE_TYPES: readonly NodeType[] = ['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession'];
 
@@ -48,7 +65,16 @@ export const globalIdArb: fc.Arbitrary<string> = fc
 
 /** Things that are not global ids at all: random base64, wrong alphabets, missing parts. */
 export const malformedIdArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '=', '!!!', 'U2Vzc2lvbg', Buffer.from('Session:guidebook:').toString('base64url'), Buffer.from('Nope:guidebook:1').toString('base64url'), Buffer.from('Session:nope:1').toString('base64url'), 'U2Vzc2lvbjpndWlkZWJvb2s6MQ=='),
+  fc.constantFrom(
+    '',
+    '=',
+    '!!!',
+    'U2Vzc2lvbg',
+    Buffer.from('Session:guidebook:').toString('base64url'),
+    Buffer.from('Nope:guidebook:1').toString('base64url'),
+    Buffer.from('Session:nope:1').toString('base64url'),
+    'U2Vzc2lvbjpndWlkZWJvb2s6MQ==',
+  ),
   fc.string({ maxLength: 40 }).map((text) => Buffer.from(text, 'utf8').toString('base64url')),
   fc.string({ maxLength: 20 }),
 );

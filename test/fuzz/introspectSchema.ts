@@ -7,7 +7,11 @@ import { request } from 'undici';
  * (production), the committed `schema.graphql` printed from the same SDL.
  */
 export async function introspectSchema(url: string): Promise<GraphQLSchema> {
-  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
+  });
   const body = (await response.body.json()) as { data?: IntrospectionQuery };
   if (body.data?.__schema) return buildClientSchema(body.data);
   return buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));

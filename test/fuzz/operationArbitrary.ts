@@ -15,6 +15,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
+
 import { bogusCursorArb, EDGE_NUMBERS, globalIdArb, hostileNumberArb, hostileStringArb, malformedIdArb } from './hostileValues.js';
 
 /** Real values seen in the gateway's answers, so generated operations also reach deep paths. */
@@ -113,8 +114,17 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
     switch (name) {
       case 'Int':
       case 'NonNegativeInt':
-        if (argName === 'first' || argName === 'last') return fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 4 }) }, { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) }, { weight: 1, arbitrary: wrongScalar });
-        return fc.oneof({ weight: 8, arbitrary: fc.integer({ min: -2, max: 3_000 }) }, { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) }, { weight: 1, arbitrary: wrongScalar });
+        if (argName === 'first' || argName === 'last')
+          return fc.oneof(
+            { weight: 12, arbitrary: fc.integer({ min: 0, max: 4 }) },
+            { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) },
+            { weight: 1, arbitrary: wrongScalar },
+          );
+        return fc.oneof(
+          { weight: 8, arbitrary: fc.integer({ min: -2, max: 3_000 }) },
+          { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) },
+          { weight: 1, arbitrary: wrongScalar },
+        );
       case 'Float':
         return fc.oneof({ weight: 3, arbitrary: hostileNumberArb }, { weight: 1, arbitrary: wrongScalar });
       case 'Boolean':
@@ -123,11 +133,15 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
         return fc.oneof({ weight: 12, arbitrary: idArb }, { weight: 1, arbitrary: wrongScalar });
       case 'String':
         if (argName === 'after' || argName === 'before') return fc.oneof({ weight: 12, arbitrary: cursorArb }, { weight: 1, arbitrary: wrongScalar });
-        if (/id$/i.test(argName)) return fc.oneof({ weight: 3, arbitrary: idArb }, { weight: 3, arbitrary: hostileStringArb }, { weight: 1, arbitrary: wrongScalar });
+        if (/id$/i.test(argName))
+          return fc.oneof({ weight: 3, arbitrary: idArb }, { weight: 3, arbitrary: hostileStringArb }, { weight: 1, arbitrary: wrongScalar });
         return fc.oneof({ weight: 12, arbitrary: hostileStringArb }, { weight: 1, arbitrary: wrongScalar });
       case 'DateTime':
         return fc.oneof(
-          { weight: 4, arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()) },
+          {
+            weight: 4,
+            arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+          },
           { weight: 1, arbitrary: fc.constantFrom('2024-03-10T02:30:00', '2024-13-45T99:99:99Z', '0000-00-00T00:00:00Z', '+275760-09-13T00:00:00.001Z') },
           { weight: 2, arbitrary: wrongScalar },
         );
@@ -136,7 +150,11 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
       case 'HexColorCode':
         return fc.oneof({ weight: 3, arbitrary: fc.constantFrom('#D62728', '#fff', '#GGGGGG', 'red') }, { weight: 1, arbitrary: wrongScalar });
       case 'URL':
-        return fc.oneof({ weight: 3, arbitrary: fc.webUrl() }, { weight: 1, arbitrary: fc.constantFrom('javascript:alert(1)', 'http://127.0.0.1:1/', 'file:///etc/passwd') }, { weight: 2, arbitrary: wrongScalar });
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.webUrl() },
+          { weight: 1, arbitrary: fc.constantFrom('javascript:alert(1)', 'http://127.0.0.1:1/', 'file:///etc/passwd') },
+          { weight: 2, arbitrary: wrongScalar },
+        );
       default:
         return fc.oneof(hostileStringArb, wrongScalar);
     }
@@ -169,7 +187,12 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
       const record = fc.record(model, { requiredKeys: required });
       arb = fc.oneof(
         { weight: 20, arbitrary: record },
-        { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom('unknownField', '__proto__', 'constructor')).map(([value, extra]) => ({ ...(value as object), [extra]: 1 })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(record, fc.constantFrom('unknownField', '__proto__', 'constructor'))
+            .map(([value, extra]) => ({ ...(value as object), [extra]: 1 })),
+        },
         { weight: 1, arbitrary: fc.constant(null) },
         { weight: 1, arbitrary: wrongScalar },
       );
@@ -185,7 +208,12 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
     return fc.oneof(
       { weight: 15, arbitrary: value.map((v) => ({ text: `${arg.name}: ${toLiteral(v)}`, vars: [], fragments: [] })) },
       { weight: 15, arbitrary: value.map((v) => ({ text: `${arg.name}: ${VAR}`, vars: [{ type: String(arg.type), value: v }], fragments: [] })) },
-      { weight: 1, arbitrary: fc.tuple(value, fc.constantFrom('String', 'Int!', '[ID!]!', 'Boolean', 'SessionFilter')).map(([v, type]) => ({ text: `${arg.name}: ${VAR}`, vars: [{ type, value: v }], fragments: [] })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(value, fc.constantFrom('String', 'Int!', '[ID!]!', 'Boolean', 'SessionFilter'))
+          .map(([v, type]) => ({ text: `${arg.name}: ${VAR}`, vars: [{ type, value: v }], fragments: [] })),
+      },
     );
   }
 
@@ -193,7 +221,9 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
     if (field.args.length === 0) return fc.constant({ text: '', vars: [], fragments: [] });
     const perArg = field.args.map((arg) => {
       const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
-      return required ? fc.oneof({ weight: 15, arbitrary: argumentOf(arg) }, { weight: 1, arbitrary: fc.constant(null) }) : fc.option(argumentOf(arg), { freq: 2 });
+      return required
+        ? fc.oneof({ weight: 15, arbitrary: argumentOf(arg) }, { weight: 1, arbitrary: fc.constant(null) })
+        : fc.option(argumentOf(arg), { freq: 2 });
     });
     return fc.tuple(...perArg).map((args) => {
       const given = args.filter((arg): arg is Piece => arg !== null);
@@ -206,7 +236,15 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
   const directiveArb: fc.Arbitrary<Piece> = fc.oneof(
     { weight: 120, arbitrary: fc.constant(EMPTY) },
     { weight: 3, arbitrary: fc.constantFrom('@include(if: true)', '@skip(if: false)', '@skip(if: true)', '@include(if: false)').map(text) },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('include', 'skip'), fc.oneof({ weight: 5, arbitrary: fc.boolean() as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: wrongScalar })).map(([name, value]) => ({ text: `@${name}(if: ${VAR})`, vars: [{ type: 'Boolean!', value }], fragments: [] })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('include', 'skip'),
+          fc.oneof({ weight: 5, arbitrary: fc.boolean() as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: wrongScalar }),
+        )
+        .map(([name, value]) => ({ text: `@${name}(if: ${VAR})`, vars: [{ type: 'Boolean!', value }], fragments: [] })),
+    },
     { weight: 1, arbitrary: fc.constantFrom('@nope', '@include', '@deprecated', '@skip(if: true) @skip(if: false)', '@specifiedBy(url: "x")').map(text) },
   );
 
@@ -217,7 +255,9 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
     const sub = isLeafType(named) ? null : depth > 0 && isCompositeType(named) ? selectionOf(named, depth - 1) : undefined;
     if (sub === undefined) return null;
     return fc.tuple(aliasArb, argumentsOf(field), directiveArb, sub ? sub : fc.constant(null)).map(([alias, args, directive, selection]) => {
-      const parts: Piece[] = [{ text: `${alias}${field.name}${args.text}${directive.text ? ` ${directive.text}` : ''}`, vars: [...args.vars, ...directive.vars], fragments: [] }];
+      const parts: Piece[] = [
+        { text: `${alias}${field.name}${args.text}${directive.text ? ` ${directive.text}` : ''}`, vars: [...args.vars, ...directive.vars], fragments: [] },
+      ];
       if (selection) parts.push(selection);
       return join(parts);
     });
@@ -250,13 +290,28 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
         weight: 1,
         arbitrary: own.map((selection) => {
           const name = `F${type.name}_${hash(selection.text)}`;
-          return { text: `...${name}`, vars: [], fragments: [...selection.fragments, { name, text: `fragment ${name} on ${type.name} ${selection.text}`, vars: selection.vars }] };
+          return {
+            text: `...${name}`,
+            vars: [],
+            fragments: [...selection.fragments, { name, text: `fragment ${name} on ${type.name} ${selection.text}`, vars: selection.vars }],
+          };
         }),
       });
-      choices.push({ weight: 1, arbitrary: fc.tuple(directiveArb, own).map(([directive, selection]) => ({ ...join([directive, selection]), text: `... on ${type.name} ${directive.text} ${selection.text}` })) });
+      choices.push({
+        weight: 1,
+        arbitrary: fc
+          .tuple(directiveArb, own)
+          .map(([directive, selection]) => ({ ...join([directive, selection]), text: `... on ${type.name} ${directive.text} ${selection.text}` })),
+      });
     } else {
       for (const possible of schema.getPossibleTypes(type)) {
-        choices.push({ weight: 2, arbitrary: fc.constant(null).chain(() => selectionOf(possible, depth)).map((selection) => ({ ...selection, text: `... on ${possible.name} ${selection.text}` })) });
+        choices.push({
+          weight: 2,
+          arbitrary: fc
+            .constant(null)
+            .chain(() => selectionOf(possible, depth))
+            .map((selection) => ({ ...selection, text: `... on ${possible.name} ${selection.text}` })),
+        });
       }
       if (!isObjectType(type) && 'getFields' in type) {
         for (const field of Object.values(type.getFields())) {
@@ -277,11 +332,22 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
   const opArb = fc.oneof(
     ...roots.map((root) => ({
       weight: root.weight,
-      arbitrary: fc.tuple(fc.constant(root.keyword), fc.integer({ min: 2, max: 5 }).chain((depth) => selectionOf(root.type!, depth - 1))),
+      arbitrary: fc.tuple(
+        fc.constant(root.keyword),
+        fc.integer({ min: 2, max: 5 }).chain((depth) => selectionOf(root.type!, depth - 1)),
+      ),
     })),
   );
-  const nameArb = fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/) }, { weight: 1, arbitrary: fc.constant('A'.repeat(5_000)) });
-  const sentNameArb = fc.oneof({ weight: 6, arbitrary: fc.constant('same') }, { weight: 1, arbitrary: fc.constant('absent') }, { weight: 1, arbitrary: hostileStringArb });
+  const nameArb = fc.oneof(
+    { weight: 12, arbitrary: fc.constant('') },
+    { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/) },
+    { weight: 1, arbitrary: fc.constant('A'.repeat(5_000)) },
+  );
+  const sentNameArb = fc.oneof(
+    { weight: 6, arbitrary: fc.constant('same') },
+    { weight: 1, arbitrary: fc.constant('absent') },
+    { weight: 1, arbitrary: hostileStringArb },
+  );
 
   return fc.tuple(opArb, nameArb, sentNameArb).map(([[keyword, selection], name, sent]) => {
     const fragments = new Map<string, Fragment>();

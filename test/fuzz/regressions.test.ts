@@ -1,6 +1,7 @@
+import { RequestLog } from '@sessions-gateway/emulators/kit/requestLog.js';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestLog } from '@sessions-gateway/emulators/kit/requestLog.js';
+
 import { DocumentStore, documentWeight } from '../../src/upstream/cache/documentStore.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
@@ -37,14 +38,23 @@ describe('fuzz regressions: memory', () => {
     expect(store.size).toBeLessThanOrEqual(Math.floor((8 * 1_048_576) / documentWeight(big(0))));
     // Ordinary operations still fill it by the hundred.
     const small = new DocumentStore(1_000, 8 * 1_048_576);
-    for (let i = 0; i < 500; i += 1) await small.set(`small${i}`, parse(`query Home${i} { sessions(first: 5) { edges { node { id name startTime tracks { name } } } } }`));
+    for (let i = 0; i < 500; i += 1)
+      await small.set(`small${i}`, parse(`query Home${i} { sessions(first: 5) { edges { node { id name startTime tracks { name } } } } }`));
     expect(small.size).toBe(500);
   });
 
   it("bug: the emulators' request log kept every request of a long demo run (npm start's memory grew with its traffic)", () => {
     const log = new RequestLog(1_000);
     for (let i = 0; i < 30_000; i += 1) {
-      log.record({ at: '', method: i % 3 === 0 ? 'POST' : 'GET', route: i % 2 === 0 ? '/sessions/' : undefined, url: `/sessions/?page=${i}`, headers: {}, outcome: 200, receivedAtMs: i });
+      log.record({
+        at: '',
+        method: i % 3 === 0 ? 'POST' : 'GET',
+        route: i % 2 === 0 ? '/sessions/' : undefined,
+        url: `/sessions/?page=${i}`,
+        headers: {},
+        outcome: 200,
+        receivedAtMs: i,
+      });
     }
     expect(log.entries().length).toBe(1_000);
     expect(log.entries().at(-1)!.receivedAtMs).toBe(29_999);

@@ -28,7 +28,9 @@ type ErrorLike = { message?: unknown; extensions?: { code?: unknown; stacktrace?
 
 function errorsOf(parsed: unknown): ErrorLike[] {
   const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.flatMap((item) => (item && typeof item === 'object' && Array.isArray((item as { errors?: unknown }).errors) ? ((item as { errors: ErrorLike[] }).errors ?? []) : []));
+  return items.flatMap((item) =>
+    item && typeof item === 'object' && Array.isArray((item as { errors?: unknown }).errors) ? ((item as { errors: ErrorLike[] }).errors ?? []) : [],
+  );
 }
 
 /**
@@ -42,13 +44,20 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, secr
   if (response.status >= 500) violations.push({ kind: 'server-error', detail: `HTTP ${response.status}` });
   const bodyless = response.status === 204 || response.status === 304 || request.method === 'HEAD';
   // A browser's GET (Accept: text/html) is answered with the Sandbox page where it is on (docs/operations.md).
-  const landingPage = request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '') && String(response.headers['content-type']).startsWith('text/html') && response.status === 200;
+  const landingPage =
+    request.method === 'GET' &&
+    /text\/html/.test(request.headers.accept ?? '') &&
+    String(response.headers['content-type']).startsWith('text/html') &&
+    response.status === 200;
   let parsed: unknown;
   if (!bodyless && !landingPage) {
     try {
       parsed = JSON.parse(response.body);
     } catch {
-      violations.push({ kind: 'not-json', detail: `HTTP ${response.status}, ${String(response.headers['content-type'] ?? 'no content-type')}: ${JSON.stringify(response.body.slice(0, 120))}` });
+      violations.push({
+        kind: 'not-json',
+        detail: `HTTP ${response.status}, ${String(response.headers['content-type'] ?? 'no content-type')}: ${JSON.stringify(response.body.slice(0, 120))}`,
+      });
     }
   }
   for (const error of errorsOf(parsed)) {
@@ -56,7 +65,8 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, secr
     if (code === 'INTERNAL_SERVER_ERROR') violations.push({ kind: 'internal-error', detail: String(error.message) });
     else if (typeof code !== 'string') violations.push({ kind: 'no-code', detail: String(error.message) });
     else if (!DOCUMENTED_CODES.has(code)) violations.push({ kind: 'undocumented-code', detail: code });
-    if (error.extensions?.stacktrace !== undefined || error.extensions?.exception !== undefined) violations.push({ kind: 'stack-trace', detail: 'extensions carry a stack trace' });
+    if (error.extensions?.stacktrace !== undefined || error.extensions?.exception !== undefined)
+      violations.push({ kind: 'stack-trace', detail: 'extensions carry a stack trace' });
   }
   for (const pattern of STACK_PATTERNS) {
     const match = pattern.exec(response.body);

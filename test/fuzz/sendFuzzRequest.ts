@@ -1,4 +1,5 @@
 import { request } from 'undici';
+
 import type { FuzzRequest } from './requestArbitrary.js';
 
 /** What came back, as the properties read it. */
@@ -10,7 +11,13 @@ export interface FuzzResponse {
 
 /** Sends `fuzz` to the gateway at `origin` (e.g. `http://127.0.0.1:1234`) and reads the whole answer. */
 export async function sendFuzzRequest(origin: string, fuzz: FuzzRequest): Promise<FuzzResponse> {
-  const response = await request(`${origin}${fuzz.path}`, { method: fuzz.method, headers: fuzz.headers, body: fuzz.body ?? null, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  const response = await request(`${origin}${fuzz.path}`, {
+    method: fuzz.method,
+    headers: fuzz.headers,
+    body: fuzz.body ?? null,
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
   return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';
@@ -29,7 +30,10 @@ const doc = (field: string) =>
 async function expectBadInput(field: string, variables: Record<string, unknown>, argumentName: string): Promise<void> {
   harness.resetLogs();
   const response = await harness.query(doc(field), variables);
-  expect(response.errors?.map((e) => e.extensions?.code), `${field} ${JSON.stringify(variables)}`).toEqual(['BAD_USER_INPUT']);
+  expect(
+    response.errors?.map((e) => e.extensions?.code),
+    `${field} ${JSON.stringify(variables)}`,
+  ).toEqual(['BAD_USER_INPUT']);
   expect(response.errors![0]!.extensions?.argumentName).toBe(argumentName);
   expect(response.data).toEqual({ c: null });
   expect(harness.upstreamCalls().total).toBe(0);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { expectUnique, PAGE_FIELDS, rootConnection, walkBackward, walkForward } from '../support/paging.js';
@@ -61,7 +62,10 @@ describe('attendees', () => {
       const expected = ids(data.guidebook.attendees.filter(keep).sort(byId));
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       const walk = await walkForward(attendees(filter), 100);
-      expect(walk.nodes.map((n) => n.sourceId), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        walk.nodes.map((n) => n.sourceId),
+        JSON.stringify(filter),
+      ).toEqual(expected);
     }
   });
 
@@ -81,9 +85,17 @@ describe('attendees', () => {
 
   it('orders by status then email', async () => {
     const expected = ids(
-      [...data.guidebook.attendees].filter((a) => a.revoked).sort((a, b) => b.status - a.status || (a.email < b.email ? -1 : a.email > b.email ? 1 : a.id - b.id)),
+      [...data.guidebook.attendees]
+        .filter((a) => a.revoked)
+        .sort((a, b) => b.status - a.status || (a.email < b.email ? -1 : a.email > b.email ? 1 : a.id - b.id)),
     );
-    const walk = await walkForward(attendees({ revoked: true }, [{ field: 'STATUS', direction: 'DESC' }, { field: 'EMAIL', direction: 'ASC' }]), 11);
+    const walk = await walkForward(
+      attendees({ revoked: true }, [
+        { field: 'STATUS', direction: 'DESC' },
+        { field: 'EMAIL', direction: 'ASC' },
+      ]),
+      11,
+    );
     expect(walk.nodes.map((n) => n.sourceId)).toEqual(expected);
     expect(walk.nodes.every((n) => n.revoked && STATUSES.includes(n.status))).toBe(true);
   });
@@ -125,7 +137,10 @@ describe('personalizedSchedules', () => {
       const expected = ids(data.guidebook.schedules.filter(keep).sort(byId));
       expect(expected.length).toBeGreaterThan(0);
       const walk = await walkForward(schedules(filter), 13);
-      expect(walk.nodes.map((n) => n.sourceId), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        walk.nodes.map((n) => n.sourceId),
+        JSON.stringify(filter),
+      ).toEqual(expected);
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';
@@ -58,7 +59,9 @@ describe('a page of sessions with its relations', () => {
     const ids = new Set(response.data!.sessions.edges.map((e) => e.node.sourceId));
     const pids = new Set(data.planstone.sessions.filter((s) => ids.has(s.schedid)).flatMap((s) => (s.speakers ?? []).map((e) => e.pid)));
     expect(pids.size).toBeGreaterThan(100);
-    const speakerCalls = planstone().entries().filter((e) => e.route === '/speakers');
+    const speakerCalls = planstone()
+      .entries()
+      .filter((e) => e.route === '/speakers');
     expect(speakerCalls).toHaveLength(Math.ceil(pids.size / 100));
     const asked = new Set<string>();
     for (const call of speakerCalls) {
@@ -76,7 +79,9 @@ describe('a page of sessions with its relations', () => {
     const [pid] = [...counts].filter(([p]) => data.planstone.speakers.some((s) => s.pid === p)).sort((a, b) => b[1] - a[1])[0]!;
     const doc = `query($id: ID!) { node(id: $id) { ... on Speaker { sessions(first: 100) { edges { node { speakers { speaker { sourceId } } } } } } } }`;
     dataOf(await harness.query(doc, { id: toGlobalId('Speaker', 'planstone', pid) }));
-    const calls = planstone().entries().filter((e) => e.route === '/speakers');
+    const calls = planstone()
+      .entries()
+      .filter((e) => e.route === '/speakers');
     const asked = calls.flatMap((c) => (JSON.parse(new URL(c.url, 'http://x').searchParams.get('where')!) as { pid?: { $in: string[] } }).pid?.$in ?? []);
     expect(asked.filter((p) => p === pid)).toHaveLength(1);
   });
@@ -104,10 +109,11 @@ describe('personalized schedules', () => {
     const guideId = data.guidebook.attendees[0]!.guide_id;
     const doc = `query($guide: ID!) { attendees(first: 50, filter: { guideId: $guide }) { edges { node { sourceId personalizedSchedules(first: 50) { totalCount edges { node { sourceId } } } } } } }`;
     const { attendees } = dataOf(
-      await harness.query<{ attendees: { edges: Array<{ node: { sourceId: string; personalizedSchedules: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } } }> } }>(
-        doc,
-        { guide: toGlobalId('Guide', 'guidebook', String(guideId)) },
-      ),
+      await harness.query<{
+        attendees: {
+          edges: Array<{ node: { sourceId: string; personalizedSchedules: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } } }>;
+        };
+      }>(doc, { guide: toGlobalId('Guide', 'guidebook', String(guideId)) }),
     );
     expect(attendees.edges).toHaveLength(50);
     // Same schedules, same order (by id), as the provider's own attendees__id filter gives.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { readProviderData } from '../support/providerData.js';
 
@@ -67,10 +68,9 @@ describe('warm shared cache', () => {
     const attendees = list!.attendees.edges.map((e) => e.node);
     let afterHalf = 0;
     for (const [index, node] of attendees.entries()) {
-      const answer = await harness.query<{ personalizedSchedules: { edges: Array<{ node: { sourceId: string; sessions: { edges: Array<{ node: { sourceId: string } }> } } }> } }>(
-        doc,
-        { id: node.id },
-      );
+      const answer = await harness.query<{
+        personalizedSchedules: { edges: Array<{ node: { sourceId: string; sessions: { edges: Array<{ node: { sourceId: string } }> } } }> };
+      }>(doc, { id: node.id });
       const expected = schedules.filter((s) => s.attendees.includes(Number(node.sourceId)));
       expect(answer.data!.personalizedSchedules.edges.map((e) => e.node.sourceId)).toEqual(expected.map((s) => String(s.id)));
       for (const [i, edge] of answer.data!.personalizedSchedules.edges.entries()) {

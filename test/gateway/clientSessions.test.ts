@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { PAGE_FIELDS, rootConnection, walkBackward, walkForward } from '../support/paging.js';
 import { readProviderData, type ProviderData, type RoundwareSession } from '../support/providerData.js';
@@ -64,14 +65,20 @@ describe('clientSessions', () => {
       [{ projectId: sample.project_id, geoListenEnabled: true }, (s) => s.project_id === sample.project_id && s.geo_listen_enabled],
       [{ demoStreamEnabled: true }, (s) => s.demo_stream_enabled],
       [{ deviceId: sample.device_id }, (s) => s.device_id === sample.device_id],
-      [{ clientType: sample.client_type, clientSystem: sample.client_system }, (s) => s.client_type === sample.client_type && s.client_system === sample.client_system],
+      [
+        { clientType: sample.client_type, clientSystem: sample.client_system },
+        (s) => s.client_type === sample.client_type && s.client_system === sample.client_system,
+      ],
       [{ languageId: 2 }, (s) => s.language_id === 2],
     ];
     for (const [filter, keep] of cases) {
       const expected = ids(data.roundware.sessions.filter(keep));
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       const walk = await walkForward(pages(filter), 50);
-      expect(walk.nodes.map((n) => n.sourceId), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        walk.nodes.map((n) => n.sourceId),
+        JSON.stringify(filter),
+      ).toEqual(expected);
     }
   });
 

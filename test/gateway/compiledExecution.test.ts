@@ -1,7 +1,8 @@
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { createSchema } from '../../src/schema.js';
 import { CompiledExecution } from '../../src/server/execution/compiledExecution.js';
@@ -57,7 +58,9 @@ const SESSION_FIELDS = `id source sourceId name descriptionHtml startTime endTim
 
 describe('graphql-jit answers as graphql-js does', () => {
   it('the merged sessions with tracks and speakers, and a second page', async () => {
-    const first = await expectSameAnswers(`{ sessions(first: 30) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${SESSION_FIELDS} } } } }`);
+    const first = await expectSameAnswers(
+      `{ sessions(first: 30) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${SESSION_FIELDS} } } } }`,
+    );
     expect(first.body.errors).toBeUndefined();
     const { endCursor } = (first.body.data as { sessions: { pageInfo: { endCursor: string } } }).sessions.pageInfo;
     await expectSameAnswers(`query($after: String) { sessions(first: 30, after: $after) { edges { node { id name startTime } } } }`, { after: endCursor });
@@ -69,13 +72,19 @@ describe('graphql-jit answers as graphql-js does', () => {
       `query($a: ID!) { personalizedSchedules(first: 20, filter: { attendeeId: $a }) { totalCount edges { node { id name sessions(first: 100) { totalCount edges { node { id name startTime endTime } } } } } } }`,
       { a: toGlobalId('Attendee', 'guidebook', String(attendee)) },
     );
-    await expectSameAnswers(`query($p: Int!) { clientSessions(first: 50, filter: { projectId: $p }) { totalCount edges { node { id sourceId deviceId clientType startTime stopTime } } } }`, {
-      p: data.roundware.sessions[0]!.project_id,
-    });
+    await expectSameAnswers(
+      `query($p: Int!) { clientSessions(first: 50, filter: { projectId: $p }) { totalCount edges { node { id sourceId deviceId clientType startTime stopTime } } } }`,
+      {
+        p: data.roundware.sessions[0]!.project_id,
+      },
+    );
   });
 
   it('fragments, aliases, @skip/@include, __typename and abstract types', async () => {
-    const ids = [toGlobalId('Session', 'guidebook', String(data.guidebook.sessions[3]!.id)), toGlobalId('Track', 'guidebook', String(data.guidebook.tracks[2]!.id))];
+    const ids = [
+      toGlobalId('Session', 'guidebook', String(data.guidebook.sessions[3]!.id)),
+      toGlobalId('Track', 'guidebook', String(data.guidebook.tracks[2]!.id)),
+    ];
     await expectSameAnswers(
       `query($ids: [ID!]!, $withName: Boolean!, $skipId: Boolean!) {
         first: sessions(first: 3) { ...Page }
@@ -95,7 +104,11 @@ describe('graphql-jit answers as graphql-js does', () => {
     expect((answer.body.data as { nodes: unknown[] }).nodes).toHaveLength(5);
     expect(answer.body.errors).toHaveLength(2);
     await expectSameAnswers(`{ node(id: "not-an-id") { id } }`);
-    const response = await request(compiled.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', operationName: 'Missing' }) });
+    const response = await request(compiled.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', operationName: 'Missing' }),
+    });
     expect(response.statusCode).toBe(400);
     await response.body.dump();
   });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
+
 import { createFormatError, UserInputError } from '../../src/errors/index.js';
 import { CompiledExecution } from '../../src/server/execution/compiledExecution.js';
 import { oneErrorPerNullPlugin } from '../../src/server/plugins/oneErrorPerNull.js';
@@ -79,9 +80,19 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
       },
       nonNull: () => null,
       nested: () => ({ id: '1', name: null }),
-      items: () => [{ id: '1', name: 'a' }, { id: '2', name: null }, { id: '3', name: null }],
-      itemsAsync: async () => [{ id: '1', name: 'a' }, { id: '2', name: 'b' }],
-      softItems: () => [{ id: '1', name: 'a' }, { id: '2', name: null }],
+      items: () => [
+        { id: '1', name: 'a' },
+        { id: '2', name: null },
+        { id: '3', name: null },
+      ],
+      itemsAsync: async () => [
+        { id: '1', name: 'a' },
+        { id: '2', name: 'b' },
+      ],
+      softItems: () => [
+        { id: '1', name: 'a' },
+        { id: '2', name: null },
+      ],
       entries: () => ['a', fail('entry'), Promise.reject(fail('entry rejected')), 'd'],
       strictEntries: () => ['a', null, 'c'],
       odd: () => 'bad',
@@ -162,7 +173,13 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
     expect(expected.body.errors?.length).toBeGreaterThan(0);
     for (const error of expected.body.errors ?? []) {
       expect(error.path).toBeDefined();
-      if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') expect(error).toEqual({ message: 'Internal server error.', locations: expect.any(Array), path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-17' } });
+      if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        expect(error).toEqual({
+          message: 'Internal server error.',
+          locations: expect.any(Array),
+          path: error.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-17' },
+        });
     }
     // The first graphql-jit run compiles, the next ones reuse the compiled operation.
     for (let run = 0; run < 3; run += 1) {
@@ -184,7 +201,14 @@ describe('deliberately failing resolvers: graphql-js and graphql-jit give the sa
     const { body, masked: reported, thrown: raised } = await answer(servers.graphqlJit, '{ boom fine }');
     expect(body).toEqual({
       data: { boom: null, fine: 'fine' },
-      errors: [{ message: 'Internal server error.', locations: [{ line: 1, column: 3 }], path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-17' } }],
+      errors: [
+        {
+          message: 'Internal server error.',
+          locations: [{ line: 1, column: 3 }],
+          path: ['boom'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-17' },
+        },
+      ],
     });
     expect(reported).toEqual(raised);
     expect(reported).toHaveLength(1);
@@ -207,7 +231,11 @@ describe('a failing provider through the real gateway: one masked error, logged 
       ['graphqlJit', { GRAPHQL_JIT_AFTER: '0' }],
     ] as const) {
       const capture = captureLogLines();
-      const harness = await startHarness({ emulatorSet: emulators, env: { ...NO_CACHE_ENV, ...env, LOG_LEVEL: 'error' }, gatewayOptions: { logDestination: capture.destination, logError: undefined } });
+      const harness = await startHarness({
+        emulatorSet: emulators,
+        env: { ...NO_CACHE_ENV, ...env, LOG_LEVEL: 'error' },
+        gatewayOptions: { logDestination: capture.destination, logError: undefined },
+      });
       gateways[name] = { harness, logs: capture.lines };
     }
   });
@@ -225,7 +253,9 @@ describe('a failing provider through the real gateway: one masked error, logged 
   it('an attendee whose email the EmailAddress scalar cannot serialize', async () => {
     // The provider's own page, with one email it should never have sent.
     const env = emulators.env;
-    const page = await request(new URL('attendees/', env.GUIDEBOOK_API_URL), { headers: { authorization: `JWT ${env.GUIDEBOOK_API_KEY}`, accept: 'application/json' } });
+    const page = await request(new URL('attendees/', env.GUIDEBOOK_API_URL), {
+      headers: { authorization: `JWT ${env.GUIDEBOOK_API_KEY}`, accept: 'application/json' },
+    });
     const body = (await page.body.json()) as { results: Array<{ email: string }> };
     body.results[0]!.email = 'not an email address';
     emulators.guidebook.faults.add({ kind: 'status', status: 200, body, route: '/attendees/' });
@@ -238,16 +268,28 @@ describe('a failing provider through the real gateway: one masked error, logged 
         logs.length = 0;
         // Four runs: graphql-js answers the first one even where graphql-jit is on.
         for (let run = 0; run < 4; run += 1) {
-          const response = await request(harness.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': `req-${run}` }, body: JSON.stringify({ query }) });
+          const response = await request(harness.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-request-id': `req-${run}` },
+            body: JSON.stringify({ query }),
+          });
           const answer = (await response.body.json()) as Body;
           expect(response.statusCode, name).toBe(200);
           expect(answer.errors, name).toEqual([
-            { message: 'Internal server error.', locations: [{ line: 1, column: 43 }], path: ['attendees', 'edges', 0, 'node', 'email'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: `req-${run}` } },
+            {
+              message: 'Internal server error.',
+              locations: [{ line: 1, column: 43 }],
+              path: ['attendees', 'edges', 0, 'node', 'email'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: `req-${run}` },
+            },
           ]);
           answers[name]!.push(answer);
         }
         const logged = logs.filter((line) => line.msg === 'unexpected error (masked for the client)');
-        expect(logged.map((line) => line.requestId), name).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
+        expect(
+          logged.map((line) => line.requestId),
+          name,
+        ).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
         for (const line of logged) expect((line.err as { stack?: string }).stack, name).toMatch(/EmailAddress/);
         expect((await maskedCount(harness)) - before, name).toBe(4);
       }
@@ -280,12 +322,21 @@ function difference(label: string, expected: unknown, actual: unknown): string |
 type Answer = { status: number; body: unknown };
 
 async function post(harness: Harness, operation: { query: string; variables?: Record<string, unknown> }, id: string): Promise<Answer> {
-  const response = await request(harness.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify(operation) });
+  const response = await request(harness.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': id },
+    body: JSON.stringify(operation),
+  });
   return { status: response.statusCode, body: await response.body.json() };
 }
 
 // Deterministic on both sides: no quota pacing (it depends on the clock) and no retries.
-const DETERMINISTIC_ENV = { QUOTA_PACING: 'false', GUIDEBOOK_QUOTA_PER_DAY: '0', UPSTREAM_RETRY_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_FAILURE_THRESHOLD: '1000000' };
+const DETERMINISTIC_ENV = {
+  QUOTA_PACING: 'false',
+  GUIDEBOOK_QUOTA_PER_DAY: '0',
+  UPSTREAM_RETRY_MAX_ATTEMPTS: '1',
+  UPSTREAM_BREAKER_FAILURE_THRESHOLD: '1000000',
+};
 
 describe('every operation the suite sends, under both executors', () => {
   // One set of emulators each (same seeds), so the corpus's mutations change both alike.
@@ -316,9 +367,15 @@ describe('every operation the suite sends, under both executors', () => {
     // Those instants, and only those (between the test's start and now), are compared as such.
     const started = Date.now();
     const clockStamped = (answer: unknown): unknown =>
-      JSON.parse(JSON.stringify(answer).replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (text, instant: string) => (Date.parse(instant) >= started && Date.parse(instant) <= Date.now() ? '"<stamped during the test>"' : text)));
+      JSON.parse(
+        JSON.stringify(answer).replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (text, instant: string) =>
+          Date.parse(instant) >= started && Date.parse(instant) <= Date.now() ? '"<stamped during the test>"' : text,
+        ),
+      );
     for (const [index, operation] of CORPUS.entries()) {
-      const [expected, actual] = (await Promise.all([post(graphqlJs.harness, operation, `op-${index}`), post(graphqlJit.harness, operation, `op-${index}`)])).map(clockStamped) as [Answer, Answer];
+      const [expected, actual] = (
+        await Promise.all([post(graphqlJs.harness, operation, `op-${index}`), post(graphqlJit.harness, operation, `op-${index}`)])
+      ).map(clockStamped) as [Answer, Answer];
       if ((expected.body as Body).errors) failed += 1;
       const found = difference(`#${index} ${operation.query.slice(0, 160)}`, expected, actual);
       if (found) differences.push(found);

@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { ErrorCode } from '../../src/errors/index.js';
 import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
 import type { ProviderName } from '../../src/providers.js';
@@ -36,7 +37,10 @@ describe('bug: a lone surrogate in a string filter was a server error (Guidebook
       harness.resetLogs();
       const { status, body } = await postRaw(`{"query":"query($s: String) { c: ${field} { totalCount } }","variables":{"s":"${lone}"}}`);
       const answer = body as GraphQLResponse;
-      expect(answer.errors?.map((e) => e.extensions?.code), `${field} ${lone}`).toEqual(['BAD_USER_INPUT']);
+      expect(
+        answer.errors?.map((e) => e.extensions?.code),
+        `${field} ${lone}`,
+      ).toEqual(['BAD_USER_INPUT']);
       expect(answer.errors![0]!.extensions?.argumentName).toBe(argumentName);
       expect(answer.errors![0]!.message).toMatch(/lone UTF-16 surrogate \(U\+D[89A-F][0-9A-F]{2}\)/);
       // A request error under application/json: 200, as for variables that do not coerce.
@@ -47,7 +51,9 @@ describe('bug: a lone surrogate in a string filter was a server error (Guidebook
 
   it('in a list argument, the entry is named (speakers sourceIds)', async () => {
     harness.resetLogs();
-    const { body } = await postRaw('{"query":"query($ids: [String!]) { speakers(filter: { sourceIds: $ids }) { totalCount } }","variables":{"ids":["10024","\\udfff"]}}');
+    const { body } = await postRaw(
+      '{"query":"query($ids: [String!]) { speakers(filter: { sourceIds: $ids }) { totalCount } }","variables":{"ids":["10024","\\udfff"]}}',
+    );
     expect((body as GraphQLResponse).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.sourceIds[1]' });
     expect(harness.upstreamCalls().total).toBe(0);
   });
@@ -108,7 +114,10 @@ describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came b
     for (const sourceId of bad) {
       harness.resetLogs();
       const answer = await harness.query('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId(type, provider, sourceId) });
-      expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.argumentName]), JSON.stringify(sourceId)).toEqual([['BAD_USER_INPUT', 'id']]);
+      expect(
+        answer.errors?.map((e) => [e.extensions?.code, e.extensions?.argumentName]),
+        JSON.stringify(sourceId),
+      ).toEqual([['BAD_USER_INPUT', 'id']]);
       expect(harness.upstreamCalls().total, JSON.stringify(sourceId)).toBe(0);
     }
   });
@@ -130,7 +139,9 @@ describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came b
 
   it('nodes(ids:) names the entry; session(id:), filters and mutation inputs use the same rule', async () => {
     harness.resetLogs();
-    const nodes = await harness.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [toGlobalId('Speaker', 'planstone', '1e2'), toGlobalId('ClientSession', 'roundware', 'NaN')] });
+    const nodes = await harness.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+      ids: [toGlobalId('Speaker', 'planstone', '1e2'), toGlobalId('ClientSession', 'roundware', 'NaN')],
+    });
     expect(nodes.errors?.map((e) => e.extensions?.argumentName).sort()).toEqual(['ids[0]', 'ids[1]']);
     const session = await harness.query('query($id: ID!) { session(id: $id) { id } }', { id: toGlobalId('Session', 'guidebook', '1.5') });
     expect(session.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
@@ -147,7 +158,7 @@ describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came b
   });
 });
 
-describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empty body', () => {
+describe("bug: a GET over Node's 16 KB header limit got a bare 431 with an empty body", () => {
   // A long but valid query: `{ __typename }` padded with a comment-free alias list.
   const documentOfLength = (bytes: number) => {
     const head = 'query Long { __typename } # ';
@@ -173,7 +184,11 @@ describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empt
     const response = await request(url);
     expect(response.statusCode).toBe(414);
     const body = (await response.body.json()) as GraphQLResponse;
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'URL_TOO_LONG', limit: 8_192, measured: Buffer.byteLength(new URL(url).pathname + new URL(url).search) });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'URL_TOO_LONG',
+      limit: 8_192,
+      measured: Buffer.byteLength(new URL(url).pathname + new URL(url).search),
+    });
     expect(body.errors?.[0]?.message).toMatch(/by POST, or as a persisted operation/);
   });
 
@@ -190,7 +205,12 @@ describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empt
     const oneConnection = new Agent({ connections: 1 });
     try {
       for (let round = 0; round < 3; round++) {
-        const served = await request(harness.url, { dispatcher: oneConnection, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        const served = await request(harness.url, {
+          dispatcher: oneConnection,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        });
         expect(await served.body.json()).toEqual({ data: { __typename: 'Query' } });
         const refused = await request(getUrl(documentOfLength(20_000)), { dispatcher: oneConnection });
         expect(refused.statusCode).toBe(431);
@@ -210,7 +230,16 @@ describe('bug: a GET over Node\'s 16 KB header limit got a bare 431 with an empt
 describe('bug: a batch with one non-object entry was refused whole ("POST body missing, invalid Content-Type, or JSON object has no keys")', () => {
   it('valid entries run; each malformed entry gets its own BAD_REQUEST error, in batch order; HTTP 200', async () => {
     const { status, body } = await postRaw(
-      JSON.stringify([{ query: '{ __typename }' }, 5, { query: 'query($n: Int) { tracks(first: $n) { edges { node { name } } } }', variables: { n: 1 } }, null, [], {}, { query: 7 }, { query: '{ __typename }', variables: 'x' }]),
+      JSON.stringify([
+        { query: '{ __typename }' },
+        5,
+        { query: 'query($n: Int) { tracks(first: $n) { edges { node { name } } } }', variables: { n: 1 } },
+        null,
+        [],
+        {},
+        { query: 7 },
+        { query: '{ __typename }', variables: 'x' },
+      ]),
     );
     expect(status).toBe(200);
     const answers = body as GraphQLResponse[];
@@ -226,7 +255,9 @@ describe('bug: a batch with one non-object entry was refused whole ("POST body m
       [6, /`query` must be a string/],
       [7, /`variables` must be a JSON object/],
     ] as const) {
-      expect(answers[index], `entry ${index}`).toEqual({ errors: [{ message: expect.stringMatching(new RegExp(`^Batch entry ${index} is not a GraphQL operation: `)), extensions: { code: 'BAD_REQUEST' } }] });
+      expect(answers[index], `entry ${index}`).toEqual({
+        errors: [{ message: expect.stringMatching(new RegExp(`^Batch entry ${index} is not a GraphQL operation: `)), extensions: { code: 'BAD_REQUEST' } }],
+      });
       expect(answers[index]!.errors![0]!.message).toMatch(why);
     }
   });
@@ -257,7 +288,10 @@ describe('bug: codes the API sent but did not document (BAD_REQUEST, OPERATION_R
     ];
     for (const [body, code, status] of cases) {
       const answer = await postRaw(body);
-      expect((answer.body as GraphQLResponse).errors?.map((e) => e.extensions?.code), body).toEqual([code]);
+      expect(
+        (answer.body as GraphQLResponse).errors?.map((e) => e.extensions?.code),
+        body,
+      ).toEqual([code]);
       expect(answer.status, body).toBe(status);
       expect(Object.values(ErrorCode)).toContain(code);
     }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphQLObjectType } from 'graphql';
-import { SESSION_DETAIL_FIELDS, SESSION_LIST_FIELDS } from '../../src/datasources/planstone/mapper.js';
-import { createSchema } from '../../src/schema.js';
 import type { LoggedRequest } from '@sessions-gateway/emulators/kit/requestLog.js';
+import { GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { SESSION_DETAIL_FIELDS, SESSION_LIST_FIELDS } from '../../src/datasources/planstone/mapper.js';
 import { toGlobalId } from '../../src/ids/globalId.js';
+import { createSchema } from '../../src/schema.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { captureLogLines } from '../support/logCapture.js';
 import { dataOf } from '../support/paging.js';
@@ -70,7 +71,9 @@ describe('Planstone list reads (cache off)', () => {
 
   it('read whole sessions, once, when any selection of the operation shows a detail', async () => {
     const { harness, data } = own;
-    const described = data.planstone.sessions.find((s) => typeof (s as unknown as Node).description === 'string' && ((s as unknown as Node).description as string).trim() !== '');
+    const described = data.planstone.sessions.find(
+      (s) => typeof (s as unknown as Node).description === 'string' && ((s as unknown as Node).description as string).trim() !== '',
+    );
     expect(described).toBeDefined();
     const id = toGlobalId('Session', 'planstone', described!.schedid);
     const answer = dataOf(
@@ -112,7 +115,11 @@ describe('a feed that refuses projections (cache off)', () => {
     const expected = dataOf(await harness.query<ListData>(list()));
     harness.resetLogs();
     // What Eve answers to a `projection` it cannot parse.
-    const refusal = { kind: 'status' as const, status: 400, body: { _status: 'ERR', _error: { code: 400, message: 'The browser (or proxy) sent a request that this server could not understand.' } } };
+    const refusal = {
+      kind: 'status' as const,
+      status: 400,
+      body: { _status: 'ERR', _error: { code: 400, message: 'The browser (or proxy) sent a request that this server could not understand.' } },
+    };
     harness.emulators.planstone.faults.add({ ...refusal, route: '/sessions', queryParam: 'projection' });
 
     expect(dataOf(await harness.query<ListData>(list()))).toStrictEqual(expected);

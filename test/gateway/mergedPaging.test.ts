@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { expectUnique, walkBackward, walkForward } from '../support/paging.js';
 import { readProviderData, refSessions, sortSessions, type RefSession } from '../support/providerData.js';
@@ -68,7 +69,6 @@ describe('merged sessions: whole walks', () => {
 const boundaries = () => expected.flatMap((s, i) => (i > 0 && s.source !== expected[i - 1]!.source ? [i] : []));
 
 describe('merged sessions: small pages across the points where the providers interleave', () => {
-
   for (const size of [1, 7, 13]) {
     it(`first: ${size} forward across every boundary: no gaps, no duplicates`, async () => {
       for (const boundary of boundaries()) {

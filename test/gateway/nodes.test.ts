@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId, type NodeType } from '../../src/ids/globalId.js';
 import type { ProviderName } from '../../src/providers.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
@@ -113,9 +114,13 @@ describe('nodes(ids:)', () => {
   });
 
   it('every session of a page can be fetched again by its id', async () => {
-    const { sessions } = dataOf(await harness.query<{ sessions: { edges: Array<{ node: { id: string; name: string } }> } }>(`{ sessions(last: 60) { edges { node { id name } } } }`));
+    const { sessions } = dataOf(
+      await harness.query<{ sessions: { edges: Array<{ node: { id: string; name: string } }> } }>(`{ sessions(last: 60) { edges { node { id name } } } }`),
+    );
     const ids = sessions.edges.map((e) => e.node.id);
-    const { nodes } = dataOf(await harness.query<{ nodes: Array<{ id: string; name: string }> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Session { name } } }`, { ids }));
+    const { nodes } = dataOf(
+      await harness.query<{ nodes: Array<{ id: string; name: string }> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Session { name } } }`, { ids }),
+    );
     expect(nodes).toEqual(sessions.edges.map((e) => e.node));
   });
 });

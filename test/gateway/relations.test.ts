@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf, walkBackward, walkForward, type Page, type PageArgs } from '../support/paging.js';
@@ -57,7 +58,12 @@ describe('Session relations', () => {
       const session = raw.get(node.sourceId)!;
       expect(node.guide).toEqual({ id: toGlobalId('Guide', 'guidebook', String(guide.id)), sourceId: String(guide.id), name: guide.name });
       expect(node.tracks).toEqual(
-        session.schedule_tracks.map((id) => ({ id: toGlobalId('Track', 'guidebook', String(id)), source: 'GUIDEBOOK', sourceId: String(id), name: tracks.get(id)!.name })),
+        session.schedule_tracks.map((id) => ({
+          id: toGlobalId('Track', 'guidebook', String(id)),
+          source: 'GUIDEBOOK',
+          sourceId: String(id),
+          name: tracks.get(id)!.name,
+        })),
       );
       expect(node.locations).toEqual(session.locations.map((id) => ({ name: locations.get(id)!.name, sourceId: String(id) })));
       expect(node.speakers).toEqual([]);
@@ -97,7 +103,9 @@ describe('Session relations', () => {
 
   it('speakers(publishedOnly: true) keeps only published engagements', async () => {
     const doc = `query { sessions(first: 100, filter: { sources: [PLANSTONE] }) { edges { node { sourceId all: speakers { published } pub: speakers(publishedOnly: true) { published } } } } }`;
-    const { sessions } = dataOf(await harness.query<{ sessions: { edges: Array<{ node: { all: Array<{ published: boolean }>; pub: Array<{ published: boolean }> } }> } }>(doc));
+    const { sessions } = dataOf(
+      await harness.query<{ sessions: { edges: Array<{ node: { all: Array<{ published: boolean }>; pub: Array<{ published: boolean }> } }> } }>(doc),
+    );
     for (const { node } of sessions.edges) expect(node.pub).toEqual(node.all.filter((e) => e.published));
     expect(sessions.edges.some(({ node }) => node.pub.length < node.all.length)).toBe(true);
   });
@@ -144,7 +152,10 @@ describe('Attendee and PersonalizedSchedule relations', () => {
     for (const s of data.guidebook.schedules) for (const a of s.attendees) counts.set(a, (counts.get(a) ?? 0) + 1);
     const [attendeeId] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     const attendee = data.guidebook.attendees.find((a) => a.id === attendeeId)!;
-    const expected = data.guidebook.schedules.filter((s) => s.attendees.includes(attendeeId)).map((s) => String(s.id)).sort((a, b) => Number(a) - Number(b));
+    const expected = data.guidebook.schedules
+      .filter((s) => s.attendees.includes(attendeeId))
+      .map((s) => String(s.id))
+      .sort((a, b) => Number(a) - Number(b));
     expect(expected.length).toBeGreaterThan(1);
     const doc = `query($id: ID!, $first: Int, $after: String) { node(id: $id) { ... on Attendee { email guide { sourceId }
       personalizedSchedules(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { sourceId } } } } } }`;
@@ -163,8 +174,17 @@ describe('Attendee and PersonalizedSchedule relations', () => {
       sessions(first: 100) { totalCount edges { node { source sourceId } } }
       firstTwo: sessions(first: 2) { edges { node { sourceId } } pageInfo { hasNextPage } }
       attendees(first: 100) { totalCount edges { node { sourceId } } } } } }`;
-    type S = { sourceId: string; name: string; guide: { sourceId: string }; sessions: Page<{ source: string; sourceId: string }>; firstTwo: Page<{ sourceId: string }>; attendees: Page<{ sourceId: string }> };
-    const { nodes } = dataOf(await harness.query<{ nodes: S[] }>(doc, { ids: schedules.map((s) => toGlobalId('PersonalizedSchedule', 'guidebook', String(s.id))) }));
+    type S = {
+      sourceId: string;
+      name: string;
+      guide: { sourceId: string };
+      sessions: Page<{ source: string; sourceId: string }>;
+      firstTwo: Page<{ sourceId: string }>;
+      attendees: Page<{ sourceId: string }>;
+    };
+    const { nodes } = dataOf(
+      await harness.query<{ nodes: S[] }>(doc, { ids: schedules.map((s) => toGlobalId('PersonalizedSchedule', 'guidebook', String(s.id))) }),
+    );
     nodes.forEach((node, i) => {
       const schedule = schedules[i]!;
       const ids = new Set(schedule.sessions.map(String));

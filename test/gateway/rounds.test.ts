@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '@sessions-gateway/emulators/kit/requestLog.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';
@@ -64,7 +65,9 @@ describe('upstream round trips of a read (cache off)', () => {
       const mine = data.guidebook.schedules.filter((s) => s.attendees.includes(attendee.id));
       const byGuide = new Map<number, Set<number>>();
       for (const s of mine) for (const id of s.sessions) byGuide.set(s.guide, (byGuide.get(s.guide) ?? new Set()).add(id));
-      return byGuide.size === 1 && [...byGuide].every(([guide, ids]) => wanted(ids.size, Math.ceil((sessionsPerGuide.get(guide) ?? 0) / pageSize))) ? [attendee.id] : [];
+      return byGuide.size === 1 && [...byGuide].every(([guide, ids]) => wanted(ids.size, Math.ceil((sessionsPerGuide.get(guide) ?? 0) / pageSize)))
+        ? [attendee.id]
+        : [];
     });
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf, expectUnique, walkBackward, walkForward } from '../support/paging.js';
@@ -149,7 +150,14 @@ describe('session(id:)', () => {
     const raw = data.guidebook.sessions[17]!;
     const id = toGlobalId('Session', 'guidebook', String(raw.id));
     const { session } = dataOf(await harness.query<{ session: Record<string, unknown> }>(SESSION, { id }));
-    expect(session).toEqual({ id, source: 'GUIDEBOOK', sourceId: String(raw.id), name: raw.name, startTime: new Date(all.find((s) => s.sourceId === String(raw.id))!.start!).toISOString(), guide: { sourceId: String(raw.guide) } });
+    expect(session).toEqual({
+      id,
+      source: 'GUIDEBOOK',
+      sourceId: String(raw.id),
+      name: raw.name,
+      startTime: new Date(all.find((s) => s.sourceId === String(raw.id))!.start!).toISOString(),
+      guide: { sourceId: String(raw.guide) },
+    });
   });
 
   it('returns a Planstone session (no guide)', async () => {

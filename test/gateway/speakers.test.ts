@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { expectUnique, PAGE_FIELDS, rootConnection, walkBackward, walkForward } from '../support/paging.js';
 import { feedTrue, readProviderData, type PlanstoneSpeaker, type ProviderData } from '../support/providerData.js';
@@ -33,7 +34,9 @@ const text = (value: string | null) => value ?? '';
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Last name, first name, pid — the feed's sort, as strings. */
 function sorted(speakers: readonly PlanstoneSpeaker[]): string[] {
-  return [...speakers].sort((a, b) => compare(text(a.lname), text(b.lname)) || compare(text(a.fname), text(b.fname)) || compare(a.pid, b.pid)).map((s) => s.pid);
+  return [...speakers]
+    .sort((a, b) => compare(text(a.lname), text(b.lname)) || compare(text(a.fname), text(b.fname)) || compare(a.pid, b.pid))
+    .map((s) => s.pid);
 }
 
 describe('speakers', () => {

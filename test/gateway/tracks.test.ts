@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { PAGE_FIELDS, rootConnection, walkBackward, walkForward } from '../support/paging.js';
@@ -33,7 +34,10 @@ const DOCUMENT = `
 const pages = (filter?: Record<string, unknown>) => rootConnection<TrackNode>(harness, DOCUMENT, { filter });
 
 const guidebookKeys = (rows: ReadonlyArray<{ id: number }>) => [...rows].sort((a, b) => a.id - b.id).map((t) => `GUIDEBOOK:${t.id}`);
-const planstoneNames = () => [...new Set(data.planstone.sessions.flatMap((s) => (s.tracks ?? []).map((t) => t.track.trim())).filter(Boolean))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const planstoneNames = () =>
+  [...new Set(data.planstone.sessions.flatMap((s) => (s.tracks ?? []).map((t) => t.track.trim())).filter(Boolean))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
 const keys = (nodes: readonly TrackNode[]) => nodes.map((n) => `${n.source}:${n.sourceId}`);
 
 describe('tracks', () => {
@@ -45,7 +49,8 @@ describe('tracks', () => {
     const backward = await walkBackward(pages(), 11);
     expect(backward.cursors).toEqual(forward.cursors);
     const colors = new Map(data.guidebook.tracks.map((t) => [`GUIDEBOOK:${t.id}`, t.color]));
-    for (const node of forward.nodes.filter((n) => n.source === 'GUIDEBOOK')) expect(node.color).toBe(colors.get(`GUIDEBOOK:${node.sourceId}`)?.toUpperCase() ?? null);
+    for (const node of forward.nodes.filter((n) => n.source === 'GUIDEBOOK'))
+      expect(node.color).toBe(colors.get(`GUIDEBOOK:${node.sourceId}`)?.toUpperCase() ?? null);
     expect(forward.nodes.filter((n) => n.source === 'PLANSTONE').every((n) => n.id === toGlobalId('Track', 'planstone', n.name))).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseGuidebookTime, toPersonalizedSchedule, toSession } from '../../src/datasources/guidebook/mapper.js';
 import { guidebookPage, guidebookPersonalizedScheduleWire, guidebookSessionWire } from '../../src/datasources/guidebook/wire.js';
 import type { SessionModel } from '../../src/models/index.js';
@@ -190,7 +191,14 @@ describe('Guidebook personalized schedules: doc samples', () => {
     expect(page.count).toBe(2);
     expect(page.results.map(toPersonalizedSchedule)).toStrictEqual([
       { sourceId: '1', guideId: '18', name: 'Example Schedule for Sales Team', sessionIds: ['1', '2', '3'], attendeeIds: ['6', '7', '8'], createdAt: null },
-      { sourceId: '2', guideId: '19', name: 'Example Schedule for Marketing Team', sessionIds: ['4', '5', '6'], attendeeIds: ['9', '10', '11'], createdAt: null },
+      {
+        sourceId: '2',
+        guideId: '19',
+        name: 'Example Schedule for Marketing Team',
+        sessionIds: ['4', '5', '6'],
+        attendeeIds: ['9', '10', '11'],
+        createdAt: null,
+      },
     ]);
   });
 
@@ -204,7 +212,12 @@ describe('Guidebook personalized schedules: doc samples', () => {
 });
 
 describe('Guidebook wire schemas', () => {
-  const list = loadFixture('guidebook-sessions-list.json') as { count: number; next: string | null; previous: string | null; results: Array<Record<string, unknown>> };
+  const list = loadFixture('guidebook-sessions-list.json') as {
+    count: number;
+    next: string | null;
+    previous: string | null;
+    results: Array<Record<string, unknown>>;
+  };
   const first = list.results[0]!;
 
   it('rejects an envelope without results, or with results not an array', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   extractUrl,
   parseClockMinutes,
@@ -17,8 +18,8 @@ import {
   planstoneSpeakerPage,
   type PlanstoneSessionWire,
 } from '../../src/datasources/planstone/wire.js';
-import { checkWire } from '../../src/upstream/wireValidator.js';
 import type { SessionModel } from '../../src/models/index.js';
+import { checkWire } from '../../src/upstream/wireValidator.js';
 import { loadFixture } from './loadFixture.js';
 
 const CHICAGO = 'America/Chicago';
@@ -257,17 +258,48 @@ describe('Planstone session fields', () => {
   });
 
   it('maps tracks {track, desc} to inline Planstone tracks, skipping blank names', () => {
-    const model = mapTable({ tracks: [{ track: 'Research', desc: 'Posters and abstracts' }, { track: ' ', desc: 'ghost' }, { track: 'Clinical', desc: '' }] });
+    const model = mapTable({
+      tracks: [
+        { track: 'Research', desc: 'Posters and abstracts' },
+        { track: ' ', desc: 'ghost' },
+        { track: 'Clinical', desc: '' },
+      ],
+    });
     expect(model.tracks).toStrictEqual([
-      { kind: 'inline', track: { source: 'PLANSTONE', sourceId: 'Research', name: 'Research', color: null, description: 'Posters and abstracts', importId: null, createdAt: null, guideId: null } },
-      { kind: 'inline', track: { source: 'PLANSTONE', sourceId: 'Clinical', name: 'Clinical', color: null, description: null, importId: null, createdAt: null, guideId: null } },
+      {
+        kind: 'inline',
+        track: {
+          source: 'PLANSTONE',
+          sourceId: 'Research',
+          name: 'Research',
+          color: null,
+          description: 'Posters and abstracts',
+          importId: null,
+          createdAt: null,
+          guideId: null,
+        },
+      },
+      {
+        kind: 'inline',
+        track: { source: 'PLANSTONE', sourceId: 'Clinical', name: 'Clinical', color: null, description: null, importId: null, createdAt: null, guideId: null },
+      },
     ]);
   });
 
   it('sorts engagements by numeric sortorder and names them from fname/lname, affiliation falling back to company', () => {
     const model = mapTable({
       speakers: [
-        { pid: '2', sortorder: '010', published: true, role: 'Presenter', fname: 'Ada', lname: 'Lovelace', affil: '', company: 'Analytical Engines', title: 'Countess' },
+        {
+          pid: '2',
+          sortorder: '010',
+          published: true,
+          role: 'Presenter',
+          fname: 'Ada',
+          lname: 'Lovelace',
+          affil: '',
+          company: 'Analytical Engines',
+          title: 'Countess',
+        },
         { pid: 1, sortorder: 2, published: '1', role: 'Moderator', fname: ' ', lname: 'Hopper', affil: 'US Navy' },
         { pid: '3', published: null },
       ],
@@ -281,7 +313,10 @@ describe('Planstone session fields', () => {
 
   it('takes the room from roomname, then sched_roomname, then location', () => {
     expect(mapTable({ roomname: '' }).locations).toStrictEqual([
-      { kind: 'inline', location: { name: 'Henry B. Gonzalez Convention Center: Exhibit Hall 4', venue: 'Henry B. Gonzalez Convention Center', sourceId: '910024' } },
+      {
+        kind: 'inline',
+        location: { name: 'Henry B. Gonzalez Convention Center: Exhibit Hall 4', venue: 'Henry B. Gonzalez Convention Center', sourceId: '910024' },
+      },
     ]);
     expect(mapTable({ roomname: '', sched_roomname: null, location: 'Lobby', hotelname: '', roomid: null }).locations).toStrictEqual([
       { kind: 'inline', location: { name: 'Lobby', venue: null, sourceId: null } },
@@ -406,7 +441,9 @@ describe('Planstone wire schemas', () => {
   });
 
   it('accepts nulls in the text fields and missing _meta/_links', () => {
-    const page = planstoneSessionPage.parse({ _items: [{ _id: 'abc', sessionName: null, description: null, startDate: null, startTime: null, tracks: null, speakers: null }] });
+    const page = planstoneSessionPage.parse({
+      _items: [{ _id: 'abc', sessionName: null, description: null, startDate: null, startTime: null, tracks: null, speakers: null }],
+    });
     const model = toSession(page._items[0]!, CHICAGO);
     expect(model.sourceId).toBe('abc');
     expect(model.startTime).toBeNull();
@@ -416,7 +453,17 @@ describe('Planstone wire schemas', () => {
 
   it('parses a speakers page (the docs have no sample; fields from the consumer scripts)', () => {
     const page = planstoneSpeakerPage.parse({
-      _items: [{ _id: '5aaa7a013d0b7f000b72492c', pid: 10006, fname: 'Ada', lname: 'Lovelace, PhD', honorific: 'Dr.', piclink: '[Photo](https://cdn.example/p.jpg)', published: 1 }],
+      _items: [
+        {
+          _id: '5aaa7a013d0b7f000b72492c',
+          pid: 10006,
+          fname: 'Ada',
+          lname: 'Lovelace, PhD',
+          honorific: 'Dr.',
+          piclink: '[Photo](https://cdn.example/p.jpg)',
+          published: 1,
+        },
+      ],
     });
     expect(toSpeaker(page._items[0]!)).toStrictEqual({
       sourceId: '10006',

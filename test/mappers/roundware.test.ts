@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseNaiveUtc, toClientSession } from '../../src/datasources/roundware/mapper.js';
 import { roundwareSessionList, roundwareSessionWire } from '../../src/datasources/roundware/wire.js';
 import { loadFixture } from './loadFixture.js';

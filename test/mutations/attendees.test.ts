@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import type { Harness } from '../support/gatewayHarness.js';
 import { describeUpstreamFailures, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
@@ -36,12 +37,26 @@ describe('createAttendee', () => {
     const before = await harness.query<{ attendees: { totalCount: number } }>(BY_EMAIL, { guide: guide('1'), email });
     expect(before.data!.attendees.totalCount).toBe(0);
     const input = {
-      clientMutationId: 'a1', guideId: guide('1'), email, firstName: 'New', lastName: 'Person', importId: 'np-1', profile: { company: 'ACME', position: 'CTO' },
+      clientMutationId: 'a1',
+      guideId: guide('1'),
+      email,
+      firstName: 'New',
+      lastName: 'Person',
+      importId: 'np-1',
+      profile: { company: 'ACME', position: 'CTO' },
     };
     const payload = payloadOf<CreatePayload>(await harness.query(CREATE, { input }), 'createAttendee');
     expect(payload).toMatchObject({ clientMutationId: 'a1', created: true, userErrors: [] });
     expect(payload.attendee).toMatchObject({
-      email, firstName: 'New', lastName: 'Person', importId: 'np-1', revoked: false, emailOptOut: false, status: 'CREATED', profile: { company: 'ACME', position: 'CTO' }, guide: { sourceId: '1' },
+      email,
+      firstName: 'New',
+      lastName: 'Person',
+      importId: 'np-1',
+      revoked: false,
+      emailOptOut: false,
+      status: 'CREATED',
+      profile: { company: 'ACME', position: 'CTO' },
+      guide: { sourceId: '1' },
     });
     const after = await harness.query<{ attendees: { totalCount: number; edges: Array<{ node: Attendee }> } }>(BY_EMAIL, { guide: guide('1'), email });
     expect(after.data!.attendees.totalCount).toBe(1);
@@ -59,7 +74,10 @@ describe('createAttendee', () => {
   it('the same attendee posted twice: created, then not', async () => {
     const input = { guideId: guide('42'), email: 'twice@example.org', importId: 'tw' };
     const first = payloadOf<CreatePayload>(await harness.query(CREATE, { input }), 'createAttendee');
-    const second = payloadOf<CreatePayload>(await harness.query(CREATE, { input: { ...input, email: 'TWICE@example.org', importId: 'changed' } }), 'createAttendee');
+    const second = payloadOf<CreatePayload>(
+      await harness.query(CREATE, { input: { ...input, email: 'TWICE@example.org', importId: 'changed' } }),
+      'createAttendee',
+    );
     expect([first.created, second.created]).toEqual([true, false]);
     expect(second.attendee).toEqual(first.attendee);
   });
@@ -109,7 +127,10 @@ describe('updateAttendee', () => {
   });
 
   it('null clears the import id', async () => {
-    const payload = payloadOf<PayloadShape & { attendee: Attendee }>(await harness.query(UPDATE, { input: { id: attendee('7'), importId: null } }), 'updateAttendee');
+    const payload = payloadOf<PayloadShape & { attendee: Attendee }>(
+      await harness.query(UPDATE, { input: { id: attendee('7'), importId: null } }),
+      'updateAttendee',
+    );
     expect(payload.attendee.importId).toBeNull();
   });
 
@@ -132,7 +153,10 @@ describeUpstreamFailures(() => harness, {
   variables: () => ({ input: { guideId: guide('1'), email: 'failing@example.org' } }),
   rejected: {
     body: { email: ['Enter a valid email address.'], app_profile: { contact_email: ['Enter a valid email address.'] } },
-    fields: [['input.email', 'UPSTREAM_REJECTED'], ['input.profile.contactEmail', 'UPSTREAM_REJECTED']],
+    fields: [
+      ['input.email', 'UPSTREAM_REJECTED'],
+      ['input.profile.contactEmail', 'UPSTREAM_REJECTED'],
+    ],
   },
 });
 

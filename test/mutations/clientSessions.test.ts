@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Harness } from '../support/gatewayHarness.js';
-import { describeUpstreamFailures, errorOf, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
+import {
+  describeUpstreamFailures,
+  errorOf,
+  payloadOf,
+  refusedWithoutUpstreamCall,
+  startMutationHarness,
+  userErrorFields,
+  type PayloadShape,
+} from './support.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -33,13 +42,22 @@ describe('startClientSession', () => {
     const before = await harness.query<{ clientSessions: { totalCount: number } }>(COUNT);
     harness.resetLogs();
     const started = Date.now();
-    const payload = payloadOf<StartPayload>(await harness.query(START, { input: { clientMutationId: 'rw', projectId: 2, clientSystem: 'iOS 10.2' } }), 'startClientSession');
+    const payload = payloadOf<StartPayload>(
+      await harness.query(START, { input: { clientMutationId: 'rw', projectId: 2, clientSystem: 'iOS 10.2' } }),
+      'startClientSession',
+    );
     expect(harness.emulators.roundware.log.count({ method: 'POST', route: '/sessions/' })).toBe(1);
     expect(payload.clientMutationId).toBe('rw');
     expect(payload.clientSession).toMatchObject({
-      projectId: 2, clientSystem: 'iOS 10.2', languageId: 1, timeZone: '0000', demoStreamEnabled: false,
+      projectId: 2,
+      clientSystem: 'iOS 10.2',
+      languageId: 1,
+      timeZone: '0000',
+      demoStreamEnabled: false,
       // project 2's own default, and the token user's client type
-      geoListenEnabled: false, clientType: 'web', stopTime: null,
+      geoListenEnabled: false,
+      clientType: 'web',
+      stopTime: null,
     });
     expect(payload.clientSession.deviceId).toBeTruthy();
     expect(Date.parse(payload.clientSession.startTime!)).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000 - 1000);
@@ -51,13 +69,31 @@ describe('startClientSession', () => {
   });
 
   it('sends what is given: a language code beats the default, the time zone and flags are kept', async () => {
-    const input = { projectId: 1, clientSystem: 'Android 13', clientType: 'Android', languageCode: 'es', demoStreamEnabled: true, geoListenEnabled: false, timeZone: '+0530' };
+    const input = {
+      projectId: 1,
+      clientSystem: 'Android 13',
+      clientType: 'Android',
+      languageCode: 'es',
+      demoStreamEnabled: true,
+      geoListenEnabled: false,
+      timeZone: '+0530',
+    };
     const payload = payloadOf<StartPayload>(await harness.query(START, { input }), 'startClientSession');
-    expect(payload.clientSession).toMatchObject({ projectId: 1, clientType: 'Android', languageId: 2, demoStreamEnabled: true, geoListenEnabled: false, timeZone: '+0530' });
+    expect(payload.clientSession).toMatchObject({
+      projectId: 1,
+      clientType: 'Android',
+      languageId: 2,
+      demoStreamEnabled: true,
+      geoListenEnabled: false,
+      timeZone: '+0530',
+    });
   });
 
   it('a regional code is cut to its language, and a language id is used as given', async () => {
-    const regional = payloadOf<StartPayload>(await harness.query(START, { input: { projectId: 1, clientSystem: 'x', languageCode: 'fr-CA' } }), 'startClientSession');
+    const regional = payloadOf<StartPayload>(
+      await harness.query(START, { input: { projectId: 1, clientSystem: 'x', languageCode: 'fr-CA' } }),
+      'startClientSession',
+    );
     const byId = payloadOf<StartPayload>(await harness.query(START, { input: { projectId: 1, clientSystem: 'x', languageId: 4 } }), 'startClientSession');
     expect([regional.clientSession.languageId, byId.clientSession.languageId]).toEqual([3, 4]);
   });
@@ -104,6 +140,10 @@ describeUpstreamFailures(() => harness, {
   variables: () => ({ input: { projectId: 1, clientSystem: 'iOS 8.1' } }),
   rejected: {
     body: { timezone: ["Timezone must be in RFC822 GMT format (e.g. '-0800')"], project: ['This field is required.'], starttime: ['Invalid.'] },
-    fields: [['input', 'UPSTREAM_REJECTED'], ['input.projectId', 'UPSTREAM_REJECTED'], ['input.timeZone', 'UPSTREAM_REJECTED']],
+    fields: [
+      ['input', 'UPSTREAM_REJECTED'],
+      ['input.projectId', 'UPSTREAM_REJECTED'],
+      ['input.timeZone', 'UPSTREAM_REJECTED'],
+    ],
   },
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import type { Harness } from '../support/gatewayHarness.js';
 import { describeUpstreamFailures, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
@@ -34,7 +35,13 @@ const ids = (connection: { edges: Array<{ node: { sourceId: string } }> }) => co
 describe('createPersonalizedSchedule', () => {
   it('creates the schedule; the attendee’s cached schedule list afterwards includes it', async () => {
     const before = await harness.query<AttendeeSchedules>(ATTENDEE_SCHEDULES, { id: attendee('6') });
-    const input = { clientMutationId: 'p1', guideId: guide('18'), name: 'VIP track', sessionIds: [session('2'), session('3')], attendeeIds: [attendee('6'), attendee('7')] };
+    const input = {
+      clientMutationId: 'p1',
+      guideId: guide('18'),
+      name: 'VIP track',
+      sessionIds: [session('2'), session('3')],
+      attendeeIds: [attendee('6'), attendee('7')],
+    };
     const payload = payloadOf<PayloadShape & { personalizedSchedule: Schedule }>(await harness.query(CREATE, { input }), 'createPersonalizedSchedule');
     expect(payload.clientMutationId).toBe('p1');
     expect(payload.personalizedSchedule).toMatchObject({ name: 'VIP track', guide: { sourceId: '18' } });
@@ -109,7 +116,12 @@ describe('deletePersonalizedSchedule', () => {
   });
 
   it('refuses a Planstone ID before any upstream call', async () => {
-    const payload = await refusedWithoutUpstreamCall(harness, DELETE, { input: { id: toGlobalId('PersonalizedSchedule', 'planstone', '1') } }, 'deletePersonalizedSchedule');
+    const payload = await refusedWithoutUpstreamCall(
+      harness,
+      DELETE,
+      { input: { id: toGlobalId('PersonalizedSchedule', 'planstone', '1') } },
+      'deletePersonalizedSchedule',
+    );
     expect(userErrorFields(payload)).toEqual([['input.id', 'BAD_USER_INPUT']]);
   });
 });
@@ -123,7 +135,10 @@ describeUpstreamFailures(() => harness, {
   variables: () => ({ input: { guideId: guide('19'), name: 'Failing', sessionIds: [session('4')], attendeeIds: [attendee('9')] } }),
   rejected: {
     body: { attendees: ['Invalid pk "9" - object does not exist.'], name: ['This field is required.'] },
-    fields: [['input.attendeeIds', 'UPSTREAM_REJECTED'], ['input.name', 'UPSTREAM_REJECTED']],
+    fields: [
+      ['input.attendeeIds', 'UPSTREAM_REJECTED'],
+      ['input.name', 'UPSTREAM_REJECTED'],
+    ],
   },
 });
 

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import type { Harness } from '../support/gatewayHarness.js';
-import { describeUpstreamFailures, errorOf, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
+import {
+  describeUpstreamFailures,
+  errorOf,
+  payloadOf,
+  refusedWithoutUpstreamCall,
+  startMutationHarness,
+  userErrorFields,
+  type PayloadShape,
+} from './support.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -19,7 +28,9 @@ const PUBLISH_ATTENDEE = `mutation($input: PublishAttendeePersonalizedSchedulesI
   publishAttendeePersonalizedSchedules(input: $input) { clientMutationId ${REQUEST} userErrors { field message code } }
 }`;
 
-type PublishPayload = PayloadShape & { publishRequest: { scope: string; acceptedAt: string; guide: { sourceId: string } | null; attendee: { sourceId: string } | null } };
+type PublishPayload = PayloadShape & {
+  publishRequest: { scope: string; acceptedAt: string; guide: { sourceId: string } | null; attendee: { sourceId: string } | null };
+};
 
 describe('publishGuide', () => {
   it('Guidebook accepts (202): a typed publish request', async () => {
@@ -63,19 +74,30 @@ describe('publishPersonalizedSchedules', () => {
   });
 
   it('refuses the ID of a schedule before any upstream call', async () => {
-    const payload = await refusedWithoutUpstreamCall(harness, PUBLISH_SCHEDULES, { input: { guideId: toGlobalId('PersonalizedSchedule', 'guidebook', '1') } }, 'publishPersonalizedSchedules');
+    const payload = await refusedWithoutUpstreamCall(
+      harness,
+      PUBLISH_SCHEDULES,
+      { input: { guideId: toGlobalId('PersonalizedSchedule', 'guidebook', '1') } },
+      'publishPersonalizedSchedules',
+    );
     expect(userErrorFields(payload)).toEqual([['input.guideId', 'BAD_USER_INPUT']]);
   });
 });
 
 describe('publishAttendeePersonalizedSchedules', () => {
   it('Guidebook accepts (202) for one attendee; the request names the attendee and their guide', async () => {
-    const payload = payloadOf<PublishPayload>(await harness.query(PUBLISH_ATTENDEE, { input: { attendeeId: attendee('6') } }), 'publishAttendeePersonalizedSchedules');
+    const payload = payloadOf<PublishPayload>(
+      await harness.query(PUBLISH_ATTENDEE, { input: { attendeeId: attendee('6') } }),
+      'publishAttendeePersonalizedSchedules',
+    );
     expect(payload.publishRequest).toMatchObject({ scope: 'ATTENDEE_PERSONALIZED_SCHEDULES', attendee: { sourceId: '6' }, guide: { sourceId: '18' } });
   });
 
   it('an attendee Guidebook does not have: NOT_FOUND at input.attendeeId', async () => {
-    const payload = payloadOf<PublishPayload>(await harness.query(PUBLISH_ATTENDEE, { input: { attendeeId: attendee('99999') } }), 'publishAttendeePersonalizedSchedules');
+    const payload = payloadOf<PublishPayload>(
+      await harness.query(PUBLISH_ATTENDEE, { input: { attendeeId: attendee('99999') } }),
+      'publishAttendeePersonalizedSchedules',
+    );
     expect(userErrorFields(payload)).toEqual([['input.attendeeId', 'NOT_FOUND']]);
   });
 
@@ -85,7 +107,10 @@ describe('publishAttendeePersonalizedSchedules', () => {
   });
 });
 
-const notPremium = { body: { non_field_errors: ['This feature requires a published Premium guide.'] }, fields: [['input', 'UPSTREAM_REJECTED']] as Array<[string, string]> };
+const notPremium = {
+  body: { non_field_errors: ['This feature requires a published Premium guide.'] },
+  fields: [['input', 'UPSTREAM_REJECTED']] as Array<[string, string]>,
+};
 
 describeUpstreamFailures(() => harness, {
   provider: 'guidebook',

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import type { Harness } from '../support/gatewayHarness.js';
-import { describeUpstreamFailures, errorOf, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
+import {
+  describeUpstreamFailures,
+  errorOf,
+  payloadOf,
+  refusedWithoutUpstreamCall,
+  startMutationHarness,
+  userErrorFields,
+  type PayloadShape,
+} from './support.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -84,8 +93,19 @@ describe('createSession', () => {
     const payload = payloadOf<PayloadShape & { session: SessionShape }>(await harness.query(CREATE, { input }), 'createSession');
     expect(payload.clientMutationId).toBeNull();
     expect(payload.session).toMatchObject({
-      name: 'Minimal', descriptionHtml: null, endTime: null, allDay: false, allowRating: true, addToSchedule: true, rank: 0, requireLogin: false,
-      maxCapacity: null, waitlist: false, importId: null, tracks: [], locations: [],
+      name: 'Minimal',
+      descriptionHtml: null,
+      endTime: null,
+      allDay: false,
+      allowRating: true,
+      addToSchedule: true,
+      rank: 0,
+      requireLogin: false,
+      maxCapacity: null,
+      waitlist: false,
+      importId: null,
+      tracks: [],
+      locations: [],
     });
   });
 
@@ -98,7 +118,10 @@ describe('createSession', () => {
     [
       'registration dates without requireLogin',
       { registrationStartTime: '2024-12-01T00:00:00Z', registrationEndTime: '2024-12-02T00:00:00Z' },
-      [['input.registrationEndTime', 'BAD_USER_INPUT'], ['input.registrationStartTime', 'BAD_USER_INPUT']],
+      [
+        ['input.registrationEndTime', 'BAD_USER_INPUT'],
+        ['input.registrationStartTime', 'BAD_USER_INPUT'],
+      ],
     ],
     [
       'a registration that closes before it opens',
@@ -119,7 +142,11 @@ describe('createSession', () => {
   it('names every refused field at once', async () => {
     const input = { guideId: schedule('1'), name: '', startTime: '2025-01-01T10:00:00Z', descriptionHtml: 'x'.repeat(20_001) };
     const payload = await refusedWithoutUpstreamCall(harness, CREATE, { input }, 'createSession');
-    expect(payload.userErrors.map((e) => e.field)).toEqual([['input', 'guideId'], ['input', 'name'], ['input', 'descriptionHtml']]);
+    expect(payload.userErrors.map((e) => e.field)).toEqual([
+      ['input', 'guideId'],
+      ['input', 'name'],
+      ['input', 'descriptionHtml'],
+    ]);
     expect(payload.userErrors[2]!.message).toBe('At most 20,000 characters (this has 20,001).');
   });
 
@@ -155,7 +182,8 @@ describe('updateSession', () => {
       rename: updateSession(input: { id: "${session('5')}", name: "Renamed mid-operation" }) { session { name } }
       after: updatePersonalizedSchedule(input: { id: "${schedule('2')}", attendeeIds: [] }) { ${SCHEDULE_SESSIONS} }
     }`;
-    const response = await harness.query<Record<string, { personalizedSchedule: { sessions: { edges: Array<{ node: { sourceId: string; name: string } }> } } }>>(operation);
+    const response =
+      await harness.query<Record<string, { personalizedSchedule: { sessions: { edges: Array<{ node: { sourceId: string; name: string } }> } } }>>(operation);
     expect(response.errors).toBeUndefined();
     const names = (key: string) => Object.fromEntries(response.data![key]!.personalizedSchedule.sessions.edges.map((e) => [e.node.sourceId, e.node.name]));
     expect(names('before')['5']).not.toBe('Renamed mid-operation');
@@ -244,8 +272,16 @@ describeUpstreamFailures(() => harness, {
   document: CREATE,
   variables: () => ({ input: { guideId: guide('1'), name: 'Failing', startTime: '2025-01-01T10:00:00Z' } }),
   rejected: {
-    body: { description_html: ['Ensure this field has no more than 20000 characters.'], schedule_tracks: ['Invalid pk "7" - object does not exist.'], non_field_errors: ['Duplicate.'] },
-    fields: [['input', 'UPSTREAM_REJECTED'], ['input.descriptionHtml', 'UPSTREAM_REJECTED'], ['input.trackIds', 'UPSTREAM_REJECTED']],
+    body: {
+      description_html: ['Ensure this field has no more than 20000 characters.'],
+      schedule_tracks: ['Invalid pk "7" - object does not exist.'],
+      non_field_errors: ['Duplicate.'],
+    },
+    fields: [
+      ['input', 'UPSTREAM_REJECTED'],
+      ['input.descriptionHtml', 'UPSTREAM_REJECTED'],
+      ['input.trackIds', 'UPSTREAM_REJECTED'],
+    ],
   },
 });
 
@@ -256,7 +292,13 @@ describeUpstreamFailures(() => harness, {
   field: 'updateSession',
   document: UPDATE,
   variables: () => ({ input: { id: session('42'), name: 'Failing' } }),
-  rejected: { body: { name: ['This field may not be blank.'], registration_end_date: ['Setting this field requires that require_login is true.'] }, fields: [['input.name', 'UPSTREAM_REJECTED'], ['input.registrationEndTime', 'UPSTREAM_REJECTED']] },
+  rejected: {
+    body: { name: ['This field may not be blank.'], registration_end_date: ['Setting this field requires that require_login is true.'] },
+    fields: [
+      ['input.name', 'UPSTREAM_REJECTED'],
+      ['input.registrationEndTime', 'UPSTREAM_REJECTED'],
+    ],
+  },
   notFoundField: 'input.id',
 });
 

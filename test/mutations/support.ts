@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import type { GraphQLResponse, Harness } from '../support/gatewayHarness.js';
 import { startHarness } from '../support/gatewayHarness.js';
 

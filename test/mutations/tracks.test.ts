@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toGlobalId } from '../../src/ids/globalId.js';
 import type { Harness } from '../support/gatewayHarness.js';
 import { describeUpstreamFailures, payloadOf, refusedWithoutUpstreamCall, startMutationHarness, userErrorFields, type PayloadShape } from './support.js';
@@ -76,7 +77,9 @@ describe('updateTrack', () => {
 describe('deleteTrack', () => {
   it('deletes the track: cached reads lose it, and the sessions that had it no longer list it', async () => {
     const SESSION_TRACKS = `{ session(id: "${session('101')}") { tracks { sourceId } } }`;
-    await harness.query(`mutation { updateSession(input: { id: "${session('101')}", trackIds: ["${track('101')}", "${track('3')}"] }) { userErrors { message } } }`);
+    await harness.query(
+      `mutation { updateSession(input: { id: "${session('101')}", trackIds: ["${track('101')}", "${track('3')}"] }) { userErrors { message } } }`,
+    );
     const before = await harness.query<{ session: { tracks: Array<{ sourceId: string }> } }>(SESSION_TRACKS);
     expect(before.data!.session.tracks.map((t) => t.sourceId).sort()).toEqual(['101', '3']);
     const tracksBefore = await harness.query<TracksPage>(GUIDE_TRACKS, { guide: guide('1') });
@@ -105,7 +108,13 @@ describeUpstreamFailures(() => harness, {
   field: 'createTrack',
   document: CREATE,
   variables: () => ({ input: { guideId: guide('1'), name: 'Failing' } }),
-  rejected: { body: { color: ['Enter a valid hex color, e.g. "#000080".'], guide: ['Invalid pk "1" - object does not exist.'] }, fields: [['input.color', 'UPSTREAM_REJECTED'], ['input.guideId', 'UPSTREAM_REJECTED']] },
+  rejected: {
+    body: { color: ['Enter a valid hex color, e.g. "#000080".'], guide: ['Invalid pk "1" - object does not exist.'] },
+    fields: [
+      ['input.color', 'UPSTREAM_REJECTED'],
+      ['input.guideId', 'UPSTREAM_REJECTED'],
+    ],
+  },
 });
 
 describeUpstreamFailures(() => harness, {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attendeeWasCreated, GUIDEBOOK_INPUT_FIELDS, guidebookUserErrors, sessionChangesToWire, sessionDraftToWire } from '../../src/datasources/guidebook/mapper.writes.js';
+
+import {
+  attendeeWasCreated,
+  GUIDEBOOK_INPUT_FIELDS,
+  guidebookUserErrors,
+  sessionChangesToWire,
+  sessionDraftToWire,
+} from '../../src/datasources/guidebook/mapper.writes.js';
 import { clientSessionDraftToWire, roundwareUserErrors } from '../../src/datasources/roundware/mapper.writes.js';
 import { flattenDrfErrors } from '../../src/datasources/writes/drfFieldErrors.js';
 import { sessionRuleIssues } from '../../src/validation/guidebook/sessionRules.js';
@@ -59,7 +66,11 @@ describe('Roundware 400 → input paths', () => {
   });
 
   it('sends only what is given, with the wire names', () => {
-    expect(clientSessionDraftToWire({ projectId: 1, clientSystem: 'iOS', timeZone: '-0800' })).toEqual({ project_id: 1, client_system: 'iOS', timezone: '-0800' });
+    expect(clientSessionDraftToWire({ projectId: 1, clientSystem: 'iOS', timeZone: '-0800' })).toEqual({
+      project_id: 1,
+      client_system: 'iOS',
+      timezone: '-0800',
+    });
   });
 });
 
@@ -76,8 +87,17 @@ describe('Guidebook input → wire', () => {
 
 describe('attendeeWasCreated', () => {
   const wire = {
-    id: 3001, guide_id: 1, email: 'a@example.org', import_id: null, first_name: 'Ann', last_name: 'Lee', revoked: false, email_opt_out: false, status: 0,
-    last_email_send: null, app_profile: { website: '', position: '', company: '', contact_email: '' },
+    id: 3001,
+    guide_id: 1,
+    email: 'a@example.org',
+    import_id: null,
+    first_name: 'Ann',
+    last_name: 'Lee',
+    revoked: false,
+    email_opt_out: false,
+    status: 0,
+    last_email_send: null,
+    app_profile: { website: '', position: '', company: '', contact_email: '' },
   };
   it('an answer that is exactly the post plus defaults: created', () => {
     expect(attendeeWasCreated({ guideId: '1', email: 'a@example.org', firstName: 'Other' }, wire)).toBe(true);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+
 import { requiredTool, type ToolCheck } from '../support/requiredTool.js';
 
 /** Debian's Chromium, as `.ci/run` installs it. */

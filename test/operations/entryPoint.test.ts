@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 
 // The real entry point (src/index.ts) in a child process, for what only a process shows:
 // whether it starts, its exit code, what it prints. Issue 17: with NODE_ENV=production and

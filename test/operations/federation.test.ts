@@ -2,13 +2,14 @@ import { buildSubgraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { Trace } from '@apollo/usage-reporting-protobuf';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { composeServices } from '@theguild/federation-composition';
+import { Trace } from '@apollo/usage-reporting-protobuf';
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
+import { composeServices } from '@theguild/federation-composition';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { ENTITY_TYPES } from '../../src/federation/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
@@ -64,7 +65,11 @@ afterAll(async () => {
   await sessions.close();
 });
 
-async function post<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+async function post<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
   const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await response.body.json()) as { data?: T; errors?: Array<{ message: string }> };
 }
@@ -95,7 +100,8 @@ describe('the gateway as a Federation v2 subgraph', () => {
       const body = (await response.body.json()) as { extensions?: { ftv1?: string } };
       expect(typeof body.extensions?.ftv1).toBe('string');
       const trace = Trace.decode(Buffer.from(body.extensions!.ftv1!, 'base64'));
-      const fields = (node: Trace.INode | null | undefined): string[] => (node?.child ?? []).flatMap((child) => [child.responseName ?? String(child.index), ...fields(child)]);
+      const fields = (node: Trace.INode | null | undefined): string[] =>
+        (node?.child ?? []).flatMap((child) => [child.responseName ?? String(child.index), ...fields(child)]);
       expect(fields(trace.root)).toEqual(expect.arrayContaining(['sessions', 'edges', 'node', 'id', 'name']));
     }
   });
@@ -138,7 +144,12 @@ describe('the gateway as a Federation v2 subgraph', () => {
     const { data, errors } = await post<{ _entities: Array<unknown> }>(
       sessions.url,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Session { id } } }',
-      { r: [{ __typename: 'Session', id: speakerAsSession }, { __typename: 'Session', id: missing }] },
+      {
+        r: [
+          { __typename: 'Session', id: speakerAsSession },
+          { __typename: 'Session', id: missing },
+        ],
+      },
     );
     expect(data!._entities).toEqual([null, null]);
     expect(errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
+import { configVariables, renderConfigReference, renderEnvExample, undocumentedVariables } from '../../scripts/configReference.js';
 import { CONFIG_REFERENCE_PATH, ENV_EXAMPLE_PATH } from '../../scripts/docsConfig.js';
 import { PRINTED_SCHEMA_PATH, renderPrintedSchema } from '../../scripts/printSchema.js';
-import { configVariables, renderConfigReference, renderEnvExample, undocumentedVariables } from '../../scripts/configReference.js';
 import { loadOperationManifest } from '../../src/persistedOperations/operationManifest.js';
 import { projectRoot } from '../../src/projectRoot.js';
 

@@ -4,6 +4,7 @@ import { parse, validate } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildGraphiql } from '../../scripts/buildGraphiql.js';
 import { readmeExamples } from '../../scripts/readmeExamples.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -166,7 +167,9 @@ describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(README_EXAMPLES.length);
     // GraphiQL writes its tab state to storage a moment after it shows the tabs: poll for it.
     const storedQueries = async () => {
-      const stored = JSON.parse(((await page.evaluate("localStorage.getItem('graphiql:tabState')")) as string | null) ?? 'null') as { tabs: Array<{ query: string }> } | null;
+      const stored = JSON.parse(((await page.evaluate("localStorage.getItem('graphiql:tabState')")) as string | null) ?? 'null') as {
+        tabs: Array<{ query: string }>;
+      } | null;
       return stored?.tabs.map((tab) => tab.query);
     };
     await expect.poll(storedQueries, { timeout: 10_000 }).toEqual(README_EXAMPLES);
@@ -187,7 +190,10 @@ describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
     // Monaco closes brackets as they are typed and types over the closing ones.
     await page.keyboard.type('{ tracks(first: 2) { edges { node { name source } } } }', { delay: 10 });
     await page.keyboard.press('Escape');
-    const answered = page.waitForResponse((response) => response.url() === `${origin}/graphql` && response.request().method() === 'POST' && (response.request().postData() ?? '').includes('tracks(first: 2)'));
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url() === `${origin}/graphql` && response.request().method() === 'POST' && (response.request().postData() ?? '').includes('tracks(first: 2)'),
+    );
     await page.locator('.graphiql-execute-button').click();
     const response = await answered;
     // On a failure, say what was sent and answered (the editor may have typed something else).
@@ -198,7 +204,9 @@ describe('GraphiQL in headless Chromium, offline', chromiumCheck.suite, () => {
     // What the page shows is that answer.
     const firstName = body.data!.tracks.edges[0]!.node.name;
     // (Monaco draws spaces as no-break spaces.)
-    await expect.poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 15_000 }).toContain(`"name": "${firstName}"`);
+    await expect
+      .poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 15_000 })
+      .toContain(`"name": "${firstName}"`);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

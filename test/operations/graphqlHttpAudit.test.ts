@@ -1,6 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // The GraphQL-over-HTTP spec audit (graphql-http's serverAudits) against the running

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../../src/config/index.js';
 import { checkReadiness } from '../../src/observability/readiness.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
@@ -37,7 +38,9 @@ describe('GET /metrics', () => {
     expect(sample(text, 'gateway_upstream_cache_total', { provider: 'guidebook', route: 'GET sessions/', result: 'miss' })).toBe(1);
     expect(sample(text, 'gateway_upstream_cache_total', { provider: 'guidebook', route: 'GET sessions/', result: 'hit' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'gateway_upstream_request_duration_seconds_count', { provider: 'guidebook', route: 'GET sessions/', status: '200' })).toBe(1);
-    expect(sample(text, 'gateway_upstream_request_duration_seconds_count', { provider: 'planstone', route: 'GET sessions', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'gateway_upstream_request_duration_seconds_count', { provider: 'planstone', route: 'GET sessions', status: '200' }),
+    ).toBeGreaterThanOrEqual(1);
     // Breakers (resilience layer) and quota (performance layer) are read at scrape time.
     expect(sample(text, 'gateway_circuit_breaker_state', { provider: 'guidebook' })).toBe(0);
     expect(sample(text, 'gateway_upstream_quota_remaining', { provider: 'guidebook', window: 'day' })).toBeLessThan(10_000);
@@ -57,8 +60,12 @@ describe('GET /metrics', () => {
     harness.emulators.roundware.faults.clear();
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     const { text } = await getPath(harness.url, '/metrics');
-    expect(sample(text, 'gateway_upstream_errors_total', { provider: 'roundware', route: 'GET sessions/:id/', code: 'UPSTREAM_UNAVAILABLE' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'gateway_upstream_request_duration_seconds_count', { provider: 'roundware', route: 'GET sessions/:id/', status: '500' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'gateway_upstream_errors_total', { provider: 'roundware', route: 'GET sessions/:id/', code: 'UPSTREAM_UNAVAILABLE' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'gateway_upstream_request_duration_seconds_count', { provider: 'roundware', route: 'GET sessions/:id/', status: '500' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'gateway_operations_total', { operation: 'One', type: 'query', outcome: 'error' })).toBe(1);
   });
 });
@@ -75,7 +82,9 @@ describe('request ids', () => {
     expect(mine.map((line) => line.msg)).toContain('operation finished');
     expect(mine.map((line) => line.msg)).toContain('upstream call');
     // No line of this operation lacks the id.
-    expect(lines.filter((line) => line.msg === 'upstream call' || line.msg === 'operation finished').every((line) => line.requestId === 'ops-test-42')).toBe(true);
+    expect(lines.filter((line) => line.msg === 'upstream call' || line.msg === 'operation finished').every((line) => line.requestId === 'ops-test-42')).toBe(
+      true,
+    );
     const finished = mine.find((line) => line.msg === 'operation finished');
     expect(finished).toMatchObject({ operation: 'Tracks', operationType: 'query', outcome: 'success' });
   });

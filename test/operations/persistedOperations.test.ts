@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { documentHash } from '../../src/persistedOperations/operationManifest.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';

@@ -1,12 +1,13 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as emulatorsPackage from '@sessions-gateway/emulators';
 import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { EMULATORS_PACKAGE, type EmulatorsModule } from '../../src/demo/importEmulators.js';
 import { projectRoot } from '../../src/projectRoot.js';
 
@@ -72,7 +73,7 @@ describe('the production build', () => {
     expect(outside).toEqual([]);
   });
 
-  it('carries no emulator code and none of the emulators\' dependencies', () => {
+  it("carries no emulator code and none of the emulators' dependencies", () => {
     const emitted = jsFiles(path.join(root, 'dist', 'src')).map((file) => path.relative(root, file));
     expect(emitted).toContain(path.join('dist', 'src', 'demo', 'startDemo.js'));
     expect(emitted.filter((file) => /emulators/i.test(path.dirname(file)))).toEqual([]);
@@ -123,7 +124,11 @@ describe('the production build', () => {
     const health = await request(new URL('/healthz', url));
     expect(health.statusCode).toBe(200);
     await health.body.text();
-    const answer = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sessions(first: 2) { totalCount } }' }) });
+    const answer = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sessions(first: 2) { totalCount } }' }),
+    });
     expect(await answer.body.json()).toEqual({ data: { sessions: { totalCount: 2323 } } });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -164,7 +169,11 @@ describe('the production build', () => {
 
 /** `npm run start:prod`'s command in `cwd`, to its exit. */
 function runToExit(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, startProd.slice(1), { cwd, env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startProd.slice(1), {
+    cwd,
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { projectRoot } from '../../src/projectRoot.js';
 
 // Issue 17: on a machine without Chromium `npm test` failed. Now the rest runs and the last

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { traceHeadersFrom } from '../../src/observability/traceHeadersFrom.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 
@@ -24,7 +25,9 @@ beforeEach(() => {
 });
 
 const sentUpstream = () =>
-  [harness.emulators.guidebook, harness.emulators.roundware, harness.emulators.planstone].flatMap((emulator) => emulator.log.entries()).map((entry) => entry.headers);
+  [harness.emulators.guidebook, harness.emulators.roundware, harness.emulators.planstone]
+    .flatMap((emulator) => emulator.log.entries())
+    .map((entry) => entry.headers);
 
 describe('trace context forwarded upstream while tracing is off', () => {
   it("carries the caller's traceparent and tracestate as they are on every provider request", async () => {
@@ -87,8 +90,12 @@ describe('traceHeadersFrom', () => {
     expect(traceHeadersFrom({ traceparent: `01${CALLER.traceparent.slice(2)}-future` })).toEqual({ traceparent: CALLER.traceparent });
     // A malformed or oversized tracestate is dropped alone.
     expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: 'no equals sign' })).toEqual({ traceparent: CALLER.traceparent });
-    expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: Array.from({ length: 33 }, (_, i) => `k${i}=v`).join(',') })).toEqual({ traceparent: CALLER.traceparent });
-    expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: `k=${'v'.repeat(250)},l=${'v'.repeat(250)},m=${'v'.repeat(20)}` })).toEqual({ traceparent: CALLER.traceparent });
+    expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: Array.from({ length: 33 }, (_, i) => `k${i}=v`).join(',') })).toEqual({
+      traceparent: CALLER.traceparent,
+    });
+    expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: `k=${'v'.repeat(250)},l=${'v'.repeat(250)},m=${'v'.repeat(20)}` })).toEqual({
+      traceparent: CALLER.traceparent,
+    });
     // Repeated tracestate headers form one list.
     expect(traceHeadersFrom({ traceparent: CALLER.traceparent, tracestate: 'rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE' })).toEqual(CALLER);
   });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { isTracingConfigured, startTracing, type Tracing } from '../../src/observability/tracing.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 

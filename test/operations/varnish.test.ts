@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { projectRoot } from '../../src/projectRoot.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { startVarnish, varnishCheck, type VarnishServer } from '../support/varnishServer.js';
@@ -96,7 +97,9 @@ describe('behind Varnish (docs/cdn/varnish.vcl)', varnishTool.suite, () => {
   });
 
   it("does not hide a mutation's effect longer than the max-age the earlier answer was given", async () => {
-    const tracks = await harness.query<{ tracks: { edges: Array<{ node: { id: string; name: string } }> } }>('{ tracks(first: 1, filter: { sources: [GUIDEBOOK] }) { edges { node { id name } } } }');
+    const tracks = await harness.query<{ tracks: { edges: Array<{ node: { id: string; name: string } }> } }>(
+      '{ tracks(first: 1, filter: { sources: [GUIDEBOOK] }) { edges { node { id name } } } }',
+    );
     const { id, name: oldName } = tracks.data!.tracks.edges[0]!.node;
     const read = 'query Track($id: ID!) { node(id: $id) { ... on Track { name } } }';
     const nameOf = (got: Got) => (JSON.parse(got.text) as { data: { node: { name: string } } }).data.node.name;
@@ -109,7 +112,10 @@ describe('behind Varnish (docs/cdn/varnish.vcl)', varnishTool.suite, () => {
 
     const newName = `${oldName} (renamed ${Date.now()})`;
     const mutation = await reaching(() =>
-      post({ query: 'mutation ($input: UpdateTrackInput!) { updateTrack(input: $input) { track { name } userErrors { message } } }', variables: { input: { id, name: newName } } }),
+      post({
+        query: 'mutation ($input: UpdateTrackInput!) { updateTrack(input: $input) { track { name } userErrors { message } } }',
+        variables: { input: { id, name: newName } },
+      }),
     );
     expect(mutation.requests).toBe(1);
     expect(JSON.parse(mutation.result.text).data.updateTrack.track.name).toBe(newName);

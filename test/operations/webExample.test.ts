@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildWebExample } from '../../scripts/buildWeb.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { browserCheck, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
@@ -77,10 +78,9 @@ describe('the web example in headless Chromium', chromiumCheck.suite, () => {
     expect(total).toBeLessThan(2323);
     expect(shown).toBe(total);
     const trackName = trackLabel.replace(/ \((guidebook|planstone)\)$/, '');
-    const withTrack = await page.locator('#schedule li.session').evaluateAll(
-      (items, name) => items.filter((item) => [...item.querySelectorAll('.track')].some((tag) => tag.textContent === name)).length,
-      trackName,
-    );
+    const withTrack = await page
+      .locator('#schedule li.session')
+      .evaluateAll((items, name) => items.filter((item) => [...item.querySelectorAll('.track')].some((tag) => tag.textContent === name)).length, trackName);
     expect(withTrack).toBe(total);
   }, 60_000);
 

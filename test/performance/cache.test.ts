@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { MemoryResponseCache } from '../../src/upstream/index.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { clientSessions, HOME_PAGE, roundwareGets, sleep, waitFor } from './helpers.js';
@@ -54,7 +55,15 @@ describe('shared response cache', () => {
   it('honours Cache-Control: no-store and max-age=0 from the provider', async () => {
     const body = await directSessions(harness, PROJECT);
     for (const cacheControl of ['no-store', 'max-age=0']) {
-      harness.emulators.roundware.faults.add({ kind: 'status', status: 200, method: 'GET', route: '/sessions/', body, headers: { 'cache-control': cacheControl }, times: 2 });
+      harness.emulators.roundware.faults.add({
+        kind: 'status',
+        status: 200,
+        method: 'GET',
+        route: '/sessions/',
+        body,
+        headers: { 'cache-control': cacheControl },
+        times: 2,
+      });
       harness.resetLogs();
       const projectId = cacheControl === 'no-store' ? 9101 : 9102;
       const a = await clientSessions(harness, projectId);
@@ -72,7 +81,15 @@ describe('shared response cache', () => {
 
   it('caps the TTL at the provider’s max-age', async () => {
     const body = await directSessions(harness, PROJECT);
-    harness.emulators.roundware.faults.add({ kind: 'status', status: 200, method: 'GET', route: '/sessions/', body, headers: { 'cache-control': 'max-age=1, must-revalidate' }, times: 1 });
+    harness.emulators.roundware.faults.add({
+      kind: 'status',
+      status: 200,
+      method: 'GET',
+      route: '/sessions/',
+      body,
+      headers: { 'cache-control': 'max-age=1, must-revalidate' },
+      times: 1,
+    });
     harness.resetLogs();
     await clientSessions(harness, 9201);
     await clientSessions(harness, 9201);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { MemoryResponseCache } from '../../src/upstream/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { HOME_PAGE } from './helpers.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+
 import type { GraphQLResponse, Harness } from '../support/gatewayHarness.js';
 
 export { sleep };

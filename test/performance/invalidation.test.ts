@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+
 import { MemoryResponseCache } from '../../src/upstream/index.js';
 import { invalidationAfterWrite } from './invalidation.js';
 

@@ -1,9 +1,10 @@
-import { request } from 'undici';
-import { expect } from 'vitest';
 import { startEmulators } from '@sessions-gateway/emulators';
 import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
-import { UpstreamClient, type ResponseCache } from '../../src/upstream/index.js';
+import { request } from 'undici';
+import { expect } from 'vitest';
+
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
+import { UpstreamClient, type ResponseCache } from '../../src/upstream/index.js';
 
 /**
  * Shared by the memory and Redis suites: a cached Roundware list, a write through

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { CLIENT_SESSIONS, postRaw, sha256Hex } from './helpers.js';
 
@@ -30,7 +31,11 @@ describe('automatic persisted queries', () => {
   it('a query that does not match its hash is refused, not run', async () => {
     // Apollo's "provided sha does not match query" carries no code of its own; the masking
     // boundary reports it as BAD_REQUEST with Apollo's message, not as an internal error.
-    const answer = await postRaw(harness.url, { query: CLIENT_SESSIONS, variables: { projectId: 1 }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ other }') } } });
+    const answer = await postRaw(harness.url, {
+      query: CLIENT_SESSIONS,
+      variables: { projectId: 1 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ other }') } },
+    });
     expect(answer.status).toBe(400);
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');

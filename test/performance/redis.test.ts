@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '@sessions-gateway/emulators/roundware';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { RedisResponseCache } from '../../src/upstream/index.js';
 import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { captureLogLines } from '../support/logCapture.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
-import { CLIENT_SESSIONS, HOME_PAGE, clientSessions, postRaw, roundwareGets, sha256Hex } from './helpers.js';
+import { CLIENT_SESSIONS, clientSessions, HOME_PAGE, postRaw, roundwareGets, sha256Hex } from './helpers.js';
 import { invalidationAfterWrite } from './invalidation.js';
 
 // Several replicas on one Redis: a real redis-server on a free loopback port. Without

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { RedisResponseCache, type RedisResponseCacheOptions } from '../../src/upstream/index.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
 

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { RedisQuotaCounter } from '../../src/upstream/quota/redisQuotaCounter.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { QuotaWindow } from '../../src/upstream/quota/quotaCounter.js';
+import { RedisQuotaCounter } from '../../src/upstream/quota/redisQuotaCounter.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
 
 // Quota counters while Redis is away: a real redis-server, and clients cut off from it

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // Requests nobody waits for are cancelled at the provider, not left to run on: the

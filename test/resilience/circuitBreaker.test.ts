@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { calm, FAULT_ENV, MIXED_QUERY, type MixedData } from './faultEnv.js';
 
@@ -13,7 +14,12 @@ let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
-    env: { ...FAULT_ENV, UPSTREAM_RETRY_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_FAILURE_THRESHOLD: String(THRESHOLD), UPSTREAM_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS) },
+    env: {
+      ...FAULT_ENV,
+      UPSTREAM_RETRY_MAX_ATTEMPTS: '1',
+      UPSTREAM_BREAKER_FAILURE_THRESHOLD: String(THRESHOLD),
+      UPSTREAM_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS),
+    },
   });
 });
 afterAll(() => harness?.close());
@@ -31,7 +37,8 @@ describe('circuit breaker', () => {
   it('starts closed for every configured provider', () => {
     const health = harness.gateway.providerHealth();
     expect(Object.keys(health).sort()).toEqual(['guidebook', 'planstone', 'roundware']);
-    for (const provider of Object.values(health)) expect(provider).toMatchObject({ breaker: 'closed', consecutiveFailures: 0, opens: 0, openedAt: null, probeAt: null });
+    for (const provider of Object.values(health))
+      expect(provider).toMatchObject({ breaker: 'closed', consecutiveFailures: 0, opens: 0, openedAt: null, probeAt: null });
   });
 
   it('opens after consecutive failures, then fails fast without calling the provider', async () => {
@@ -79,6 +86,9 @@ describe('circuit breaker', () => {
     harness.emulators.guidebook.faults.add({ kind: 'malformed-json' });
     for (let i = 0; i < THRESHOLD + 2; i += 1) await harness.query(MIXED_QUERY);
     expect(harness.emulators.roundware.log.count()).toBeGreaterThanOrEqual(THRESHOLD + 2);
-    expect(harness.gateway.providerHealth()).toMatchObject({ roundware: { breaker: 'closed', consecutiveFailures: 0 }, guidebook: { breaker: 'closed', consecutiveFailures: 0 } });
+    expect(harness.gateway.providerHealth()).toMatchObject({
+      roundware: { breaker: 'closed', consecutiveFailures: 0 },
+      guidebook: { breaker: 'closed', consecutiveFailures: 0 },
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../../src/config/index.js';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // Client access: optional API keys / HS256 JWTs (off by default, enforced in every mode when set),
@@ -27,7 +28,10 @@ beforeAll(async () => {
   emulators = await startEmulators();
   [open, guarded, production] = await Promise.all([
     startHarness({ emulatorSet: emulators }),
-    startHarness({ emulatorSet: emulators, env: { GATEWAY_API_KEYS: `other-key-1234, ${KEY}`, GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_AUDIENCE: 'sessions-gateway' } }),
+    startHarness({
+      emulatorSet: emulators,
+      env: { GATEWAY_API_KEYS: `other-key-1234, ${KEY}`, GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_AUDIENCE: 'sessions-gateway' },
+    }),
     startHarness({ emulatorSet: emulators, env: { NODE_ENV: 'production' } }),
   ]);
 });
@@ -36,11 +40,19 @@ afterAll(async () => {
   await emulators?.close();
 });
 
-async function call(url: string, { method = 'POST', headers = {}, body = JSON.stringify({ query: QUERY }) }: { method?: string; headers?: Record<string, string>; body?: string | null } = {}) {
+async function call(
+  url: string,
+  { method = 'POST', headers = {}, body = JSON.stringify({ query: QUERY }) }: { method?: string; headers?: Record<string, string>; body?: string | null } = {},
+) {
   const base: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
   const response = await request(url, { method: method as 'POST', headers: { ...base, ...headers }, body: method === 'GET' ? null : body });
   const text = await response.body.text();
-  return { status: response.statusCode, headers: response.headers, text, json: () => JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> },
+  };
 }
 
 describe('client credentials', () => {
@@ -137,8 +149,14 @@ describe('introspection and Sandbox', () => {
   });
 
   it('can be switched on in production (GRAPHQL_INTROSPECTION, GRAPHQL_SANDBOX), and off elsewhere', () => {
-    expect(loadConfig({ ...emulators.env, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_SANDBOX: '1' })).toMatchObject({ introspection: true, sandbox: true });
-    expect(loadConfig({ ...emulators.env, NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false', GRAPHQL_SANDBOX: 'false' })).toMatchObject({ introspection: false, sandbox: false });
+    expect(loadConfig({ ...emulators.env, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_SANDBOX: '1' })).toMatchObject({
+      introspection: true,
+      sandbox: true,
+    });
+    expect(loadConfig({ ...emulators.env, NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false', GRAPHQL_SANDBOX: 'false' })).toMatchObject({
+      introspection: false,
+      sandbox: false,
+    });
     expect(loadConfig({ ...emulators.env, NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
   });
 

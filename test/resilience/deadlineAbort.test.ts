@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
-import { ErrorCode } from '../../src/errors/index.js';
 import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { ROUNDWARE_DEMO_TOKEN, ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
+import { ErrorCode } from '../../src/errors/index.js';
 import { MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
 import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
 

@@ -1,4 +1,5 @@
 import type { Emulator } from '@sessions-gateway/emulators';
+
 import type { GraphQLResponse, Harness } from '../support/gatewayHarness.js';
 
 /** No shared cache (every operation reaches the providers), short timeouts and backoffs. */

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '@sessions-gateway/emulators/kit/faults.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { attemptsByPage, attemptsByUrl, calm, FAULT_ENV, MIXED_QUERY, PROVIDERS, type MixedData, type ProviderKey } from './faultEnv.js';
 
@@ -23,7 +24,13 @@ interface FaultCase {
 const CASES: FaultCase[] = [
   { name: 'timeout (latency above the headers timeout)', fault: { latencyMs: 3_000 }, code: 'UPSTREAM_TIMEOUT', attempts: RETRIED },
   { name: 'hang (headers never sent)', fault: { kind: 'hang' }, code: 'UPSTREAM_TIMEOUT', attempts: RETRIED },
-  { name: '500', fault: { kind: 'status', status: 500, body: { detail: 'A server error occurred.' } }, code: 'UPSTREAM_UNAVAILABLE', attempts: RETRIED, extensions: { upstreamStatus: 500 } },
+  {
+    name: '500',
+    fault: { kind: 'status', status: 500, body: { detail: 'A server error occurred.' } },
+    code: 'UPSTREAM_UNAVAILABLE',
+    attempts: RETRIED,
+    extensions: { upstreamStatus: 500 },
+  },
   {
     name: '502 with a proxy HTML page',
     fault: { kind: 'status', status: 502, body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>', headers: { 'content-type': 'text/html' } },
@@ -31,7 +38,13 @@ const CASES: FaultCase[] = [
     attempts: RETRIED,
     extensions: { upstreamStatus: 502 },
   },
-  { name: '503 with an empty body', fault: { kind: 'status', status: 503 }, code: 'UPSTREAM_UNAVAILABLE', attempts: RETRIED, extensions: { upstreamStatus: 503 } },
+  {
+    name: '503 with an empty body',
+    fault: { kind: 'status', status: 503 },
+    code: 'UPSTREAM_UNAVAILABLE',
+    attempts: RETRIED,
+    extensions: { upstreamStatus: 503 },
+  },
   {
     name: '429 with a Retry-After beyond the deadline',
     fault: { kind: 'rate-limit', retryAfterSeconds: 120 },
@@ -43,7 +56,13 @@ const CASES: FaultCase[] = [
   { name: 'malformed JSON', fault: { kind: 'malformed-json' }, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1 },
   { name: 'truncated body', fault: { kind: 'truncated' }, code: 'UPSTREAM_BAD_RESPONSE', attempts: RETRIED },
   { name: 'wrong shape', fault: { kind: 'wrong-shape' }, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1 },
-  { name: '401', fault: { kind: 'status', status: 401, body: { detail: 'Invalid token.' } }, code: 'UPSTREAM_UNAUTHORIZED', attempts: 1, extensions: { upstreamStatus: 401 } },
+  {
+    name: '401',
+    fault: { kind: 'status', status: 401, body: { detail: 'Invalid token.' } },
+    code: 'UPSTREAM_UNAUTHORIZED',
+    attempts: 1,
+    extensions: { upstreamStatus: 401 },
+  },
 ];
 
 let harness: Harness;
@@ -123,7 +142,12 @@ describe('recoverable failures are retried into a complete answer', () => {
 
 describe('answers that are not what they claim become UPSTREAM_BAD_RESPONSE (or their status code), never a crash or an empty list', () => {
   it.each([
-    ['an HTML page with 200', { kind: 'status', status: 200, body: '<!DOCTYPE html><html><body>Maintenance</body></html>', headers: { 'content-type': 'text/html' } }, 'UPSTREAM_BAD_RESPONSE', /HTML page/],
+    [
+      'an HTML page with 200',
+      { kind: 'status', status: 200, body: '<!DOCTYPE html><html><body>Maintenance</body></html>', headers: { 'content-type': 'text/html' } },
+      'UPSTREAM_BAD_RESPONSE',
+      /HTML page/,
+    ],
     ['an empty 200', { kind: 'status', status: 200 }, 'UPSTREAM_BAD_RESPONSE', /unexpected shape/],
     ['an empty 500', { kind: 'status', status: 500 }, 'UPSTREAM_UNAVAILABLE', /HTTP 500/],
     ['an HTML 404 page', { kind: 'status', status: 404, body: '<h1>Not Found</h1>', headers: { 'content-type': 'text/html' } }, 'NOT_FOUND', /no such object/],

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 
 // The real entry point (src/index.ts) in a child process, pointed at emulators in this
 // process, with Guidebook slowed down. SIGTERM mid-request: the listener closes at once,

@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
-import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import type { FaultSpec } from '@sessions-gateway/emulators/kit/faults.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createLogger } from '../../src/server/logger.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { FAULT_ENV, MIXED_QUERY, PROVIDERS } from './faultEnv.js';
@@ -55,7 +56,11 @@ beforeAll(async () => {
   const gatewayOptions = { logDestination: capture, logError: undefined };
   [harness, refusedHarness] = await Promise.all([
     startHarness({ emulatorSet: emulators, env, gatewayOptions }),
-    startHarness({ emulatorSet: emulators, env: { ...env, ROUNDWARE_API_URL: `http://${deadHost}/api/2/`, PLANSTONE_API_URL: `http://${deadHost}/feed/v1/` }, gatewayOptions }),
+    startHarness({
+      emulatorSet: emulators,
+      env: { ...env, ROUNDWARE_API_URL: `http://${deadHost}/api/2/`, PLANSTONE_API_URL: `http://${deadHost}/feed/v1/` },
+      gatewayOptions,
+    }),
   ]);
 });
 afterAll(async () => {
@@ -65,7 +70,11 @@ afterAll(async () => {
 
 /** Sends anything, keeps the body for the search. */
 async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
-  const response = await request(url, { method: (init.method ?? 'POST') as 'POST', headers: { 'content-type': 'application/json', ...AUTH, ...init.headers }, body: init.body ?? null });
+  const response = await request(url, {
+    method: (init.method ?? 'POST') as 'POST',
+    headers: { 'content-type': 'application/json', ...AUTH, ...init.headers },
+    body: init.body ?? null,
+  });
   bodies.push(await response.body.text());
   return response.statusCode;
 }
@@ -132,7 +141,10 @@ describe('no secret, upstream host or stack trace leaks (production mode)', () =
       await graphql(harness.url, { query: '{ __typename }', operationName: 'Missing' }),
       await graphql(harness.url, { query: `{ a { b { c { d { e { f { g { h { i { j { k { l } } } } } } } } } } } }` }),
       await graphql(harness.url, { query: `{ ${'x '.repeat(4_000)} }` }),
-      await graphql(harness.url, Array.from({ length: 20 }, () => ({ query: '{ __typename }' }))),
+      await graphql(
+        harness.url,
+        Array.from({ length: 20 }, () => ({ query: '{ __typename }' })),
+      ),
       await graphql(harness.url, { query: '{ __typename }', variables: { pad: 'x'.repeat(200_000) } }),
       await graphql(harness.url, { query: '{ __schema { types { name } } }' }),
       await send(harness.url, { body: '{"query": "{ __typename }"' }),
@@ -179,7 +191,14 @@ describe('createLogger', () => {
       destination: { write: (line: string) => void lines.push(line) },
     });
     const error = new Error('connect ECONNREFUSED api.provider.test:8443 using s3cr3t-token');
-    logger.error({ err: error, headers: { authorization: 'JWT anything', 'x-api-key': 'anything' }, nested: { deep: ['k"ey\\with-quotes', Buffer.from('s3cr3t-token:').toString('base64')] } }, 'failed s3cr3t-token');
+    logger.error(
+      {
+        err: error,
+        headers: { authorization: 'JWT anything', 'x-api-key': 'anything' },
+        nested: { deep: ['k"ey\\with-quotes', Buffer.from('s3cr3t-token:').toString('base64')] },
+      },
+      'failed s3cr3t-token',
+    );
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
     expect(line).not.toMatch(/s3cr3t|with-quotes|api\.provider\.test|anything/);

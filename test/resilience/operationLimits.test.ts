@@ -1,6 +1,7 @@
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { createSchema } from '../../src/schema.js';
 import { queryCost } from '../../src/server/limits/index.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
@@ -18,8 +19,15 @@ afterAll(() => harness?.close());
 beforeEach(() => harness.resetLogs());
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const response = await request(harness.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: response.statusCode, body: (await response.body.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } & Record<string, unknown> };
+  const response = await request(harness.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: response.statusCode,
+    body: (await response.body.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } & Record<string, unknown>,
+  };
 }
 
 async function expectRefused(body: unknown, code: string, limit: number, status = 400) {
@@ -100,7 +108,9 @@ describe('shape limits (checked once the operation is resolved)', () => {
 
   it('the largest two-level page (100 × 100 items) fits the default budget', async () => {
     // 1 + 100 × (1 + 1 + (1 + 100 × 2)) = 20,301
-    const response = await post({ query: '{ personalizedSchedules(first: 100) { edges { node { sourceId sessions(first: 100) { totalCount edges { node { id name } } } } } } }' });
+    const response = await post({
+      query: '{ personalizedSchedules(first: 100) { edges { node { sourceId sessions(first: 100) { totalCount edges { node { id name } } } } } } }',
+    });
     expect(response.body.errors).toBeUndefined();
   });
 });
@@ -113,7 +123,11 @@ describe('request limits (checked before Apollo Server parses anything)', () => 
   });
 
   it('BATCH_TOO_LARGE: 11 operations in one request against 10', async () => {
-    const error = await expectRefused(Array.from({ length: 11 }, () => ({ query: '{ __typename }' })), 'BATCH_TOO_LARGE', 10);
+    const error = await expectRefused(
+      Array.from({ length: 11 }, () => ({ query: '{ __typename }' })),
+      'BATCH_TOO_LARGE',
+      10,
+    );
     expect(error.extensions!.measured).toBe(11);
   });
 
@@ -161,7 +175,9 @@ describe('what stays allowed', () => {
   });
 
   it('introspection is not counted against depth (outside production it is allowed)', async () => {
-    const response = await post({ query: '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } }' });
+    const response = await post({
+      query: '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } }',
+    });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
   });
@@ -172,7 +188,9 @@ describe('queryCost (the model, exactly)', () => {
   const cost = (source: string, variables: Record<string, unknown> = {}) => {
     const document = parse(source);
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-    const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
+    const fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+    );
     return queryCost({ schema, operation, fragments, variables });
   };
 

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+
 import { ErrorCode, UpstreamError } from '../../src/errors/index.js';
-import { backoffDelayMs, CircuitBreaker, composePolicies, isRetryable, ResiliencePolicy, type BreakerState } from '../../src/upstream/resilience/index.js';
 import type { CallPolicy } from '../../src/upstream/callPolicy.js';
+import { backoffDelayMs, CircuitBreaker, composePolicies, isRetryable, ResiliencePolicy, type BreakerState } from '../../src/upstream/resilience/index.js';
 
 // The policy's decisions in isolation: which failures are retried, how long it waits,
 // what the deadline does, and the breaker's state machine on a fake clock.
 
 const upstream = (code: ErrorCode, upstreamStatus?: number, retryAfter?: number) =>
-  new UpstreamError('Planstone failed.', { provider: 'planstone', code, ...(upstreamStatus !== undefined ? { upstreamStatus } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
+  new UpstreamError('Planstone failed.', {
+    provider: 'planstone',
+    code,
+    ...(upstreamStatus !== undefined ? { upstreamStatus } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+  });
 
 const policy = (overrides: Partial<ConstructorParameters<typeof ResiliencePolicy>[0]> = {}) =>
   new ResiliencePolicy({
@@ -127,8 +133,13 @@ describe('ResiliencePolicy', () => {
 
   it('fails fast with UPSTREAM_UNAVAILABLE while the breaker is open, and reports transitions', async () => {
     const transitions: Array<[BreakerState, BreakerState]> = [];
-    const p = policy({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, breaker: { failureThreshold: 2, cooldownMs: 60_000 }, onBreakerTransition: (_provider, from, to) => transitions.push([from, to]) });
-    for (let i = 0; i < 2; i += 1) await expect(p.run(scripted(upstream(ErrorCode.UPSTREAM_TIMEOUT)).call, { idempotent: true, route: 'GET x' })).rejects.toThrow();
+    const p = policy({
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      breaker: { failureThreshold: 2, cooldownMs: 60_000 },
+      onBreakerTransition: (_provider, from, to) => transitions.push([from, to]),
+    });
+    for (let i = 0; i < 2; i += 1)
+      await expect(p.run(scripted(upstream(ErrorCode.UPSTREAM_TIMEOUT)).call, { idempotent: true, route: 'GET x' })).rejects.toThrow();
     const script = scripted();
     await expect(p.run(script.call, { idempotent: true, route: 'GET x' })).rejects.toMatchObject({
       extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, provider: 'planstone', retryAfter: 60 },

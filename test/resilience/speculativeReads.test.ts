@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
-import { ErrorCode } from '../../src/errors/index.js';
 import { startEmulators, type EmulatorSet } from '@sessions-gateway/emulators';
 import { ROUNDWARE_DEMO_TOKEN } from '@sessions-gateway/emulators/roundware';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';
+import { ErrorCode } from '../../src/errors/index.js';
 import { CallWithdrawn, MemoryResponseCache, UpstreamClient } from '../../src/upstream/index.js';
 import { observeUpstreamCalls, upstreamErrorCode } from '../../src/upstream/observer.js';
 import { ResiliencePolicy } from '../../src/upstream/resilience/index.js';
@@ -42,7 +43,8 @@ describe('speculative reads', () => {
     emulators.roundware.log.clear();
   });
 
-  const read = (speculative: boolean, signal?: AbortSignal) => client.get('sessions/', { project_id: 1 }, roundwareSessionList, { ttlMs: 0, speculative, signal });
+  const read = (speculative: boolean, signal?: AbortSignal) =>
+    client.get('sessions/', { project_id: 1 }, roundwareSessionList, { ttlMs: 0, speculative, signal });
   const attempts = () => emulators.roundware.log.count({ method: 'GET' });
 
   it('are not retried', async () => {
@@ -86,7 +88,11 @@ describe('speculative reads', () => {
       controller.abort();
       await expect(ahead).rejects.toMatchObject({ name: 'AbortError' });
       await vi.waitFor(() => expect(roundware().inFlight).toBe(0), SETTLED);
-      expect(roundware().log.closedEarly().map((entry) => entry.outcome)).toEqual(['hang']);
+      expect(
+        roundware()
+          .log.closedEarly()
+          .map((entry) => entry.outcome),
+      ).toEqual(['hang']);
       // Cancelled by us: neither a failure for the breaker nor a retry; metrics say CANCELLED.
       await vi.waitFor(() => expect(codes).toEqual(['CANCELLED']), SETTLED);
       expect(policy.breaker.snapshot().consecutiveFailures).toBe(0);

@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
-import { request } from 'undici';
-import { loadConfig, type GatewayConfig } from '../../src/config/index.js';
 import { startEmulators, type EmulatorSet, type StartEmulatorsOptions } from '@sessions-gateway/emulators';
+import { request } from 'undici';
+
+import { loadConfig, type GatewayConfig } from '../../src/config/index.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+
 import type { GraphQLResponse, Harness } from './gatewayHarness.js';
 
 /** A Relay connection page as the gateway returns it. */

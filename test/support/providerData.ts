@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { request } from 'undici';
+
 import type { Harness } from './gatewayHarness.js';
 
 // The providers' data as the emulators serve it, read over HTTP with undici and the demo
@@ -224,26 +225,22 @@ export function feedTrue(value: unknown): boolean {
 export function refSessions(data: ProviderData): RefSession[] {
   const zone = data.planstone.timeZone;
   return [
-    ...data.guidebook.sessions.map(
-      (s): RefSession => ({
-        source: 'GUIDEBOOK',
-        sourceId: String(s.id),
-        start: guidebookMs(s.start_time),
-        end: guidebookMs(s.end_time),
-        importId: s.import_id?.trim() || null,
-        published: true,
-      }),
-    ),
-    ...data.planstone.sessions.map(
-      (s): RefSession => ({
-        source: 'PLANSTONE',
-        sourceId: s.schedid,
-        start: planstoneStartMs(s, zone),
-        end: planstoneEndMs(s, zone),
-        importId: s.sessionClientID?.trim() || s.clientid?.trim() || null,
-        published: feedTrue(s.published),
-      }),
-    ),
+    ...data.guidebook.sessions.map((s): RefSession => ({
+      source: 'GUIDEBOOK',
+      sourceId: String(s.id),
+      start: guidebookMs(s.start_time),
+      end: guidebookMs(s.end_time),
+      importId: s.import_id?.trim() || null,
+      published: true,
+    })),
+    ...data.planstone.sessions.map((s): RefSession => ({
+      source: 'PLANSTONE',
+      sourceId: s.schedid,
+      start: planstoneStartMs(s, zone),
+      end: planstoneEndMs(s, zone),
+      importId: s.sessionClientID?.trim() || s.clientid?.trim() || null,
+      published: feedTrue(s.published),
+    })),
   ];
 }
 
@@ -276,7 +273,11 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 /** The sessions in the API's documented order (see above); a new array. */
-export function sortSessions(sessions: readonly RefSession[], field: 'START_TIME' | 'END_TIME' = 'START_TIME', direction: 'ASC' | 'DESC' = 'ASC'): RefSession[] {
+export function sortSessions(
+  sessions: readonly RefSession[],
+  field: 'START_TIME' | 'END_TIME' = 'START_TIME',
+  direction: 'ASC' | 'DESC' = 'ASC',
+): RefSession[] {
   return sessions
     .map((session) => ({ session, key: orderKey(session, field, direction) }))
     .sort((a, b) => compareKeys(a.key, b.key))
@@ -289,7 +290,10 @@ export const sessionKey = (s: { source: string; sourceId: string }): string => `
 /** The page size Guidebook chooses when not asked (learned from an unsized request, as the gateway learns it). */
 export async function guidebookPageSize(harness: Harness): Promise<number> {
   const env = harness.emulators.env;
-  const page: { next: string | null; results: unknown[] } = await getJson(new URL('sessions/', env.GUIDEBOOK_API_URL).toString(), `JWT ${env.GUIDEBOOK_API_KEY}`);
+  const page: { next: string | null; results: unknown[] } = await getJson(
+    new URL('sessions/', env.GUIDEBOOK_API_URL).toString(),
+    `JWT ${env.GUIDEBOOK_API_KEY}`,
+  );
   if (!page.next) throw new Error('expected more than one page of sessions');
   return page.results.length;
 }

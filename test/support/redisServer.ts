@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+
 import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** A throw-away `redis-server` on a free loopback port, no persistence. */
@@ -23,7 +24,9 @@ export function redisAvailability(): ToolCheck {
     missing: () => {
       const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
       if (!probe.error && probe.status === 0) return undefined;
-      return (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'not on PATH' : `does not run (${probe.error?.message ?? `exit ${probe.status}`})`;
+      return (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+        ? 'not on PATH'
+        : `does not run (${probe.error?.message ?? `exit ${probe.status}`})`;
     },
   });
 }

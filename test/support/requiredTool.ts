@@ -41,6 +41,8 @@ export function requiredTool(options: { tool: string; requireVariable: string; i
   const { tool, requireVariable, install } = options;
   if (process.env[requireVariable] === '1') throw new Error(`${requireVariable}=1 but ${tool} is missing (${reason}). Install it: ${install}`);
   const bar = '!'.repeat(100);
-  console.warn(`\n${bar}\n!! SKIPPING the tests that need ${tool}: ${reason}.\n!! Install it: ${install}\n!! (CI sets ${requireVariable}=1, where this is a failure.)\n${bar}\n`);
+  console.warn(
+    `\n${bar}\n!! SKIPPING the tests that need ${tool}: ${reason}.\n!! Install it: ${install}\n!! (CI sets ${requireVariable}=1, where this is a failure.)\n${bar}\n`,
+  );
   return { available: false, suite: { skip: true, meta: { missingTool: { tool, reason, install, requireVariable } } } };
 }

@@ -1,4 +1,5 @@
 import type { Reporter, TestModule } from 'vitest/node';
+
 import type { MissingTool } from './requiredTool.js';
 
 /** One missing program and what its absence left out. */

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** A throw-away `varnishd` on a free loopback port, in front of one backend. */
@@ -63,7 +64,9 @@ export async function startVarnish({ backendPort, vclPath }: { backendPort: numb
   const dir = mkdtempSync(path.join(tmpdir(), 'gateway-varnish-'));
   // Run as root, varnishd reads the VCL and its working directory as its own unprivileged user.
   chmodSync(dir, 0o755);
-  const vcl = readFileSync(vclPath, 'utf8').replace(/\.host = "[^"]*";/, '.host = "127.0.0.1";').replace(/\.port = "[^"]*";/, `.port = "${backendPort}";`);
+  const vcl = readFileSync(vclPath, 'utf8')
+    .replace(/\.host = "[^"]*";/, '.host = "127.0.0.1";')
+    .replace(/\.port = "[^"]*";/, `.port = "${backendPort}";`);
   if (!vcl.includes(`.port = "${backendPort}"`)) throw new Error(`${vclPath} has no backend .port to point at the gateway`);
   const vclFile = path.join(dir, 'gateway.vcl');
   writeFileSync(vclFile, vcl, { mode: 0o644 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/errors/index.js';
+
 import { createListLoader } from '../../src/datasources/guidebook/loaders.js';
 import { indexCachedList, mapCachedList } from '../../src/datasources/guidebook/mapCachedList.js';
+import { NotFoundError } from '../../src/errors/index.js';
 
 // A whole list (tracks, guides, locations) is read from cached pages that every request
 // shares: each page is mapped and indexed once while it lives, not once per request.
@@ -23,7 +24,10 @@ function counting() {
 describe('indexCachedList', () => {
   it('maps a page once (sharing mapCachedList’s models), and again only for another page object', () => {
     const { calls, map } = counting();
-    const page = [{ id: 1, name: 'a' }, { id: 2, name: 'b' }];
+    const page = [
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
+    ];
     const first = indexCachedList(page, map);
     expect(indexCachedList(page, map)).toBe(first);
     expect(first.get('2')).toEqual({ sourceId: '2', name: 'B' });
@@ -38,7 +42,13 @@ describe('indexCachedList', () => {
 describe('createListLoader', () => {
   it('finds ids on any page, NOT_FOUND for the rest, and shares models across requests', async () => {
     const { calls, map } = counting();
-    const pages = [[{ id: 1, name: 'a' }], [{ id: 2, name: 'b' }, { id: 3, name: 'c' }]];
+    const pages = [
+      [{ id: 1, name: 'a' }],
+      [
+        { id: 2, name: 'b' },
+        { id: 3, name: 'c' },
+      ],
+    ];
     // Two requests' loaders over the same cached pages.
     const [one, two] = [createListLoader(async () => pages, map, 'track'), createListLoader(async () => pages, map, 'track')];
     const answers = await one.loadMany(['3', '9', '1']);

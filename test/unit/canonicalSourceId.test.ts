@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isCanonicalIntegerId, isCanonicalPlanstoneId, isCanonicalSourceId } from '../../src/ids/canonicalSourceId.js';
 import { parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
 
@@ -10,7 +11,27 @@ describe('isCanonicalIntegerId (Guidebook, Roundware)', () => {
     for (const id of ['0', '1', '42', '910152', String(Number.MAX_SAFE_INTEGER)]) expect(isCanonicalIntegerId(id), id).toBe(true);
   });
   it('refuses sign, padding, leading zeros, exponent, fraction, non-ASCII digits and unsafe sizes', () => {
-    for (const id of ['', 'NaN', '1.5', '1e2', '1E2', '007', '00', '+7', '-7', ' 7', '7 ', '7\n', '0x1F', '1_000', 'Infinity', '٣', '９', '9007199254740992', '12345678901234567890']) {
+    for (const id of [
+      '',
+      'NaN',
+      '1.5',
+      '1e2',
+      '1E2',
+      '007',
+      '00',
+      '+7',
+      '-7',
+      ' 7',
+      '7 ',
+      '7\n',
+      '0x1F',
+      '1_000',
+      'Infinity',
+      '٣',
+      '９',
+      '9007199254740992',
+      '12345678901234567890',
+    ]) {
       expect(isCanonicalIntegerId(id), JSON.stringify(id)).toBe(false);
     }
   });

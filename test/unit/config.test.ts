@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, demoModeOf, loadConfig } from '../../src/config/index.js';
 import { createScrubber } from '../../src/server/scrubber.js';
 import { sensitiveValuesOf } from '../../src/server/sensitiveValues.js';
@@ -60,7 +61,9 @@ describe('configuration', () => {
   });
 
   it('refuses DEMO=true beside a provider URL, and a DEMO that is not a boolean, saying what to do', () => {
-    expect(catchConfigError(() => demoModeOf({ DEMO: 'true', PLANSTONE_API_URL: FULL.PLANSTONE_API_URL })).message).toMatch(/DEMO=true .* PLANSTONE_API_URL is set: unset DEMO/);
+    expect(catchConfigError(() => demoModeOf({ DEMO: 'true', PLANSTONE_API_URL: FULL.PLANSTONE_API_URL })).message).toMatch(
+      /DEMO=true .* PLANSTONE_API_URL is set: unset DEMO/,
+    );
     expect(catchConfigError(() => demoModeOf({ DEMO: 'maybe' })).message).toMatch(/DEMO is not a boolean: "maybe" \(set it to true or false/);
   });
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+
 import { parseIsoInstant, zonedWallTimeToUtc } from '../../src/datetime/index.js';
 
 // The fast paths must give exactly what luxon gives, which the mappers used before them.
@@ -82,7 +83,15 @@ describe('parseIsoInstant', () => {
   });
 
   it('leaves impossible dates and other forms to the caller (undefined)', () => {
-    for (const text of ['2017-02-30T10:00:00', '2017-09-18T24:00:00', '2017-09-18T10:60:00', '2017-09-18', '18/09/2017 10:00', '2017-09-18T10:00:00 +0000', '']) {
+    for (const text of [
+      '2017-02-30T10:00:00',
+      '2017-09-18T24:00:00',
+      '2017-09-18T10:60:00',
+      '2017-09-18',
+      '18/09/2017 10:00',
+      '2017-09-18T10:00:00 +0000',
+      '',
+    ]) {
       expect(parseIsoInstant(text), text).toBeUndefined();
     }
   });

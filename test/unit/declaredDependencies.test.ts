@@ -1,7 +1,8 @@
-import { builtinModules } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { projectRoot } from '../../src/projectRoot.js';
 
 // Every package the code imports is declared in package.json itself — never reached through

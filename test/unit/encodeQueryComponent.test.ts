@@ -1,7 +1,8 @@
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { encodeQueryComponent, HttpTransport, toWellFormed } from '../../src/upstream/index.js';
 import { findLoneSurrogate, loneSurrogateIn } from '../../src/validation/findLoneSurrogate.js';
-import { parse, type OperationDefinitionNode } from 'graphql';
 
 // The floor beneath the lone-surrogate refusal (bug: Guidebook's encodeURIComponent threw
 // URIError on "\udc00", a server error): the one query-string encoder never throws.
@@ -23,7 +24,12 @@ describe('encodeQueryComponent', () => {
   });
 
   it('HttpTransport builds every provider URL with it, in a stable order', () => {
-    const transport = new HttpTransport({ provider: 'guidebook', baseUrl: 'http://127.0.0.1:9/open-api/v1', authorization: 'JWT x', timeouts: { connectMs: 1, headersMs: 1, bodyMs: 1 } });
+    const transport = new HttpTransport({
+      provider: 'guidebook',
+      baseUrl: 'http://127.0.0.1:9/open-api/v1',
+      authorization: 'JWT x',
+      timeouts: { connectMs: 1, headersMs: 1, bodyMs: 1 },
+    });
     const url = transport.url('sessions/', { page: 2, import_id: 'a b\udc00', guide: 42, absent: undefined });
     expect(url.pathname).toBe('/open-api/v1/sessions/');
     expect(url.search).toBe('?guide=42&import_id=a%20b%EF%BF%BD&page=2');
@@ -38,9 +44,19 @@ describe('findLoneSurrogate', () => {
   };
 
   it('names the argument path through input objects, lists and fragments', () => {
-    const { document, operation } = operationOf('query($a: String, $b: [String!]) { ...F } fragment F on Query { x: tracks(filter: { importId: $a }) { totalCount } speakers(filter: { sourceIds: $b }) { totalCount } }');
-    expect(findLoneSurrogate(document, operation, { a: 'ok', b: ['1', 'x\udc00'] })).toEqual({ argumentName: 'filter.sourceIds[1]', fieldName: 'speakers', codeUnit: 'U+DC00' });
-    expect(findLoneSurrogate(document, operation, { a: '\ud800', b: [] })).toEqual({ argumentName: 'filter.importId', fieldName: 'tracks', codeUnit: 'U+D800' });
+    const { document, operation } = operationOf(
+      'query($a: String, $b: [String!]) { ...F } fragment F on Query { x: tracks(filter: { importId: $a }) { totalCount } speakers(filter: { sourceIds: $b }) { totalCount } }',
+    );
+    expect(findLoneSurrogate(document, operation, { a: 'ok', b: ['1', 'x\udc00'] })).toEqual({
+      argumentName: 'filter.sourceIds[1]',
+      fieldName: 'speakers',
+      codeUnit: 'U+DC00',
+    });
+    expect(findLoneSurrogate(document, operation, { a: '\ud800', b: [] })).toEqual({
+      argumentName: 'filter.importId',
+      fieldName: 'tracks',
+      codeUnit: 'U+D800',
+    });
     expect(findLoneSurrogate(document, operation, { a: '😀', b: ['1'] })).toBeNull();
   });
 

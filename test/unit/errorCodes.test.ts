@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { createFormatError, ErrorCode } from '../../src/errors/index.js';
 import { projectRoot } from '../../src/projectRoot.js';
 
@@ -13,7 +14,14 @@ const read = (file: string) => readFileSync(path.join(projectRoot(), file), 'utf
 
 describe('error codes', () => {
   it('include the codes Apollo Server sends for request errors', () => {
-    for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']) {
+    for (const code of [
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_REQUEST',
+      'OPERATION_RESOLUTION_FAILURE',
+      'PERSISTED_QUERY_NOT_FOUND',
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+    ]) {
       expect(Object.values(ErrorCode)).toContain(code);
     }
   });

@@ -1,5 +1,17 @@
-import { buildSchema, getNamedType, isInterfaceType, isObjectType, Kind, parse, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { createSchema } from '../../src/schema.js';
 import { schemaCacheHints } from '../../src/server/httpCache/cacheHints.js';
 import { operationCachePolicy } from '../../src/server/httpCache/operationCachePolicy.js';
@@ -8,8 +20,17 @@ import { providerMaxAges, TYPE_PROVIDERS, typeMaxAges } from '../../src/server/h
 function policy(schema: GraphQLSchema, source: string, defaults: Record<string, number> = {}, fallbackMaxAge = 5) {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  return operationCachePolicy({ schema, hints: schemaCacheHints(schema), operation, fragments, defaultMaxAge: (type: GraphQLNamedType) => defaults[type.name], fallbackMaxAge });
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return operationCachePolicy({
+    schema,
+    hints: schemaCacheHints(schema),
+    operation,
+    fragments,
+    defaultMaxAge: (type: GraphQLNamedType) => defaults[type.name],
+    fallbackMaxAge,
+  });
 }
 
 describe("the gateway's schema", () => {
@@ -26,17 +47,23 @@ describe("the gateway's schema", () => {
     };
     visit(schema.getQueryType()!);
     seen.delete(schema.getQueryType()!);
-    const uncovered = [...seen].filter((type) => hints.type(type)?.maxAge === undefined && !hints.type(type)?.inheritMaxAge && !(type.name in TYPE_PROVIDERS)).map((type) => type.name);
+    const uncovered = [...seen]
+      .filter((type) => hints.type(type)?.maxAge === undefined && !hints.type(type)?.inheritMaxAge && !(type.name in TYPE_PROVIDERS))
+      .map((type) => type.name);
     expect(seen.size).toBeGreaterThan(10);
     expect(uncovered).toEqual([]);
   });
 
   it('marks attendee and personalized-schedule data PRIVATE, and sessions public', () => {
-    for (const name of ['Attendee', 'AttendeeConnection', 'PersonalizedSchedule', 'PersonalizedScheduleConnection']) expect(hints.type(schema.getType(name)!)?.scope).toBe('PRIVATE');
+    for (const name of ['Attendee', 'AttendeeConnection', 'PersonalizedSchedule', 'PersonalizedScheduleConnection'])
+      expect(hints.type(schema.getType(name)!)?.scope).toBe('PRIVATE');
     expect(hints.type(schema.getType('Session')!)?.scope).toBeUndefined();
     const defaults = Object.fromEntries(typeMaxAges({ guidebook: 60, roundware: 15, planstone: 300 }));
     expect(policy(schema, '{ sessions { edges { node { name speakers { speaker { displayName } } } } } }', defaults)).toEqual({ maxAge: 60, scope: 'PUBLIC' });
-    expect(policy(schema, '{ tracks { edges { node { sessions { edges { node { guide { name } } } } } } } }', defaults)).toEqual({ maxAge: 60, scope: 'PUBLIC' });
+    expect(policy(schema, '{ tracks { edges { node { sessions { edges { node { guide { name } } } } } } } }', defaults)).toEqual({
+      maxAge: 60,
+      scope: 'PUBLIC',
+    });
     expect(policy(schema, '{ speakers { totalCount } }', defaults)).toEqual({ maxAge: 300, scope: 'PUBLIC' });
     expect(policy(schema, '{ personalizedSchedules { edges { node { sessions { totalCount } } } } }', defaults)).toEqual({ maxAge: 60, scope: 'PRIVATE' });
     expect(policy(schema, '{ nodes(ids: []) { ... on PersonalizedSchedule { name } } }', defaults)).toEqual({ maxAge: 15, scope: 'PRIVATE' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ListDemandPolicy } from '../../src/datasources/guidebook/listDemandPolicy.js';
 
 describe('ListDemandPolicy', () => {

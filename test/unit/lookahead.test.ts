@@ -1,5 +1,6 @@
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { operationFieldNames, selects } from '../../src/resolvers/lookahead.js';
 
 const schema = buildSchema(`
@@ -66,10 +67,11 @@ describe('operationFieldNames', () => {
   });
 
   it('looks through fragments, whatever their type condition, and honours @skip/@include', () => {
-    expect(namesIn('{ sessions { ...C } } fragment C on Connection { edges { ... on Edge { node { ...S } } } } fragment S on Session { description }')).toStrictEqual([
-      ['description', 'edges', 'node', 'sessions'],
-    ]);
-    const query = 'query($d: Boolean!) { sessions { edges { node { name description @include(if: $d) ...T @skip(if: $d) } } } } fragment T on Session { tracks { name } }';
+    expect(
+      namesIn('{ sessions { ...C } } fragment C on Connection { edges { ... on Edge { node { ...S } } } } fragment S on Session { description }'),
+    ).toStrictEqual([['description', 'edges', 'node', 'sessions']]);
+    const query =
+      'query($d: Boolean!) { sessions { edges { node { name description @include(if: $d) ...T @skip(if: $d) } } } } fragment T on Session { tracks { name } }';
     expect(namesIn(query, { d: false })).toStrictEqual([['edges', 'name', 'node', 'sessions', 'tracks']]);
     expect(namesIn(query, { d: true })).toStrictEqual([['description', 'edges', 'name', 'node', 'sessions']]);
   });

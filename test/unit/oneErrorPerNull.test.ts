@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { oneErrorPerNull } from '../../src/server/execution/oneErrorPerNull.js';
 
 const at = (message: string, path?: Array<string | number>): GraphQLFormattedError => ({ message, ...(path ? { path } : {}) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { allPages, type PageEnvelope } from '../../src/datasources/planstone/allPages.js';
 
 interface Page extends PageEnvelope {

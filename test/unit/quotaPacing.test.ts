@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MemoryQuotaCounter, QuotaGuard } from '../../src/upstream/quota/index.js';
 import { paceAllowance } from '../../src/upstream/quota/quotaLimits.js';
 

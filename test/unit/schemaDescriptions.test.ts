@@ -1,5 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { createSchema } from '../../src/schema.js';
 
 // Sandbox users read the descriptions: every type, field, argument, input field and enum

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+
 import { guidebookPage, guidebookPersonalizedScheduleWire, guidebookSessionWire } from '../../src/datasources/guidebook/wire.js';
 import { planstoneSessionPage } from '../../src/datasources/planstone/wire.js';
 import { roundwareSessionList } from '../../src/datasources/roundware/wire.js';

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+
 import type { RouteDefinition } from '../../kit/index.js';
 import type { BodyInput } from '../bodyInput.js';
 import type { GuidebookContext } from '../context.js';
 import { formatNullableDateTime } from '../datetime.js';
 import { booleanField, charField, emailField, imageField, jsonObjectField, primaryKeyField } from '../fields.js';
-import { hasErrors, readFields, type FieldSpec } from '../readFields.js';
 import { quotePlus } from '../queryString.js';
+import { hasErrors, readFields, type FieldSpec } from '../readFields.js';
 import type { AppProfile, AttendeeRecord } from '../records.js';
 import { resourceRoutes, type WriteResult } from './resource.js';
 

@@ -67,8 +67,16 @@ function writeLocation(ctx: GuidebookContext, input: BodyInput, existing: Locati
 
   const next: LocationRecord = {
     ...(existing ?? {
-      id: 0, guide: v.guide as number, name: '', description: null, locationType: 2, latitude: null, longitude: null,
-      importId: null, address: null, createdAt: ctx.now() * 1000,
+      id: 0,
+      guide: v.guide as number,
+      name: '',
+      description: null,
+      locationType: 2,
+      latitude: null,
+      longitude: null,
+      importId: null,
+      address: null,
+      createdAt: ctx.now() * 1000,
     }),
   };
   if (v.name != null) next.name = v.name;

@@ -68,4 +68,3 @@ function writeSchedule(ctx: GuidebookContext, input: BodyInput, existing: Person
   store.personalizedSchedules.set(schedule.id, schedule);
   return { status: 201, record: schedule };
 }
-

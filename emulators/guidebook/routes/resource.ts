@@ -32,7 +32,7 @@ export function resourceRoutes<T extends { id: number }>(ctx: GuidebookContext, 
       GET: (req) => {
         const filtered = applyFilters([...spec.table().values()], req.query, spec.filters);
         if (!Array.isArray(filtered)) return badRequest(filtered.errors);
-        const ordered = orderRecords(filtered, spec.ordering ? req.query.getAll('ordering').pop() ?? null : null, spec.ordering ?? {});
+        const ordered = orderRecords(filtered, spec.ordering ? (req.query.getAll('ordering').pop() ?? null) : null, spec.ordering ?? {});
         return paginate(req, ordered, ctx.pagination, (record) => spec.serialize(record));
       },
       ...(create && { POST: (req: EmulatorRequest) => write(req, (input) => create(input), spec) }),

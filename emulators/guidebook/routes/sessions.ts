@@ -2,9 +2,7 @@ import type { RouteDefinition } from '../../kit/index.js';
 import type { BodyInput } from '../bodyInput.js';
 import type { GuidebookContext } from '../context.js';
 import { formatDateTime, formatNullableDateTime } from '../datetime.js';
-import {
-  booleanField, charField, dateTimeField, floatField, imageField, integerField, primaryKeyField, primaryKeyListField,
-} from '../fields.js';
+import { booleanField, charField, dateTimeField, floatField, imageField, integerField, primaryKeyField, primaryKeyListField } from '../fields.js';
 import { hasErrors, readFields, type FieldSpec } from '../readFields.js';
 import type { SessionRecord } from '../records.js';
 import { pyFloat } from '../renderJson.js';
@@ -135,10 +133,28 @@ function writeSession(ctx: GuidebookContext, input: BodyInput, existing: Session
 
   const now = ctx.now() * 1000;
   const base: SessionRecord = existing ?? {
-    id: 0, guide: v.guide as number, createdAt: now, lastUpdated: now, startTime: v.start_time as number, endTime: null,
-    allDay: false, name: '', descriptionHtml: null, importId: null, allowRating: true, addToSchedule: true, locations: [],
-    scheduleTracks: [], image: null, thumbnail: null, rank: 0, waitlist: false, requireLogin: false, maxCapacity: null,
-    registrationStartDate: null, registrationEndDate: null,
+    id: 0,
+    guide: v.guide as number,
+    createdAt: now,
+    lastUpdated: now,
+    startTime: v.start_time as number,
+    endTime: null,
+    allDay: false,
+    name: '',
+    descriptionHtml: null,
+    importId: null,
+    allowRating: true,
+    addToSchedule: true,
+    locations: [],
+    scheduleTracks: [],
+    image: null,
+    thumbnail: null,
+    rank: 0,
+    waitlist: false,
+    requireLogin: false,
+    maxCapacity: null,
+    registrationStartDate: null,
+    registrationEndDate: null,
   };
   const next: SessionRecord = {
     ...base,
@@ -173,7 +189,6 @@ function writeSession(ctx: GuidebookContext, input: BodyInput, existing: Session
   ctx.store.sessions.set(next.id, next);
   return { status: 201, record: next };
 }
-
 
 /** Cross-field rules of `_sessions.md` plus end ≥ start (our choice). */
 export function sessionRules(s: SessionRecord, legacy: boolean): ValidationErrors {

@@ -1,8 +1,8 @@
 import { createSeededFaker } from '../../kit/index.js';
 import { sampleSession } from '../sample.js';
 import type { PlanstoneDataset, PlanstoneDocument } from '../types.js';
-import { SESSION_COUNT, generateSessionDocuments } from './sessions.js';
-import { SAMPLE_PIDS_MISSING, SAMPLE_PIDS_PRESENT, SPEAKER_COUNT, generatePerson, generateSpeakerDocuments, type Person } from './speakers.js';
+import { generateSessionDocuments, SESSION_COUNT } from './sessions.js';
+import { generatePerson, generateSpeakerDocuments, SAMPLE_PIDS_MISSING, SAMPLE_PIDS_PRESENT, SPEAKER_COUNT, type Person } from './speakers.js';
 
 /** How many extra pids (besides the sample's two) sessions reference without a `/speakers` document. */
 const GHOST_COUNT = 24;

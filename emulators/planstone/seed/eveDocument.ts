@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { PlanstoneDocument } from '../types.js';
 
 /** Eve's `_created`/`_updated` for documents loaded outside Eve: the epoch, RFC 1123. */
@@ -11,7 +12,9 @@ export const EVE_EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
  * title `"session"`).
  */
 export function eveDocument(id: string, fields: PlanstoneDocument, resource: string, itemTitle: string): PlanstoneDocument {
-  const etag = createHash('sha1').update(JSON.stringify({ _id: id, ...fields })).digest('hex');
+  const etag = createHash('sha1')
+    .update(JSON.stringify({ _id: id, ...fields }))
+    .digest('hex');
   return {
     _id: id,
     ...fields,
@@ -21,4 +24,3 @@ export function eveDocument(id: string, fields: PlanstoneDocument, resource: str
     _links: { self: { title: itemTitle, href: `${resource}/${id}` } },
   };
 }
-

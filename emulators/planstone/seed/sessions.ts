@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+
 import { PLANSTONE_DEMO } from '../demo.js';
 import type { PlanstoneDocument } from '../types.js';
 import { addDays, formatClock } from './clock.js';
@@ -47,7 +48,22 @@ const SESSION_TYPES = [
 const VENUES = [
   {
     hotel: 'Henry B. Gonzalez Convention Center',
-    rooms: ['Exhibit Hall 4', 'Exhibit Hall 3', 'Ballroom A', 'Ballroom B', 'Room 214C', 'Room 214D', 'Room 217A', 'Room 217B', 'Room 221', 'Room 225', 'Room 301A', 'Room 302', 'Room 303', 'Stars at Night Ballroom'],
+    rooms: [
+      'Exhibit Hall 4',
+      'Exhibit Hall 3',
+      'Ballroom A',
+      'Ballroom B',
+      'Room 214C',
+      'Room 214D',
+      'Room 217A',
+      'Room 217B',
+      'Room 221',
+      'Room 225',
+      'Room 301A',
+      'Room 302',
+      'Room 303',
+      'Stars at Night Ballroom',
+    ],
   },
   { hotel: 'Grand Hyatt San Antonio', rooms: ['Lone Star Ballroom A', 'Lone Star Ballroom B', 'Bonham C', 'Bonham D', 'Travis A', 'Crockett Boardroom'] },
   { hotel: 'Marriott Rivercenter', rooms: ['Salon E', 'Salon F', 'Conference Room 11', 'Alamo Ballroom'] },
@@ -81,10 +97,29 @@ const CUSTOM_NAMES: Record<number, string> = {
 const CREDIT_LABELS = ['CME', 'CNE', 'ACPE', '', '', '', '', '', ''];
 
 const TOPICS = [
-  'Sepsis Recognition', 'Telehealth', 'Burnout', 'Health Equity', 'Antimicrobial Stewardship', 'Pain Management',
-  'Care Transitions', 'Simulation Training', 'Ice Cream Novelty', 'Value-Based Care', 'Nurse Staffing', 'Genomics',
-  'Wearables', 'Falls Prevention', 'Maternal Health', 'Vaccine Confidence', 'Rural Access', 'AI Scribes',
-  'Medication Safety', 'Palliative Care', 'Interprofessional Teams', 'Opioid Stewardship', 'Diabetes Self-Management',
+  'Sepsis Recognition',
+  'Telehealth',
+  'Burnout',
+  'Health Equity',
+  'Antimicrobial Stewardship',
+  'Pain Management',
+  'Care Transitions',
+  'Simulation Training',
+  'Ice Cream Novelty',
+  'Value-Based Care',
+  'Nurse Staffing',
+  'Genomics',
+  'Wearables',
+  'Falls Prevention',
+  'Maternal Health',
+  'Vaccine Confidence',
+  'Rural Access',
+  'AI Scribes',
+  'Medication Safety',
+  'Palliative Care',
+  'Interprofessional Teams',
+  'Opioid Stewardship',
+  'Diabetes Self-Management',
 ];
 
 /** Session scheduling as generated, before it is written in Planstone's sloppy string fields. */
@@ -116,7 +151,10 @@ export function generateSessionDocuments(faker: Faker, count: number, people: re
     // A few sessions are a second scheduling of the same session: same sesid, new schedid.
     const sesid = sesids.length > 20 && faker.datatype.boolean(0.015) ? faker.helpers.arrayElement(sesids) : String(schedid + 1);
     sesids.push(sesid);
-    const clientId = clientIds.length > 20 && faker.datatype.boolean(0.01) ? faker.helpers.arrayElement(clientIds) : `${faker.number.int({ min: 100, max: 999 })}${faker.helpers.arrayElement(['', 'a', 'b', '-P'])}`;
+    const clientId =
+      clientIds.length > 20 && faker.datatype.boolean(0.01)
+        ? faker.helpers.arrayElement(clientIds)
+        : `${faker.number.int({ min: 100, max: 999 })}${faker.helpers.arrayElement(['', 'a', 'b', '-P'])}`;
     clientIds.push(clientId);
     const venue = faker.helpers.weightedArrayElement(VENUES.map((v, i) => ({ weight: i === 0 ? 70 : 15, value: v })));
     const room: string = faker.datatype.boolean(0.03) ? '' : faker.helpers.arrayElement(venue.rooms);
@@ -137,7 +175,16 @@ export function generateSessionDocuments(faker: Faker, count: number, people: re
       description: description(faker, name),
     };
     for (let i = 1; i <= 20; i++) fields[`custom${i}name`] = CUSTOM_NAMES[i] ?? null;
-    for (let i = 1, filled = faker.helpers.weightedArrayElement([{ weight: 4, value: 0 }, { weight: 3, value: 2 }, { weight: 3, value: 3 }]); i <= 10; i++) {
+    for (
+      let i = 1,
+        filled = faker.helpers.weightedArrayElement([
+          { weight: 4, value: 0 },
+          { weight: 3, value: 2 },
+          { weight: 3, value: 3 },
+        ]);
+      i <= 10;
+      i++
+    ) {
       fields[`learning_objective${i}`] = i <= filled ? learningObjective(faker) : '';
     }
     const credit = faker.helpers.weightedArrayElement([

@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+
 import { PLANSTONE_DEMO } from '../demo.js';
 import type { PlanstoneDocument } from '../types.js';
 import { eveDocument } from './eveDocument.js';
@@ -46,7 +47,8 @@ export function generatePerson(faker: Faker, pid: string): Person {
   const suffix = credential && where !== 0 ? credential : '';
   const international = faker.datatype.boolean(0.08);
   const email = faker.datatype.boolean(0.9)
-    ? `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + `@${faker.helpers.arrayElement(['gmail.com', 'outlook.com', 'uthscsa.edu', 'mayo.edu', 'bcm.edu', 'example.org'])}`
+    ? `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') +
+      `@${faker.helpers.arrayElement(['gmail.com', 'outlook.com', 'uthscsa.edu', 'mayo.edu', 'bcm.edu', 'example.org'])}`
     : '';
   return {
     pid,
@@ -110,7 +112,9 @@ export function generateSpeakerDocuments(faker: Faker, people: readonly Person[]
         title: person.title,
         company: person.company,
         bio: generateBio(faker, person),
-        piclink: faker.datatype.boolean(0.6) ? `https://static.planion.com/${PLANSTONE_DEMO.account}/${PLANSTONE_DEMO.conference}/photos/${person.pid}.jpg` : '',
+        piclink: faker.datatype.boolean(0.6)
+          ? `https://static.planion.com/${PLANSTONE_DEMO.account}/${PLANSTONE_DEMO.conference}/photos/${person.pid}.jpg`
+          : '',
         email: person.email,
         city: person.city,
         state: person.state,

@@ -1,8 +1,8 @@
 import type { EmulatorRequest, EmulatorResponse, RouteDefinition } from '../../kit/index.js';
 import { requireUser } from '../auth.js';
 import { createSession } from '../createSession.js';
-import { filterSessions } from '../filters.js';
 import { pythonInt } from '../fields.js';
+import { filterSessions } from '../filters.js';
 import { readRequestData } from '../requestData.js';
 import { ALLOW, detail, djangoNotFound, djangoServerError, drf } from '../responses.js';
 import type { RoundwareStore } from '../store.js';

@@ -6,12 +6,13 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client/utilities';
 import type { DocumentNode } from 'graphql';
+
 import {
   HomeScheduleDocument,
-  type HomeScheduleQuery,
   SpeakersDocument,
   SpeakerSessionsDocument,
   TrackFilterDocument,
+  type HomeScheduleQuery,
   type SessionCardFragment,
 } from '../../generated/graphql.js';
 

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
+
 import type { GuidebookConfig } from '../../config/index.js';
 import { PageLayouts, readAllPages, type PageLayout } from '../../connections/index.js';
-import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import {
+  encodeQueryComponent,
+  prepareWire,
+  UpstreamClient,
+  type QueryParams,
+  type ResponseCache,
+  type UpstreamExtras,
+  type UpstreamTimeouts,
+} from '../../upstream/index.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';
 import {
   guidebookAttendeeWire,
@@ -15,7 +24,14 @@ import {
 } from './wire.js';
 
 /** The objects the gateway reads from Guidebook, by id and in pages. */
-const READ_ITEMS = [guidebookSessionWire, guidebookTrackWire, guidebookGuideWire, guidebookLocationWire, guidebookAttendeeWire, guidebookPersonalizedScheduleWire];
+const READ_ITEMS = [
+  guidebookSessionWire,
+  guidebookTrackWire,
+  guidebookGuideWire,
+  guidebookLocationWire,
+  guidebookAttendeeWire,
+  guidebookPersonalizedScheduleWire,
+];
 
 export interface GuidebookClientOptions {
   config: GuidebookConfig;
@@ -65,11 +81,14 @@ export class GuidebookClient {
     signal?: AbortSignal,
   ): Promise<GuidebookPage<T>> {
     const params = page > 1 ? { ...query, page } : query;
-    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative, signal }) as Promise<GuidebookPage<T>>;
+    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative, signal }) as Promise<
+      GuidebookPage<T>
+    >;
     return answer.then(
       (body) => {
         if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
-        if (page === 1) this.#layouts.learn(listKey(resource, query), { pageSize: body.next ? body.results.length : Math.max(1, body.count), totalCount: body.count });
+        if (page === 1)
+          this.#layouts.learn(listKey(resource, query), { pageSize: body.next ? body.results.length : Math.max(1, body.count), totalCount: body.count });
         return body;
       },
       (error: unknown) => {
@@ -105,7 +124,13 @@ export class GuidebookClient {
   }
 
   /** As `listAll`, but each page goes through `map` as it arrives; results in page order. */
-  mapPages<T, M>(resource: GuidebookResource, query: QueryParams, item: z.ZodType<T>, map: (page: GuidebookPage<T>) => M, headers?: Record<string, string>): Promise<M[]> {
+  mapPages<T, M>(
+    resource: GuidebookResource,
+    query: QueryParams,
+    item: z.ZodType<T>,
+    map: (page: GuidebookPage<T>) => M,
+    headers?: Record<string, string>,
+  ): Promise<M[]> {
     return readAllPages({
       fetchPage: (page, speculative, signal) => this.list(resource, query, page, item, headers, speculative, signal),
       layoutOf: (page) => ({ pageSize: page.next && page.results.length > 0 ? page.results.length : null, totalCount: page.count }),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
+import type { z } from 'zod';
+
 import { createArraySource, createPageNumberSource, type OffsetSource } from '../../connections/index.js';
-import { namedPaging } from '../namedPaging.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -13,12 +14,12 @@ import type {
   TrackModel,
 } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
+import { namedPaging } from '../namedPaging.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createGuideScopedLoader, createListLoader, createRetrieveLoader, type GuideScopedKey } from './loaders.js';
 import { mapCachedList } from './mapCachedList.js';
-import { nullsLastSource } from './nullsLastSource.js';
-import { GuidebookWrites } from './writes.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
+import { nullsLastSource } from './nullsLastSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -27,7 +28,7 @@ import {
   guidebookSessionWire,
   guidebookTrackWire,
 } from './wire.js';
-import type { z } from 'zod';
+import { GuidebookWrites } from './writes.js';
 
 export { GuidebookClient, type GuidebookClientOptions } from './client.js';
 
@@ -110,7 +111,15 @@ export class GuidebookDataSource {
       this.session,
       headers,
     );
-    this.attendeeInGuide = createGuideScopedLoader(client, 'attendees', (guide) => ({ guide, ordering: 'id' }), guidebookAttendeeWire, toAttendee, this.attendee, headers);
+    this.attendeeInGuide = createGuideScopedLoader(
+      client,
+      'attendees',
+      (guide) => ({ guide, ordering: 'id' }),
+      guidebookAttendeeWire,
+      toAttendee,
+      this.attendee,
+      headers,
+    );
 
     this.writes = new GuidebookWrites(client, this, headers);
   }
@@ -217,7 +226,13 @@ export class GuidebookDataSource {
    */
   #createSchedulesOfAttendeeLoader(): DataLoader<{ attendeeId: string; guideId: string | null }, PersonalizedScheduleModel[], string> {
     const fromList = async (query: QueryParams, attendeeId: string) => {
-      const schedules = await this.#primeGuide('personalized-schedules', query, guidebookPersonalizedScheduleWire, toPersonalizedSchedule, this.personalizedSchedule);
+      const schedules = await this.#primeGuide(
+        'personalized-schedules',
+        query,
+        guidebookPersonalizedScheduleWire,
+        toPersonalizedSchedule,
+        this.personalizedSchedule,
+      );
       return schedules.filter((schedule) => schedule.attendeeIds.includes(attendeeId));
     };
     return new DataLoader(
@@ -250,10 +265,7 @@ export class GuidebookDataSource {
       status: filter.status === undefined ? undefined : attendeeStatusNumber(filter.status),
       import_id: filter.importId,
       account__email: filter.email,
-      ordering: ordering([
-        ...orderBy.map(({ field, direction }) => ({ field: ATTENDEE_ORDER_FIELD[field], direction })),
-        { field: 'id', direction: 'ASC' },
-      ]),
+      ordering: ordering([...orderBy.map(({ field, direction }) => ({ field: ATTENDEE_ORDER_FIELD[field], direction })), { field: 'id', direction: 'ASC' }]),
     };
     return this.#source('attendees', query, guidebookAttendeeWire, toAttendee, this.attendee);
   }
@@ -273,13 +285,16 @@ export class GuidebookDataSource {
     map: (wire: W) => M,
     loader: DataLoader<string, M>,
   ): OffsetSource<M> {
-    const source = createPageNumberSource(async (page, speculative, signal) => {
-      const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative, signal);
-      // Mapped once per cached page object (each resource's pages have one mapper).
-      const items = mapCachedList(answer.results, map);
-      for (const model of items) loader.prime(model.sourceId, model);
-      return { items, totalCount: answer.count, hasNext: answer.next !== null };
-    }, this.#client.expectedLayout(resource, query));
+    const source = createPageNumberSource(
+      async (page, speculative, signal) => {
+        const answer = await this.#client.list(resource, query, page, item, this.#headers, speculative, signal);
+        // Mapped once per cached page object (each resource's pages have one mapper).
+        const items = mapCachedList(answer.results, map);
+        for (const model of items) loader.prime(model.sourceId, model);
+        return { items, totalCount: answer.count, hasNext: answer.next !== null };
+      },
+      this.#client.expectedLayout(resource, query),
+    );
     return namedPaging('guidebook', source);
   }
 }

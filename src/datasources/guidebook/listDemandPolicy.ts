@@ -17,7 +17,10 @@ export class ListDemandPolicy {
    * `windowMs` is the cache period (with no shared cache, 0, a list is never shared and
    * never preferred); `guessPages` a list's page count until it is learned.
    */
-  constructor(windowMs: number, readonly guessPages = 12) {
+  constructor(
+    windowMs: number,
+    readonly guessPages = 12,
+  ) {
     this.#windowMs = windowMs;
   }
 

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
+
 import { pageCountOf } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
-import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createByIdLoader } from '../byIdLoader.js';
+import type { GuidebookClient, GuidebookResource } from './client.js';
 import { indexCachedList, mapCachedList } from './mapCachedList.js';
 
 /** A loader of Guidebook objects by id, one GET per id (its lists filter by one `id` at a time). */

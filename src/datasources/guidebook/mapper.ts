@@ -1,14 +1,7 @@
 import { DateTime } from 'luxon';
+
 import { parseIsoInstant } from '../../datetime/index.js';
-import type {
-  AttendeeModel,
-  AttendeeStatus,
-  GuideModel,
-  LocationModel,
-  PersonalizedScheduleModel,
-  SessionModel,
-  TrackModel,
-} from '../../models/index.js';
+import type { AttendeeModel, AttendeeStatus, GuideModel, LocationModel, PersonalizedScheduleModel, SessionModel, TrackModel } from '../../models/index.js';
 import type {
   GuidebookAttendeeWire,
   GuidebookGuideWire,
@@ -112,7 +105,7 @@ export function toGuide(wire: GuidebookGuideWire): GuideModel {
 }
 
 export function toLocation(wire: GuidebookLocationWire): LocationModel {
-  const venue = wire.address ? blankToNull(wire.address.address) ?? blankToNull(wire.address.street) : null;
+  const venue = wire.address ? (blankToNull(wire.address.address) ?? blankToNull(wire.address.street)) : null;
   return { name: wire.name, venue, sourceId: String(wire.id) };
 }
 

@@ -1,5 +1,14 @@
-import type { AttendeeChanges, AttendeeDraft, PersonalizedScheduleChanges, PersonalizedScheduleDraft, SessionChanges, SessionDraft, TrackChanges, TrackDraft } from '../../models/writes/index.js';
-import type { UserError } from '../../models/writes/index.js';
+import type {
+  AttendeeChanges,
+  AttendeeDraft,
+  PersonalizedScheduleChanges,
+  PersonalizedScheduleDraft,
+  SessionChanges,
+  SessionDraft,
+  TrackChanges,
+  TrackDraft,
+  UserError,
+} from '../../models/writes/index.js';
 import { flattenDrfErrors } from '../writes/drfFieldErrors.js';
 import { toUserErrors, type InputFieldMap } from '../writes/inputFieldMap.js';
 import type { GuidebookAttendeeWire } from './wire.js';
@@ -73,7 +82,13 @@ export function attendeeDraftToWire(draft: AttendeeDraft): Record<string, unknow
     revoked: draft.revoked,
     email_opt_out: draft.emailOptOut,
     app_profile: profile
-      ? defined({ website: profile.website, position: profile.position, company: profile.company, contact_email: profile.contactEmail, phone_number: profile.phoneNumber })
+      ? defined({
+          website: profile.website,
+          position: profile.position,
+          company: profile.company,
+          contact_email: profile.contactEmail,
+          phone_number: profile.phoneNumber,
+        })
       : undefined,
   });
 }
@@ -85,17 +100,38 @@ export function attendeeChangesToWire(changes: AttendeeChanges): Record<string, 
 /** Wire field → input field of each write, for mapping Guidebook's 400 bodies back. */
 export const GUIDEBOOK_INPUT_FIELDS = {
   session: {
-    guide: 'guideId', name: 'name', description_html: 'descriptionHtml', start_time: 'startTime', end_time: 'endTime', all_day: 'allDay',
-    allow_rating: 'allowRating', add_to_schedule: 'addToSchedule', import_id: 'importId', locations: 'locationSourceIds',
-    schedule_tracks: 'trackIds', rank: 'rank', require_login: 'requireLogin', max_capacity: 'maxCapacity', waitlist: 'waitlist',
-    registration_start_date: 'registrationStartTime', registration_end_date: 'registrationEndTime',
+    guide: 'guideId',
+    name: 'name',
+    description_html: 'descriptionHtml',
+    start_time: 'startTime',
+    end_time: 'endTime',
+    all_day: 'allDay',
+    allow_rating: 'allowRating',
+    add_to_schedule: 'addToSchedule',
+    import_id: 'importId',
+    locations: 'locationSourceIds',
+    schedule_tracks: 'trackIds',
+    rank: 'rank',
+    require_login: 'requireLogin',
+    max_capacity: 'maxCapacity',
+    waitlist: 'waitlist',
+    registration_start_date: 'registrationStartTime',
+    registration_end_date: 'registrationEndTime',
   },
   track: { guide: 'guideId', name: 'name', color: 'color', import_id: 'importId' },
   personalizedSchedule: { guide: 'guideId', name: 'name', sessions: 'sessionIds', attendees: 'attendeeIds' },
   attendee: {
-    guide: 'guideId', email: 'email', first_name: 'firstName', last_name: 'lastName', import_id: 'importId', revoked: 'revoked',
+    guide: 'guideId',
+    email: 'email',
+    first_name: 'firstName',
+    last_name: 'lastName',
+    import_id: 'importId',
+    revoked: 'revoked',
     email_opt_out: 'emailOptOut',
-    app_profile: { field: 'profile', nested: { website: 'website', position: 'position', company: 'company', contact_email: 'contactEmail', phone_number: 'phoneNumber' } },
+    app_profile: {
+      field: 'profile',
+      nested: { website: 'website', position: 'position', company: 'company', contact_email: 'contactEmail', phone_number: 'phoneNumber' },
+    },
   },
   publishGuide: { guide: 'guideId' },
   publishAttendee: { attendee: 'attendeeId' },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import type { AttendeeModel, PersonalizedScheduleModel, SessionModel, TrackModel } from '../../models/index.js';
 import type {
   AttendeeChanges,

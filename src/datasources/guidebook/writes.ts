@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { z } from 'zod';
+
 import { ErrorCode } from '../../errors/index.js';
 import type { AttendeeModel } from '../../models/index.js';
 import { inputPath, succeeded, type AttendeeDraft, type PublishRequestModel, type UserError, type WriteOutcome } from '../../models/writes/index.js';
@@ -178,7 +179,9 @@ export class GuidebookWrites {
       notFound: write.notFound,
       onUncertain: forget,
     };
-    const outcome = write.schema ? await runWrite(this.#client.upstream, { ...common, schema: write.schema }) : ((await runWrite(this.#client.upstream, { ...common, schema: null })) as WriteOutcome<W>);
+    const outcome = write.schema
+      ? await runWrite(this.#client.upstream, { ...common, schema: write.schema })
+      : ((await runWrite(this.#client.upstream, { ...common, schema: null })) as WriteOutcome<W>);
     if (outcome.ok) forget();
     return outcome;
   }

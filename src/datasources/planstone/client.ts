@@ -1,7 +1,7 @@
 import type { PlanstoneConfig } from '../../config/index.js';
 import { PageLayouts, type PageLayout } from '../../connections/index.js';
-import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { UpstreamError } from '../../errors/index.js';
+import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { prepareWire, UpstreamClient } from '../../upstream/index.js';
 import { SESSION_LIST_FIELDS, type SessionRead } from './mapper.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';

@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
+
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
-import { namedPaging } from '../namedPaging.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
 import { sessionComparator } from '../../models/index.js';
+import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createSpeakerLoader } from './loaders.js';
@@ -159,16 +160,20 @@ export class PlanstoneDataSource {
     const where: Record<string, unknown> = {};
     if (filter.published !== undefined) where.published = filter.published ? { $in: [true, 1, '1'] } : { $nin: [true, 1, '1'] };
     if (filter.pids) where.pid = { $in: filter.pids };
-    const source = createMaxResultsSource(async (page, maxResults, speculative, signal) => {
-      const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative, signal);
-      const items = answer._items.map(toSpeaker);
-      for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
-      return {
-        items,
-        totalCount: answer._meta?.total ?? (page - 1) * maxResults + items.length,
-        maxResults: answer._meta?.max_results ?? maxResults,
-      };
-    }, PLANSTONE_MAX_RESULTS, this.#client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS));
+    const source = createMaxResultsSource(
+      async (page, maxResults, speculative, signal) => {
+        const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative, signal);
+        const items = answer._items.map(toSpeaker);
+        for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
+        return {
+          items,
+          totalCount: answer._meta?.total ?? (page - 1) * maxResults + items.length,
+          maxResults: answer._meta?.max_results ?? maxResults,
+        };
+      },
+      PLANSTONE_MAX_RESULTS,
+      this.#client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS),
+    );
     return namedPaging('planstone', source);
   }
 }

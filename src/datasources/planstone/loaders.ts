@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+
 import { NotFoundError } from '../../errors/index.js';
 import type { SpeakerModel } from '../../models/index.js';
 import { allPages } from './allPages.js';

@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
+
 import { zonedWallTimeToUtc } from '../../datetime/index.js';
-import type { CustomFieldModel, LocationRef, SessionCreditModel, SessionModel, SpeakerEngagementModel, SpeakerModel, TrackModel, TrackRef } from '../../models/index.js';
+import type {
+  CustomFieldModel,
+  LocationRef,
+  SessionCreditModel,
+  SessionModel,
+  SpeakerEngagementModel,
+  SpeakerModel,
+  TrackModel,
+  TrackRef,
+} from '../../models/index.js';
 import type { PlanstoneEngagementWire, PlanstoneSessionWire, PlanstoneSpeakerWire } from './wire.js';
 
 // Every Planstone quirk is handled here and nowhere else: `" "` times, `""` dates,
@@ -144,7 +154,10 @@ function customFields(wire: Record<string, unknown>): CustomFieldModel[] {
 }
 
 function personName(parts: Array<string | null | undefined>): string | null {
-  const name = parts.map(blankToNull).filter((part): part is string => part !== null).join(' ');
+  const name = parts
+    .map(blankToNull)
+    .filter((part): part is string => part !== null)
+    .join(' ');
   return name || null;
 }
 
@@ -200,7 +213,15 @@ export const SESSION_LIST_FIELDS = [
  * numbered credit, custom and objective fields, the details link, handouts and timestamps.
  * They are also the GraphQL field names of `Session` that show them.
  */
-export const SESSION_DETAIL_FIELDS = ['descriptionHtml', 'credits', 'customFields', 'learningObjectives', 'detailsUrl', 'hasHandouts', 'updatedAt'] as const satisfies ReadonlyArray<keyof SessionModel>;
+export const SESSION_DETAIL_FIELDS = [
+  'descriptionHtml',
+  'credits',
+  'customFields',
+  'learningObjectives',
+  'detailsUrl',
+  'hasHandouts',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof SessionModel>;
 
 function sessionLocations(wire: PlanstoneSessionWire): LocationRef[] {
   const room = blankToNull(wire.roomname) ?? blankToNull(wire.sched_roomname) ?? blankToNull(wire.location);
@@ -208,9 +229,7 @@ function sessionLocations(wire: PlanstoneSessionWire): LocationRef[] {
 }
 
 function sessionSpeakers(wire: PlanstoneSessionWire): SpeakerEngagementModel[] {
-  return (wire.speakers ?? [])
-    .map(toEngagement)
-    .sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
+  return (wire.speakers ?? []).map(toEngagement).sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
 }
 
 function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {

@@ -1,5 +1,13 @@
 import type { RoundwareConfig } from '../../config/index.js';
-import { encodeQueryComponent, prepareWire, UpstreamClient, type QueryParams, type ResponseCache, type UpstreamExtras, type UpstreamTimeouts } from '../../upstream/index.js';
+import {
+  encodeQueryComponent,
+  prepareWire,
+  UpstreamClient,
+  type QueryParams,
+  type ResponseCache,
+  type UpstreamExtras,
+  type UpstreamTimeouts,
+} from '../../upstream/index.js';
 import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 
 export interface RoundwareClientOptions {
@@ -17,7 +25,14 @@ export class RoundwareClient {
   readonly #ttlMs: number;
 
   constructor({ config, cache, timeouts, ttlMs, upstream }: RoundwareClientOptions) {
-    this.upstream = new UpstreamClient({ provider: 'roundware', baseUrl: config.baseUrl, authorization: `token ${config.token}`, timeouts, cache, ...upstream });
+    this.upstream = new UpstreamClient({
+      provider: 'roundware',
+      baseUrl: config.baseUrl,
+      authorization: `token ${config.token}`,
+      timeouts,
+      cache,
+      ...upstream,
+    });
     this.#ttlMs = ttlMs;
     prepareWire([roundwareSessionList, roundwareSessionWire]);
   }

@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
+
 import { createArraySource, mapOffsetSource, type OffsetSource } from '../../connections/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import { createByIdLoader } from '../byIdLoader.js';
 import type { RoundwareClient } from './client.js';
 import { toClientSession } from './mapper.js';
-import { RoundwareWrites } from './writes.js';
 import type { RoundwareSessionWire } from './wire.js';
+import { RoundwareWrites } from './writes.js';
 
 // A project's list has hundreds of sessions and a page shows a few dozen: each session is
 // mapped when a page first shows it, once per cached answer object (the shared cache hands

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+
 import { parseIsoInstant } from '../../datetime/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import type { RoundwareSessionWire } from './wire.js';

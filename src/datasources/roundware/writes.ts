@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+
 import type { ClientSessionModel } from '../../models/index.js';
 import { succeeded, type ClientSessionDraft, type WriteOutcome } from '../../models/writes/index.js';
 import { runWrite } from '../writes/runWrite.js';

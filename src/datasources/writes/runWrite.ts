@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { ErrorCode, UpstreamError } from '../../errors/index.js';
 import { refused, succeeded, type UserError, type WriteOutcome } from '../../models/writes/index.js';
 import type { UpstreamClient } from '../../upstream/index.js';
@@ -52,10 +53,12 @@ export async function runWrite<W>(upstream: UpstreamClient, request: WriteReques
     }
     if (code === ErrorCode.UPSTREAM_BAD_RESPONSE && (error.upstreamStatus === undefined || (error.upstreamStatus >= 200 && error.upstreamStatus < 300))) {
       request.onUncertain?.();
-      throw new UpstreamError(
-        `${error.message} The write was accepted, but its result is unknown: read the object back before retrying.`,
-        { provider: error.provider, code: ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, upstreamStatus: error.upstreamStatus, cause: error },
-      );
+      throw new UpstreamError(`${error.message} The write was accepted, but its result is unknown: read the object back before retrying.`, {
+        provider: error.provider,
+        code: ErrorCode.UPSTREAM_OUTCOME_UNKNOWN,
+        upstreamStatus: error.upstreamStatus,
+        cause: error,
+      });
     }
     throw error;
   }

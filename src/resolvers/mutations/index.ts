@@ -21,41 +21,116 @@ export { PublishRequest } from './publishRequest.js';
  * provider's datasource, and the payload field the result goes to (see `mutation`).
  */
 export const mutationResolvers: MutationResolvers = {
-  createSession: mutation('guidebook', createSessionInput, (gb, draft) => gb.writes.create('session', draft), (session) => ({ session })),
-  updateSession: mutation('guidebook', updateSessionInput, (gb, { id, changes }) => gb.writes.update('session', id, changes), (session) => ({ session })),
-  deleteSession: mutation('guidebook', deleteSessionInput, (gb, id) => gb.writes.delete('session', id), (id) => ({
-    deletedSessionId: id && toGlobalId('Session', 'guidebook', id),
-  })),
+  createSession: mutation(
+    'guidebook',
+    createSessionInput,
+    (gb, draft) => gb.writes.create('session', draft),
+    (session) => ({ session }),
+  ),
+  updateSession: mutation(
+    'guidebook',
+    updateSessionInput,
+    (gb, { id, changes }) => gb.writes.update('session', id, changes),
+    (session) => ({ session }),
+  ),
+  deleteSession: mutation(
+    'guidebook',
+    deleteSessionInput,
+    (gb, id) => gb.writes.delete('session', id),
+    (id) => ({
+      deletedSessionId: id && toGlobalId('Session', 'guidebook', id),
+    }),
+  ),
 
-  createTrack: mutation('guidebook', createTrackInput, (gb, draft) => gb.writes.create('track', draft), (track) => ({ track })),
-  updateTrack: mutation('guidebook', updateTrackInput, (gb, { id, changes }) => gb.writes.update('track', id, changes), (track) => ({ track })),
-  deleteTrack: mutation('guidebook', deleteTrackInput, (gb, id) => gb.writes.delete('track', id), (id) => ({
-    deletedTrackId: id && toGlobalId('Track', 'guidebook', id),
-  })),
+  createTrack: mutation(
+    'guidebook',
+    createTrackInput,
+    (gb, draft) => gb.writes.create('track', draft),
+    (track) => ({ track }),
+  ),
+  updateTrack: mutation(
+    'guidebook',
+    updateTrackInput,
+    (gb, { id, changes }) => gb.writes.update('track', id, changes),
+    (track) => ({ track }),
+  ),
+  deleteTrack: mutation(
+    'guidebook',
+    deleteTrackInput,
+    (gb, id) => gb.writes.delete('track', id),
+    (id) => ({
+      deletedTrackId: id && toGlobalId('Track', 'guidebook', id),
+    }),
+  ),
 
-  createPersonalizedSchedule: mutation('guidebook', createPersonalizedScheduleInput, (gb, draft) => gb.writes.create('personalizedSchedule', draft), (personalizedSchedule) => ({
-    personalizedSchedule,
-  })),
-  updatePersonalizedSchedule: mutation('guidebook', updatePersonalizedScheduleInput, (gb, { id, changes }) => gb.writes.update('personalizedSchedule', id, changes), (personalizedSchedule) => ({
-    personalizedSchedule,
-  })),
-  deletePersonalizedSchedule: mutation('guidebook', deletePersonalizedScheduleInput, (gb, id) => gb.writes.delete('personalizedSchedule', id), (id) => ({
-    deletedPersonalizedScheduleId: id && toGlobalId('PersonalizedSchedule', 'guidebook', id),
-  })),
+  createPersonalizedSchedule: mutation(
+    'guidebook',
+    createPersonalizedScheduleInput,
+    (gb, draft) => gb.writes.create('personalizedSchedule', draft),
+    (personalizedSchedule) => ({
+      personalizedSchedule,
+    }),
+  ),
+  updatePersonalizedSchedule: mutation(
+    'guidebook',
+    updatePersonalizedScheduleInput,
+    (gb, { id, changes }) => gb.writes.update('personalizedSchedule', id, changes),
+    (personalizedSchedule) => ({
+      personalizedSchedule,
+    }),
+  ),
+  deletePersonalizedSchedule: mutation(
+    'guidebook',
+    deletePersonalizedScheduleInput,
+    (gb, id) => gb.writes.delete('personalizedSchedule', id),
+    (id) => ({
+      deletedPersonalizedScheduleId: id && toGlobalId('PersonalizedSchedule', 'guidebook', id),
+    }),
+  ),
 
-  createAttendee: mutation('guidebook', createAttendeeInput, (gb, draft) => gb.writes.createAttendee(draft), (value) => ({
-    attendee: value?.attendee ?? null,
-    created: value?.created ?? false,
-  })),
-  updateAttendee: mutation('guidebook', updateAttendeeInput, (gb, { id, changes }) => gb.writes.update('attendee', id, changes), (attendee) => ({ attendee })),
+  createAttendee: mutation(
+    'guidebook',
+    createAttendeeInput,
+    (gb, draft) => gb.writes.createAttendee(draft),
+    (value) => ({
+      attendee: value?.attendee ?? null,
+      created: value?.created ?? false,
+    }),
+  ),
+  updateAttendee: mutation(
+    'guidebook',
+    updateAttendeeInput,
+    (gb, { id, changes }) => gb.writes.update('attendee', id, changes),
+    (attendee) => ({ attendee }),
+  ),
 
-  publishGuide: mutation('guidebook', publishGuideInput, (gb, guideId) => gb.writes.publishGuide(guideId), (publishRequest) => ({ publishRequest })),
-  publishPersonalizedSchedules: mutation('guidebook', publishGuideInput, (gb, guideId) => gb.writes.publishPersonalizedSchedules(guideId), (publishRequest) => ({
-    publishRequest,
-  })),
-  publishAttendeePersonalizedSchedules: mutation('guidebook', publishAttendeeInput, (gb, attendeeId) => gb.writes.publishAttendeePersonalizedSchedules(attendeeId), (publishRequest) => ({
-    publishRequest,
-  })),
+  publishGuide: mutation(
+    'guidebook',
+    publishGuideInput,
+    (gb, guideId) => gb.writes.publishGuide(guideId),
+    (publishRequest) => ({ publishRequest }),
+  ),
+  publishPersonalizedSchedules: mutation(
+    'guidebook',
+    publishGuideInput,
+    (gb, guideId) => gb.writes.publishPersonalizedSchedules(guideId),
+    (publishRequest) => ({
+      publishRequest,
+    }),
+  ),
+  publishAttendeePersonalizedSchedules: mutation(
+    'guidebook',
+    publishAttendeeInput,
+    (gb, attendeeId) => gb.writes.publishAttendeePersonalizedSchedules(attendeeId),
+    (publishRequest) => ({
+      publishRequest,
+    }),
+  ),
 
-  startClientSession: mutation('roundware', startClientSessionInput, (rw, draft) => rw.writes.startClientSession(draft), (clientSession) => ({ clientSession })),
+  startClientSession: mutation(
+    'roundware',
+    startClientSessionInput,
+    (rw, draft) => rw.writes.startClientSession(draft),
+    (clientSession) => ({ clientSession }),
+  ),
 };

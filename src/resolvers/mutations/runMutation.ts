@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { refused, type UserError, type WriteOutcome } from '../../models/writes/index.js';
+
 import { requireProvider, type GatewayContext, type ProviderSource } from '../../catalog/index.js';
+import { refused, type UserError, type WriteOutcome } from '../../models/writes/index.js';
 import type { ProviderName } from '../../providers.js';
 import { validateInput } from '../../validation/validateInput.js';
 

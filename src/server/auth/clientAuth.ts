@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+
 import type { ClientAuthConfig } from '../../config/index.js';
 import { unauthenticatedError } from '../../errors/index.js';
 import type { RejectRequest } from '../limits/index.js';

@@ -1,5 +1,6 @@
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect.js';
+
 import { takeSerializeError } from './jitSerializers.js';
 
 /**
@@ -21,7 +22,8 @@ export function asExecutionError(error: GraphQLError): GraphQLError {
   // What a scalar's serialize threw comes back from its stand-in (see jitSerializers).
   const serializeError = takeSerializeError(error.message);
   const thrown: unknown = serializeError ? serializeError.error : error.originalError;
-  const originalError = thrown === undefined || thrown === null || thrown instanceof Error ? (thrown ?? undefined) : new Error(`Unexpected error value: ${inspect(thrown)}`);
+  const originalError =
+    thrown === undefined || thrown === null || thrown instanceof Error ? (thrown ?? undefined) : new Error(`Unexpected error value: ${inspect(thrown)}`);
   const message = originalError && (serializeError || !(thrown instanceof Error)) ? originalError.message : inGraphQLJsWords(error.message);
   const normalised = new GraphQLError(message, {
     path: error.path,

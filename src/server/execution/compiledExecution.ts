@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
 import { asExecutionError } from './asExecutionError.js';
 import { jitSerializers } from './jitSerializers.js';
 import { withSettledListItems } from './withSettledListItems.js';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import { projectRoot } from '../../projectRoot.js';
 
 /** The offline GraphiQL page's build output (`npm run build:web`), served at /graphiql. */

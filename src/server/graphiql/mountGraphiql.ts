@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+
 import type { GatewayConfig } from '../../config/index.js';
 import { GRAPHIQL_DIST } from './graphiqlDist.js';
 

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, LandingPage } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+
 import type { GatewayConfig } from '../../config/index.js';
 import { GRAPHIQL_PATH } from './mountGraphiql.js';
 

@@ -9,6 +9,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+
 import type { SchemaCacheHints } from './cacheHints.js';
 
 /** How long, and by whom, one operation's successful answer may be cached. */

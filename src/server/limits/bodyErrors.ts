@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+
 import { ErrorCode, limitError } from '../../errors/index.js';
 import { formatCount } from './formatCount.js';
 import type { RejectRequest } from './requestGate.js';

@@ -1,6 +1,14 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** Shape measures of one operation. */
 export interface OperationShape {
@@ -33,8 +41,18 @@ function measureFresh(schema: GraphQLSchema, operation: OperationDefinitionNode,
   // Only the operation being run, and the fragments: other operations of the document are not measured.
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] };
   validate(schema, document, [
-    maxDepthRule({ n: Number.POSITIVE_INFINITY, flattenFragments: true, ignoreIntrospection: true, propagateOnRejection: false, onAccept: [(_context, details: { n: number }) => void (shape.depth = details.n)] }),
-    maxAliasesRule({ n: Number.POSITIVE_INFINITY, propagateOnRejection: false, onAccept: [(_context, details: { n: number }) => void (shape.aliases = details.n)] }),
+    maxDepthRule({
+      n: Number.POSITIVE_INFINITY,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onAccept: [(_context, details: { n: number }) => void (shape.depth = details.n)],
+    }),
+    maxAliasesRule({
+      n: Number.POSITIVE_INFINITY,
+      propagateOnRejection: false,
+      onAccept: [(_context, details: { n: number }) => void (shape.aliases = details.n)],
+    }),
   ]);
   return shape;
 }

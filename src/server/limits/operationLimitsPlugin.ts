@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
+
 import type { OperationLimitsConfig } from '../../config/index.js';
 import { ErrorCode, limitError } from '../../errors/index.js';
 import { formatCount } from './formatCount.js';

@@ -46,7 +46,12 @@ export interface QueryCostInput {
  */
 export function queryCost({ schema, operation, fragments, variables }: QueryCostInput): number {
   const memo = new Map<string, number>();
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
 
   const included = (node: FieldNode | SelectionSetNode['selections'][number]): boolean => {

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
+
 import type { OperationLimitsConfig } from '../../config/index.js';
-import { countTokens } from './countTokens.js';
 import { ErrorCode, limitError } from '../../errors/index.js';
+import { countTokens } from './countTokens.js';
 import { formatCount } from './formatCount.js';
 
 /** Sends (and logs) a request-level rejection. */
@@ -27,7 +28,8 @@ export function requestGate(limits: Pick<OperationLimitsConfig, 'maxBatch' | 'ma
       reject(req, res, 400, limitError(ErrorCode.BATCH_TOO_LARGE, message, { limit: limits.maxBatch, measured: body.length }));
       return;
     }
-    const documents = req.method === 'GET' ? [req.query.query] : (Array.isArray(body) ? body : [body]).map((item) => (item as { query?: unknown } | null)?.query);
+    const documents =
+      req.method === 'GET' ? [req.query.query] : (Array.isArray(body) ? body : [body]).map((item) => (item as { query?: unknown } | null)?.query);
     for (const query of documents) {
       if (typeof query !== 'string') continue;
       const tokens = countTokens(query);

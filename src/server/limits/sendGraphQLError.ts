@@ -9,5 +9,8 @@ import type { GraphQLError } from 'graphql';
 export function sendGraphQLError(res: Response, status: number, error: GraphQLError, headers: Record<string, string> = {}): void {
   const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
 }

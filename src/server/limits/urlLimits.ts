@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Request, RequestHandler, Response, NextFunction } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
 import { ErrorCode, limitError } from '../../errors/index.js';
 import { formatCount } from './formatCount.js';
 import type { RejectRequest } from './requestGate.js';
@@ -47,11 +48,18 @@ export function answerHeaderOverflowWithJson(server: http.Server): void {
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       const message = `The request's URL and headers are larger than this gateway reads (${formatCount(limit)} bytes). ${WHAT_TO_DO}`;
       const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.URL_TOO_LONG, limit } }] });
-      closeWith(socket, `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      closeWith(
+        socket,
+        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     const status =
-      error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? '413 Payload Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+        ? '413 Payload Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     closeWith(socket, `HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
 import type { GatewayContext } from '../../catalog/index.js';
 import { schemaCacheHints, type SchemaCacheHints } from '../httpCache/cacheHints.js';
 import { operationCachePolicy, type CachePolicy } from '../httpCache/operationCachePolicy.js';

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import type { GatewayMetrics } from '../../observability/gatewayMetrics.js';
 import { summarizeOperation } from './operationOutcome.js';
 

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import { oneErrorPerNull } from '../execution/oneErrorPerNull.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
+
 import type { OperationOutcome } from '../../observability/gatewayMetrics.js';
 
 /** What the metrics, tracing and logging plugins record about one finished operation. */

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
+
 import type { GatewayContext } from '../../catalog/index.js';
 
 export interface PartialResultsPluginOptions {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
+
 import { summarizeOperation } from './operationOutcome.js';
 
 export interface RequestLoggingPluginOptions {
@@ -21,7 +22,14 @@ export function requestLoggingPlugin({ logger }: RequestLoggingPluginOptions): A
           const { name, type, outcome, errorCodes } = summarizeOperation(context);
           const level = outcome === 'success' ? 'info' : 'warn';
           logger[level](
-            { requestId: contextValue.requestId, operation: name, operationType: type, outcome, durationMs: Math.round(performance.now() - started), ...(errorCodes.length > 0 ? { errorCodes } : {}) },
+            {
+              requestId: contextValue.requestId,
+              operation: name,
+              operationType: type,
+              outcome,
+              durationMs: Math.round(performance.now() - started),
+              ...(errorCodes.length > 0 ? { errorCodes } : {}),
+            },
             'operation finished',
           );
         },

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import { subscriptionsNotSupportedError } from '../../errors/index.js';
 
 /** Where subscriptions are served, for the refusal to point clients at. */

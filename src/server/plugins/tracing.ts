@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
+
 import { summarizeOperation } from './operationOutcome.js';
 
 /**

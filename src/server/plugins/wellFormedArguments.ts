@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import { malformedArgumentError } from '../../errors/index.js';
 import { findLoneSurrogate } from '../../validation/findLoneSurrogate.js';
 

@@ -43,10 +43,7 @@ export interface Freshness {
  * every entry is keyed by the credential that fetched it, so it is never shared with
  * another principal.
  */
-export function applyCacheControl(
-  configured: Freshness,
-  headers: Record<string, string | string[] | undefined>,
-): Freshness {
+export function applyCacheControl(configured: Freshness, headers: Record<string, string | string[] | undefined>): Freshness {
   const directives = parseCacheControl(headers['cache-control']);
   if (directives.noStore || directives.noCache) return { ttlMs: 0, graceMs: 0 };
   let { ttlMs, graceMs } = configured;

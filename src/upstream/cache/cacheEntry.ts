@@ -13,5 +13,7 @@ export interface CacheEntry<T = unknown> {
 
 /** True for a value that has the shape of a `CacheEntry`. */
 export function isCacheEntry(value: unknown): value is CacheEntry {
-  return typeof value === 'object' && value !== null && 'v' in value && typeof (value as CacheEntry).f === 'number' && typeof (value as CacheEntry).g === 'number';
+  return (
+    typeof value === 'object' && value !== null && 'v' in value && typeof (value as CacheEntry).f === 'number' && typeof (value as CacheEntry).g === 'number'
+  );
 }

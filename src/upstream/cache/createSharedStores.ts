@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+
 import { MemoryQuotaCounter } from '../quota/memoryQuotaCounter.js';
 import type { QuotaCounter } from '../quota/quotaCounter.js';
 import { RedisQuotaCounter } from '../quota/redisQuotaCounter.js';
@@ -51,7 +52,12 @@ export interface SharedStores {
  */
 export async function createSharedStores(options: SharedStoresOptions): Promise<SharedStores> {
   if (!options.redisUrl) {
-    return { cache: new MemoryResponseCache({ maxEntries: options.maxEntries, maxSize: options.maxSize }), quotaCounter: new MemoryQuotaCounter(), kind: 'memory', close: async () => undefined };
+    return {
+      cache: new MemoryResponseCache({ maxEntries: options.maxEntries, maxSize: options.maxSize }),
+      quotaCounter: new MemoryQuotaCounter(),
+      kind: 'memory',
+      close: async () => undefined,
+    };
   }
   const { Redis } = await import('ioredis');
   const onError = options.onError ?? (() => undefined);

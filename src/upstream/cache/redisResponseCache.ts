@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+
 import type { ResponseCache } from '../responseCache.js';
 
 export interface RedisResponseCacheOptions {

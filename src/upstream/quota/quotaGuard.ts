@@ -109,7 +109,10 @@ export class QuotaGuard {
   /** Each window as it stands, read from the shared counters. */
   async snapshot(): Promise<QuotaSnapshot[]> {
     const periods = this.#periods();
-    const counts = await this.#counter.read(this.#budget, periods.map((p) => p.window));
+    const counts = await this.#counter.read(
+      this.#budget,
+      periods.map((p) => p.window),
+    );
     this.#remember(periods, counts);
     const { replicas, estimated } = this.#counter.status?.() ?? { replicas: 1, estimated: false };
     return periods.map((p, i) => {
@@ -168,10 +171,16 @@ export class QuotaGuard {
 
   #refusal(periods: Period[], counts: number[], windows: readonly QuotaWindow[] = periods.map((p) => p.window)): UpstreamError {
     this.#refused += 1;
-    const at = Math.max(0, windows.findIndex((w, i) => w.limit > 0 && counts[i]! >= w.limit));
+    const at = Math.max(
+      0,
+      windows.findIndex((w, i) => w.limit > 0 && counts[i]! >= w.limit),
+    );
     const spent = periods[at]!;
     const retryAfter = Math.max(1, Math.ceil((spent.endsAt - this.#now()) / 1000));
-    const what = windows[at]!.limit < spent.window.limit ? `is at its reserve or its pace (${windows[at]!.limit} of ${spent.window.limit} calls)` : `is spent (${spent.window.limit} calls)`;
+    const what =
+      windows[at]!.limit < spent.window.limit
+        ? `is at its reserve or its pace (${windows[at]!.limit} of ${spent.window.limit} calls)`
+        : `is spent (${spent.window.limit} calls)`;
     return new UpstreamError(`The gateway's ${providerLabel(this.provider)} request budget for this ${spent.name} ${what}. Try again in ${retryAfter} s.`, {
       provider: this.provider,
       code: ErrorCode.UPSTREAM_RATE_LIMITED,

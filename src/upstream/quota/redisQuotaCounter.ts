@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+
 import type { QuotaCounter, QuotaCounterStatus, QuotaTake, QuotaWindow } from './quotaCounter.js';
 
 // KEYS: one counter per window, then the replica registry. ARGV: limit, ttlMs per window,
@@ -108,7 +109,15 @@ export class RedisQuotaCounter implements QuotaCounter {
     try {
       if (this.#unsent.size > 0) await this.#sendUnsent();
       const args = windows.flatMap((w) => [String(w.limit), String(Math.ceil(w.ttlMs))]);
-      const [allowed, replicas, ...counts] = (await this.#redis.eval(TAKE_SCRIPT, keys.length + 1, ...keys, this.#registryKey, ...args, this.#replicaId, String(REPLICA_HORIZON_MS))) as number[];
+      const [allowed, replicas, ...counts] = (await this.#redis.eval(
+        TAKE_SCRIPT,
+        keys.length + 1,
+        ...keys,
+        this.#registryKey,
+        ...args,
+        this.#replicaId,
+        String(REPLICA_HORIZON_MS),
+      )) as number[];
       this.#replicas = Math.max(1, replicas ?? 1);
       this.#rememberShared(keys, windows, counts);
       this.#away = false;
@@ -174,7 +183,12 @@ export class RedisQuotaCounter implements QuotaCounter {
     this.#unsent = new Map();
     if (pending.length === 0) return;
     try {
-      await this.#redis.eval(ADD_SCRIPT, pending.length, ...pending.map(([key]) => key), ...pending.flatMap(([, c]) => [String(c.count), String(Math.ceil(c.expiresAt - now))]));
+      await this.#redis.eval(
+        ADD_SCRIPT,
+        pending.length,
+        ...pending.map(([key]) => key),
+        ...pending.flatMap(([, c]) => [String(c.count), String(Math.ceil(c.expiresAt - now))]),
+      );
     } catch (error) {
       for (const [key, c] of pending) {
         const later = this.#unsent.get(key);

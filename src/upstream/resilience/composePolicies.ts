@@ -13,7 +13,8 @@ function eitherSignal(outer: AbortSignal | undefined, inner: AbortSignal | undef
 export function composePolicies(...policies: CallPolicy[]): CallPolicy {
   return policies.reduceRight<CallPolicy>(
     (inner, outer) => ({
-      run: (call, info) => outer.run((attempt, outerSignal) => inner.run((_inner, innerSignal) => call(attempt, eitherSignal(outerSignal, innerSignal)), info), info),
+      run: (call, info) =>
+        outer.run((attempt, outerSignal) => inner.run((_inner, innerSignal) => call(attempt, eitherSignal(outerSignal, innerSignal)), info), info),
     }),
     { run: (call) => call(1, undefined) },
   );

@@ -1,4 +1,11 @@
-export { CircuitBreaker, type AttemptOutcome, type BreakerPermit, type BreakerSnapshot, type BreakerState, type CircuitBreakerOptions } from './circuitBreaker.js';
+export {
+  CircuitBreaker,
+  type AttemptOutcome,
+  type BreakerPermit,
+  type BreakerSnapshot,
+  type BreakerState,
+  type CircuitBreakerOptions,
+} from './circuitBreaker.js';
 export { attemptOutcome } from './attemptOutcome.js';
 export { backoffDelayMs, isRetryable, requestedWaitMs, type RetryOptions } from './retryPolicy.js';
 export { ResiliencePolicy, type ResiliencePolicyOptions } from './resiliencePolicy.js';

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { ErrorCode, UpstreamError } from '../../errors/index.js';
 import type { ProviderName } from '../../providers.js';
 import type { AttemptCall, CallInfo, CallPolicy } from '../callPolicy.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { AttendeeChanges, AttendeeDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { email, notNull, optional, text } from '../fields.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { sourceIdField } from '../sourceIdField.js';
 
 // Inputs that only name one Guidebook object (deletes and publishes): its source id.

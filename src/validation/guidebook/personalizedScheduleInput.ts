@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { PersonalizedScheduleChanges, PersonalizedScheduleDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { notNull, requiredText } from '../fields.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isCanonicalIntegerId } from '../../ids/canonicalSourceId.js';
 import type { SessionChanges, SessionDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
@@ -55,8 +56,22 @@ export const createSessionInput = z
   .transform(({ locationSourceIds, ...rest }): SessionDraft => ({ ...rest, locationIds: locationSourceIds }));
 
 const CHANGE_KEYS = [
-  'name', 'descriptionHtml', 'startTime', 'endTime', 'allDay', 'allowRating', 'addToSchedule', 'importId', 'locationSourceIds',
-  'trackIds', 'rank', 'requireLogin', 'maxCapacity', 'waitlist', 'registrationStartTime', 'registrationEndTime',
+  'name',
+  'descriptionHtml',
+  'startTime',
+  'endTime',
+  'allDay',
+  'allowRating',
+  'addToSchedule',
+  'importId',
+  'locationSourceIds',
+  'trackIds',
+  'rank',
+  'requireLogin',
+  'maxCapacity',
+  'waitlist',
+  'registrationStartTime',
+  'registrationEndTime',
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { TrackChanges, TrackDraft } from '../../models/writes/index.js';
 import { atLeastOne } from '../atLeastOne.js';
 import { hexColor, optional, requiredText, text } from '../fields.js';

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+
 import type { ClientSessionDraft } from '../../models/writes/index.js';
 import { characterCount, optional, requiredText, text } from '../fields.js';
 
 /** Roundware's `Session.timezone`: `max_length=5` and `validate_timezone`'s pattern. */
 const ROUNDWARE_TIMEZONE = /^[+-]?\d{4}$/;
 
-const positiveId = (what: string) => z.number().int().min(1, { error: `A Roundware ${what} id (a positive integer).` });
+const positiveId = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(1, { error: `A Roundware ${what} id (a positive integer).` });
 
 const timeZone = z
   .string()

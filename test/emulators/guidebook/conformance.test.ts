@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FormData, request } from 'undici';
 import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
+import { FormData, request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Conformance of the Guidebook Open API v1 emulator with PROVIDERS.md §1 ([V] facts) and
 // the DRF behaviours we chose to emulate ([I]), over real loopback HTTP.
@@ -284,9 +284,26 @@ describe('field shapes and formats [V examples]', () => {
   it('serves the session field set of _sessions.md, rank printed as a float', async () => {
     const res = await call('GET', 'sessions/106/');
     expect(Object.keys(res.body)).toEqual([
-      'id', 'created_at', 'start_time', 'end_time', 'all_day', 'name', 'description_html', 'import_id', 'allow_rating',
-      'add_to_schedule', 'guide', 'locations', 'schedule_tracks', 'image', 'rank', 'waitlist', 'require_login',
-      'max_capacity', 'registration_start_date', 'registration_end_date',
+      'id',
+      'created_at',
+      'start_time',
+      'end_time',
+      'all_day',
+      'name',
+      'description_html',
+      'import_id',
+      'allow_rating',
+      'add_to_schedule',
+      'guide',
+      'locations',
+      'schedule_tracks',
+      'image',
+      'rank',
+      'waitlist',
+      'require_login',
+      'max_capacity',
+      'registration_start_date',
+      'registration_end_date',
     ]);
     expect(res.text).toContain('"rank":0.0');
   });
@@ -295,8 +312,21 @@ describe('field shapes and formats [V examples]', () => {
     const res = await call('GET', 'attendees/?page_size=200');
     const first = res.body.results[0];
     expect(Object.keys(first)).toEqual([
-      'id', 'guide_id', 'account_id', 'import_id', 'first_name', 'last_name', 'email', 'avatar', 'cover', 'app_profile',
-      'revoked', 'email_opt_out', 'status', 'last_email_send', 'qr_badge',
+      'id',
+      'guide_id',
+      'account_id',
+      'import_id',
+      'first_name',
+      'last_name',
+      'email',
+      'avatar',
+      'cover',
+      'app_profile',
+      'revoked',
+      'email_opt_out',
+      'status',
+      'last_email_send',
+      'qr_badge',
     ]);
     for (const a of res.body.results as { status: number; qr_badge: string; id: number; app_profile: Record<string, string> }[]) {
       expect([0, 1, 2, 3]).toContain(a.status);
@@ -307,7 +337,17 @@ describe('field shapes and formats [V examples]', () => {
 
   it('serves guides, tracks, locations and schedules with their documented fields', async () => {
     expect(Object.keys((await call('GET', 'guides/1/')).body)).toEqual([
-      'id', 'created_at', 'name', 'description_html', 'attendees_estimate', 'start_date', 'end_date', 'owner', 'timezone', 'short_name', 'category',
+      'id',
+      'created_at',
+      'name',
+      'description_html',
+      'attendees_estimate',
+      'start_date',
+      'end_date',
+      'owner',
+      'timezone',
+      'short_name',
+      'category',
     ]);
     expect((await call('GET', 'guides/1/')).body.timezone).toBe('US/Pacific');
     expect(Object.keys((await call('GET', 'schedule-tracks/3/')).body)).toEqual(['id', 'guide', 'name', 'color', 'import_id', 'created_at']);
@@ -358,9 +398,22 @@ describe('sessions CRUD [V _sessions.md]', () => {
     const res = await call('POST', 'sessions/', { json: docsPost });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      start_time: '2017-09-18T16:00:00.000000+0000', end_time: '2017-09-18T17:00:00.000000+0000', all_day: false,
-      name: docsPost.name, description_html: docsPost.description_html, import_id: null, allow_rating: true, add_to_schedule: true,
-      guide: 1, schedule_tracks: [], locations: [], image: null, rank: 0, waitlist: false, require_login: false, max_capacity: null,
+      start_time: '2017-09-18T16:00:00.000000+0000',
+      end_time: '2017-09-18T17:00:00.000000+0000',
+      all_day: false,
+      name: docsPost.name,
+      description_html: docsPost.description_html,
+      import_id: null,
+      allow_rating: true,
+      add_to_schedule: true,
+      guide: 1,
+      schedule_tracks: [],
+      locations: [],
+      image: null,
+      rank: 0,
+      waitlist: false,
+      require_login: false,
+      max_capacity: null,
     });
     expect(res.body.id).toBeGreaterThan(8673);
     expect(res.body.created_at).toMatch(DATETIME);
@@ -368,8 +421,13 @@ describe('sessions CRUD [V _sessions.md]', () => {
   });
 
   it('creates from form data with repeated keys for the track array', async () => {
-    const form: [string, string][] = [...Object.entries(docsPost).map(([k, v]): [string, string] => [k, String(v)]),
-      ['schedule_tracks', '3'], ['schedule_tracks', '42'], ['schedule_tracks', '47'], ['schedule_tracks', '101']];
+    const form: [string, string][] = [
+      ...Object.entries(docsPost).map(([k, v]): [string, string] => [k, String(v)]),
+      ['schedule_tracks', '3'],
+      ['schedule_tracks', '42'],
+      ['schedule_tracks', '47'],
+      ['schedule_tracks', '101'],
+    ];
     const res = await call('POST', 'sessions/', { form });
     expect(res.status).toBe(201);
     expect(res.body.schedule_tracks).toEqual([3, 42, 47, 101]);
@@ -377,7 +435,14 @@ describe('sessions CRUD [V _sessions.md]', () => {
   });
 
   it('rejects a comma list in one form value, as DRF does', async () => {
-    const res = await call('POST', 'sessions/', { form: [['guide', '1'], ['name', 'x'], ['start_time', '2017-09-18T16:00'], ['schedule_tracks', '3,42']] });
+    const res = await call('POST', 'sessions/', {
+      form: [
+        ['guide', '1'],
+        ['name', 'x'],
+        ['start_time', '2017-09-18T16:00'],
+        ['schedule_tracks', '3,42'],
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ schedule_tracks: ['Incorrect type. Expected pk value, received str.'] });
   });
@@ -430,7 +495,14 @@ describe('sessions CRUD [V _sessions.md]', () => {
 
   it('enforces the documented field dependencies and end >= start', async () => {
     const res = await call('POST', 'sessions/', {
-      json: { ...docsPost, end_time: '2017-09-18T15:00:00', add_to_schedule: false, require_login: true, waitlist: true, registration_start_date: '2017-09-01T00:00:00Z' },
+      json: {
+        ...docsPost,
+        end_time: '2017-09-18T15:00:00',
+        add_to_schedule: false,
+        require_login: true,
+        waitlist: true,
+        registration_start_date: '2017-09-01T00:00:00Z',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
@@ -440,7 +512,9 @@ describe('sessions CRUD [V _sessions.md]', () => {
     });
     const registration = await call('POST', 'sessions/', { json: { ...docsPost, registration_start_date: '2017-09-01T00:00:00Z' } });
     expect(registration.body).toEqual({ registration_start_date: ['Setting this field requires that require_login is true.'] });
-    const fine = await call('POST', 'sessions/', { json: { ...docsPost, require_login: true, max_capacity: 40, waitlist: true, registration_start_date: '2017-09-01T00:00:00Z' } });
+    const fine = await call('POST', 'sessions/', {
+      json: { ...docsPost, require_login: true, max_capacity: 40, waitlist: true, registration_start_date: '2017-09-01T00:00:00Z' },
+    });
     expect(fine.status).toBe(201);
     expect(fine.body.registration_start_date).toBe('2017-09-01T00:00:00.000000+0000');
   });
@@ -453,7 +527,12 @@ describe('sessions CRUD [V _sessions.md]', () => {
 
   it('PATCHes only the given fields (200); the guide cannot change', async () => {
     const before = (await call('GET', 'sessions/71/')).body;
-    const res = await call('PATCH', 'sessions/71/', { form: [['name', 'Renamed'], ['guide', '999']] });
+    const res = await call('PATCH', 'sessions/71/', {
+      form: [
+        ['name', 'Renamed'],
+        ['guide', '999'],
+      ],
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...before, name: 'Renamed' });
     const invalid = await call('PATCH', 'sessions/71/', { json: { end_time: '1999-01-01T00:00:00Z' } });
@@ -487,11 +566,28 @@ describe('sessions CRUD [V _sessions.md]', () => {
 
 describe('attendees [V _attendees.md]', () => {
   it('creates (201, status 0) and returns the existing attendee unchanged for the same guide+email (200)', async () => {
-    const first = await call('POST', 'attendees/', { form: [['guide', '1'], ['email', 'open_api@example.com'], ['first_name', 'Open API'], ['last_name', 'Example User']] });
+    const first = await call('POST', 'attendees/', {
+      form: [
+        ['guide', '1'],
+        ['email', 'open_api@example.com'],
+        ['first_name', 'Open API'],
+        ['last_name', 'Example User'],
+      ],
+    });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
-      guide_id: 1, import_id: null, first_name: 'Open API', last_name: 'Example User', email: 'open_api@example.com', avatar: null, cover: null,
-      app_profile: { website: '', position: '', company: '', contact_email: '' }, revoked: false, email_opt_out: false, status: 0, last_email_send: null,
+      guide_id: 1,
+      import_id: null,
+      first_name: 'Open API',
+      last_name: 'Example User',
+      email: 'open_api@example.com',
+      avatar: null,
+      cover: null,
+      app_profile: { website: '', position: '', company: '', contact_email: '' },
+      revoked: false,
+      email_opt_out: false,
+      status: 0,
+      last_email_send: null,
     });
     expect(first.body.qr_badge).toMatch(new RegExp(`^f=Open\\+API&l=Example\\+User&i=${first.body.id}&ii=&s=[0-9a-f]{40}$`));
     const again = await call('POST', 'attendees/', { json: { guide: 1, email: 'OPEN_API@example.com', first_name: 'Changed', import_id: 'x' } });
@@ -509,7 +605,9 @@ describe('attendees [V _attendees.md]', () => {
 
   it('PATCH changes only revoked, email_opt_out and import_id', async () => {
     const before = (await call('GET', 'attendees/6/')).body;
-    const res = await call('PATCH', 'attendees/6/', { json: { revoked: true, email_opt_out: 'true', import_id: 'crm-6', first_name: 'Nope', status: 3, email: 'x@example.com' } });
+    const res = await call('PATCH', 'attendees/6/', {
+      json: { revoked: true, email_opt_out: 'true', import_id: 'crm-6', first_name: 'Nope', status: 3, email: 'x@example.com' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...before, revoked: true, email_opt_out: true, import_id: 'crm-6', qr_badge: expect.stringContaining('&ii=crm-6&') });
   });
@@ -525,16 +623,30 @@ describe('attendees [V _attendees.md]', () => {
 describe('personalized schedules [V _personalized_schedules.md]', () => {
   it('creates from the docs sample (guide 1) with 201', async () => {
     const res = await call('POST', 'personalized-schedules/', {
-      form: [['guide', '1'], ['name', 'Test Personalized Schedule Created via the Open API'], ['attendees', '1'], ['attendees', '5'],
-        ...[13, 42, 47, 101, 118].map((id): [string, string] => ['sessions', String(id)])],
+      form: [
+        ['guide', '1'],
+        ['name', 'Test Personalized Schedule Created via the Open API'],
+        ['attendees', '1'],
+        ['attendees', '5'],
+        ...[13, 42, 47, 101, 118].map((id): [string, string] => ['sessions', String(id)]),
+      ],
     });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: 401, guide: 1, name: 'Test Personalized Schedule Created via the Open API', attendees: [1, 5], sessions: [13, 42, 47, 101, 118] });
+    expect(res.body).toEqual({
+      id: 401,
+      guide: 1,
+      name: 'Test Personalized Schedule Created via the Open API',
+      attendees: [1, 5],
+      sessions: [13, 42, 47, 101, 118],
+    });
   });
 
   it('requires every field in JSON and checks ids against the guide', async () => {
     expect((await call('POST', 'personalized-schedules/', { json: {} })).body).toEqual({
-      guide: ['This field is required.'], name: ['This field is required.'], attendees: ['This field is required.'], sessions: ['This field is required.'],
+      guide: ['This field is required.'],
+      name: ['This field is required.'],
+      attendees: ['This field is required.'],
+      sessions: ['This field is required.'],
     });
     const cross = await call('POST', 'personalized-schedules/', { json: { guide: 18, name: 'x', attendees: [6], sessions: [4] } });
     expect(cross.body).toEqual({ sessions: ['Invalid pk "4" - object does not exist.'] });
@@ -561,12 +673,19 @@ describe('guides, tracks, locations [V _guides.md, _schedule_tracks.md, _locatio
     expect(res.body).toMatchObject({ name: 'DevWorld 2017', timezone: 'Europe/Paris' });
     expect(res.body).not.toHaveProperty('privacy');
     expect((await call('PATCH', 'guides/1/', { json: { privacy: 9, timezone: 'Mars/Olympus' } })).body).toEqual({
-      timezone: ['"Mars/Olympus" is not a valid choice.'], privacy: ['"9" is not a valid choice.'],
+      timezone: ['"Mars/Olympus" is not a valid choice.'],
+      privacy: ['"9" is not a valid choice.'],
     });
   });
 
   it('creates a schedule track (color upper-cased), and deleting it detaches it from sessions', async () => {
-    const res = await call('POST', 'schedule-tracks/', { form: [['guide', '1'], ['name', 'Test Schedule Track Created via the Open API'], ['color', '#00008a']] });
+    const res = await call('POST', 'schedule-tracks/', {
+      form: [
+        ['guide', '1'],
+        ['name', 'Test Schedule Track Created via the Open API'],
+        ['color', '#00008a'],
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ guide: 1, color: '#00008A', import_id: null, id: 102 });
     const tagged = (await call('GET', 'sessions/?schedule_tracks=3')).body.count as number;
@@ -580,10 +699,23 @@ describe('guides, tracks, locations [V _guides.md, _schedule_tracks.md, _locatio
     expect(second.status).toBe(400);
     expect(second.body).toEqual({ location_type: ['A Main Venue location already exists for this guide.'] });
     const address = { city: 'San Francisco', country: 'U.S.A.', zipcode: '94103', state: 'CA', street: '747 Howard Street', address: 'Moscone Center' };
-    const patched = await call('PATCH', 'locations/1/', { form: [['name', 'Moscone Center'], ['address', JSON.stringify(address)]] });
+    const patched = await call('PATCH', 'locations/1/', {
+      form: [
+        ['name', 'Moscone Center'],
+        ['address', JSON.stringify(address)],
+      ],
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.address).toEqual(address);
-    const stadium = await call('POST', 'locations/', { form: [['guide', '1'], ['name', 'Stadium'], ['location_type', '3'], ['latitude', '37.3327'], ['longitude', '-121.901236']] });
+    const stadium = await call('POST', 'locations/', {
+      form: [
+        ['guide', '1'],
+        ['name', 'Stadium'],
+        ['location_type', '3'],
+        ['latitude', '37.3327'],
+        ['longitude', '-121.901236'],
+      ],
+    });
     expect(stadium.status).toBe(201);
     expect(stadium.body).toMatchObject({ latitude: 37.3327, longitude: -121.901236, address: null, description: null });
   });

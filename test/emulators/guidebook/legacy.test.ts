@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormData, request } from 'undici';
 import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
+import { FormData, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `legacyFields: true` serves the session field set of guidebook-sessions-legacy.md.
 
@@ -15,10 +15,22 @@ afterAll(() => emulator.close());
 
 // From upstream-docs/guidebook-sessions-legacy.md, verbatim.
 const LEGACY_106 = {
-  id: 106, created_at: '2017-09-18T22:13:25.766623+0000', last_updated: '2017-09-18T22:13:25.766653+0000',
-  start_time: '2017-09-18T16:00:00.000000+0000', end_time: '2017-09-18T17:00:00.000000+0000', all_day: false,
-  name: 'Test Session Created via the Open API', description_html: '<p>This is a description field that supports basic HTML</p>',
-  image: null, thumbnail: null, import_id: null, allow_rating: false, add_to_schedule: false, guide: 1, schedule_tracks: [], locations: [],
+  id: 106,
+  created_at: '2017-09-18T22:13:25.766623+0000',
+  last_updated: '2017-09-18T22:13:25.766653+0000',
+  start_time: '2017-09-18T16:00:00.000000+0000',
+  end_time: '2017-09-18T17:00:00.000000+0000',
+  all_day: false,
+  name: 'Test Session Created via the Open API',
+  description_html: '<p>This is a description field that supports basic HTML</p>',
+  image: null,
+  thumbnail: null,
+  import_id: null,
+  allow_rating: false,
+  add_to_schedule: false,
+  guide: 1,
+  schedule_tracks: [],
+  locations: [],
 };
 
 describe('legacy session fields', () => {

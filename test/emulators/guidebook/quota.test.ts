@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { createGuidebookEmulator } from '@sessions-gateway/emulators/guidebook';
 import { secondsToNextUtcMidnight } from '@sessions-gateway/emulators/guidebook/dailyQuota.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The account-wide daily quota [V 10,000/day, then 429], with a tiny quota and two keys.
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from '@sessions-gateway/emulators/guidebook';
 import { generateSeed } from '@sessions-gateway/emulators/guidebook/seed.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The seed data: sizes, determinism, internal consistency and the docs' samples verbatim.
 
@@ -29,17 +29,88 @@ afterAll(async () => {
 
 // From upstream-docs/guidebook-sessions.md, listing sample, copied verbatim.
 const DOC_SESSIONS = [
-  { id: 21, created_at: '2017-09-18T21:28:35.429989+0000', start_time: '2017-09-18T21:28:35.428248+0000', end_time: '2017-09-18T22:28:35.428257+0000', all_day: false, name: 'Test Session 1', description_html: null, import_id: null, allow_rating: true, add_to_schedule: true, guide: 42, schedule_tracks: [], image: null },
-  { id: 22, created_at: '2017-09-18T21:28:35.432366+0000', start_time: '2017-09-18T21:28:35.431034+0000', end_time: '2017-09-18T22:28:35.431042+0000', all_day: false, name: 'Test Session 2', description_html: null, import_id: null, allow_rating: true, add_to_schedule: true, guide: 42, schedule_tracks: [], image: null },
-  { id: 23, created_at: '2017-09-18T21:28:35.434402+0000', start_time: '2017-09-18T21:28:35.433197+0000', end_time: '2017-09-18T22:28:35.433205+0000', all_day: false, name: 'Test Session 3', description_html: null, import_id: null, allow_rating: true, add_to_schedule: true, guide: 42, schedule_tracks: [], image: null },
-  { id: 24, created_at: '2017-09-18T21:28:35.436433+0000', start_time: '2017-09-18T21:28:35.435265+0000', end_time: '2017-09-18T22:28:35.435273+0000', all_day: false, name: 'Test Session 4, Different Guide', description_html: null, import_id: null, allow_rating: true, add_to_schedule: true, guide: 43, schedule_tracks: [], image: null },
+  {
+    id: 21,
+    created_at: '2017-09-18T21:28:35.429989+0000',
+    start_time: '2017-09-18T21:28:35.428248+0000',
+    end_time: '2017-09-18T22:28:35.428257+0000',
+    all_day: false,
+    name: 'Test Session 1',
+    description_html: null,
+    import_id: null,
+    allow_rating: true,
+    add_to_schedule: true,
+    guide: 42,
+    schedule_tracks: [],
+    image: null,
+  },
+  {
+    id: 22,
+    created_at: '2017-09-18T21:28:35.432366+0000',
+    start_time: '2017-09-18T21:28:35.431034+0000',
+    end_time: '2017-09-18T22:28:35.431042+0000',
+    all_day: false,
+    name: 'Test Session 2',
+    description_html: null,
+    import_id: null,
+    allow_rating: true,
+    add_to_schedule: true,
+    guide: 42,
+    schedule_tracks: [],
+    image: null,
+  },
+  {
+    id: 23,
+    created_at: '2017-09-18T21:28:35.434402+0000',
+    start_time: '2017-09-18T21:28:35.433197+0000',
+    end_time: '2017-09-18T22:28:35.433205+0000',
+    all_day: false,
+    name: 'Test Session 3',
+    description_html: null,
+    import_id: null,
+    allow_rating: true,
+    add_to_schedule: true,
+    guide: 42,
+    schedule_tracks: [],
+    image: null,
+  },
+  {
+    id: 24,
+    created_at: '2017-09-18T21:28:35.436433+0000',
+    start_time: '2017-09-18T21:28:35.435265+0000',
+    end_time: '2017-09-18T22:28:35.435273+0000',
+    all_day: false,
+    name: 'Test Session 4, Different Guide',
+    description_html: null,
+    import_id: null,
+    allow_rating: true,
+    add_to_schedule: true,
+    guide: 43,
+    schedule_tracks: [],
+    image: null,
+  },
 ];
 // The create sample (current docs, with the later fields).
 const DOC_SESSION_106 = {
-  id: 106, created_at: '2017-09-18T22:13:25.766623+0000', start_time: '2017-09-18T16:00:00.000000+0000', end_time: '2017-09-18T17:00:00.000000+0000',
-  all_day: false, name: 'Test Session Created via the Open API', description_html: '<p>This is a description field that supports basic HTML</p>',
-  import_id: null, allow_rating: true, add_to_schedule: true, guide: 1, locations: [], schedule_tracks: [], image: null, rank: 0,
-  waitlist: false, require_login: false, max_capacity: null, registration_start_date: null,
+  id: 106,
+  created_at: '2017-09-18T22:13:25.766623+0000',
+  start_time: '2017-09-18T16:00:00.000000+0000',
+  end_time: '2017-09-18T17:00:00.000000+0000',
+  all_day: false,
+  name: 'Test Session Created via the Open API',
+  description_html: '<p>This is a description field that supports basic HTML</p>',
+  import_id: null,
+  allow_rating: true,
+  add_to_schedule: true,
+  guide: 1,
+  locations: [],
+  schedule_tracks: [],
+  image: null,
+  rank: 0,
+  waitlist: false,
+  require_login: false,
+  max_capacity: null,
+  registration_start_date: null,
 };
 const DOC_SCHEDULES = [
   { id: 1, guide: 18, name: 'Example Schedule for Sales Team', attendees: [6, 7, 8], sessions: [1, 2, 3] },
@@ -51,7 +122,15 @@ describe('verbatim doc samples', () => {
     for (const sample of DOC_SESSIONS) {
       const got = await get(base, `sessions/${sample.id}/`);
       expect(got).toMatchObject(sample);
-      expect(got).toMatchObject({ locations: [], rank: 0, waitlist: false, require_login: false, max_capacity: null, registration_start_date: null, registration_end_date: null });
+      expect(got).toMatchObject({
+        locations: [],
+        rank: 0,
+        waitlist: false,
+        require_login: false,
+        max_capacity: null,
+        registration_start_date: null,
+        registration_end_date: null,
+      });
     }
   });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { createPlanstoneEmulator, PLANSTONE_DEMO } from '@sessions-gateway/emulators/planstone';
 import { parseWhere } from '@sessions-gateway/emulators/planstone/where.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Conformance of GET /sessions and /speakers to PROVIDERS.md §3 (Eve's parse_request,
 // _perform_find, _pagination_links and querydef) and of the `where` language
@@ -32,7 +32,7 @@ async function list(resource: string, params: Record<string, string> = {}, heade
 }
 
 describe('Planstone collections: envelope and paging', () => {
-  it('answers the docs query with Eve\'s envelope, 100 per page, total 823 and X-Total-Count', async () => {
+  it("answers the docs query with Eve's envelope, 100 per page, total 823 and X-Total-Count", async () => {
     const { status, body, headers } = await list('sessions');
     expect(status).toBe(200);
     expect(Object.keys(body)).toEqual(['_items', '_links', '_meta']);
@@ -42,7 +42,7 @@ describe('Planstone collections: envelope and paging', () => {
     expect(headers['content-type']).toBe('application/json');
   });
 
-  it('serves the docs\' second page (page=2 → _meta.page 2, max_results 100, total 823)', async () => {
+  it("serves the docs' second page (page=2 → _meta.page 2, max_results 100, total 823)", async () => {
     const { body } = await list('sessions', { page: '2' });
     expect(body._meta).toEqual({ page: 2, max_results: 100, total: 823 });
     expect(body._items).toHaveLength(100);
@@ -61,7 +61,18 @@ describe('Planstone collections: envelope and paging', () => {
   });
 
   it('parses max_results as int(float(x)), falls back to 100 when ≤0 or not a number, clamps above 100', async () => {
-    const cases: [string, number][] = [['50.7', 50], ['7', 7], ['1e1', 10], [' 25 ', 25], ['500', 100], ['101', 100], ['0', 100], ['-5', 100], ['abc', 100], ['', 100]];
+    const cases: [string, number][] = [
+      ['50.7', 50],
+      ['7', 7],
+      ['1e1', 10],
+      [' 25 ', 25],
+      ['500', 100],
+      ['101', 100],
+      ['0', 100],
+      ['-5', 100],
+      ['abc', 100],
+      ['', 100],
+    ];
     for (const [raw, expected] of cases) {
       const { body } = await list('sessions', { max_results: raw });
       expect([raw, body._meta.max_results, body._items.length]).toEqual([raw, expected, expected]);
@@ -69,7 +80,14 @@ describe('Planstone collections: envelope and paging', () => {
   });
 
   it('parses page as abs(int(page)) or 1; a non-integer page is ignored', async () => {
-    const cases: [string, number][] = [['3', 3], ['-2', 2], ['0', 1], ['abc', 1], ['2.5', 1], [' 4 ', 4]];
+    const cases: [string, number][] = [
+      ['3', 3],
+      ['-2', 2],
+      ['0', 1],
+      ['abc', 1],
+      ['2.5', 1],
+      [' 4 ', 4],
+    ];
     for (const [raw, expected] of cases) {
       const { body } = await list('sessions', { page: raw });
       expect([raw, body._meta.page]).toEqual([raw, expected]);
@@ -159,7 +177,7 @@ describe('Planstone collections: required account/conference (emulator choice)',
     expect(none._meta.total).toBe(0);
   });
 
-  it('accepts both keys inside $and and in Eve\'s Python syntax', async () => {
+  it("accepts both keys inside $and and in Eve's Python syntax", async () => {
     const and = await list('sessions', { where: JSON.stringify({ $and: [{ account: 'myaccount' }, { conference: '2018' }] }) });
     expect(and.body._meta.total).toBe(823);
     const python = await list('sessions', { where: 'account=="myaccount" and conference=="2018"' });
@@ -197,7 +215,11 @@ describe('Planstone collections: sort and projection', () => {
     expect(asc.body._items[0]!.published).toBeNull();
     const desc = await list('sessions', { sort: '-published', max_results: '100' });
     expect(desc.body._items[0]!.published).toBe(true);
-    const middle = await list('sessions', { sort: 'published', where: JSON.stringify({ account: 'myaccount', conference: '2018', published: { $ne: null } }), max_results: '1' });
+    const middle = await list('sessions', {
+      sort: 'published',
+      where: JSON.stringify({ account: 'myaccount', conference: '2018', published: { $ne: null } }),
+      max_results: '1',
+    });
     expect(middle.body._items[0]!.published).toBe(1);
   });
 
@@ -239,7 +261,7 @@ describe('Planstone collections: rendering', () => {
     expect(body._links.self!.href).toBe(`speakers?max_results=1&where=${SCOPE}&pretty=`);
   });
 
-  it('renders Eve\'s XML for Accept: application/xml', async () => {
+  it("renders Eve's XML for Accept: application/xml", async () => {
     const query = new URLSearchParams({ where: SCOPE, max_results: '2', projection: '{"pid": 1}' }).toString();
     const res = await request(`${base}speakers?${query}`, { headers: { ...AUTH, accept: 'application/xml' } });
     const xml = await res.body.text();
@@ -349,8 +371,11 @@ describe('Planstone where: Python syntax', () => {
 });
 
 describe('Planstone where: 400s', () => {
-  it('rejects the blacklisted $where and $regex with Eve\'s generic 400', async () => {
-    for (const where of [{ ...SCOPE_FILTER, $where: 'this.a == 1' }, { ...SCOPE_FILTER, sessionName: { $regex: '^A' } }]) {
+  it("rejects the blacklisted $where and $regex with Eve's generic 400", async () => {
+    for (const where of [
+      { ...SCOPE_FILTER, $where: 'this.a == 1' },
+      { ...SCOPE_FILTER, sessionName: { $regex: '^A' } },
+    ]) {
       const { status, body } = await find('sessions', where);
       expect(status).toBe(400);
       expect(body).toEqual(GENERIC_400);
@@ -358,7 +383,14 @@ describe('Planstone where: 400s', () => {
   });
 
   it('rejects unknown operators and unparseable where', async () => {
-    for (const where of [{ ...SCOPE_FILTER, a: { $foo: 1 } }, { ...SCOPE_FILTER, $bogus: [] }, '{"account": "myaccount"', 'account = "x"', 'not a query', '[1, 2]']) {
+    for (const where of [
+      { ...SCOPE_FILTER, a: { $foo: 1 } },
+      { ...SCOPE_FILTER, $bogus: [] },
+      '{"account": "myaccount"',
+      'account = "x"',
+      'not a query',
+      '[1, 2]',
+    ]) {
       const { status, body } = await find('sessions', where);
       expect([where, status]).toEqual([where, 400]);
       expect(body).toEqual(GENERIC_400);

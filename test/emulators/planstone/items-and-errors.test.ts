@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { createPlanstoneEmulator, PLANSTONE_DEMO } from '@sessions-gateway/emulators/planstone';
 import { PLANSTONE_SAMPLE_SESSION_JSON } from '@sessions-gateway/emulators/planstone/sample.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Auth forms (Eve TokenAuth over Werkzeug's Basic parsing), Eve's error bodies for 401, 404,
 // 405 and 429, item GETs (getitem_internal: _links, ETag, conditional requests) and the kit
@@ -40,7 +40,13 @@ describe('Planstone auth', () => {
   });
 
   it('answers 401 with Eve\'s body and WWW-Authenticate: Basic realm="eve" otherwise', async () => {
-    const cases: Record<string, string>[] = [{}, { authorization: 'meowmeowmeow' }, { authorization: basic('wrong:') }, { authorization: basic(`:${TOKEN}`) }, { authorization: 'Bearer' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'meowmeowmeow' },
+      { authorization: basic('wrong:') },
+      { authorization: basic(`:${TOKEN}`) },
+      { authorization: 'Bearer' },
+    ];
     for (const headers of cases) {
       for (const path of [`sessions${QUERY}`, `speakers/${SAMPLE_ID}`, '']) {
         const res = await call(path, { headers });
@@ -58,7 +64,7 @@ describe('Planstone errors', () => {
     _error: { code: 404, message: 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.' },
   };
 
-  it('is read-only: POST/PATCH/PUT/DELETE are 405 with Eve\'s body, before auth', async () => {
+  it("is read-only: POST/PATCH/PUT/DELETE are 405 with Eve's body, before auth", async () => {
     for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) {
       for (const path of ['sessions', `sessions/${SAMPLE_ID}`, 'speakers', `speakers/${SAMPLE_ID}`]) {
         const res = await call(path, { method });
@@ -74,7 +80,7 @@ describe('Planstone errors', () => {
     expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
-  it('answers 404 with Werkzeug\'s text for unknown paths, unknown ids and ids that are not ObjectIds', async () => {
+  it("answers 404 with Werkzeug's text for unknown paths, unknown ids and ids that are not ObjectIds", async () => {
     const unknownPath = await call('abstracts', { headers: AUTH });
     expect(unknownPath.status).toBe(404);
     expect(unknownPath.body).toEqual(NOT_FOUND);
@@ -89,7 +95,7 @@ describe('Planstone errors', () => {
     expect(uppercase.status).toBe(404);
   });
 
-  it('answers a rate-limit fault with Eve\'s 429 body and Retry-After', async () => {
+  it("answers a rate-limit fault with Eve's 429 body and Retry-After", async () => {
     emulator.faults.add({ kind: 'rate-limit', retryAfterSeconds: 30, route: '/sessions', times: 1 });
     const limited = await call(`sessions${QUERY}`, { headers: AUTH });
     expect(limited.status).toBe(429);
@@ -102,13 +108,22 @@ describe('Planstone errors', () => {
   it('renders errors as XML when XML is asked for', async () => {
     const res = await request(`${base}sessions`, { headers: { accept: 'application/xml' } });
     expect(res.statusCode).toBe(401);
-    expect(await res.body.text()).toBe('<resource><_error><code>401</code><message>Please provide proper credentials</message></_error><_status>ERR</_status></resource>');
+    expect(await res.body.text()).toBe(
+      '<resource><_error><code>401</code><message>Please provide proper credentials</message></_error><_status>ERR</_status></resource>',
+    );
   });
 
   it('serves the API home with links to the emulated resources', async () => {
     const res = await call('', { headers: AUTH });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ _links: { child: [{ href: 'sessions', title: 'sessions' }, { href: 'speakers', title: 'speakers' }] } });
+    expect(res.body).toEqual({
+      _links: {
+        child: [
+          { href: 'sessions', title: 'sessions' },
+          { href: 'speakers', title: 'speakers' },
+        ],
+      },
+    });
   });
 });
 
@@ -122,7 +137,7 @@ async function getItem(path: string, headers: Record<string, string> = {}) {
 }
 
 describe('Planstone item GET', () => {
-  it('serves the docs\' sample by _id, verbatim, with Eve\'s item links', async () => {
+  it("serves the docs' sample by _id, verbatim, with Eve's item links", async () => {
     const { status, body } = await getItem(`sessions/${SAMPLE_ID}`);
     expect(status).toBe(200);
     const sample = JSON.parse(PLANSTONE_SAMPLE_SESSION_JSON) as Record<string, unknown>;
@@ -163,7 +178,7 @@ describe('Planstone item GET', () => {
   it('serves every listed item by its _id, with the same fields as in the list', async () => {
     const where = JSON.stringify({ account: PLANSTONE_DEMO.account, conference: PLANSTONE_DEMO.conference });
     const listed = await getItem(`speakers?${new URLSearchParams({ where, max_results: '3', page: '7' })}`);
-    for (const item of (listed.body!._items as Record<string, unknown>[])) {
+    for (const item of listed.body!._items as Record<string, unknown>[]) {
       const one = await getItem(`speakers/${String(item._id)}`);
       expect(one.status).toBe(200);
       expect({ ...one.body, _links: undefined }).toEqual({ ...item, _links: undefined });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
-import { DateTime } from 'luxon';
-import { PLANSTONE_DEMO, createPlanstoneEmulator } from '@sessions-gateway/emulators/planstone';
+import { createPlanstoneEmulator, PLANSTONE_DEMO } from '@sessions-gateway/emulators/planstone';
 import { PLANSTONE_SAMPLE_SESSION_JSON } from '@sessions-gateway/emulators/planstone/sample.js';
 import { createDataset } from '@sessions-gateway/emulators/planstone/seed/dataset.js';
 import { TRACK_NAMES } from '@sessions-gateway/emulators/planstone/seed/sessions.js';
+import { DateTime } from 'luxon';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The demo conference's data, read over HTTP the way a consumer does (all pages), checked
 // against the field facts in PROVIDERS.md §3 and the docs' sample.
@@ -44,14 +44,14 @@ afterAll(() => emulator.close());
 
 const engagements = () => sessions.flatMap((s) => (s.speakers as Engagement[] | undefined) ?? []);
 
-describe('Planstone seed: sizes and the docs\' sample', () => {
+describe("Planstone seed: sizes and the docs' sample", () => {
   it('has 823 sessions and 1,200 speakers, all of account myaccount / conference 2018', () => {
     expect(sessions).toHaveLength(823);
     expect(speakers).toHaveLength(1200);
     for (const doc of [...sessions, ...speakers]) expect([doc.account, doc.conference]).toEqual(['myaccount', '2018']);
   });
 
-  it('contains the docs\' JSON sample verbatim (values and key order) as the first document', () => {
+  it("contains the docs' JSON sample verbatim (values and key order) as the first document", () => {
     const sample = JSON.parse(PLANSTONE_SAMPLE_SESSION_JSON) as Doc;
     expect(sessions[0]).toEqual(sample);
     expect(Object.keys(sessions[0]!)).toEqual(Object.keys(sample));
@@ -59,11 +59,15 @@ describe('Planstone seed: sizes and the docs\' sample', () => {
     expect(Object.keys(sample)).toHaveLength(94);
   });
 
-  it('keeps the sample\'s pids 10024, 10006, 46549 in /speakers and leaves 65076, 65294 dangling', () => {
+  it("keeps the sample's pids 10024, 10006, 46549 in /speakers and leaves 65076, 65294 dangling", () => {
     const pids = new Set(speakers.map((s) => s.pid));
     expect(['10024', '10006', '46549'].every((pid) => pids.has(pid))).toBe(true);
     expect(['65076', '65294'].some((pid) => pids.has(pid))).toBe(false);
-    const dangling = new Set(engagements().map((e) => e.pid).filter((pid) => !pids.has(pid)));
+    const dangling = new Set(
+      engagements()
+        .map((e) => e.pid)
+        .filter((pid) => !pids.has(pid)),
+    );
     expect(dangling.size).toBeGreaterThan(5); // generated sessions dangle too
     expect(dangling.has('65076') && dangling.has('65294')).toBe(true);
   });
@@ -86,10 +90,37 @@ describe('Planstone seed: meta fields', () => {
 describe('Planstone seed: session fields, sloppy like the real feed', () => {
   it('gives every generated session every documented key (a few old records lack the two newest)', () => {
     const documented = [
-      'account', 'conference', 'session_updated_at', 'schedule_updated_at', 'updated_at', 'clientid', 'sessionClientID', 'sessionName',
-      'description', 'sched_roomname', 'roomid', 'roomname', 'hotelname', 'location', 'startDate', 'startTime', 'rstartmins', 'endTime',
-      'endDate', 'rendmins', 'sesid', 'published', 'schedid', 'sestype', 'sessionType', 'SessionDetailsURL', 'tracks', 'ticketed',
-      'adanotes', 'mobileActionURL', 'speakers',
+      'account',
+      'conference',
+      'session_updated_at',
+      'schedule_updated_at',
+      'updated_at',
+      'clientid',
+      'sessionClientID',
+      'sessionName',
+      'description',
+      'sched_roomname',
+      'roomid',
+      'roomname',
+      'hotelname',
+      'location',
+      'startDate',
+      'startTime',
+      'rstartmins',
+      'endTime',
+      'endDate',
+      'rendmins',
+      'sesid',
+      'published',
+      'schedid',
+      'sestype',
+      'sessionType',
+      'SessionDetailsURL',
+      'tracks',
+      'ticketed',
+      'adanotes',
+      'mobileActionURL',
+      'speakers',
     ];
     for (const s of sessions.slice(1)) for (const key of documented) expect(s).toHaveProperty(key);
     const newest = ['planstoneDesktopUserActionURL', 'has_handouts'];
@@ -230,7 +261,23 @@ describe('Planstone seed: speakers', () => {
   it('has unique pids and the consumer-read fields, with commas in some lname', () => {
     expect(new Set(speakers.map((s) => s.pid)).size).toBe(1200);
     for (const s of speakers) {
-      for (const key of ['pid', 'fname', 'lname', 'title', 'company', 'bio', 'piclink', 'email', 'city', 'state', 'country', 'suffix', 'honorific', 'published']) expect(s).toHaveProperty(key);
+      for (const key of [
+        'pid',
+        'fname',
+        'lname',
+        'title',
+        'company',
+        'bio',
+        'piclink',
+        'email',
+        'city',
+        'state',
+        'country',
+        'suffix',
+        'honorific',
+        'published',
+      ])
+        expect(s).toHaveProperty(key);
       expect(s.pid).toMatch(/^\d{5}$/);
     }
     expect(speakers.filter((s) => String(s.lname).includes(',')).length).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN } from '@sessions-gateway/emulators/roundware';
+import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const emulator = createRoundwareEmulator();
 let base: string;
@@ -118,7 +118,10 @@ describe('POST users/', () => {
 
 describe('POST login/', () => {
   it('trades the docs credentials round/round and the demo user for their tokens', async () => {
-    expect(await call('POST', 'login/', { json: { username: 'round', password: 'round' } })).toMatchObject({ status: 200, json: { token: ROUNDWARE_DOCS_TOKEN } });
+    expect(await call('POST', 'login/', { json: { username: 'round', password: 'round' } })).toMatchObject({
+      status: 200,
+      json: { token: ROUNDWARE_DOCS_TOKEN },
+    });
     expect((await call('POST', 'login/', { json: { username: 'gateway-demo', password: 'gateway-demo' } })).json).toEqual({ token: ROUNDWARE_DEMO_TOKEN });
   });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, ROUNDWARE_DOCS_TOKEN, type RoundwareSession } from '@sessions-gateway/emulators/roundware';
+import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const emulator = createRoundwareEmulator();
 let base: string;
@@ -39,12 +39,31 @@ async function created(body: unknown, options?: Parameters<typeof post>[1]): Pro
   return res.json as RoundwareSession;
 }
 
-const KEY_ORDER = ['id', 'device_id', 'starttime', 'stoptime', 'client_type', 'client_system', 'demo_stream_enabled', 'geo_listen_enabled', 'timezone', 'project_id', 'language_id'];
+const KEY_ORDER = [
+  'id',
+  'device_id',
+  'starttime',
+  'stoptime',
+  'client_type',
+  'client_system',
+  'demo_stream_enabled',
+  'geo_listen_enabled',
+  'timezone',
+  'project_id',
+  'language_id',
+];
 
 describe('POST sessions/', () => {
   it('accepts the docs request and answers 200 (not 201) with server-set fields', async () => {
     const before = Date.now();
-    const res = await post({ project_id: 1, client_system: 'iOS 8.1', geo_listen_enabled: true, demo_stream_enabled: false, language: 'fr', timezone: '-8000' });
+    const res = await post({
+      project_id: 1,
+      client_system: 'iOS 8.1',
+      geo_listen_enabled: true,
+      demo_stream_enabled: false,
+      language: 'fr',
+      timezone: '-8000',
+    });
     expect(res.status).toBe(200);
     const session = res.json as RoundwareSession;
     expect(Object.keys(session)).toEqual(KEY_ORDER);
@@ -88,7 +107,14 @@ describe('POST sessions/', () => {
 
   it('applies the defaults: language 1, timezone "0000", demo stream off, the profile client_type, the project geo flag', async () => {
     const onProject1 = await created({ project_id: 1 });
-    expect(onProject1).toMatchObject({ language_id: 1, timezone: '0000', demo_stream_enabled: false, client_type: 'iPhone', client_system: null, geo_listen_enabled: true });
+    expect(onProject1).toMatchObject({
+      language_id: 1,
+      timezone: '0000',
+      demo_stream_enabled: false,
+      client_type: 'iPhone',
+      client_system: null,
+      geo_listen_enabled: true,
+    });
     const onProject2 = await created({ project_id: 2 });
     expect(onProject2.geo_listen_enabled).toBe(false);
     expect((await created({ project_id: 2, client_type: 'Android' })).client_type).toBe('Android');
@@ -132,7 +158,14 @@ describe('POST sessions/', () => {
   });
 
   it('validates the other fields with DRF messages, all errors at once', async () => {
-    const res = await post({ project_id: 1, geo_listen_enabled: 'maybe', demo_stream_enabled: null, client_system: 'x'.repeat(129), stoptime: 'soon', timezone: 'UTC' });
+    const res = await post({
+      project_id: 1,
+      geo_listen_enabled: 'maybe',
+      demo_stream_enabled: null,
+      client_system: 'x'.repeat(129),
+      stoptime: 'soon',
+      timezone: 'UTC',
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       stoptime: ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'],
@@ -168,8 +201,18 @@ describe('POST sessions/', () => {
   });
 
   it('accepts a form body, where every value is text', async () => {
-    const session = await created({ project_id: '4', language: 'en-US', demo_stream_enabled: 'true', timezone: '-0500', client_system: 'Android 13' }, { form: true });
-    expect(session).toMatchObject({ project_id: 4, language_id: 1, demo_stream_enabled: true, geo_listen_enabled: false, timezone: '-0500', client_system: 'Android 13' });
+    const session = await created(
+      { project_id: '4', language: 'en-US', demo_stream_enabled: 'true', timezone: '-0500', client_system: 'Android 13' },
+      { form: true },
+    );
+    expect(session).toMatchObject({
+      project_id: 4,
+      language_id: 1,
+      demo_stream_enabled: true,
+      geo_listen_enabled: false,
+      timezone: '-0500',
+      client_system: 'Android 13',
+    });
     expect((await post({ project_id: '1', geo_listen_enabled: 'True' }, { form: true })).status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'undici';
 import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, type RoundwareSession } from '@sessions-gateway/emulators/roundware';
 import { generateRoundwareSeed } from '@sessions-gateway/emulators/roundware/seed.js';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const emulator = createRoundwareEmulator();
 const seed = generateRoundwareSeed().sessions;
@@ -71,7 +71,16 @@ describe('GET sessions/', () => {
   });
 
   it('silently ignores invalid filter values instead of answering 400', async () => {
-    for (const query of ['geo_listen_enabled=True', 'demo_stream_enabled=yes', 'project_id=abc', 'language_id=NaN', 'project=99', 'project=abc', 'starttime=yesterday', 'project_id=']) {
+    for (const query of [
+      'geo_listen_enabled=True',
+      'demo_stream_enabled=yes',
+      'project_id=abc',
+      'language_id=NaN',
+      'project=99',
+      'project=abc',
+      'starttime=yesterday',
+      'project_id=',
+    ]) {
       const res = await get(`sessions/?${query}`);
       expect(res.status, query).toBe(200);
       expect((res.json as unknown[]).length, query).toBe(600);

@@ -1,9 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROUNDWARE_SEED, ROUNDWARE_LANGUAGES, ROUNDWARE_PROJECTS, SEED_SESSION_COUNT } from '@sessions-gateway/emulators/roundware';
 import { DOC_SAMPLE_SESSIONS } from '@sessions-gateway/emulators/roundware/samples.js';
 import { generateRoundwareSeed } from '@sessions-gateway/emulators/roundware/seed.js';
-import { DEFAULT_ROUNDWARE_SEED, ROUNDWARE_LANGUAGES, ROUNDWARE_PROJECTS, SEED_SESSION_COUNT } from '@sessions-gateway/emulators/roundware';
+import { describe, expect, it } from 'vitest';
 
-const KEY_ORDER = ['id', 'device_id', 'starttime', 'stoptime', 'client_type', 'client_system', 'demo_stream_enabled', 'geo_listen_enabled', 'timezone', 'project_id', 'language_id'];
+const KEY_ORDER = [
+  'id',
+  'device_id',
+  'starttime',
+  'stoptime',
+  'client_type',
+  'client_system',
+  'demo_stream_enabled',
+  'geo_listen_enabled',
+  'timezone',
+  'project_id',
+  'language_id',
+];
 const NAIVE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;
 
 describe('Roundware seed data', () => {
