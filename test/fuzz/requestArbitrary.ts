@@ -166,13 +166,11 @@ export function requestArbitrary(operations: fc.Arbitrary<FuzzOperation>): fc.Ar
       fc.oneof(fc.constantFrom('', '🎉', 'x'.repeat(8_000), 'Bearer x.y.z', '00-0-0-00', '*/*;q=nan'), fc.string({ maxLength: 40 })),
     )
     .map(([operation, name, value]) => post(JSON.stringify(operation), { ...JSON_TYPE, [name]: headerSafe(value) }));
-  const hugeHeaders = fc
-    .integer({ min: 17_000, max: 40_000 })
-    .map((size): FuzzRequest => ({
-      method: 'GET',
-      path: '/graphql?query=%7B__typename%7D',
-      headers: { 'apollo-require-preflight': 'true', 'x-padding': 'p'.repeat(size) },
-    }));
+  const hugeHeaders = fc.integer({ min: 17_000, max: 40_000 }).map((size): FuzzRequest => ({
+    method: 'GET',
+    path: '/graphql?query=%7B__typename%7D',
+    headers: { 'apollo-require-preflight': 'true', 'x-padding': 'p'.repeat(size) },
+  }));
   return fc.oneof(
     { weight: 30, arbitrary: asPost },
     { weight: 4, arbitrary: asGet },
