@@ -1,5 +1,5 @@
 import { addResolversToSchema } from '@graphql-tools/schema';
-import { defaultFieldResolver, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect.js';
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -18,7 +18,7 @@ function settle(value: unknown): unknown {
 }
 
 /**
- * A copy of `schema` (for graphql-jit only) whose list fields never hand the executor a
+ * A copy of `schema` (for graphql-jit only) whose resolved list fields never hand the executor a
  * list with promise entries: the entries are settled first and a rejected one becomes its
  * `Error`, which both executors report at the entry's path. graphql-jit 0.8.9 mishandles
  * a rejected entry (it appends a `null` to the list and leaves a hole where the entry
@@ -30,8 +30,11 @@ export function withSettledListItems(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!isListType(getNullableType(field.type))) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
+      // A field read straight off its parent (no resolver) holds the model's own array, never
+      // promises: left alone, graphql-jit keeps its inlined property read for it (edges,
+      // tracks, locations… of every warm page).
+      if (!field.resolve || !isListType(getNullableType(field.type))) continue;
+      const resolve = field.resolve;
       (resolvers[type.name] ??= {})[field.name] = (source, args, context, info) => {
         const value = resolve(source, args, context, info);
         return isThenable(value) ? Promise.resolve(value).then(settle) : settle(value);
