@@ -85,23 +85,24 @@ export function findLoneSurrogate(
   return inSelections(operation.selectionSet);
 }
 
-/** The first lone surrogate in a JSON value (a variable as sent), with its path. */
+/**
+ * The first lone surrogate in a JSON value (a variable as sent), with its path. Walked with
+ * an explicit stack, not recursion: variables are the client's JSON, nested as deep as it
+ * likes (thousands of levels overflowed the call stack, a server error found by fuzzing).
+ */
 function inRaw(value: unknown, path: string): { path: string; codeUnit: string } | null {
-  if (typeof value === 'string') {
-    const codeUnit = loneSurrogateIn(value);
-    return codeUnit ? { path, codeUnit } : null;
-  }
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = inRaw(item, `${path}[${index}]`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = inRaw(item, `${path}.${key}`);
-      if (found) return found;
+  const pending: Array<[unknown, string]> = [[value, path]];
+  while (pending.length > 0) {
+    const [item, itemPath] = pending.pop()!;
+    if (typeof item === 'string') {
+      const codeUnit = loneSurrogateIn(item);
+      if (codeUnit) return { path: itemPath, codeUnit };
+    } else if (Array.isArray(item)) {
+      // Pushed last to first, so entries are looked at in order.
+      for (let index = item.length - 1; index >= 0; index--) pending.push([item[index], `${itemPath}[${index}]`]);
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Object.entries(item);
+      for (let index = entries.length - 1; index >= 0; index--) pending.push([entries[index]![1], `${itemPath}.${entries[index]![0]}`]);
     }
   }
   return null;

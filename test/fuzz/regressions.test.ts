@@ -28,6 +28,24 @@ describe('fuzz regressions', () => {
   });
 });
 
+describe('fuzz regressions: deep variables', () => {
+  it('bug: variables nested thousands deep overflowed the lone-surrogate walk (HTTP 500 INTERNAL_SERVER_ERROR; `npm run fuzz -- --seed 1`)', async () => {
+    // Written as text: JSON.stringify itself overflows this test's stack at this depth.
+    const nested = `${'{"a":'.repeat(5_001)}"\\udc00"${'}'.repeat(5_001)}`;
+    const query = 'query($f: SessionFilter) { sessions(filter: $f) { totalCount } }';
+    const response = await fetch(harness.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":${JSON.stringify(query)},"variables":{"f":${nested}}}`,
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string; argumentName?: string } }> };
+    // The lone surrogate at the bottom is found (and named), and nothing is a server error.
+    expect(response.status).toBeLessThan(500);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.extensions?.argumentName).toMatch(/^filter(\.a){5001}$/);
+  });
+});
+
 describe('fuzz regressions: memory', () => {
   it('bug: the document cache was bounded by entries only (1,000 hostile documents of 3,000 tokens held about 1 GB)', async () => {
     const store = new DocumentStore(1_000, 8 * 1_048_576);
