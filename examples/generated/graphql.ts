@@ -7,14 +7,46 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Which sessions to return. */
 export type SessionFilter = {
+  /** Only sessions of this conference (global ID of a Conference). */
+  conferenceId?: string | number | null | undefined;
+  /** Only sessions starting on this local date in their conference's time zone. */
+  day?: string | null | undefined;
+  /**
+   * Only sessions ending strictly after this instant. A session without an end time ends at
+   * its start, except an all-day session, which ends at the end of its local day.
+   */
+  endsAfter?: string | null | undefined;
+  /** Only sessions ending at or before this instant (end as for `endsAfter`). */
+  endsBefore?: string | null | undefined;
   /** Only sessions of this Guidebook guide (global ID). Implies the Guidebook source. */
   guideId?: string | number | null | undefined;
+  /**
+   * Only sessions running at this instant: started at or before it and ending after it (end
+   * as for `endsAfter`, so a session without an end time and not all-day is never running).
+   */
+  happeningAt?: string | null | undefined;
   /** Only sessions with this import id (Guidebook `import_id`, Planstone `sessionClientID`). */
   importId?: string | null | undefined;
+  /** Only sessions in this room or venue (global ID of a Location). */
+  locationId?: string | number | null | undefined;
   /** Only sessions with this published flag (Planstone; Guidebook sessions count as published). */
   published?: boolean | null | undefined;
+  /**
+   * Words to search for (1–200 characters): every word must occur, ignoring case and accents,
+   * in the session's name, description text, speaker names, track names or room names.
+   */
+  search?: string | null | undefined;
   /** Only these providers (default: all session providers). */
   sources?: Array<SessionSource> | null | undefined;
+  /** Only sessions this person has an engagement in (global ID of a Speaker). */
+  speakerId?: string | number | null | undefined;
+  /**
+   * Only sessions starting at or after this instant. Time filters never match a session
+   * without a start time.
+   */
+  startsAfter?: string | null | undefined;
+  /** Only sessions starting strictly before this instant. */
+  startsBefore?: string | null | undefined;
   /** Only sessions in this track (global ID of a Track). */
   trackId?: string | number | null | undefined;
 };
@@ -35,7 +67,9 @@ export type AttendeeScheduleQueryVariables = Exact<{
 export type AttendeeScheduleQuery = { __typename: 'Query', node:
     | { __typename: 'Attendee', firstName: string, lastName: string, id: string, personalizedSchedules: { __typename: 'PersonalizedScheduleConnection', edges: Array<{ __typename: 'PersonalizedScheduleEdge', node: { __typename: 'PersonalizedSchedule', id: string, name: string, sessions: { __typename: 'SessionConnection', totalCount: number, edges: Array<{ __typename: 'SessionEdge', node: { __typename: 'Session', id: string, source: SessionSource, name: string, startTime: string | null, endTime: string | null, allDay: boolean, locations: Array<{ __typename: 'Location', name: string, venue: string | null }> | null, tracks: Array<{ __typename: 'Track', id: string, name: string, color: string | null }> | null } }> } | null } }> } | null }
     | { __typename: 'ClientSession', id: string }
+    | { __typename: 'Conference', id: string }
     | { __typename: 'Guide', id: string }
+    | { __typename: 'Location', id: string }
     | { __typename: 'PersonalizedSchedule', id: string }
     | { __typename: 'Session', id: string }
     | { __typename: 'Speaker', id: string }
@@ -79,7 +113,9 @@ export type SpeakerSessionsQueryVariables = Exact<{
 export type SpeakerSessionsQuery = { __typename: 'Query', node:
     | { __typename: 'Attendee', id: string }
     | { __typename: 'ClientSession', id: string }
+    | { __typename: 'Conference', id: string }
     | { __typename: 'Guide', id: string }
+    | { __typename: 'Location', id: string }
     | { __typename: 'PersonalizedSchedule', id: string }
     | { __typename: 'Session', id: string }
     | { __typename: 'Speaker', displayName: string, title: string | null, company: string | null, bioHtml: string | null, photoUrl: string | null, id: string, sessions: { __typename: 'SessionConnection', totalCount: number, edges: Array<{ __typename: 'SessionEdge', cursor: string, node: { __typename: 'Session', id: string, source: SessionSource, name: string, startTime: string | null, endTime: string | null, allDay: boolean, locations: Array<{ __typename: 'Location', name: string, venue: string | null }> | null, tracks: Array<{ __typename: 'Track', id: string, name: string, color: string | null }> | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } | null }

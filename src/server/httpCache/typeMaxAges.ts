@@ -12,6 +12,7 @@ export const TYPE_PROVIDERS: Readonly<Record<string, readonly ProviderName[]>> =
   Session: ['guidebook', 'planstone'],
   SessionConnection: ['guidebook', 'planstone'],
   Track: ['guidebook', 'planstone'],
+  Conference: ['guidebook', 'planstone'],
   TrackConnection: ['guidebook', 'planstone'],
   Guide: ['guidebook'],
   Attendee: ['guidebook'],
