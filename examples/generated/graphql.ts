@@ -13,7 +13,7 @@ export type SessionFilter = {
   day?: string | null | undefined;
   /**
    * Only sessions ending strictly after this instant. A session without an end time ends at
-   * its start, except an all-day session, which ends at the end of its local day.
+   * its start, except an all-day session, which lasts 24 hours from its start.
    */
   endsAfter?: string | null | undefined;
   /** Only sessions ending at or before this instant (end as for `endsAfter`). */

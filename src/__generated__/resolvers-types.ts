@@ -1378,7 +1378,7 @@ export type SessionFilter = {
   day?: InputMaybe<Scalars['Date']['input']>;
   /**
    * Only sessions ending strictly after this instant. A session without an end time ends at
-   * its start, except an all-day session, which ends at the end of its local day.
+   * its start, except an all-day session, which lasts 24 hours from its start.
    */
   endsAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only sessions ending at or before this instant (end as for `endsAfter`). */

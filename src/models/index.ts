@@ -9,3 +9,4 @@ export type { SpeakerModel } from './speaker.js';
 export type { TrackModel, TrackRef } from './track.js';
 export { compareSourceIds, DEFAULT_SESSION_ORDER, sessionComparator, type OrderDirection, type SessionOrder, type SessionOrderField } from './sessionOrder.js';
 export { omitNulls, type NullsOmitted } from './omitNulls.js';
+export { effectiveEndMs, isWindowEmpty, sessionInWindow, type SessionWindow } from './sessionWindow.js';
