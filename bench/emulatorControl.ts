@@ -38,6 +38,17 @@ export class EmulatorControl {
     }));
   }
 
+  /** Waits until no upstream request has arrived for 500 ms (a previous run's stragglers). */
+  async settle(): Promise<void> {
+    let last = -1;
+    for (let i = 0; i < 60; i += 1) {
+      const now = (await this.counts()).total;
+      if (now === last) return;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
   async #call(provider: ProviderKey, method: 'GET' | 'PUT' | 'DELETE', what: string, body?: unknown): Promise<unknown> {
     const response = await request(`${this.origins[provider]}/__control/${what}`, {
       method,

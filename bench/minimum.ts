@@ -51,3 +51,65 @@ export const minimumClientSessions = (): number => 1;
 export function minimumWalk(data: BenchData): number {
   return pages(data.guidebookSessions, data.guidebookPageSize) + pages(data.planstoneSessions, data.planstonePageSize);
 }
+
+// Schedule scenarios (e)–(h). Rules, in addition to the ones above:
+// - Guidebook: a filtered window of a list in `ordering=start_time` order costs at least the
+//   pages that hold the sessions it shows, plus the page after the last one when there are
+//   more (positions taken as known: a lower bound; finding them costs more on a cold cache).
+//   A `day` filter needs the guide's time zone: one guides call.
+// - Planstone: `where` on `startDate` reads only the dates a filter can match, but the feed
+//   cannot order by the instant within a date, so those dates' every page (at least one call
+//   per conference asked). A search matches text the feed cannot search: every page.
+
+export interface ShownConnection {
+  /** Guidebook session ids shown, in order. */
+  guidebookIds: number[];
+  hasNextPage: boolean;
+}
+
+export interface ScheduleShown {
+  connections: ShownConnection[];
+  /** Distinct Guidebook track ids and Planstone speaker ids the operation shows. */
+  guidebookTracks: number;
+  planstoneSpeakers: number;
+}
+
+export interface ScheduleMinimumInput {
+  /** The Guidebook list the connections page through (ids in start-time order), if Guidebook is asked. */
+  guidebookOrder?: number[];
+  guidebookPageSize: number;
+  guidebookTracksTotal: number;
+  /** Whether the filter needs the guide's time zone (`day`). */
+  needsGuideTimeZone: boolean;
+  /** Per Planstone conference asked: the sessions on the dates the filter can match. */
+  planstoneSessions: number[];
+  planstonePageSize: number;
+  shown: ScheduleShown;
+}
+
+export interface ProviderCalls {
+  guidebook: number;
+  planstone: number;
+}
+
+export function minimumSchedule(input: ScheduleMinimumInput): ProviderCalls {
+  let guidebook = 0;
+  if (input.guidebookOrder) {
+    const P = Math.max(1, input.guidebookPageSize);
+    const position = new Map(input.guidebookOrder.map((id, i) => [id, i]));
+    const read = new Set<number>();
+    for (const connection of input.shown.connections) {
+      const at = connection.guidebookIds.map((id) => position.get(id)).filter((i): i is number => i !== undefined);
+      for (const i of at) read.add(Math.floor(i / P));
+      const last = Math.max(-1, ...at);
+      if (connection.hasNextPage && last >= 0 && last + 1 < input.guidebookOrder.length) read.add(Math.floor((last + 1) / P));
+    }
+    guidebook = Math.max(1, read.size);
+    guidebook += Math.min(input.shown.guidebookTracks, pages(input.guidebookTracksTotal, P));
+    if (input.needsGuideTimeZone) guidebook += 1;
+  }
+  let planstone = 0;
+  for (const sessions of input.planstoneSessions) planstone += Math.max(1, pages(sessions, input.planstonePageSize));
+  if (input.planstoneSessions.length > 0) planstone += pages(input.shown.planstoneSpeakers, 100);
+  return { guidebook, planstone };
+}

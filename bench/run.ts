@@ -1,4 +1,4 @@
-// `npm run bench`: throughput, latency and upstream calls of the gateway on four scenarios,
+// `npm run bench`: throughput, latency and upstream calls of the gateway on eight scenarios,
 // next to a peer gateway (Hive Gateway + GraphQL Mesh over OpenAPI) and a naive baseline.
 // Prints figures; asserts nothing. Never run in CI. Options (all optional):
 //   --duration <s>        seconds per load run (default 10)
@@ -7,6 +7,9 @@
 //   --quota-seconds <s>   length of each 1,000-clients check (default 60; 0 skips them)
 //   --no-peer             skip the Hive Gateway peer
 //   --probe <n>           operations per scenario in the one-at-a-time latency probe (default 15; 0 skips it)
+//   --scenarios a,…,h     which scenarios (default all): (a)–(d) over the default seed; (e)–(h), the
+//                         schedule scenarios (bench/scheduleBench.ts), e.g. `--scenarios e,f,g,h`
+//   --scale 1000,10000    the emulator sizes (EMULATOR_SCALE) the schedule scenarios run at
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
 // the gateway runs with the Node.js flags of `npm run start:prod`.
 import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
@@ -25,6 +28,7 @@ import { startPeer, type PeerTarget } from './peer.js';
 import { readBenchData } from './providerData.js';
 import { sampleRss } from './rss.js';
 import { ATTENDEE_SCHEDULES, HOME_PAGE, PROJECT_CLIENT_SESSIONS, SESSIONS_PAGE, type GraphQLBody } from './scenarios.js';
+import { runScheduleBench, SCHEDULE_SCENARIOS } from './scheduleBench.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -38,6 +42,14 @@ const QUOTA_SECONDS = Number(option('quota-seconds', '60'));
 const WITH_PEER = !argv.includes('--no-peer');
 const PROBE_REPETITIONS = Number(option('probe', '15'));
 const NODE_FLAGS = productionNodeFlags();
+const SELECTED = option('scenarios', 'a,b,c,d,e,f,g,h')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const s of SELECTED) if (s.length !== 1 || !'abcdefgh'.includes(s)) throw new Error(`--scenarios: unknown scenario "${s}" (a–h)`);
+const CLASSIC = (['a', 'b', 'c', 'd'] as const).filter((s) => SELECTED.includes(s));
+const SCHEDULE = new Set(SCHEDULE_SCENARIOS.filter((s) => SELECTED.includes(s)));
+const SCALES = option('scale', '1000,10000').split(',').map(Number);
 
 type ScenarioKey = 'a' | 'b' | 'c' | 'd';
 const TITLES: Record<ScenarioKey, string> = {
@@ -88,277 +100,285 @@ async function postOk(url: string, body: GraphQLBody, label: string): Promise<Re
   return answer.data;
 }
 
-const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
-const children: Array<Child<unknown>> = [emulators];
-const cleanup = async () => {
-  await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-};
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
-try {
-  const env = emulators.info.env;
-  const control = new EmulatorControl(emulators.info.origins);
-  const data = await readBenchData(env);
-  const projectId = ROUNDWARE_PROJECTS[0]!.id;
-  const attendeeId = toGlobalId('Attendee', 'guidebook', String(data.attendeeId));
-  const single: Record<'a' | 'b' | 'c', GraphQLBody> = {
-    a: { query: HOME_PAGE },
-    b: { query: ATTENDEE_SCHEDULES, variables: { attendeeId } },
-    c: { query: PROJECT_CLIENT_SESSIONS, variables: { projectId } },
+/** Scenarios (a)–(d) over the emulators' default seed, next to the peer and the baseline. */
+async function runClassic(): Promise<void> {
+  const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
+  const children: Array<Child<unknown>> = [emulators];
+  const cleanup = async () => {
+    await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
   };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
-  const oursEnv = (cache: boolean): Record<string, string> => ({
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    // Load runs measure speed; budgets are checked separately below.
-    GUIDEBOOK_QUOTA_PER_DAY: '0',
-    ROUNDWARE_QUOTA_PER_DAY: '0',
-    ...(cache ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
-  });
-  const startOurs = async (cache: boolean) => {
-    const child = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', oursEnv(cache), NODE_FLAGS);
-    children.push(child);
-    return child;
-  };
-  const stopChild = async (child: Child<unknown>) => {
-    await child.stop();
-    children.splice(children.indexOf(child), 1);
-  };
+  try {
+    const env = emulators.info.env;
+    const control = new EmulatorControl(emulators.info.origins);
+    const data = await readBenchData(env);
+    const projectId = ROUNDWARE_PROJECTS[0]!.id;
+    const attendeeId = toGlobalId('Attendee', 'guidebook', String(data.attendeeId));
+    const single: Record<'a' | 'b' | 'c', GraphQLBody> = {
+      a: { query: HOME_PAGE },
+      b: { query: ATTENDEE_SCHEDULES, variables: { attendeeId } },
+      c: { query: PROJECT_CLIENT_SESSIONS, variables: { projectId } },
+    };
 
-  /** The one upstream call an operation makes (through a gateway with its cache off). */
-  const upstreamCallOf = async (url: string, body: GraphQLBody): Promise<UpstreamCall> => {
-    await control.clearLogs();
-    await postOk(url, body, 'floor');
-    const calls = await control.calls();
-    if (calls.length !== 1) throw new Error(`the pass-through floor needs an operation of one upstream call, not ${calls.length}`);
-    return calls[0]!;
-  };
-  let floorCall: UpstreamCall | undefined;
+    const oursEnv = (cache: boolean): Record<string, string> => ({
+      ...env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      // Load runs measure speed; budgets are checked separately below.
+      GUIDEBOOK_QUOTA_PER_DAY: '0',
+      ROUNDWARE_QUOTA_PER_DAY: '0',
+      ...(cache ? {} : { GUIDEBOOK_CACHE_TTL_MS: '0', ROUNDWARE_CACHE_TTL_MS: '0', PLANSTONE_CACHE_TTL_MS: '0' }),
+    });
+    const startOurs = async (cache: boolean) => {
+      const child = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', oursEnv(cache), NODE_FLAGS);
+      children.push(child);
+      return child;
+    };
+    const stopChild = async (child: Child<unknown>) => {
+      await child.stop();
+      children.splice(children.indexOf(child), 1);
+    };
 
-  /** The page bodies of a walk to the end, and the upstream calls of that walk. */
-  const walk = async (url: string): Promise<GraphQLBody[]> => {
-    const bodies: GraphQLBody[] = [];
-    let after: string | null = null;
-    do {
-      const body: GraphQLBody = { query: SESSIONS_PAGE, variables: { after } };
-      bodies.push(body);
-      const page = (await postOk(url, body, 'walk')).sessions as { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after);
-    return bodies;
-  };
+    /** The one upstream call an operation makes (through a gateway with its cache off). */
+    const upstreamCallOf = async (url: string, body: GraphQLBody): Promise<UpstreamCall> => {
+      await control.clearLogs();
+      await postOk(url, body, 'floor');
+      const calls = await control.calls();
+      if (calls.length !== 1) throw new Error(`the pass-through floor needs an operation of one upstream call, not ${calls.length}`);
+      return calls[0]!;
+    };
+    let floorCall: UpstreamCall | undefined;
 
-  /** Waits until no upstream request has arrived for 500 ms (the previous run's stragglers). */
-  const settle = async () => {
-    let last = -1;
-    for (let i = 0; i < 60; i += 1) {
-      const now = (await control.counts()).total;
-      if (now === last) return;
-      last = now;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  };
+    /** The page bodies of a walk to the end, and the upstream calls of that walk. */
+    const walk = async (url: string): Promise<GraphQLBody[]> => {
+      const bodies: GraphQLBody[] = [];
+      let after: string | null = null;
+      do {
+        const body: GraphQLBody = { query: SESSIONS_PAGE, variables: { after } };
+        bodies.push(body);
+        const page = (await postOk(url, body, 'walk')).sessions as { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return bodies;
+    };
 
-  /** A short unmeasured run (JIT warm-up), then a load run; one row. */
-  const measure = async (
-    target: string,
-    pid: number,
-    url: string,
-    scenario: ScenarioKey,
-    latency: number,
-    bodies: GraphQLBody[],
-    minimum: number,
-    coldCalls: number | undefined,
-  ) => {
-    await runLoad({ url, bodies, durationSeconds: 1, connections: 4 });
-    await settle();
-    await control.clearLogs();
-    const rss = sampleRss(pid);
-    const load = await runLoad({ url, bodies, durationSeconds: DURATION, connections: CONNECTIONS });
-    const rssMb = rss.stop();
-    await settle();
-    const calls = (await control.counts()).total;
-    rows.push({ scenario, latency, target, load, callsPerOp: calls / Math.max(1, load.requests), coldCalls, minimum, rssMb });
-    if (load.errors > 0 || load.non2xx > 0) notes.push(`${target} ${scenario} @${latency} ms: ${load.errors} errors, ${load.non2xx} non-2xx answers`);
-    const last = rows.at(-1)!;
-    console.log(
-      `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} ${fmt(load.opsPerSecond, 0).padStart(7)} ops/s  p50 ${fmt(load.p50)} ms  p99 ${fmt(load.p99)} ms  calls/op ${fmt(last.callsPerOp, 2)}  cold ${coldCalls ?? '–'} (min ${minimum})  RSS ${fmt(rssMb, 0)} MB`,
-    );
-  };
+    const settle = () => control.settle();
 
-  /** Upstream calls of one operation on `url`, from empty logs. */
-  const coldCallsOf = async (url: string, body: GraphQLBody, label: string) => {
-    await settle();
-    await control.clearLogs();
-    const answer = await postOk(url, body, label);
-    return { calls: (await control.counts()).total, answer };
-  };
+    /** A short unmeasured run (JIT warm-up), then a load run; one row. */
+    const measure = async (
+      target: string,
+      pid: number,
+      url: string,
+      scenario: ScenarioKey,
+      latency: number,
+      bodies: GraphQLBody[],
+      minimum: number,
+      coldCalls: number | undefined,
+    ) => {
+      await runLoad({ url, bodies, durationSeconds: 1, connections: 4 });
+      await settle();
+      await control.clearLogs();
+      const rss = sampleRss(pid);
+      const load = await runLoad({ url, bodies, durationSeconds: DURATION, connections: CONNECTIONS });
+      const rssMb = rss.stop();
+      await settle();
+      const calls = (await control.counts()).total;
+      rows.push({ scenario, latency, target, load, callsPerOp: calls / Math.max(1, load.requests), coldCalls, minimum, rssMb });
+      if (load.errors > 0 || load.non2xx > 0) notes.push(`${target} ${scenario} @${latency} ms: ${load.errors} errors, ${load.non2xx} non-2xx answers`);
+      const last = rows.at(-1)!;
+      console.log(
+        `  ${scenario} ${String(latency).padStart(2)} ms ${target.padEnd(18)} ${fmt(load.opsPerSecond, 0).padStart(7)} ops/s  p50 ${fmt(load.p50)} ms  p99 ${fmt(load.p99)} ms  calls/op ${fmt(last.callsPerOp, 2)}  cold ${coldCalls ?? '–'} (min ${minimum})  RSS ${fmt(rssMb, 0)} MB`,
+      );
+    };
 
-  let homeShown: HomeShown | undefined;
-  let walkBodies: GraphQLBody[] = [];
-  let peer: PeerTarget | { skipped: string } | undefined;
+    /** Upstream calls of one operation on `url`, from empty logs. */
+    const coldCallsOf = async (url: string, body: GraphQLBody, label: string) => {
+      await settle();
+      await control.clearLogs();
+      const answer = await postOk(url, body, label);
+      return { calls: (await control.counts()).total, answer };
+    };
 
-  for (const latency of LATENCIES) {
-    await control.setLatency(latency);
-    console.log(`\nUpstream latency ${latency} ms, ${DURATION} s per run, ${CONNECTIONS} connections`);
+    let homeShown: HomeShown | undefined;
+    let walkBodies: GraphQLBody[] = [];
+    let peer: PeerTarget | { skipped: string } | undefined;
 
-    for (const scenario of ['a', 'b', 'c', 'd'] as const) {
-      // Ours, cache on: cold operation on an empty cache, then load on the warm cache.
-      const warm = await startOurs(true);
-      let bodies: GraphQLBody[];
-      let cold: number;
-      if (scenario === 'd') {
-        await control.clearLogs();
-        bodies = await walk(warm.info.url);
-        cold = (await control.counts()).total;
-        walkBodies = bodies;
-      } else {
-        bodies = [single[scenario]];
-        const first = await coldCallsOf(warm.info.url, bodies[0]!, `ours ${scenario}`);
-        cold = first.calls;
-        if (scenario === 'a' && !homeShown) homeShown = shownOnHomePage(first.answer);
-      }
-      const minimum =
-        scenario === 'a'
-          ? minimumHome(data, homeShown!)
-          : scenario === 'b'
-            ? minimumSchedules(data)
-            : scenario === 'c'
-              ? minimumClientSessions()
-              : minimumWalk(data);
-      await measure('ours (warm cache)', warm.pid, warm.info.url, scenario, latency, bodies, minimum, cold);
-      await stopChild(warm);
+    for (const latency of LATENCIES) {
+      await control.setLatency(latency);
+      console.log(`\nUpstream latency ${latency} ms, ${DURATION} s per run, ${CONNECTIONS} connections`);
 
-      // Ours, shared cache off: every operation goes upstream (in-flight coalescing stays).
-      const off = await startOurs(false);
-      await measure('ours (cache off)', off.pid, off.info.url, scenario, latency, bodies, minimum, undefined);
-      await stopChild(off);
-    }
-
-    // One operation at a time: what the gateway adds to the upstream critical path. Not at
-    // 0 ms: answers then come back before calls issued together have all arrived, so the
-    // logs cannot tell parallel calls from dependent ones.
-    if (PROBE_REPETITIONS > 0 && latency > 0) {
-      for (const cache of [false, true]) {
-        const target = cache ? 'ours (warm cache)' : 'ours (cache off)';
-        const child = await startOurs(cache);
-        for (const scenario of ['a', 'b', 'c', 'd'] as const) {
-          const bodies = scenario === 'd' ? walkBodies : [single[scenario]];
-          const probe = await probeLatency({ url: child.info.url, bodies, control, repetitions: scenario === 'd' ? 1 : PROBE_REPETITIONS, warmupSeconds: 3 });
-          reportProbe({ scenario, latency, target, probe });
+      for (const scenario of CLASSIC) {
+        // Ours, cache on: cold operation on an empty cache, then load on the warm cache.
+        const warm = await startOurs(true);
+        let bodies: GraphQLBody[];
+        let cold: number;
+        if (scenario === 'd') {
+          await control.clearLogs();
+          bodies = await walk(warm.info.url);
+          cold = (await control.counts()).total;
+          walkBodies = bodies;
+        } else {
+          bodies = [single[scenario]];
+          const first = await coldCallsOf(warm.info.url, bodies[0]!, `ours ${scenario}`);
+          cold = first.calls;
+          if (scenario === 'a' && !homeShown) homeShown = shownOnHomePage(first.answer);
         }
-        if (!cache) floorCall = await upstreamCallOf(child.info.url, single.c);
-        // The same warm work after as long idle as a cache miss waits: what resuming from
-        // idle costs this machine, apart from the upstream calls.
-        if (cache) {
-          for (const scenario of ['a', 'c'] as const) {
-            const probe = await probeLatency({
-              url: child.info.url,
-              bodies: [single[scenario]],
-              control,
-              repetitions: PROBE_REPETITIONS,
-              warmupSeconds: 3,
-              idleMs: latency,
-            });
-            reportProbe({ scenario, latency, target: `ours (warm, ${latency} ms idle)`, probe });
+        const minimum =
+          scenario === 'a'
+            ? minimumHome(data, homeShown!)
+            : scenario === 'b'
+              ? minimumSchedules(data)
+              : scenario === 'c'
+                ? minimumClientSessions()
+                : minimumWalk(data);
+        await measure('ours (warm cache)', warm.pid, warm.info.url, scenario, latency, bodies, minimum, cold);
+        await stopChild(warm);
+
+        // Ours, shared cache off: every operation goes upstream (in-flight coalescing stays).
+        const off = await startOurs(false);
+        await measure('ours (cache off)', off.pid, off.info.url, scenario, latency, bodies, minimum, undefined);
+        await stopChild(off);
+      }
+
+      // One operation at a time: what the gateway adds to the upstream critical path. Not at
+      // 0 ms: answers then come back before calls issued together have all arrived, so the
+      // logs cannot tell parallel calls from dependent ones.
+      if (PROBE_REPETITIONS > 0 && latency > 0) {
+        for (const cache of [false, true]) {
+          const target = cache ? 'ours (warm cache)' : 'ours (cache off)';
+          const child = await startOurs(cache);
+          for (const scenario of CLASSIC) {
+            const bodies = scenario === 'd' ? walkBodies : [single[scenario]];
+            const probe = await probeLatency({ url: child.info.url, bodies, control, repetitions: scenario === 'd' ? 1 : PROBE_REPETITIONS, warmupSeconds: 3 });
+            reportProbe({ scenario, latency, target, probe });
+          }
+          if (!cache) floorCall = await upstreamCallOf(child.info.url, single.c);
+          // The same warm work after as long idle as a cache miss waits: what resuming from
+          // idle costs this machine, apart from the upstream calls.
+          if (cache) {
+            for (const scenario of CLASSIC.filter((s) => s === 'a' || s === 'c')) {
+              const probe = await probeLatency({
+                url: child.info.url,
+                bodies: [single[scenario]],
+                control,
+                repetitions: PROBE_REPETITIONS,
+                warmupSeconds: 3,
+                idleMs: latency,
+              });
+              reportProbe({ scenario, latency, target: `ours (warm, ${latency} ms idle)`, probe });
+            }
+          }
+          await stopChild(child);
+        }
+        // The floor: (c)'s one upstream call through a process that does nothing else.
+        const floor = await startBuiltChild<{ url: string }>('bench/processes/passThrough.ts', {
+          PASS_THROUGH_URL: `${control.origins[floorCall!.provider]}${floorCall!.url}`,
+          PASS_THROUGH_AUTHORIZATION: floorCall!.authorization ?? '',
+        });
+        children.push(floor);
+        const probe = await probeLatency({ url: floor.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
+        reportProbe({ scenario: 'c', latency, target: 'pass-through floor', probe });
+        await stopChild(floor);
+      }
+
+      // The naive baseline, scenarios (a)–(c).
+      const baseline = await startBuiltChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
+      children.push(baseline);
+      // The stack's own floor: (c) through Apollo Server's standalone server with one resolver
+      // that makes the one upstream call and maps it, nothing else (no cache, checks, plugins).
+      if (PROBE_REPETITIONS > 0 && latency > 0) {
+        const probe = await probeLatency({ url: baseline.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
+        reportProbe({ scenario: 'c', latency, target: 'Apollo Server floor', probe });
+      }
+      for (const scenario of CLASSIC.filter((s) => s !== 'd')) {
+        const { calls } = await coldCallsOf(baseline.info.url, single[scenario], `baseline ${scenario}`);
+        const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
+        await measure('baseline (naive)', baseline.pid, baseline.info.url, scenario, latency, [single[scenario]], minimum, calls);
+      }
+      await stopChild(baseline);
+
+      // The peer, scenarios (a)–(c), in its own schema's words.
+      if (WITH_PEER) {
+        peer ??= await startPeer(env, data, projectId);
+        if ('skipped' in peer) {
+          if (!notes.includes(peer.skipped)) notes.push(peer.skipped);
+        } else {
+          for (const scenario of CLASSIC.filter((s) => s !== 'd')) {
+            const { calls } = await coldCallsOf(peer.url, peer.bodies[scenario], `peer ${scenario}`);
+            const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
+            await measure('peer (Hive+Mesh)', peer.pid, peer.url, scenario, latency, [peer.bodies[scenario]], minimum, calls);
           }
         }
-        await stopChild(child);
-      }
-      // The floor: (c)'s one upstream call through a process that does nothing else.
-      const floor = await startBuiltChild<{ url: string }>('bench/processes/passThrough.ts', {
-        PASS_THROUGH_URL: `${control.origins[floorCall!.provider]}${floorCall!.url}`,
-        PASS_THROUGH_AUTHORIZATION: floorCall!.authorization ?? '',
-      });
-      children.push(floor);
-      const probe = await probeLatency({ url: floor.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
-      reportProbe({ scenario: 'c', latency, target: 'pass-through floor', probe });
-      await stopChild(floor);
-    }
-
-    // The naive baseline, scenarios (a)–(c).
-    const baseline = await startBuiltChild<{ url: string }>('bench/baseline/server.ts', { ...env, NODE_ENV: 'production' });
-    children.push(baseline);
-    // The stack's own floor: (c) through Apollo Server's standalone server with one resolver
-    // that makes the one upstream call and maps it, nothing else (no cache, checks, plugins).
-    if (PROBE_REPETITIONS > 0 && latency > 0) {
-      const probe = await probeLatency({ url: baseline.info.url, bodies: [single.c], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
-      reportProbe({ scenario: 'c', latency, target: 'Apollo Server floor', probe });
-    }
-    for (const scenario of ['a', 'b', 'c'] as const) {
-      const { calls } = await coldCallsOf(baseline.info.url, single[scenario], `baseline ${scenario}`);
-      const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
-      await measure('baseline (naive)', baseline.pid, baseline.info.url, scenario, latency, [single[scenario]], minimum, calls);
-    }
-    await stopChild(baseline);
-
-    // The peer, scenarios (a)–(c), in its own schema's words.
-    if (WITH_PEER) {
-      peer ??= await startPeer(env, data, projectId);
-      if ('skipped' in peer) {
-        if (!notes.includes(peer.skipped)) notes.push(peer.skipped);
-      } else {
-        for (const scenario of ['a', 'b', 'c'] as const) {
-          const { calls } = await coldCallsOf(peer.url, peer.bodies[scenario], `peer ${scenario}`);
-          const minimum = scenario === 'a' ? minimumHome(data, homeShown!) : scenario === 'b' ? minimumSchedules(data) : minimumClientSessions();
-          await measure('peer (Hive+Mesh)', peer.pid, peer.url, scenario, latency, [peer.bodies[scenario]], minimum, calls);
-        }
       }
     }
-  }
-  if (peer && !('skipped' in peer)) await peer.stop();
+    if (peer && !('skipped' in peer)) await peer.stop();
 
-  // 1,000 clients refreshing every 30 s: Guidebook requests per minute, default config.
-  const quotaRows: string[] = [];
-  if (QUOTA_SECONDS > 0) {
-    await control.setLatency(20);
-    const clients = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' }, NODE_FLAGS);
-    children.push(clients);
-    const mixes: Array<[string, GraphQLBody[]]> = [
-      ['home page', [single.a]],
-      [
-        'home page + own schedule (1,000 attendees)',
-        data.schedules
-          .flatMap((s) => s.attendees)
-          .filter((a, i, all) => all.indexOf(a) === i)
-          .slice(0, 1_000)
-          .flatMap((a) => [single.a, { query: ATTENDEE_SCHEDULES, variables: { attendeeId: toGlobalId('Attendee', 'guidebook', String(a)) } }]),
-      ],
-    ];
-    for (const [label, bodies] of mixes) {
-      await control.clearLogs();
-      const rate = Math.round((1_000 * (bodies.length > 1 ? 2 : 1)) / 30);
-      const rss = sampleRss(clients.pid);
-      const load = await runClients({ url: clients.info.url, bodies, rate, durationSeconds: QUOTA_SECONDS });
-      const peak = rss.stop();
-      const counts = await control.counts();
-      const perMinute = (counts.guidebook * 60) / QUOTA_SECONDS;
-      quotaRows.push(
-        `| ${label} | ${rate} | ${load.requests} | ${fmt(load.p50)} / ${fmt(load.p99)} | ${counts.guidebook} | **${fmt(perMinute, 1)}** | ${fmt(peak, 0)} |`,
-      );
-      console.log(`  1,000 clients, ${label}: ${rate} ops/s for ${QUOTA_SECONDS} s → Guidebook ${fmt(perMinute)} requests/min, RSS peak ${fmt(peak, 0)} MB`);
+    // 1,000 clients refreshing every 30 s: Guidebook requests per minute, default config.
+    const quotaRows: string[] = [];
+    if (QUOTA_SECONDS > 0 && CLASSIC.includes('a') && CLASSIC.includes('b')) {
+      await control.setLatency(20);
+      const clients = await startBuiltChild<{ url: string }>('bench/processes/gateway.ts', { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' }, NODE_FLAGS);
+      children.push(clients);
+      const mixes: Array<[string, GraphQLBody[]]> = [
+        ['home page', [single.a]],
+        [
+          'home page + own schedule (1,000 attendees)',
+          data.schedules
+            .flatMap((s) => s.attendees)
+            .filter((a, i, all) => all.indexOf(a) === i)
+            .slice(0, 1_000)
+            .flatMap((a) => [single.a, { query: ATTENDEE_SCHEDULES, variables: { attendeeId: toGlobalId('Attendee', 'guidebook', String(a)) } }]),
+        ],
+      ];
+      for (const [label, bodies] of mixes) {
+        await control.clearLogs();
+        const rate = Math.round((1_000 * (bodies.length > 1 ? 2 : 1)) / 30);
+        const rss = sampleRss(clients.pid);
+        const load = await runClients({ url: clients.info.url, bodies, rate, durationSeconds: QUOTA_SECONDS });
+        const peak = rss.stop();
+        const counts = await control.counts();
+        const perMinute = (counts.guidebook * 60) / QUOTA_SECONDS;
+        quotaRows.push(
+          `| ${label} | ${rate} | ${load.requests} | ${fmt(load.p50)} / ${fmt(load.p99)} | ${counts.guidebook} | **${fmt(perMinute, 1)}** | ${fmt(peak, 0)} |`,
+        );
+        console.log(`  1,000 clients, ${label}: ${rate} ops/s for ${QUOTA_SECONDS} s → Guidebook ${fmt(perMinute)} requests/min, RSS peak ${fmt(peak, 0)} MB`);
+      }
+      await stopChild(clients);
+
+      // The heavier mix again, on a gateway whose day has been busy: its budget spent up to the pace.
+      const [label, bodies] = mixes[1]!;
+      const rate = Math.round(2_000 / 30);
+      const paced = await runAtPace({ env, nodeFlags: NODE_FLAGS, control, bodies, rate, seconds: QUOTA_SECONDS });
+      if ('skipped' in paced) notes.push(paced.skipped);
+      else {
+        const perMinute = (paced.guidebookCalls * 60) / QUOTA_SECONDS;
+        const row = `${label}, day's budget at its pace (${Math.ceil(paced.allowance)} used; Redis)`;
+        quotaRows.push(
+          `| ${row} | ${rate} | ${paced.load.requests} | ${fmt(paced.load.p50)} / ${fmt(paced.load.p99)} | ${paced.guidebookCalls} | **${fmt(perMinute, 1)}** | ${fmt(paced.rssPeakMb, 0)} |`,
+        );
+        console.log(`  1,000 clients, ${row}: ${rate} ops/s for ${QUOTA_SECONDS} s after as long a warm-up → Guidebook ${fmt(perMinute)} requests/min`);
+      }
     }
-    await stopChild(clients);
 
-    // The heavier mix again, on a gateway whose day has been busy: its budget spent up to the pace.
-    const [label, bodies] = mixes[1]!;
-    const rate = Math.round(2_000 / 30);
-    const paced = await runAtPace({ env, nodeFlags: NODE_FLAGS, control, bodies, rate, seconds: QUOTA_SECONDS });
-    if ('skipped' in paced) notes.push(paced.skipped);
-    else {
-      const perMinute = (paced.guidebookCalls * 60) / QUOTA_SECONDS;
-      const row = `${label}, day's budget at its pace (${Math.ceil(paced.allowance)} used; Redis)`;
-      quotaRows.push(
-        `| ${row} | ${rate} | ${paced.load.requests} | ${fmt(paced.load.p50)} / ${fmt(paced.load.p99)} | ${paced.guidebookCalls} | **${fmt(perMinute, 1)}** | ${fmt(paced.rssPeakMb, 0)} |`,
-      );
-      console.log(`  1,000 clients, ${row}: ${rate} ops/s for ${QUOTA_SECONDS} s after as long a warm-up → Guidebook ${fmt(perMinute)} requests/min`);
-    }
+    printReport(quotaRows);
+  } finally {
+    await cleanup();
   }
+}
 
-  printReport(quotaRows);
-} finally {
-  await cleanup();
+if (CLASSIC.length > 0) await runClassic();
+if (SCHEDULE.size > 0) {
+  const lines = await runScheduleBench({
+    scales: SCALES,
+    scenarios: SCHEDULE,
+    latencies: LATENCIES,
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+    probe: PROBE_REPETITIONS,
+    nodeFlags: NODE_FLAGS,
+  });
+  console.log(lines.join('\n'));
 }
 
 function shownOnHomePage(answer: Record<string, unknown>): HomeShown {
@@ -412,7 +432,7 @@ function printReport(quotaRows: string[]): void {
   out.push('| scenario | latency | ours warm ÷ peer | ours cache-off ÷ peer | ours warm ÷ baseline | ours cache-off ÷ baseline |');
   out.push('|---|---|---|---|---|---|');
   for (const latency of LATENCIES) {
-    for (const scenario of ['a', 'b', 'c'] as const) {
+    for (const scenario of CLASSIC.filter((s) => s !== 'd')) {
       const find = (target: string) => rows.find((r) => r.scenario === scenario && r.latency === latency && r.target.startsWith(target))?.load.opsPerSecond;
       const warm = find('ours (warm');
       const off = find('ours (cache off');
@@ -429,7 +449,7 @@ function printReport(quotaRows: string[]): void {
     out.push(...quotaRows);
   }
   out.push('\nScenarios:');
-  for (const [key, title] of Object.entries(TITLES)) out.push(`- ${key}: ${title}`);
+  for (const [key, title] of Object.entries(TITLES)) if (CLASSIC.includes(key as ScenarioKey)) out.push(`- ${key}: ${title}`);
   if (notes.length > 0) {
     out.push('\nNotes:');
     for (const note of notes) out.push(`- ${note}`);

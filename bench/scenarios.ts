@@ -38,3 +38,53 @@ export const SESSIONS_PAGE = `query SessionsPage($after: String) {
     edges { node { id source sourceId name startTime } }
   }
 }`;
+
+// Schedule scenarios (issue 19), run at a given emulator size (`--scale`): see scheduleBench.ts.
+
+const CARD = 'id source sourceId name startTime endTime tracks { id name } speakers { role speaker { id sourceId displayName } }';
+
+/** (e) "Now and next" for one conference: what runs at `now`, and what starts in the window after it. */
+export const NOW_AND_NEXT = `query NowAndNext($conferenceId: ID!, $now: DateTime!, $soon: DateTime!) {
+  now: sessions(first: 20, filter: { conferenceId: $conferenceId, happeningAt: $now }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${CARD} } }
+  }
+  next: sessions(first: 20, filter: { conferenceId: $conferenceId, startsAfter: $now, startsBefore: $soon }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${CARD} } }
+  }
+}`;
+
+/** (f) One day of one conference (a local date in its time zone), first page. */
+export const CONFERENCE_DAY = `query ConferenceDay($conferenceId: ID!, $day: Date!) {
+  sessions(first: 50, filter: { conferenceId: $conferenceId, day: $day }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${CARD} } }
+  }
+}`;
+
+/** (g) A search for a speaker's surname in one conference. */
+export const SPEAKER_SEARCH = `query SpeakerSearch($conferenceId: ID!, $search: String!) {
+  sessions(first: 20, filter: { conferenceId: $conferenceId, search: $search }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${CARD} } }
+  }
+}`;
+
+/** (h) The home page of today: the merged sessions of one local date, every conference. */
+export const HOME_TODAY = `query HomeToday($day: Date!) {
+  sessions(first: 50, filter: { day: $day }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${CARD} } }
+  }
+}`;
+
+/** The conferences the gateway serves (bench set-up, not measured). */
+export const CONFERENCES = `query Conferences {
+  conferences { id source sourceId name timeZone days }
+}`;
