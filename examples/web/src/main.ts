@@ -1,5 +1,6 @@
 // The web example: the merged schedule with infinite scroll (Apollo Client's
-// relayStylePagination), a track filter, and a speaker's sessions. Every operation is a
+// relayStylePagination), narrowed by conference, day (the conference's local dates), track
+// and a search box; a "now and next" view; and a speaker's sessions. Every operation is a
 // typed document generated from examples/operations, sent by its persisted hash, so the
 // page also works against a gateway with PERSISTED_OPERATIONS_ONLY=true.
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
@@ -8,12 +9,16 @@ import { relayStylePagination } from '@apollo/client/utilities';
 import type { DocumentNode } from 'graphql';
 
 import {
+  ConferencesDocument,
   HomeScheduleDocument,
+  NowAndNextDocument,
   SpeakersDocument,
   SpeakerSessionsDocument,
   TrackFilterDocument,
+  type ConferencesQuery,
   type HomeScheduleQuery,
   type SessionCardFragment,
+  type SessionFilter,
 } from '../../generated/graphql.js';
 
 const PAGE_SIZE = 100;
@@ -25,6 +30,17 @@ const sentinel = byId<HTMLDivElement>('sentinel');
 const endNote = byId<HTMLParagraphElement>('end');
 const trackSelect = byId<HTMLSelectElement>('track');
 const speakerSelect = byId<HTMLSelectElement>('speaker');
+const conferenceSelect = byId<HTMLSelectElement>('conference');
+const daySelect = byId<HTMLSelectElement>('day');
+const searchInput = byId<HTMLInputElement>('search');
+const nowButton = byId<HTMLButtonElement>('now-button');
+
+type Conference = ConferencesQuery['conferences'][number];
+const conferences = new Map<string, Conference>();
+
+/** The clock of the "now" view: `?now=<ISO instant>` fixes it (demos, tests), else the real one. */
+const fixedNow = new URLSearchParams(location.search).get('now');
+const clock = () => (fixedNow && !Number.isNaN(Date.parse(fixedNow)) ? new Date(fixedNow) : new Date());
 
 /** The hash codegen embedded in each document (`__meta__.hash`, `sha256:<hex>`). */
 function documentHash(document: DocumentNode): string {
@@ -44,12 +60,20 @@ const client = new ApolloClient({
   }),
 });
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+/** Times are shown in the chosen conference's time zone, else in UTC. */
+function shownZone(): string {
+  return conferences.get(conferenceSelect.value)?.timeZone ?? 'UTC';
+}
 
 function sessionItem(session: SessionCardFragment): HTMLLIElement {
+  const zone = shownZone();
+  const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const item = document.createElement('li');
   item.className = 'session';
   item.dataset.sessionId = session.id;
+  if (session.startTime) item.dataset.start = session.startTime;
+  if (session.endTime) item.dataset.end = session.endTime;
+  item.dataset.allDay = String(session.allDay);
   const source = document.createElement('span');
   source.className = 'source';
   source.textContent = session.source;
@@ -58,7 +82,7 @@ function sessionItem(session: SessionCardFragment): HTMLLIElement {
   name.textContent = session.name;
   const when = document.createElement('div');
   when.className = 'when';
-  const start = session.startTime ? timeFormat.format(new Date(session.startTime)) + ' UTC' : 'Time to be announced';
+  const start = session.startTime ? `${timeFormat.format(new Date(session.startTime))} ${zone}` : 'Time to be announced';
   const room = session.locations?.map((location) => location.name).join(', ');
   when.textContent = room ? `${start} · ${room}` : start;
   item.append(source, name, when);
@@ -79,12 +103,27 @@ function sentinelInView(): boolean {
   return sentinel.getBoundingClientRect().top < window.innerHeight;
 }
 
-function showSchedule(trackId: string): void {
+/** The schedule's filter from the pickers and the search box (null: everything). */
+function currentFilter(): SessionFilter | null {
+  const filter: SessionFilter = {};
+  if (trackSelect.value) filter.trackId = trackSelect.value;
+  if (conferenceSelect.value) filter.conferenceId = conferenceSelect.value;
+  if (conferenceSelect.value && daySelect.value) filter.day = daySelect.value;
+  const search = searchInput.value.trim();
+  if (search) filter.search = search;
+  return Object.keys(filter).length > 0 ? filter : null;
+}
+
+function showSchedule(): void {
   current?.stop();
   schedule.replaceChildren();
   endNote.hidden = true;
   const shown = new Set<string>();
-  const filter = trackId ? { trackId } : null;
+  const filter = currentFilter();
+  statusLine.textContent = 'Loading…';
+  statusLine.dataset.complete = 'false';
+  statusLine.dataset.shown = '0';
+  statusLine.dataset.filter = JSON.stringify(filter);
   const query = client.watchQuery({ query: HomeScheduleDocument, variables: { first: PAGE_SIZE, filter } });
   let loading = false;
   let more = false;
@@ -155,6 +194,60 @@ async function fillTracks(): Promise<void> {
   }
 }
 
+/** "Mon, Oct 21" for a local date: the date is already the conference's own, so format it as is. */
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+async function fillConferences(): Promise<void> {
+  const { data } = await client.query({ query: ConferencesDocument });
+  for (const conference of data?.conferences ?? []) {
+    conferences.set(conference.id, conference);
+    conferenceSelect.append(new Option(`${conference.name} (${conference.timeZone})`, conference.id));
+  }
+}
+
+/** The day picker: the chosen conference's local dates, in its time zone. */
+function fillDays(): void {
+  const conference = conferences.get(conferenceSelect.value);
+  daySelect.replaceChildren(new Option(conference ? `All days (${conference.timeZone})` : 'All days', ''));
+  for (const day of conference?.days ?? []) daySelect.append(new Option(dayFormat.format(new Date(`${day}T12:00:00Z`)), day));
+  daySelect.disabled = !conference;
+}
+
+/** The "now" view: sessions running at the clock's instant, and those starting in the next two hours. */
+async function showNow(): Promise<void> {
+  const now = clock();
+  const soon = new Date(now.getTime() + 2 * 3_600_000);
+  const nowView = byId<HTMLElement>('now-view');
+  const nowList = byId<HTMLOListElement>('now-list');
+  const nextList = byId<HTMLOListElement>('next-list');
+  nowView.dataset.ready = 'false';
+  const conferenceId = conferenceSelect.value || undefined;
+  const zone = shownZone();
+  byId('now-clock').textContent = `${new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(now)} (${zone})`;
+  try {
+    const { data } = await client.query({
+      query: NowAndNextDocument,
+      variables: { conferenceId, now: now.toISOString(), soon: soon.toISOString() },
+      fetchPolicy: 'network-only',
+    });
+    nowList.replaceChildren(...(data?.now?.edges ?? []).map((edge) => sessionItem(edge.node as SessionCardFragment)));
+    nextList.replaceChildren(...(data?.next?.edges ?? []).map((edge) => sessionItem(edge.node as SessionCardFragment)));
+    nowList.dataset.total = String(data?.now?.totalCount ?? 0);
+    nextList.dataset.total = String(data?.next?.totalCount ?? 0);
+    nowView.dataset.now = now.toISOString();
+    nowView.dataset.ready = 'true';
+  } catch (error: unknown) {
+    statusLine.textContent = `Error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function toggleNow(on: boolean): void {
+  nowButton.setAttribute('aria-pressed', String(on));
+  byId<HTMLElement>('now-view').hidden = !on;
+  byId<HTMLElement>('schedule-view').hidden = on;
+  if (on) void showNow();
+}
+
 async function fillSpeakers(): Promise<void> {
   const { data } = await client.query({ query: SpeakersDocument, variables: { first: 100 } });
   for (const edge of data?.speakers?.edges ?? []) speakerSelect.append(new Option(edge.node.displayName, edge.node.id));
@@ -177,9 +270,22 @@ async function showSpeaker(id: string): Promise<void> {
   panel.hidden = false;
 }
 
-trackSelect.addEventListener('change', () => showSchedule(trackSelect.value));
+const nowShown = () => nowButton.getAttribute('aria-pressed') === 'true';
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+trackSelect.addEventListener('change', () => showSchedule());
+daySelect.addEventListener('change', () => showSchedule());
+conferenceSelect.addEventListener('change', () => {
+  fillDays();
+  showSchedule();
+  if (nowShown()) void showNow();
+});
+searchInput.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => showSchedule(), 300);
+});
+nowButton.addEventListener('click', () => toggleNow(!nowShown()));
 speakerSelect.addEventListener('change', () => void showSpeaker(speakerSelect.value));
-showSchedule('');
-void Promise.all([fillTracks(), fillSpeakers()]).then(() => {
+showSchedule();
+void Promise.all([fillTracks(), fillSpeakers(), fillConferences()]).then(() => {
   document.body.dataset.ready = 'true';
 });
