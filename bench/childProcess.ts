@@ -70,6 +70,6 @@ export function productionNodeFlags(): string[] {
  * `node <flags> dist/bench/<file>.js`: a child compiled by `tsc -p tsconfig.bench.json`
  * (which `npm run bench` runs first), so no TypeScript loader sits in the measured process.
  */
-export function startBuiltChild<T>(file: string, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []): Promise<Child<T>> {
-  return startChild<T>(process.execPath, [...nodeFlags, `dist/bench/${file.replace(/\.ts$/, '.js')}`], { env });
+export function startBuiltChild<T>(file: string, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = [], timeoutMs?: number): Promise<Child<T>> {
+  return startChild<T>(process.execPath, [...nodeFlags, `dist/bench/${file.replace(/\.ts$/, '.js')}`], { env, timeoutMs });
 }

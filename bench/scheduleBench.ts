@@ -198,9 +198,13 @@ export async function runScheduleBench(options: ScheduleBenchOptions): Promise<s
   const notes: string[] = [];
   const setup: string[] = [];
   for (const scale of options.scales) {
-    const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts', {
-      EMULATOR_SCALE: String(scale),
-    });
+    // Seeding 10,000 + 15,000 sessions takes a while: allow it five minutes.
+    const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>(
+      'bench/processes/emulators.ts',
+      { EMULATOR_SCALE: String(scale) },
+      [],
+      300_000,
+    );
     const children: Array<Child<unknown>> = [emulators];
     try {
       const env = emulators.info.env;
