@@ -6,7 +6,7 @@ import { applyProjection, parseProjection } from './projection.js';
 import { render } from './render.js';
 import { parseSort, sortDocuments, type SortSpec } from './sort.js';
 import type { PlanstoneResource } from './types.js';
-import { constrains, parseWhere } from './where.js';
+import { constrains, parseWhere, pinnedString } from './where.js';
 
 type CollectionRequest = Pick<EmulatorRequest, 'method' | 'headers' | 'query'>;
 
@@ -29,16 +29,24 @@ export function handleCollection(context: FeedContext, resource: PlanstoneResour
   }
   const rawWhere = req.query.get('where');
   let matches: ((document: unknown) => boolean) | undefined;
+  let scope: { account: string; conference: string } | undefined;
   if (rawWhere) {
     const where = parseWhere(rawWhere);
     if (!where.ok) return eveError(req, 400, where.message);
-    if (constrains(where.query, 'account') && constrains(where.query, 'conference')) matches = where.matches;
+    if (constrains(where.query, 'account') && constrains(where.query, 'conference')) {
+      matches = where.matches;
+      const account = pinnedString(where.query, 'account');
+      const conference = pinnedString(where.query, 'conference');
+      if (account !== undefined && conference !== undefined) scope = { account, conference };
+    }
   }
   const projection = parseProjection(req.query.get('projection'));
   if (!projection.ok) return eveError(req, 400);
 
-  const visible = context.dataset()[resource].filter((document) => document.account === context.account);
-  const matched = matches ? visible.filter(matches) : [];
+  // A query pinning one account and conference only scans that conference (same answer, no full scan).
+  const feed = context.dataset();
+  const candidates = scope ? (scope.account === context.account ? feed.scoped(resource, scope.account, scope.conference) : []) : feed[resource];
+  const matched = matches ? candidates.filter((document) => document.account === context.account && matches(document)) : [];
   const ordered = sortDocuments(matched, sort);
   const start = (paging.page - 1) * paging.maxResults;
   const items = ordered.slice(start, start + paging.maxResults).map((document) => applyProjection(document, projection.projection));
