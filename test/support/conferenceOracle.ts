@@ -206,10 +206,11 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 function offsetAt(utcMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
+  const parts: Record<string, number> = Object.fromEntries(
     format('parts', timeZone)
       .formatToParts(new Date(utcMs))
       .map((p) => [p.type, Number(p.value)]),
   );
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(utcMs / 60_000) * 60_000;
+  const [year, month, day, hour, minute] = [parts.year, parts.month, parts.day, parts.hour, parts.minute] as number[];
+  return Date.UTC(year!, month! - 1, day, hour, minute) - Math.floor(utcMs / 60_000) * 60_000;
 }
