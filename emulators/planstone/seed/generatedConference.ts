@@ -60,6 +60,55 @@ const ROLES: readonly (readonly [number, readonly [string, true | null]])[] = [
 ] as const;
 const ROOMS_PER_SLOT_DAY = 7;
 
+const numbered = (prefix: string, count: number, suffix = '') => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}${suffix}`);
+/** A session's keys in the feed's order (that of the demo conference's documents). */
+const SESSION_KEYS = [
+  '_id',
+  'account',
+  'conference',
+  'session_updated_at',
+  'schedule_updated_at',
+  'updated_at',
+  'clientid',
+  'sessionClientID',
+  'sessionName',
+  'description',
+  ...numbered('custom', 20, 'name'),
+  ...numbered('learning_objective', 10),
+  ...numbered('credits', 9),
+  ...numbered('credits', 9, '_label'),
+  ...numbered('custom', 20),
+  'sched_roomname',
+  'roomid',
+  'roomname',
+  'hotelname',
+  'location',
+  'startDate',
+  'startTime',
+  'rstartmins',
+  'endDate',
+  'endTime',
+  'rendmins',
+  'sesid',
+  'published',
+  'schedid',
+  'sestype',
+  'sessionType',
+  'tracks',
+  'speakers',
+  'ticketed',
+  'adanotes',
+  'mobileActionURL',
+  'SessionDetailsURL',
+  'planstoneDesktopUserActionURL',
+  'has_handouts',
+  '_etag',
+  '_created',
+  '_updated',
+  '_links',
+];
+const SESSION_TEMPLATE: PlanstoneDocument = { ...Object.fromEntries(SESSION_KEYS.map((key) => [key, null])) };
+
 interface Person {
   pid: string;
   fname: string;
@@ -113,18 +162,23 @@ export function generateConference(spec: GeneratedConferenceSpec): { sessions: P
     const roomName = random.chance(0.02) ? '' : (rooms[room] as string);
     const name = random.pick(TITLE_PATTERNS).replace('{topic2}', random.pick(TOPICS)).replace('{topic}', random.pick(TOPICS));
     const id = nextId();
-    const fields: PlanstoneDocument = {
-      _id: id,
-      account,
-      conference,
-      session_updated_at: '2026-09-01 10:00:00',
-      schedule_updated_at: '2026-08-15 09:30:00',
-      updated_at: '2026-09-01 10:00:00',
-      clientid: `${typeId.slice(-2)}${index}`,
-      sessionClientID: `${typeId.slice(-2)}${index}`,
-      sessionName: name,
-      description: description(random, name),
-    };
+    // A copy of the template, then only existing keys assigned: V8 keeps the ~110 keys as fast
+    // properties (a document built key by key becomes a dictionary, twice the memory).
+    const fields: PlanstoneDocument = Object.assign(
+      { ...SESSION_TEMPLATE },
+      {
+        _id: id,
+        account,
+        conference,
+        session_updated_at: '2026-09-01 10:00:00',
+        schedule_updated_at: '2026-08-15 09:30:00',
+        updated_at: '2026-09-01 10:00:00',
+        clientid: `${typeId.slice(-2)}${index}`,
+        sessionClientID: `${typeId.slice(-2)}${index}`,
+        sessionName: name,
+        description: description(random, name),
+      },
+    );
     for (let i = 1; i <= 20; i++) fields[`custom${i}name`] = null;
     for (let i = 1; i <= 10; i++) fields[`learning_objective${i}`] = '';
     const credit = random.pick(['0.0', '1.0', '1.5']);
@@ -242,7 +296,7 @@ export function generateConference(spec: GeneratedConferenceSpec): { sessions: P
 /**
  * Adds Eve's meta fields after the document's own, as `eveDocument` does, but without
  * copying the document or hashing all of it: the `_etag` is the SHA-1 of `identity` (the
- * fields that make the document unique) — still 40-hex and stable, ten times cheaper at
+ * fields that make the document unique) — still 40-hex and stable, and far cheaper at
  * 10,000 documents. [C]: the data never changes, so any stable value would do.
  */
 function withEveMeta(document: PlanstoneDocument, identity: string, resource: string, title: string): PlanstoneDocument {
