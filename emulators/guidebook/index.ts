@@ -66,7 +66,7 @@ export function createGuidebookEmulator(options: GuidebookEmulatorOptions = {}):
     ...guideRoutes(ctx),
     ...locationRoutes(ctx),
     ...actionRoutes(ctx),
-  ].map((route) => guarded(settings, route));
+  ].map((route) => guarded(settings, store, route));
 
   const definition: EmulatorDefinition = {
     name: 'guidebook',
@@ -84,10 +84,22 @@ export function createGuidebookEmulator(options: GuidebookEmulatorOptions = {}):
   return new Emulator(definition);
 }
 
-function guarded(settings: GuardSettings, route: RouteDefinition): RouteDefinition {
+function guarded(settings: GuardSettings, store: GuidebookStore, route: RouteDefinition): RouteDefinition {
   const methods: RouteDefinition['methods'] = {};
   for (const [method, handler] of Object.entries(route.methods) as [keyof RouteDefinition['methods'], RouteHandler][]) {
-    methods[method] = guard(settings, handler);
+    methods[method] = guard(settings, method === 'GET' ? handler : writing(store, handler));
   }
   return { path: route.path, methods };
+}
+
+/** A handler that may change the tables: the store's generation moves before and after it (lists cached earlier go stale). */
+function writing(store: GuidebookStore, handler: RouteHandler): RouteHandler {
+  return async (req) => {
+    store.touch();
+    try {
+      return await handler(req);
+    } finally {
+      store.touch();
+    }
+  };
 }

@@ -51,6 +51,8 @@ export class GuidebookStore {
   readonly #legacy: boolean;
   readonly #scale: number;
   #sequences = new Map<TableName, number>();
+  /** Bumped by every write and reset: list answers cached under an older generation are stale. */
+  generation = 0;
 
   /** `scale` > 0 adds the EMULATOR_SCALE guide (see seedScale.ts). */
   constructor(seed: number, legacy: boolean, scale = 0) {
@@ -60,8 +62,14 @@ export class GuidebookStore {
     this.reset();
   }
 
+  /** Marks the tables as (about to be) changed. */
+  touch(): void {
+    this.generation += 1;
+  }
+
   /** Puts the seed data back. */
   reset(): void {
+    this.touch();
     const tables = seedTables(this.#seed, this.#scale);
     if (this.#legacy) tables.sessions.forEach(applyLegacySample);
     const index = <T extends { id: number }>(rows: T[]): Map<number, T> => new Map(rows.map((row) => [row.id, row]));
