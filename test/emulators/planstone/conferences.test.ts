@@ -88,6 +88,13 @@ describe('Planstone emulator: several conferences', () => {
     }
   });
 
+  it("writes every generated session with the demo sessions' keys in the demo sessions' order", () => {
+    const demo = planstoneDataset(2018).sessions.find((d, i) => i > 0 && 'has_handouts' in d)!;
+    for (const spec of EXTRA_CONFERENCE_SPECS) {
+      for (const doc of generateConference(spec).sessions) expect(Object.keys(doc)).toEqual(Object.keys(demo));
+    }
+  });
+
   it('generates the same conference from the same spec (deterministic)', () => {
     const spec = EXTRA_CONFERENCE_SPECS[0]!;
     expect(JSON.stringify(generateConference(spec))).toBe(JSON.stringify(generateConference(spec)));
