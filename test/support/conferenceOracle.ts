@@ -104,7 +104,10 @@ function buildConferences(scale: number): OracleConference[] {
 }
 
 /** The large conferences' keys at a scale: Planstone `myaccount/2027` and Guidebook guide 90. */
-export const SCALE_KEYS = { planstone: `${PLANSTONE_DEMO_CONFERENCES[0]!.account}/2027`, guidebook: String(SCALE_GUIDE.id) } as const;
+export const SCALE_KEYS = {
+  planstone: `${planstoneScaleConference(1).account}/${planstoneScaleConference(1).conference}`,
+  guidebook: String(SCALE_GUIDE.id),
+} as const;
 
 interface PlanstoneDoc {
   schedid: string;
