@@ -25,7 +25,16 @@ const layers = [
   {
     files: ['src/resolvers/**/*.ts'],
     above: [...ABOVE.server],
-    also: [{ group: ABOVE.datasources, message: 'Resolvers call the catalog (src/catalog/), which calls the datasources.' }],
+    also: [
+      { group: ABOVE.datasources, message: 'Resolvers call the catalog (src/catalog/), which calls the datasources.' },
+      // A datasource reached through requireProvider is a datasource all the same.
+      { group: fromSrc('catalog/requireProvider.js'), message: 'Resolvers call catalog functions (guideById, ...), not a datasource.' },
+      {
+        group: fromSrc('catalog/index.js'),
+        importNames: ['requireProvider', 'ProviderSource'],
+        message: 'Resolvers call catalog functions (guideById, ...), not a datasource.',
+      },
+    ],
   },
   { files: ['src/catalog/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers] },
   { files: ['src/datasources/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog] },

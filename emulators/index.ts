@@ -1,11 +1,18 @@
 import { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY, type GuidebookEmulatorOptions } from './guidebook/index.js';
 import type { Emulator } from './kit/index.js';
-import { createPlanstoneEmulator, PLANSTONE_DEMO, type PlanstoneEmulatorOptions } from './planstone/index.js';
+import {
+  createPlanstoneEmulator,
+  PLANSTONE_DEMO,
+  PLANSTONE_DEMO_CONFERENCES,
+  planstoneScaleConference,
+  type PlanstoneConference,
+  type PlanstoneEmulatorOptions,
+} from './planstone/index.js';
 import { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN, type RoundwareEmulatorOptions } from './roundware/index.js';
 
 export { Emulator } from './kit/index.js';
-export { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY } from './guidebook/index.js';
-export { createPlanstoneEmulator, PLANSTONE_DEMO } from './planstone/index.js';
+export { createGuidebookEmulator, GUIDEBOOK_DEMO_API_KEY, SCALE_GUIDE } from './guidebook/index.js';
+export { createPlanstoneEmulator, PLANSTONE_DEMO, PLANSTONE_DEMO_CONFERENCES, planstoneScaleConference, type PlanstoneConference } from './planstone/index.js';
 export { createRoundwareEmulator, ROUNDWARE_DEMO_TOKEN } from './roundware/index.js';
 
 export interface EmulatorSet {
@@ -24,14 +31,35 @@ export interface StartEmulatorsOptions {
   guidebook?: GuidebookEmulatorOptions;
   roundware?: RoundwareEmulatorOptions;
   planstone?: PlanstoneEmulatorOptions;
+  /**
+   * The size knob: N > 0 adds a Planstone conference of N sessions and 0.6·N speakers and a
+   * Guidebook guide of 1.5·N sessions (both deterministic). Unset: `EMULATOR_SCALE` from the
+   * environment, else 0 (today's data exactly). A per-emulator `scale` wins over this.
+   */
+  scale?: number;
+}
+
+/** `EMULATOR_SCALE`: a whole number ≥ 0 (`''` = 0); anything else throws, naming the variable. */
+export function parseEmulatorScale(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 0;
+  const value = Number(raw.trim().replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) throw new Error(`EMULATOR_SCALE must be a whole number from 0 to 1000000, got "${raw}"`);
+  return value;
+}
+
+/** The Planstone conferences an emulator set serves at a scale (the large one last). */
+export function planstoneConferences(scale: number): readonly PlanstoneConference[] {
+  return scale > 0 ? [...PLANSTONE_DEMO_CONFERENCES, planstoneScaleConference(scale)] : PLANSTONE_DEMO_CONFERENCES;
 }
 
 /** Starts all three emulated providers with their seed data. */
 export async function startEmulators(options: StartEmulatorsOptions = {}): Promise<EmulatorSet> {
   const host = options.host ?? '127.0.0.1';
-  const guidebook = createGuidebookEmulator(options.guidebook);
+  const scale = options.scale ?? parseEmulatorScale(process.env.EMULATOR_SCALE);
+  const guidebook = createGuidebookEmulator({ scale, ...options.guidebook });
   const roundware = createRoundwareEmulator(options.roundware);
-  const planstone = createPlanstoneEmulator(options.planstone);
+  const planstone = createPlanstoneEmulator({ scale, ...options.planstone });
+  const conferences = planstoneConferences(options.planstone?.scale ?? scale);
   const [guidebookUrl, roundwareUrl, planstoneUrl] = await Promise.all([
     guidebook.listen(options.ports?.guidebook ?? 0, host),
     roundware.listen(options.ports?.roundware ?? 0, host),
@@ -51,6 +79,8 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
       PLANSTONE_ACCOUNT: PLANSTONE_DEMO.account,
       PLANSTONE_CONFERENCE: PLANSTONE_DEMO.conference,
       PLANSTONE_TIMEZONE: PLANSTONE_DEMO.timezone,
+      // Every conference the feed serves (the first is the one above), for the list form.
+      PLANSTONE_CONFERENCES: JSON.stringify(conferences.map(({ account, conference, timeZone, name }) => ({ account, conference, timeZone, name }))),
     },
     async close() {
       await Promise.all([guidebook.close(), roundware.close(), planstone.close()]);

@@ -25,7 +25,14 @@ export interface GuidebookEmulatorOptions {
   legacyFields?: boolean;
   /** Accepted API keys (`Authorization: JWT <key>`). Default `[GUIDEBOOK_DEMO_API_KEY]`. */
   apiKeys?: string[];
+  /**
+   * `EMULATOR_SCALE`: with N > 0, one more guide (id 90, `SCALE_GUIDE`) with 1.5·N sessions
+   * and proportionate tracks and locations. Default 0: the demo guides only.
+   */
+  scale?: number;
 }
+
+export { SCALE_GUIDE } from './seedScale.js';
 
 /** The API key the emulator accepts by default. */
 export const GUIDEBOOK_DEMO_API_KEY = 'demo-guidebook-key';
@@ -41,7 +48,7 @@ export const GUIDEBOOK_MAX_PAGE_SIZE = 500;
  */
 export function createGuidebookEmulator(options: GuidebookEmulatorOptions = {}): Emulator {
   const now = (): number => Date.now();
-  const store = new GuidebookStore(options.seed ?? GUIDEBOOK_DEFAULT_SEED, options.legacyFields ?? false);
+  const store = new GuidebookStore(options.seed ?? GUIDEBOOK_DEFAULT_SEED, options.legacyFields ?? false, options.scale ?? 0);
   const quota = new DailyQuota(options.dailyQuota ?? 10_000);
   const ctx: GuidebookContext = {
     store,
@@ -59,7 +66,7 @@ export function createGuidebookEmulator(options: GuidebookEmulatorOptions = {}):
     ...guideRoutes(ctx),
     ...locationRoutes(ctx),
     ...actionRoutes(ctx),
-  ].map((route) => guarded(settings, route));
+  ].map((route) => guarded(settings, store, route));
 
   const definition: EmulatorDefinition = {
     name: 'guidebook',
@@ -77,10 +84,22 @@ export function createGuidebookEmulator(options: GuidebookEmulatorOptions = {}):
   return new Emulator(definition);
 }
 
-function guarded(settings: GuardSettings, route: RouteDefinition): RouteDefinition {
+function guarded(settings: GuardSettings, store: GuidebookStore, route: RouteDefinition): RouteDefinition {
   const methods: RouteDefinition['methods'] = {};
   for (const [method, handler] of Object.entries(route.methods) as [keyof RouteDefinition['methods'], RouteHandler][]) {
-    methods[method] = guard(settings, handler);
+    methods[method] = guard(settings, method === 'GET' ? handler : writing(store, handler));
   }
   return { path: route.path, methods };
+}
+
+/** A handler that may change the tables: the store's generation moves before and after it (lists cached earlier go stale). */
+function writing(store: GuidebookStore, handler: RouteHandler): RouteHandler {
+  return async (req) => {
+    store.touch();
+    try {
+      return await handler(req);
+    } finally {
+      store.touch();
+    }
+  };
 }

@@ -9,15 +9,27 @@ import type {
 } from './records.js';
 import { generateSeed } from './seed.js';
 import { applyLegacySample } from './seedSamples.js';
+import { generateScaleGuide } from './seedScale.js';
 
-const seedCache = new Map<number, GuidebookTables>();
+const seedCache = new Map<string, GuidebookTables>();
 
-/** The seed for a number, generated once per process and cloned for each store. */
-function seedTables(seed: number): GuidebookTables {
-  let tables = seedCache.get(seed);
+/** The seed for a number (plus, with a scale, the large guide), generated once per process and cloned for each store. */
+function seedTables(seed: number, scale: number): GuidebookTables {
+  const key = `${seed}:${scale}`;
+  let tables = seedCache.get(key);
   if (!tables) {
     tables = generateSeed(seed);
-    seedCache.set(seed, tables);
+    if (scale > 0) {
+      const large = generateScaleGuide(scale);
+      tables = {
+        ...tables,
+        guides: [...tables.guides, ...large.guides],
+        sessions: [...tables.sessions, ...large.sessions],
+        scheduleTracks: [...tables.scheduleTracks, ...large.scheduleTracks],
+        locations: [...tables.locations, ...large.locations],
+      };
+    }
+    seedCache.set(key, tables);
   }
   return structuredClone(tables);
 }
@@ -37,17 +49,28 @@ export class GuidebookStore {
   personalizedSchedules = new Map<number, PersonalizedScheduleRecord>();
   readonly #seed: number;
   readonly #legacy: boolean;
+  readonly #scale: number;
   #sequences = new Map<TableName, number>();
+  /** Bumped by every write and reset: list answers cached under an older generation are stale. */
+  generation = 0;
 
-  constructor(seed: number, legacy: boolean) {
+  /** `scale` > 0 adds the EMULATOR_SCALE guide (see seedScale.ts). */
+  constructor(seed: number, legacy: boolean, scale = 0) {
     this.#seed = seed;
     this.#legacy = legacy;
+    this.#scale = scale;
     this.reset();
+  }
+
+  /** Marks the tables as (about to be) changed. */
+  touch(): void {
+    this.generation += 1;
   }
 
   /** Puts the seed data back. */
   reset(): void {
-    const tables = seedTables(this.#seed);
+    this.touch();
+    const tables = seedTables(this.#seed, this.#scale);
     if (this.#legacy) tables.sessions.forEach(applyLegacySample);
     const index = <T extends { id: number }>(rows: T[]): Map<number, T> => new Map(rows.map((row) => [row.id, row]));
     this.guides = index(tables.guides);

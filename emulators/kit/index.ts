@@ -4,3 +4,5 @@ export { FaultTable, type FaultKind, type FaultMatch, type FaultSpec } from './f
 export { RequestLog, type LoggedRequest } from './requestLog.js';
 export { createSeededFaker } from './random.js';
 export type { EmulatorDefinition, EmulatorRequest, EmulatorResponse, LatencySettings, RouteDefinition, RouteHandler } from './types.js';
+export { FastRandom } from './fastRandom.js';
+export { zonedTimeToUtcMs, zoneOffsetMs } from './zonedTime.js';

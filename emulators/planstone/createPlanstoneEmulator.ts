@@ -4,7 +4,7 @@ import { eveErrorBody } from './errors.js';
 import type { FeedContext } from './feedContext.js';
 import { pythonJsonDumps } from './pythonJson.js';
 import { createRoutes, handleUnrouted, methodNotAllowed, PLANSTONE_BASE_PATH } from './routes.js';
-import { planstoneDataset } from './seed/planstoneDataset.js';
+import { planstoneFeed } from './seed/planstoneFeed.js';
 
 /** The seed used when none is given. */
 export const DEFAULT_PLANSTONE_SEED = 2018;
@@ -12,16 +12,23 @@ export const DEFAULT_PLANSTONE_SEED = 2018;
 export interface PlanstoneEmulatorOptions {
   /** Seed for the generated sessions and speakers (same seed, same data). Default 2018. */
   seed?: number;
+  /**
+   * `EMULATOR_SCALE`: with N > 0, one more conference (`planstoneScaleConference(N)`) with N
+   * sessions and 0.6·N speakers. Default 0: the demo conferences only.
+   */
+  scale?: number;
 }
 
 /**
  * A faithful Planstone feed v1 (Python Eve over MongoDB) at `/feed/v1`: read-only
  * `sessions` and `speakers` with Eve's query language, paging, envelope, links, errors and
- * conditional GETs, for the demo conference in PLANSTONE_DEMO. Not yet listening.
+ * conditional GETs, for the conferences in PLANSTONE_DEMO_CONFERENCES (and the scale
+ * conference with `scale`). Not yet listening.
  */
 export function createPlanstoneEmulator(options: PlanstoneEmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_PLANSTONE_SEED;
-  let dataset = planstoneDataset(seed);
+  const scale = options.scale ?? 0;
+  let dataset = planstoneFeed(seed, scale);
   const context: FeedContext = { dataset: () => dataset, token: PLANSTONE_DEMO.token, account: PLANSTONE_DEMO.account };
   return new Emulator({
     name: 'planstone',
@@ -36,7 +43,7 @@ export function createPlanstoneEmulator(options: PlanstoneEmulatorOptions = {}):
     }),
     reset: () => {
       // The feed is read-only, so the data never changes; this re-binds the seed's (frozen) data set.
-      dataset = planstoneDataset(seed);
+      dataset = planstoneFeed(seed, scale);
     },
   });
 }

@@ -2,11 +2,11 @@ import type { EmulatorRequest, EmulatorResponse } from '../kit/index.js';
 import { isAuthorized } from './auth.js';
 import { ERROR_MESSAGES, eveErrorBody, type EveErrorCode } from './errors.js';
 import { render, type RenderContext } from './render.js';
-import type { PlanstoneDataset } from './types.js';
+import type { PlanstoneFeed } from './seed/planstoneFeed.js';
 
 /** What every handler needs: the data, the token it accepts and the account that token may read. */
 export interface FeedContext {
-  dataset(): PlanstoneDataset;
+  dataset(): PlanstoneFeed;
   token: string;
   /** Eve's `auth_field`-style scope: documents of other accounts are never visible to the token. */
   account: string;

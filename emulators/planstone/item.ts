@@ -28,8 +28,8 @@ export function handleItem(context: FeedContext, resource: PlanstoneResource, id
   const projection = parseProjection(req.query.get('projection'));
   if (!projection.ok) return eveError(req, 400);
 
-  const document = context.dataset()[resource].find((d) => d._id === id && d.account === context.account);
-  if (!document) return eveError(req, 404);
+  const document = context.dataset().byId(resource, id);
+  if (!document || document.account !== context.account) return eveError(req, 404);
 
   const etag = String(document._etag);
   const headers = { etag: `"${etag}"`, 'last-modified': EVE_EPOCH };

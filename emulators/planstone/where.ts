@@ -181,3 +181,26 @@ export function constrains(query: Record<string, unknown>, field: string): boole
   const and = query.$and;
   return Array.isArray(and) && and.some((sub) => sub !== null && typeof sub === 'object' && constrains(sub as Record<string, unknown>, field));
 }
+
+/**
+ * The string a query requires a field to equal, when a top-level condition (directly or
+ * inside a top-level `$and`) is a plain string or `{"$eq": string}`; undefined otherwise.
+ * Lets the feed narrow to one conference's documents before matching (same answer).
+ */
+export function pinnedString(query: Record<string, unknown>, field: string): string | undefined {
+  const direct = query[field];
+  if (typeof direct === 'string') return direct;
+  if (direct !== null && typeof direct === 'object' && !Array.isArray(direct)) {
+    const keys = Object.keys(direct);
+    const eq = (direct as Record<string, unknown>).$eq;
+    if (keys.length === 1 && typeof eq === 'string') return eq;
+  }
+  const and = query.$and;
+  if (!Array.isArray(and)) return undefined;
+  for (const sub of and) {
+    if (sub === null || typeof sub !== 'object') continue;
+    const pinned = pinnedString(sub as Record<string, unknown>, field);
+    if (pinned !== undefined) return pinned;
+  }
+  return undefined;
+}

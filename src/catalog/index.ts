@@ -3,6 +3,21 @@ export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
 export { sessionById, sessionConnection, type SessionConnectionOptions, type SessionConnectionResult, type SessionQuery } from './sessions.js';
-export { trackById, trackConnection, type TrackQuery } from './tracks.js';
+export { trackById, trackConnection, tracksByGuidebookIds, type TrackQuery } from './tracks.js';
 export { NODE_READERS, nodeById, type NodeModel } from './nodes.js';
-export { scheduleAttendeeSource, scheduleSessionSource, type KeepFound } from './personalizedSchedules.js';
+export {
+  attendeeScheduleConnection,
+  personalizedScheduleById,
+  personalizedScheduleConnection,
+  scheduleAttendeeConnection,
+  scheduleAttendeeSource,
+  scheduleSessionConnection,
+  scheduleSessionSource,
+  type KeepFound,
+} from './personalizedSchedules.js';
+export { guideById } from './guides.js';
+export { attendeeById, attendeeConnection } from './attendees.js';
+export { speakerById, speakerConnection, speakerSessionConnection } from './speakers.js';
+export { clientSessionById, clientSessionConnection } from './clientSessions.js';
+export { locationsByGuidebookIds } from './locations.js';
+export { providerWrites, type ProviderWrites, type WritingProvider } from './writes.js';

@@ -1,9 +1,13 @@
 import type { ResolversTypes } from '../__generated__/resolvers-types.js';
 import type { NodeType } from '../ids/globalId.js';
 import type { ProviderName } from '../providers.js';
+import { attendeeById } from './attendees.js';
+import { clientSessionById } from './clientSessions.js';
 import type { GatewayContext } from './context.js';
-import { requireProvider } from './requireProvider.js';
+import { guideById } from './guides.js';
+import { personalizedScheduleById } from './personalizedSchedules.js';
 import { sessionById } from './sessions.js';
+import { speakerById } from './speakers.js';
 import { trackById } from './tracks.js';
 
 /** Any object with a global ID. */
@@ -19,11 +23,11 @@ type NodeReader = (context: GatewayContext, provider: ProviderName, sourceId: st
 export const NODE_READERS: Readonly<Record<NodeType, NodeReader>> = {
   Session: sessionById,
   Track: trackById,
-  Guide: (context, _provider, sourceId) => requireProvider(context, 'guidebook').guide.load(sourceId),
-  Attendee: (context, _provider, sourceId) => requireProvider(context, 'guidebook').attendee.load(sourceId),
-  PersonalizedSchedule: (context, _provider, sourceId) => requireProvider(context, 'guidebook').personalizedSchedule.load(sourceId),
-  Speaker: (context, _provider, sourceId) => requireProvider(context, 'planstone').speaker.load(sourceId),
-  ClientSession: (context, _provider, sourceId) => requireProvider(context, 'roundware').clientSession.load(sourceId),
+  Guide: (context, _provider, sourceId) => guideById(context, sourceId),
+  Attendee: (context, _provider, sourceId) => attendeeById(context, sourceId),
+  PersonalizedSchedule: (context, _provider, sourceId) => personalizedScheduleById(context, sourceId),
+  Speaker: (context, _provider, sourceId) => speakerById(context, sourceId),
+  ClientSession: (context, _provider, sourceId) => clientSessionById(context, sourceId),
 };
 
 /** The object behind a decoded global ID (see NODE_READERS). */

@@ -44,3 +44,12 @@ export function trackById(context: GatewayContext, provider: ProviderName, sourc
   if (provider === 'guidebook') return requireProvider(context, 'guidebook').track.load(sourceId);
   return requireProvider(context, 'planstone').track(sourceId, fieldsRead);
 }
+
+/**
+ * Guidebook tracks (a session's tracks) by id, in one batch and in order: each result is the
+ * track or its error (NotFoundError naming Guidebook for a dangling reference), for the
+ * caller to keep or report (resolvers/support's keepExisting).
+ */
+export function tracksByGuidebookIds(context: GatewayContext, sourceIds: readonly string[]): Promise<Array<TrackModel | Error>> {
+  return requireProvider(context, 'guidebook').track.loadMany(sourceIds);
+}

@@ -1,16 +1,10 @@
 import type { ClientSessionResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider } from '../catalog/index.js';
-import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { clientSessionConnection } from '../catalog/index.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { omitNulls } from '../models/index.js';
 import { pageArgs } from './support.js';
 
 export const clientSessionQueries: Pick<QueryResolvers, 'clientSessions'> = {
-  clientSessions(_parent, args, context) {
-    const filter = args.filter ?? {};
-    const source = requireProvider(context, 'roundware').clientSessionSource(omitNulls(filter));
-    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'clientSessions', fingerprint: fingerprint({ filter }) });
-  },
+  clientSessions: (_parent, args, context) => clientSessionConnection(context, args.filter ?? {}, pageArgs(args)),
 };
 
 export const ClientSession: ClientSessionResolvers = {

@@ -1,10 +1,10 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider, sessionById, sessionConnection } from '../catalog/index.js';
+import { guideById, locationsByGuidebookIds, sessionById, sessionConnection, speakerById, tracksByGuidebookIds } from '../catalog/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER, type LocationModel } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
-import { loadExisting, pageArgs, reportPartialFailures } from './support.js';
+import { keepExisting, pageArgs, reportPartialFailures } from './support.js';
 
 export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   async sessions(_parent, args, context, info) {
@@ -30,18 +30,18 @@ export const Session: SessionResolvers = {
     const inline = session.locations.flatMap((ref) => (ref.kind === 'inline' ? [ref.location] : []));
     const ids = session.locations.flatMap((ref) => (ref.kind === 'guidebook' ? [ref.id] : []));
     if (ids.length === 0) return inline;
-    return loadExisting<LocationModel>(requireProvider(context, 'guidebook').location, ids, context, info).then((loaded) => [...inline, ...loaded]);
+    return locationsByGuidebookIds(context, ids).then((results) => [...inline, ...keepExisting(results, context, info)]);
   },
   tracks(session, _args, context, info) {
     const inline = session.tracks.flatMap((ref) => (ref.kind === 'inline' ? [ref.track] : []));
     const ids = session.tracks.flatMap((ref) => (ref.kind === 'guidebook' ? [ref.id] : []));
     if (ids.length === 0) return inline;
-    return loadExisting(requireProvider(context, 'guidebook').track, ids, context, info).then((loaded) => [...inline, ...loaded]);
+    return tracksByGuidebookIds(context, ids).then((results) => [...inline, ...keepExisting(results, context, info)]);
   },
   speakers: (session, { publishedOnly }) => (publishedOnly ? session.speakers.filter((e) => e.published) : session.speakers),
-  guide: (session, _args, context) => (session.guideId ? requireProvider(context, 'guidebook').guide.load(session.guideId) : null),
+  guide: (session, _args, context) => (session.guideId ? guideById(context, session.guideId) : null),
 };
 
 export const SpeakerEngagement: SpeakerEngagementResolvers = {
-  speaker: (engagement, _args, context) => requireProvider(context, 'planstone').speaker.load(engagement.personId),
+  speaker: (engagement, _args, context) => speakerById(context, engagement.personId),
 };

@@ -1,10 +1,8 @@
 import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider } from '../catalog/index.js';
-import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
+import { speakerConnection, speakerSessionConnection } from '../catalog/index.js';
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER, omitNulls } from '../models/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 
@@ -16,15 +14,13 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
       if (!isCanonicalPlanstoneId(pid))
         throw new UserInputError(`\`filter.sourceIds[${index}]\` is not a Planstone pid: pids are decimal digits, e.g. "10024".`, `filter.sourceIds[${index}]`);
     }
-    const source = requireProvider(context, 'planstone').speakerSource(omitNulls({ published: filter.published, pids: filter.sourceIds }));
-    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakers', fingerprint: fingerprint({ filter }) });
+    return speakerConnection(context, filter, pageArgs(args));
   },
 };
 
 export const Speaker: SpeakerResolvers = {
   id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone'),
   sessions(speaker, args, context, info) {
-    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
-    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
+    return speakerSessionConnection(context, speaker, pageArgs(args), operationFieldNames(info));
   },
 };

@@ -31,16 +31,6 @@ export function keepExisting<T>(results: ReadonlyArray<T | Error>, context: Gate
   return found;
 }
 
-/** `keepExisting` over a loader's `loadMany`. */
-export async function loadExisting<T>(
-  loader: { loadMany(keys: readonly string[]): Promise<Array<T | Error>> },
-  ids: readonly string[],
-  context: GatewayContext,
-  info: GraphQLResolveInfo,
-): Promise<T[]> {
-  return keepExisting(await loader.loadMany(ids), context, info);
-}
-
 // Node's __resolveType needs each object's type; models stay plain, so the type is
 // remembered beside them rather than written into them.
 const nodeTypes = new WeakMap<object, NodeType>();

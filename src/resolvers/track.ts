@@ -1,5 +1,5 @@
 import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider, sessionConnection, trackConnection } from '../catalog/index.js';
+import { guideById, sessionConnection, trackConnection } from '../catalog/index.js';
 import { globalIdOfModel, toGlobalId } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
@@ -16,7 +16,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
 
 export const Track: TrackResolvers = {
   id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source)),
-  guide: (track, _args, context) => (track.guideId ? requireProvider(context, 'guidebook').guide.load(track.guideId) : null),
+  guide: (track, _args, context) => (track.guideId ? guideById(context, track.guideId) : null),
   async sessions(track, args, context, info) {
     const trackId = toGlobalId('Track', providerOfSource(track.source), track.sourceId);
     const { connection, failures } = await sessionConnection(context.dataSources, { trackId }, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {

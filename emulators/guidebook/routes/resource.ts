@@ -6,6 +6,9 @@ import { orderRecords, type OrderingFields } from '../ordering.js';
 import { paginate } from '../pagination.js';
 import { badRequest, noContent, notFound, respond, type ValidationErrors } from '../responses.js';
 
+/** How many distinct list queries each resource remembers. */
+const LIST_CACHE_SIZE = 32;
+
 /** The outcome of a write: the saved row (with its status), or DRF's 400 body. */
 export type WriteResult<T> = { status: 200 | 201; record: T } | { errors: ValidationErrors };
 
@@ -26,14 +29,26 @@ export interface ResourceSpec<T extends { id: number }> {
 /** Builds the list and detail routes of a resource; methods left out answer 405. */
 export function resourceRoutes<T extends { id: number }>(ctx: GuidebookContext, spec: ResourceSpec<T>): RouteDefinition[] {
   const { create, update, remove } = spec;
+  // Filtered and ordered lists by query (without page/page_size), valid while the store's
+  // generation is unchanged: reading page after page of a 15,000-session list filters and
+  // sorts it once. The answers are the same as without it.
+  const lists = new Map<string, { generation: number; ordered: T[] }>();
   const list: RouteDefinition = {
     path: `${spec.path}/`,
     methods: {
       GET: (req) => {
-        const filtered = applyFilters([...spec.table().values()], req.query, spec.filters);
-        if (!Array.isArray(filtered)) return badRequest(filtered.errors);
-        const ordered = orderRecords(filtered, spec.ordering ? (req.query.getAll('ordering').pop() ?? null) : null, spec.ordering ?? {});
-        return paginate(req, ordered, ctx.pagination, (record) => spec.serialize(record));
+        const key = JSON.stringify([...req.query].filter(([name]) => name !== 'page' && name !== 'page_size'));
+        let hit = lists.get(key);
+        if (!hit || hit.generation !== ctx.store.generation) {
+          const filtered = applyFilters([...spec.table().values()], req.query, spec.filters);
+          if (!Array.isArray(filtered)) return badRequest(filtered.errors);
+          const ordered = orderRecords(filtered, spec.ordering ? (req.query.getAll('ordering').pop() ?? null) : null, spec.ordering ?? {});
+          hit = { generation: ctx.store.generation, ordered };
+          lists.delete(key);
+          lists.set(key, hit);
+          if (lists.size > LIST_CACHE_SIZE) lists.delete(lists.keys().next().value as string);
+        }
+        return paginate(req, hit.ordered, ctx.pagination, (record) => spec.serialize(record));
       },
       ...(create && { POST: (req: EmulatorRequest) => write(req, (input) => create(input), spec) }),
     },

@@ -18,25 +18,25 @@ export { PublishRequest } from './publishRequest.js';
 
 /**
  * Every mutation, one row each: the provider, the input schema, the write through the
- * provider's datasource, and the payload field the result goes to (see `mutation`).
+ * provider's writes (the catalog's `providerWrites`), and the payload field the result goes to (see `mutation`).
  */
 export const mutationResolvers: MutationResolvers = {
   createSession: mutation(
     'guidebook',
     createSessionInput,
-    (gb, draft) => gb.writes.create('session', draft),
+    (gb, draft) => gb.create('session', draft),
     (session) => ({ session }),
   ),
   updateSession: mutation(
     'guidebook',
     updateSessionInput,
-    (gb, { id, changes }) => gb.writes.update('session', id, changes),
+    (gb, { id, changes }) => gb.update('session', id, changes),
     (session) => ({ session }),
   ),
   deleteSession: mutation(
     'guidebook',
     deleteSessionInput,
-    (gb, id) => gb.writes.delete('session', id),
+    (gb, id) => gb.delete('session', id),
     (id) => ({
       deletedSessionId: id && toGlobalId('Session', 'guidebook', id),
     }),
@@ -45,19 +45,19 @@ export const mutationResolvers: MutationResolvers = {
   createTrack: mutation(
     'guidebook',
     createTrackInput,
-    (gb, draft) => gb.writes.create('track', draft),
+    (gb, draft) => gb.create('track', draft),
     (track) => ({ track }),
   ),
   updateTrack: mutation(
     'guidebook',
     updateTrackInput,
-    (gb, { id, changes }) => gb.writes.update('track', id, changes),
+    (gb, { id, changes }) => gb.update('track', id, changes),
     (track) => ({ track }),
   ),
   deleteTrack: mutation(
     'guidebook',
     deleteTrackInput,
-    (gb, id) => gb.writes.delete('track', id),
+    (gb, id) => gb.delete('track', id),
     (id) => ({
       deletedTrackId: id && toGlobalId('Track', 'guidebook', id),
     }),
@@ -66,7 +66,7 @@ export const mutationResolvers: MutationResolvers = {
   createPersonalizedSchedule: mutation(
     'guidebook',
     createPersonalizedScheduleInput,
-    (gb, draft) => gb.writes.create('personalizedSchedule', draft),
+    (gb, draft) => gb.create('personalizedSchedule', draft),
     (personalizedSchedule) => ({
       personalizedSchedule,
     }),
@@ -74,7 +74,7 @@ export const mutationResolvers: MutationResolvers = {
   updatePersonalizedSchedule: mutation(
     'guidebook',
     updatePersonalizedScheduleInput,
-    (gb, { id, changes }) => gb.writes.update('personalizedSchedule', id, changes),
+    (gb, { id, changes }) => gb.update('personalizedSchedule', id, changes),
     (personalizedSchedule) => ({
       personalizedSchedule,
     }),
@@ -82,7 +82,7 @@ export const mutationResolvers: MutationResolvers = {
   deletePersonalizedSchedule: mutation(
     'guidebook',
     deletePersonalizedScheduleInput,
-    (gb, id) => gb.writes.delete('personalizedSchedule', id),
+    (gb, id) => gb.delete('personalizedSchedule', id),
     (id) => ({
       deletedPersonalizedScheduleId: id && toGlobalId('PersonalizedSchedule', 'guidebook', id),
     }),
@@ -91,7 +91,7 @@ export const mutationResolvers: MutationResolvers = {
   createAttendee: mutation(
     'guidebook',
     createAttendeeInput,
-    (gb, draft) => gb.writes.createAttendee(draft),
+    (gb, draft) => gb.createAttendee(draft),
     (value) => ({
       attendee: value?.attendee ?? null,
       created: value?.created ?? false,
@@ -100,20 +100,20 @@ export const mutationResolvers: MutationResolvers = {
   updateAttendee: mutation(
     'guidebook',
     updateAttendeeInput,
-    (gb, { id, changes }) => gb.writes.update('attendee', id, changes),
+    (gb, { id, changes }) => gb.update('attendee', id, changes),
     (attendee) => ({ attendee }),
   ),
 
   publishGuide: mutation(
     'guidebook',
     publishGuideInput,
-    (gb, guideId) => gb.writes.publishGuide(guideId),
+    (gb, guideId) => gb.publishGuide(guideId),
     (publishRequest) => ({ publishRequest }),
   ),
   publishPersonalizedSchedules: mutation(
     'guidebook',
     publishGuideInput,
-    (gb, guideId) => gb.writes.publishPersonalizedSchedules(guideId),
+    (gb, guideId) => gb.publishPersonalizedSchedules(guideId),
     (publishRequest) => ({
       publishRequest,
     }),
@@ -121,7 +121,7 @@ export const mutationResolvers: MutationResolvers = {
   publishAttendeePersonalizedSchedules: mutation(
     'guidebook',
     publishAttendeeInput,
-    (gb, attendeeId) => gb.writes.publishAttendeePersonalizedSchedules(attendeeId),
+    (gb, attendeeId) => gb.publishAttendeePersonalizedSchedules(attendeeId),
     (publishRequest) => ({
       publishRequest,
     }),
@@ -130,7 +130,7 @@ export const mutationResolvers: MutationResolvers = {
   startClientSession: mutation(
     'roundware',
     startClientSessionInput,
-    (rw, draft) => rw.writes.startClientSession(draft),
+    (rw, draft) => rw.startClientSession(draft),
     (clientSession) => ({ clientSession }),
   ),
 };

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 
-import { requireProvider, type GatewayContext, type ProviderSource } from '../../catalog/index.js';
+import { providerWrites, type GatewayContext, type ProviderWrites, type WritingProvider } from '../../catalog/index.js';
 import { refused, type UserError, type WriteOutcome } from '../../models/writes/index.js';
-import type { ProviderName } from '../../providers.js';
 import { validateInput } from '../../validation/validateInput.js';
 
 /** The parts every mutation payload shares, plus the changed object (null when refused). */
@@ -39,18 +38,18 @@ export type MutationResolver<F> = (
 
 /**
  * One mutation resolver from its table entry: the provider it writes to (switched off →
- * PROVIDER_DISABLED, before anything else), the input schema, the write on the provider's
- * datasource, and the payload field(s) the changed object (null when refused) goes to.
+ * PROVIDER_DISABLED, before anything else), the input schema, the write through the
+ * catalog's `providerWrites`, and the payload field(s) the changed object (null when refused) goes to.
  */
-export function mutation<P extends ProviderName, I, T, F>(
+export function mutation<P extends WritingProvider, I, T, F>(
   provider: P,
   schema: z.ZodType<I>,
-  write: (source: ProviderSource<P>, value: I) => Promise<WriteOutcome<T>>,
+  write: (writes: ProviderWrites<P>, value: I) => Promise<WriteOutcome<T>>,
   payload: (value: T | null) => F,
 ): MutationResolver<F> {
   return async (_parent, { input }, context) => {
-    const source = requireProvider(context, provider);
-    const { value, ...result } = await runMutation(input, schema, (validated) => write(source, validated));
+    const writes = providerWrites(context, provider);
+    const { value, ...result } = await runMutation(input, schema, (validated) => write(writes, validated));
     return { ...result, ...payload(value) };
   };
 }
