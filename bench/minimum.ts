@@ -57,9 +57,11 @@ export function minimumWalk(data: BenchData): number {
 //   pages that hold the sessions it shows, plus the page after the last one when there are
 //   more (positions taken as known: a lower bound; finding them costs more on a cold cache).
 //   A `day` filter needs the guide's time zone: one guides call.
-// - Planstone: `where` on `startDate` reads only the dates a filter can match, but the feed
-//   cannot order by the instant within a date, so those dates' every page (at least one call
-//   per conference asked). A search matches text the feed cannot search: every page.
+// - Planstone: `where` can select exactly a time filter's sessions (`startDate`, and `$in`
+//   lists of the `rstartmins`/`rendmins` minute strings), but the feed cannot order by the
+//   instant (those are strings, compared by code point), so a page in start order needs every
+//   matching session: the pages of all of them, at least one call per connection asked. A
+//   search matches text the feed cannot search (accents, several fields): every page.
 
 export interface ShownConnection {
   /** Guidebook session ids shown, in order. */
@@ -81,7 +83,7 @@ export interface ScheduleMinimumInput {
   guidebookTracksTotal: number;
   /** Whether the filter needs the guide's time zone (`day`). */
   needsGuideTimeZone: boolean;
-  /** Per Planstone conference asked: the sessions on the dates the filter can match. */
+  /** Per Planstone connection (or conference) asked: the sessions its filter matches. */
   planstoneSessions: number[];
   planstonePageSize: number;
   shown: ScheduleShown;

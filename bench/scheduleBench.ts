@@ -14,16 +14,7 @@ import { runLoad, type LoadResult } from './load.js';
 import { minimumSchedule, type ProviderCalls, type ScheduleShown } from './minimum.js';
 import { sampleRss } from './rss.js';
 import { CONFERENCE_DAY, CONFERENCES, HOME_TODAY, NOW_AND_NEXT, SPEAKER_SEARCH, type GraphQLBody } from './scenarios.js';
-import {
-  busiestSharedDay,
-  localDate,
-  middleDay,
-  readScheduleData,
-  searchSurnames,
-  zonedInstant,
-  type ConferenceInfo,
-  type ScheduleData,
-} from './scheduleData.js';
+import { busiestSharedDay, middleDay, readScheduleData, searchSurnames, zonedInstant, type ConferenceInfo, type ScheduleData } from './scheduleData.js';
 
 export type ScheduleScenario = 'e' | 'f' | 'g' | 'h';
 export const SCHEDULE_SCENARIOS: readonly ScheduleScenario[] = ['e', 'f', 'g', 'h'];
@@ -86,33 +77,28 @@ type Node = {
   tracks: Array<{ id: string }> | null;
   speakers: Array<{ speaker: { id: string } | null }>;
 };
-type Connection = { pageInfo: { hasNextPage: boolean }; edges: Array<{ node: Node }> };
+type Connection = { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: Array<{ node: Node }> };
 
 /** Provider of a global ID (`Type:provider:id`, base64url). */
 const providerOf = (id: string) => Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
 
-function shownIn(answer: Record<string, unknown>): { shown: ScheduleShown; planstoneStarts: string[] } {
+function shownIn(answer: Record<string, unknown>): ScheduleShown {
   const connections = Object.values(answer) as Connection[];
   const tracks = new Set<string>();
   const speakers = new Set<string>();
-  const planstoneStarts: string[] = [];
   for (const c of connections) {
     for (const { node } of c.edges) {
       for (const t of node.tracks ?? []) if (providerOf(t.id) === 'guidebook') tracks.add(t.id);
       for (const s of node.speakers) if (s.speaker && providerOf(s.speaker.id) === 'planstone') speakers.add(s.speaker.id);
-      if (node.source === 'PLANSTONE' && node.startTime) planstoneStarts.push(node.startTime);
     }
   }
   return {
-    shown: {
-      connections: connections.map((c) => ({
-        guidebookIds: c.edges.filter((e) => e.node.source === 'GUIDEBOOK').map((e) => Number(e.node.sourceId)),
-        hasNextPage: c.pageInfo.hasNextPage,
-      })),
-      guidebookTracks: tracks.size,
-      planstoneSpeakers: speakers.size,
-    },
-    planstoneStarts,
+    connections: connections.map((c) => ({
+      guidebookIds: c.edges.filter((e) => e.node.source === 'GUIDEBOOK').map((e) => Number(e.node.sourceId)),
+      hasNextPage: c.pageInfo.hasNextPage,
+    })),
+    guidebookTracks: tracks.size,
+    planstoneSpeakers: speakers.size,
   };
 }
 
@@ -120,7 +106,8 @@ function casesFor(data: ScheduleData, conferences: ConferenceInfo[], scenarios: 
   const P = { guidebookPageSize: data.guidebookPageSize, guidebookTracksTotal: data.guidebookTracks, planstonePageSize: data.planstonePageSize };
   const guideOrder = data.guidebookOrder.filter((s) => String(s.guide) === data.guidebook.sourceId).map((s) => s.id);
   const ps = data.planstone;
-  const onDates = (dates: Iterable<string>) => [...new Set(dates)].reduce((sum, d) => sum + (ps.perStartDate.get(d) ?? 0), 0);
+  /** The sessions each connection of a one-conference answer matches (its totalCount). */
+  const totals = (answer: Record<string, unknown>) => (Object.values(answer) as Connection[]).map((c) => c.totalCount);
   const cases: Case[] = [];
   if (scenarios.has('e')) {
     for (const conference of [ps.conference, data.guidebook]) {
@@ -131,17 +118,14 @@ function casesFor(data: ScheduleData, conferences: ConferenceInfo[], scenarios: 
         scenario: 'e',
         label: `e·${conference.source.toLowerCase()}`,
         bodies: [{ query: NOW_AND_NEXT, variables: { conferenceId: conference.id, now: now.toISOString(), soon: soon.toISOString() } }],
-        minimum: (answer) => {
-          const { shown, planstoneStarts } = shownIn(answer);
-          const dates = [localDate(now, conference.timeZone), ...planstoneStarts.map((t) => localDate(new Date(t), conference.timeZone))];
-          return minimumSchedule({
+        minimum: (answer) =>
+          minimumSchedule({
             ...P,
-            shown,
+            shown: shownIn(answer),
             guidebookOrder: isPlanstone ? undefined : guideOrder,
             needsGuideTimeZone: false,
-            planstoneSessions: isPlanstone ? [onDates(dates)] : [],
-          });
-        },
+            planstoneSessions: isPlanstone ? totals(answer) : [],
+          }),
       });
     }
   }
@@ -156,10 +140,10 @@ function casesFor(data: ScheduleData, conferences: ConferenceInfo[], scenarios: 
         minimum: (answer) =>
           minimumSchedule({
             ...P,
-            shown: shownIn(answer).shown,
+            shown: shownIn(answer),
             guidebookOrder: isPlanstone ? undefined : guideOrder,
             needsGuideTimeZone: !isPlanstone,
-            planstoneSessions: isPlanstone ? [onDates([day])] : [],
+            planstoneSessions: isPlanstone ? totals(answer) : [],
           }),
       });
     }
@@ -170,7 +154,7 @@ function casesFor(data: ScheduleData, conferences: ConferenceInfo[], scenarios: 
       scenario: 'g',
       label: 'g·planstone',
       bodies: [first, second].map((search) => ({ query: SPEAKER_SEARCH, variables: { conferenceId: ps.conference.id, search } })),
-      minimum: (answer) => minimumSchedule({ ...P, shown: shownIn(answer).shown, needsGuideTimeZone: false, planstoneSessions: [ps.total] }),
+      minimum: (answer) => minimumSchedule({ ...P, shown: shownIn(answer), needsGuideTimeZone: false, planstoneSessions: [ps.total] }),
     });
   }
   if (scenarios.has('h')) {
@@ -182,7 +166,7 @@ function casesFor(data: ScheduleData, conferences: ConferenceInfo[], scenarios: 
       minimum: (answer) =>
         minimumSchedule({
           ...P,
-          shown: shownIn(answer).shown,
+          shown: shownIn(answer),
           guidebookOrder: data.guidebookOrder.map((s) => s.id),
           needsGuideTimeZone: true,
           planstoneSessions: data.planstoneConferences.map((c) => c.perStartDate.get(day) ?? 0),

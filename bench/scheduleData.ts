@@ -143,11 +143,6 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
   return new Date(instant);
 }
 
-/** The local date (`YYYY-MM-DD`) of an instant in an IANA time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
 /** The middle one of a conference's days. */
 export function middleDay(conference: ConferenceInfo): string {
   const day = conference.days[Math.floor((conference.days.length - 1) / 2)];
