@@ -6,3 +6,18 @@ export { sessionById, sessionConnection, type SessionConnectionOptions, type Ses
 export { trackById, trackConnection, type TrackQuery } from './tracks.js';
 export { NODE_READERS, nodeById, type NodeModel } from './nodes.js';
 export { scheduleAttendeeSource, scheduleSessionSource, type KeepFound } from './personalizedSchedules.js';
+export {
+  conferenceById,
+  conferenceDateRange,
+  conferenceDays,
+  conferenceGlobalId,
+  conferenceGuide,
+  conferenceLocations,
+  conferenceOfSession,
+  conferences,
+  conferenceTarget,
+  conferenceTracks,
+  type ConferenceTarget,
+} from './conferences.js';
+export { locationById, locationGlobalId, locationTarget, sessionAtLocation, type LocationTarget } from './locations.js';
+export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';

@@ -1,7 +1,7 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider, sessionById, sessionConnection } from '../catalog/index.js';
+import { conferenceOfSession, planstoneSourceOf, requireProvider, sessionById, sessionConnection } from '../catalog/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER, type LocationModel } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, scopedSourceId, type LocationModel } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
 import { loadExisting, pageArgs, reportPartialFailures } from './support.js';
@@ -22,7 +22,7 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
 };
 
 export const Session: SessionResolvers = {
-  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source)),
+  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source), scopedSourceId(session)),
   // Not `async`: a session whose rooms or tracks are all inline (Planstone's) answers at once,
   // and the executor completes an object whose fields are all plain values without a promise
   // per object — a tenth of a warm home page's CPU (measured with graphql-js).
@@ -40,8 +40,10 @@ export const Session: SessionResolvers = {
   },
   speakers: (session, { publishedOnly }) => (publishedOnly ? session.speakers.filter((e) => e.published) : session.speakers),
   guide: (session, _args, context) => (session.guideId ? requireProvider(context, 'guidebook').guide.load(session.guideId) : null),
+  conference: (session, _args, context) => conferenceOfSession(context, session),
 };
 
 export const SpeakerEngagement: SpeakerEngagementResolvers = {
-  speaker: (engagement, _args, context) => requireProvider(context, 'planstone').speaker.load(engagement.personId),
+  // Read in the conference whose session lists the engagement.
+  speaker: (engagement, _args, context) => planstoneSourceOf(context.dataSources, engagement).speaker.load(engagement.personId),
 };

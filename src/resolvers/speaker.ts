@@ -1,10 +1,10 @@
 import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider } from '../catalog/index.js';
+import { planstoneSourceOf, requireProvider } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER, omitNulls } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, omitNulls, scopedSourceId } from '../models/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 
@@ -22,9 +22,14 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 };
 
 export const Speaker: SpeakerResolvers = {
-  id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone'),
+  id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone', scopedSourceId(speaker)),
   sessions(speaker, args, context, info) {
-    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
-    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
+    // The sessions of the conference the speaker was read from.
+    const source = planstoneSourceOf(context.dataSources, speaker).sessionSource(
+      { speakerPid: speaker.sourceId },
+      DEFAULT_SESSION_ORDER,
+      operationFieldNames(info),
+    );
+    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: scopedSourceId(speaker) }) });
   },
 };
