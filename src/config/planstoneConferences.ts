@@ -17,10 +17,13 @@ const nonBlank = z
   .min(1)
   .refine((value) => value.trim() === value && value !== '', { message: 'must not be empty or start or end with spaces' });
 
+// `account/conference` names the conference in IDs (`account/conference#…`): neither part may hold `/` or `#`.
+const idPart = nonBlank.refine((value) => !/[/#]/.test(value), { message: 'must not contain "/" or "#"' });
+
 /** One item of `PLANSTONE_CONFERENCES`. */
 export const planstoneConferenceSchema = z.strictObject({
-  account: nonBlank,
-  conference: nonBlank,
+  account: idPart,
+  conference: idPart,
   timeZone: z.string().refine(isValidTimeZone, { message: 'is not an IANA time zone (e.g. "America/Chicago")' }),
   name: nonBlank.optional(),
 });
