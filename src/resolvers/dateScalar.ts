@@ -31,7 +31,8 @@ function describe(value: unknown): string {
  */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'A calendar date, `YYYY-MM-DD` (RFC 3339 full-date).',
+  // The SDL's description (schema/base.graphql): a resolver's description replaces it.
+  description: 'A calendar date without a time or zone, `YYYY-MM-DD` (RFC 3339 full-date), read in the\ntime zone of the conference it belongs to.',
   serialize: fullDate,
   parseValue: fullDate,
   parseLiteral(ast: ValueNode) {
