@@ -17,7 +17,21 @@ export {
 } from './personalizedSchedules.js';
 export { guideById } from './guides.js';
 export { attendeeById, attendeeConnection } from './attendees.js';
-export { speakerById, speakerConnection, speakerSessionConnection } from './speakers.js';
+export { speakerById, speakerConnection, speakerOfEngagement, speakerSessionConnection } from './speakers.js';
 export { clientSessionById, clientSessionConnection } from './clientSessions.js';
-export { locationsByGuidebookIds } from './locations.js';
 export { providerWrites, type ProviderWrites, type WritingProvider } from './writes.js';
+export {
+  conferenceById,
+  conferenceDateRange,
+  conferenceDays,
+  conferenceGlobalId,
+  conferenceGuide,
+  conferenceLocations,
+  conferenceOfSession,
+  conferences,
+  conferenceTarget,
+  conferenceTracks,
+  type ConferenceTarget,
+} from './conferences.js';
+export { locationById, locationGlobalId, locationsByGuidebookIds, locationTarget, sessionAtLocation, type LocationTarget } from './locations.js';
+export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';

@@ -3,8 +3,10 @@ import type { NodeType } from '../ids/globalId.js';
 import type { ProviderName } from '../providers.js';
 import { attendeeById } from './attendees.js';
 import { clientSessionById } from './clientSessions.js';
+import { conferenceById } from './conferences.js';
 import type { GatewayContext } from './context.js';
 import { guideById } from './guides.js';
+import { locationById } from './locations.js';
 import { personalizedScheduleById } from './personalizedSchedules.js';
 import { sessionById } from './sessions.js';
 import { speakerById } from './speakers.js';
@@ -28,6 +30,8 @@ export const NODE_READERS: Readonly<Record<NodeType, NodeReader>> = {
   PersonalizedSchedule: (context, _provider, sourceId) => personalizedScheduleById(context, sourceId),
   Speaker: (context, _provider, sourceId) => speakerById(context, sourceId),
   ClientSession: (context, _provider, sourceId) => clientSessionById(context, sourceId),
+  Conference: (context, provider, sourceId) => conferenceById(context, provider, sourceId),
+  Location: (context, provider, sourceId) => locationById(context, provider, sourceId),
 };
 
 /** The object behind a decoded global ID (see NODE_READERS). */

@@ -11,7 +11,8 @@ export function providerFailures(failures: readonly SourceFailure[], sourceCount
   const errors = failures.map(({ source, error }) => {
     if (error instanceof UpstreamError) return error;
     if (error instanceof UserInputError) throw error;
-    const provider = source as ProviderName;
+    // A source is keyed by its provider's name, or `planstone:<account/conference>` for a later Planstone conference.
+    const provider = source.split(':')[0] as ProviderName;
     return new UpstreamError(`The ${provider} provider failed.`, { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE, cause: error });
   });
   if (errors.length > 0 && errors.length === sourceCount) throw errors[0];

@@ -4,7 +4,9 @@ import { ProviderDisabledError } from '../errors/index.js';
 import { expectGlobalId } from '../ids/globalId.js';
 import { omitNulls, sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
 import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
+import { conferenceTarget } from './conferences.js';
 import type { GatewayContext } from './context.js';
+import { planstoneScopeOf, planstoneSourceKey } from './planstoneScopes.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
 
@@ -14,6 +16,8 @@ export interface SessionQuery {
   trackId?: string | null;
   importId?: string | null;
   published?: boolean | null;
+  /** Global ID of a Conference (see conferenceTarget). */
+  conferenceId?: string | null;
 }
 
 /** A page of sessions, and the providers that failed while the others answered. */
@@ -52,7 +56,9 @@ export async function sessionConnection(
  */
 export function sessionById(context: GatewayContext, provider: ProviderName, sourceId: string, fieldsRead?: ReadonlySet<string>): Promise<SessionModel> {
   if (provider === 'guidebook') return requireProvider(context, 'guidebook').session.load(sourceId);
-  return requireProvider(context, 'planstone').session(sourceId, fieldsRead);
+  requireProvider(context, 'planstone');
+  const { dataSource, ownId } = planstoneScopeOf(context.dataSources, sourceId);
+  return dataSource.session(ownId, fieldsRead);
 }
 
 function sessionSources(
@@ -72,7 +78,23 @@ function sessionSources(
     trackRef = expectGlobalId(query.trackId, 'filter.trackId', 'Track');
     wanted = intersect(wanted, sourceOfProvider(trackRef.provider as 'guidebook' | 'planstone'));
   }
-  const explicit = query.sources != null || query.guideId != null || query.trackId != null;
+  // Which configured Planstone conferences to read (a track or a conference names one).
+  let planstones = dataSources.planstoneConferences;
+  let trackName = trackRef?.sourceId;
+  if (trackRef?.provider === 'planstone' && planstones.length > 0) {
+    const { dataSource, ownId } = planstoneScopeOf(dataSources, trackRef.sourceId);
+    [planstones, trackName] = [[dataSource], ownId];
+  }
+  if (query.conferenceId) {
+    const target = conferenceTarget(dataSources, query.conferenceId, 'filter.conferenceId');
+    wanted = intersect(wanted, target.source);
+    if (target.source === 'GUIDEBOOK') {
+      // Both a guide and a conference: sessions of both, so none when they differ.
+      if (guideId !== undefined && guideId !== target.guideId) wanted = new Set();
+      guideId = target.guideId;
+    } else planstones = planstones.filter((dataSource) => dataSource === target.dataSource);
+  }
+  const explicit = query.sources != null || query.guideId != null || query.trackId != null || query.conferenceId != null;
   const sources: Record<string, OffsetSource<SessionModel>> = {};
   for (const source of wanted) {
     const provider = providerOfSource(source);
@@ -87,12 +109,15 @@ function sessionSources(
       if (query.published === false) continue; // Guidebook sessions are all published.
       sources[provider] = dataSources.guidebook.sessionSource({ guideId, trackId: trackRef?.sourceId, ...omitNulls({ importId: query.importId }) }, order);
     }
-    if (source === 'PLANSTONE' && dataSources.planstone) {
-      sources[provider] = dataSources.planstone.sessionSource(
-        { trackName: trackRef?.sourceId, ...omitNulls({ importId: query.importId, published: query.published }) },
-        order,
-        fieldsRead,
-      );
+    if (source === 'PLANSTONE') {
+      // Each configured conference is its own source (the first keeps the key `planstone`, so its cursors are unchanged).
+      for (const planstone of planstones) {
+        sources[planstoneSourceKey(dataSources, planstone)] = planstone.sessionSource(
+          { trackName, ...omitNulls({ importId: query.importId, published: query.published }) },
+          order,
+          fieldsRead,
+        );
+      }
     }
   }
   return sources;

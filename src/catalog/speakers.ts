@@ -1,7 +1,8 @@
 import type { SpeakerFilter } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint, type Connection, type ConnectionArgs } from '../connections/index.js';
-import { DEFAULT_SESSION_ORDER, omitNulls, type SessionModel, type SpeakerModel } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, omitNulls, scopedSourceId, type SessionModel, type SpeakerEngagementModel, type SpeakerModel } from '../models/index.js';
 import type { GatewayContext } from './context.js';
+import { planstoneScopeOf, planstoneSourceOf } from './planstoneScopes.js';
 import { requireProvider } from './requireProvider.js';
 
 /**
@@ -9,7 +10,14 @@ import { requireProvider } from './requireProvider.js';
  * NotFoundError naming Planstone when it has none, PROVIDER_DISABLED when it is switched off.
  */
 export function speakerById(context: GatewayContext, sourceId: string): Promise<SpeakerModel> {
-  return requireProvider(context, 'planstone').speaker.load(sourceId);
+  requireProvider(context, 'planstone');
+  const { dataSource, ownId } = planstoneScopeOf(context.dataSources, sourceId);
+  return dataSource.speaker.load(ownId);
+}
+
+/** The speaker of an engagement, read in the conference whose session lists the engagement. */
+export function speakerOfEngagement(context: GatewayContext, engagement: SpeakerEngagementModel): Promise<SpeakerModel> {
+  return planstoneSourceOf(context.dataSources, engagement).speaker.load(engagement.personId);
 }
 
 /** Planstone's speakers matching `filter` (pids as given: the caller checks their form), as one connection. */
@@ -18,13 +26,16 @@ export function speakerConnection(context: GatewayContext, filter: SpeakerFilter
   return connectionFromOffsetSource(source, args, { kind: 'speakers', fingerprint: fingerprint({ filter }) });
 }
 
-/** A speaker's Planstone sessions in the default session order. `fieldsRead`: see operationFieldNames. */
+/**
+ * A speaker's sessions, of the Planstone conference the speaker was read from, in the
+ * default session order. `fieldsRead`: see operationFieldNames.
+ */
 export function speakerSessionConnection(
   context: GatewayContext,
   speaker: SpeakerModel,
   args: ConnectionArgs,
   fieldsRead?: ReadonlySet<string>,
 ): Promise<Connection<SessionModel>> {
-  const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, fieldsRead);
-  return connectionFromOffsetSource(source, args, { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
+  const source = planstoneSourceOf(context.dataSources, speaker).sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, fieldsRead);
+  return connectionFromOffsetSource(source, args, { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: scopedSourceId(speaker) }) });
 }

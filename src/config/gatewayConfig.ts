@@ -9,13 +9,30 @@ export interface RoundwareConfig {
   baseUrl: string;
   token: string;
 }
+/** One Planstone conference the gateway serves: the `account`/`conference` pair of the feed's `where`. */
+export interface PlanstoneConferenceConfig {
+  account: string;
+  conference: string;
+  /** IANA zone of the conference; Planstone's local times are read in it. */
+  timeZone: string;
+  /** Its display name; null: the conference id. */
+  name: string | null;
+}
+
+/**
+ * The Planstone feed and the conferences read from it. `account`, `conference` and
+ * `timeZone` are those of the first conference (`conferences[0]`), whose ids are the feed's
+ * own; every conference after it is its own scope with its own ids (see models/conference.ts).
+ */
 export interface PlanstoneConfig {
   baseUrl: string;
   token: string;
   account: string;
   conference: string;
-  /** IANA zone of the conference; Planstone's local times are read in it. */
+  /** IANA zone of the first conference; Planstone's local times are read in it. */
   timeZone: string;
+  /** Every configured conference, at least one, the first being the one above; no two alike. */
+  conferences: PlanstoneConferenceConfig[];
 }
 
 export interface GatewayConfig {

@@ -2,7 +2,15 @@
 // variables (schema.ts), the loader and its errors (loadConfig.ts, demoModeOf.ts,
 // configError.ts), the config's types (gatewayConfig.ts) and what every variable means
 // (variables.ts, the source of docs/configuration.md).
-export type { ClientAuthConfig, GatewayConfig, GuidebookConfig, OperationLimitsConfig, PlanstoneConfig, RoundwareConfig } from './gatewayConfig.js';
+export type {
+  ClientAuthConfig,
+  GatewayConfig,
+  GuidebookConfig,
+  OperationLimitsConfig,
+  PlanstoneConfig,
+  PlanstoneConferenceConfig,
+  RoundwareConfig,
+} from './gatewayConfig.js';
 export { ConfigError } from './configError.js';
 export { demoModeOf } from './demoModeOf.js';
 export { loadConfig } from './loadConfig.js';

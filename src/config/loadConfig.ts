@@ -1,5 +1,6 @@
 import { ConfigError } from './configError.js';
-import type { GatewayConfig } from './gatewayConfig.js';
+import type { GatewayConfig, PlanstoneConferenceConfig, PlanstoneConfig } from './gatewayConfig.js';
+import { planstoneConferencesOf } from './planstoneConferences.js';
 import { baseSchema } from './schema.js';
 
 const TTL_OVERRIDE = /^(guidebook|roundware|planstone):([\w-]+)=(\d+)$/;
@@ -45,18 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
 
   const guidebook = provider('GUIDEBOOK_API_URL', ['GUIDEBOOK_API_KEY'], (baseUrl) => ({ baseUrl, apiKey: env.GUIDEBOOK_API_KEY ?? '' }));
   const roundware = provider('ROUNDWARE_API_URL', ['ROUNDWARE_API_TOKEN'], (baseUrl) => ({ baseUrl, token: env.ROUNDWARE_API_TOKEN ?? '' }));
-  const planstone = provider('PLANSTONE_API_URL', ['PLANSTONE_API_TOKEN', 'PLANSTONE_ACCOUNT', 'PLANSTONE_CONFERENCE', 'PLANSTONE_TIMEZONE'], (baseUrl) => ({
-    baseUrl,
-    token: env.PLANSTONE_API_TOKEN ?? '',
-    account: env.PLANSTONE_ACCOUNT ?? '',
-    conference: env.PLANSTONE_CONFERENCE ?? '',
-    timeZone: env.PLANSTONE_TIMEZONE ?? '',
-  }));
+  const planstone = provider('PLANSTONE_API_URL', ['PLANSTONE_API_TOKEN'], (baseUrl): PlanstoneConfig | null => {
+    const conferences = planstoneConferencesOf(env, problems);
+    if (!conferences) return null;
+    const [first] = conferences as [PlanstoneConferenceConfig];
+    return { baseUrl, token: env.PLANSTONE_API_TOKEN ?? '', account: first.account, conference: first.conference, timeZone: first.timeZone, conferences };
+  });
   const ttlByResource = parseTtlOverrides(env.CACHE_TTL_OVERRIDES ?? '', problems);
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL is not a redis:// or rediss:// URL`);
-  if (planstone?.timeZone && !isValidTimeZone(planstone.timeZone)) {
-    problems.push(`PLANSTONE_TIMEZONE is not an IANA time zone: ${JSON.stringify(planstone.timeZone)}`);
-  }
   const jwtSecret = env.GATEWAY_JWT_SECRET;
   // RFC 7518 §3.2: an HS256 key must be at least as long as the hash (32 bytes).
   if (jwtSecret !== undefined && jwtSecret !== '' && Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET must be at least 32 bytes long');
@@ -150,13 +147,4 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
-}
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

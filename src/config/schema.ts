@@ -23,6 +23,8 @@ export const baseSchema = z.object({
   ROUNDWARE_CACHE_TTL_MS: int(15_000),
   // The Planstone feed refreshes every 15 minutes.
   PLANSTONE_CACHE_TTL_MS: int(300_000),
+  // Checked by loadConfig (planstoneConferences.ts): a JSON array of conferences.
+  PLANSTONE_CONFERENCES: z.string().optional(),
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().default('sessions-gateway:'),
   CACHE_MAX_ENTRIES: int(5_000),

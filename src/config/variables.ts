@@ -26,11 +26,23 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   ROUNDWARE_API_TOKEN: { group: 'Providers', description: 'Roundware API token. Required when `ROUNDWARE_API_URL` is set.' },
   PLANSTONE_API_URL: { group: 'Providers', description: 'Planstone feed base URL, or `off`.' },
   PLANSTONE_API_TOKEN: { group: 'Providers', description: 'Planstone feed token. Required when `PLANSTONE_API_URL` is set.' },
-  PLANSTONE_ACCOUNT: { group: 'Providers', description: 'Planstone account the feed is scoped to. Required when `PLANSTONE_API_URL` is set.' },
-  PLANSTONE_CONFERENCE: { group: 'Providers', description: 'Planstone conference the feed is scoped to. Required when `PLANSTONE_API_URL` is set.' },
+  PLANSTONE_ACCOUNT: {
+    group: 'Providers',
+    description: 'Planstone account the feed is scoped to. Required when `PLANSTONE_API_URL` is set, unless `PLANSTONE_CONFERENCES` lists the conferences.',
+  },
+  PLANSTONE_CONFERENCE: {
+    group: 'Providers',
+    description: 'Planstone conference the feed is scoped to. Required when `PLANSTONE_API_URL` is set, unless `PLANSTONE_CONFERENCES` lists the conferences.',
+  },
   PLANSTONE_TIMEZONE: {
     group: 'Providers',
-    description: "IANA time zone of the conference (e.g. `America/Chicago`); Planstone's local times are read in it. Required when `PLANSTONE_API_URL` is set.",
+    description:
+      "IANA time zone of the conference (e.g. `America/Chicago`); Planstone's local times are read in it. Required when `PLANSTONE_API_URL` is set, unless `PLANSTONE_CONFERENCES` lists the conferences.",
+  },
+  PLANSTONE_CONFERENCES: {
+    group: 'Providers',
+    description:
+      'Several Planstone conferences of one feed (the list form): a JSON array of `{"account","conference","timeZone","name"?}`, e.g. `[{"account":"acme","conference":"2026","timeZone":"America/Chicago","name":"Acme 2026"}]`. Each is its own `Conference` (its own `where` scope); `Query.sessions` merges them. The first one\'s IDs are the feed\'s own ids, as with one conference; later ones\' IDs carry their `account/conference`. Bad JSON, a missing field, an unknown time zone or a conference listed twice stop the start. When set, `PLANSTONE_ACCOUNT`/`PLANSTONE_CONFERENCE`/`PLANSTONE_TIMEZONE` may be left unset (if set, they must name its first conference).',
   },
   UPSTREAM_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'TCP + TLS connect timeout of an upstream request (ms).' },
   UPSTREAM_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Time allowed from sending an upstream request to its response headers (ms).' },

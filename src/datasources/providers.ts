@@ -1,4 +1,5 @@
-import type { GatewayConfig } from '../config/index.js';
+import type { GatewayConfig, PlanstoneConferenceConfig, PlanstoneConfig } from '../config/index.js';
+import { planstoneConferenceRef, type PlanstoneConferenceRef } from '../models/index.js';
 import type { ProviderName } from '../providers.js';
 import type { QuotaRegistry, ResponseCache, UpstreamExtras } from '../upstream/index.js';
 import type { ResilienceRegistry } from '../upstream/resilience/index.js';
@@ -10,14 +11,25 @@ import { RoundwareClient, RoundwareDataSource } from './roundware/index.js';
 export interface ProviderClients {
   guidebook: GuidebookClient | null;
   roundware: RoundwareClient | null;
-  planstone: { client: PlanstoneClient; timeZone: string } | null;
+  /** The first configured Planstone conference's client (`conferences[0]`), and every conference's. */
+  planstone: { client: PlanstoneClient; timeZone: string; conferences: PlanstoneConferenceClient[] } | null;
+}
+
+/** One configured Planstone conference: its client (scoped to its `where`) and how its objects name it. */
+export interface PlanstoneConferenceClient {
+  client: PlanstoneClient;
+  config: PlanstoneConferenceConfig;
+  ref: PlanstoneConferenceRef;
 }
 
 /** The per-request datasources; a provider switched off in configuration is null. */
 export interface DataSources {
   guidebook: GuidebookDataSource | null;
   roundware: RoundwareDataSource | null;
+  /** The first configured Planstone conference (`planstoneConferences[0]`); its ids are the feed's own. */
   planstone: PlanstoneDataSource | null;
+  /** Every configured Planstone conference, in configuration order; empty when Planstone is switched off. */
+  planstoneConferences: PlanstoneDataSource[];
 }
 
 /** Something about a provider that operators should know, said once (e.g. a feature it refuses). */
@@ -63,26 +75,48 @@ export function createProviderClients(
         ttlMs: config.cacheTtlMs.roundware,
         upstream: upstream('roundware'),
       }),
-    planstone: config.planstone && {
-      client: new PlanstoneClient({
-        config: config.planstone,
-        cache,
-        timeouts: config.providerTimeouts.planstone,
-        ttlMs: config.cacheTtlMs.planstone,
-        upstream: upstream('planstone'),
-        onNotice: onNotice && ((message) => onNotice('planstone', message)),
-      }),
-      timeZone: config.planstone.timeZone,
-    },
+    planstone: config.planstone && planstoneClients(config, config.planstone, cache, upstream('planstone'), onNotice),
   };
+}
+
+/**
+ * A PlanstoneClient per configured conference, each with its own `where` scope, all sharing
+ * the first one's HTTP client (one pool, breaker, quota and cache for the one feed).
+ */
+function planstoneClients(
+  config: GatewayConfig,
+  planstone: PlanstoneConfig,
+  cache: ResponseCache,
+  upstream: UpstreamExtras,
+  onNotice: ProviderNotice | undefined,
+): NonNullable<ProviderClients['planstone']> {
+  const conferences: PlanstoneConferenceClient[] = [];
+  for (const [index, conference] of planstone.conferences.entries()) {
+    const client = new PlanstoneClient({
+      config: { ...planstone, account: conference.account, conference: conference.conference, timeZone: conference.timeZone },
+      cache,
+      timeouts: config.providerTimeouts.planstone,
+      ttlMs: config.cacheTtlMs.planstone,
+      upstream,
+      onNotice: onNotice && ((message) => onNotice('planstone', message)),
+      sharedUpstream: conferences[0]?.client.upstream,
+    });
+    conferences.push({ client, config: conference, ref: planstoneConferenceRef(conference.account, conference.conference, index, conference.name) });
+  }
+  const [first] = conferences as [PlanstoneConferenceClient];
+  return { client: first.client, timeZone: first.config.timeZone, conferences };
 }
 
 /** Fresh datasources (and so fresh DataLoaders) for one operation. */
 export function createDataSources(clients: ProviderClients, headers: Record<string, string>): DataSources {
+  const planstoneConferences = (clients.planstone?.conferences ?? []).map(
+    ({ client, config, ref }) => new PlanstoneDataSource(client, config.timeZone, headers, ref),
+  );
   return {
     guidebook: clients.guidebook && new GuidebookDataSource(clients.guidebook, headers),
     roundware: clients.roundware && new RoundwareDataSource(clients.roundware, headers),
-    planstone: clients.planstone && new PlanstoneDataSource(clients.planstone.client, clients.planstone.timeZone, headers),
+    planstone: planstoneConferences[0] ?? null,
+    planstoneConferences,
   };
 }
 

@@ -1,2 +1,3 @@
 export { parseIsoInstant } from './isoInstant.js';
 export { zonedWallTimeToUtc } from './zonedWallTime.js';
+export { localDateIn } from './localDate.js';

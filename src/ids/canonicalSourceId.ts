@@ -7,6 +7,15 @@ const DECIMAL_INTEGER = /^(?:0|[1-9][0-9]{0,15})$/;
 const DIGIT_TEXT = /^[0-9]{1,32}$/;
 /** An Eve `_id` (a MongoDB ObjectId in hex): what names a Planstone session that has no `schedid`. */
 const OBJECT_ID = /^[0-9a-f]{24}$/;
+/**
+ * A Planstone conference key and the `#` that ends it: `account/conference#`, the prefix of
+ * the ids of every configured conference after the first (models/conference.ts).
+ */
+const CONFERENCE_PREFIX = /^[^#/]+\/[^#/]+#/;
+/** A Planstone room's id inside a Location ID: the conference key, then `roomid:<roomid>` or `room:<name>`. */
+const PLANSTONE_ROOM = /^[^#/]+\/[^#/]+#(?:roomid|room):\S(?:.*\S)?$/s;
+/** A Planstone conference: `account/conference`. */
+const PLANSTONE_CONFERENCE = /^[^#/\s]+(?:[^#/]*[^#/\s])?\/[^#/\s]+(?:[^#/]*[^#/\s])?$/;
 
 /**
  * Guidebook and Roundware ids (Django auto fields, printed by DRF as JSON numbers): a decimal
@@ -35,16 +44,23 @@ export function isCanonicalPlanstoneId(sourceId: string): boolean {
  * - Guidebook (every type) and Roundware: `isCanonicalIntegerId`.
  * - Planstone sessions: `isCanonicalPlanstoneId` (the `schedid`), or a 24-hex `_id` (the
  *   mapper's stand-in for a session without one); speakers: `isCanonicalPlanstoneId`
- *   (the `pid`); tracks: the track's name as the mapper keeps it (trimmed, not empty).
+ *   (the `pid`); tracks: the track's name as the mapper keeps it (trimmed, not empty) — each
+ *   of them, for a conference after the first configured one, behind `account/conference#`.
+ *   Conferences: `account/conference`; locations (rooms): `account/conference#roomid:<roomid>`
+ *   or `account/conference#room:<name>`.
  */
 export function isCanonicalSourceId(type: NodeType, provider: ProviderName, sourceId: string): boolean {
   if (provider !== 'planstone') return isCanonicalIntegerId(sourceId);
   switch (type) {
-    case 'Session':
-      return isCanonicalPlanstoneId(sourceId) || OBJECT_ID.test(sourceId);
+    case 'Conference':
+      return PLANSTONE_CONFERENCE.test(sourceId);
+    case 'Location':
+      return PLANSTONE_ROOM.test(sourceId);
     case 'Track':
       return sourceId.length > 0 && sourceId.trim() === sourceId;
-    default:
-      return isCanonicalPlanstoneId(sourceId);
+    default: {
+      const own = sourceId.replace(CONFERENCE_PREFIX, '');
+      return type === 'Session' ? isCanonicalPlanstoneId(own) || OBJECT_ID.test(own) : isCanonicalPlanstoneId(own);
+    }
   }
 }

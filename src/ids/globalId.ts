@@ -3,7 +3,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../providers.js';
 import { isCanonicalSourceId } from './canonicalSourceId.js';
 
 /** The object types that have global IDs. */
-export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession';
+export type NodeType = 'Session' | 'Track' | 'Guide' | 'Attendee' | 'PersonalizedSchedule' | 'Speaker' | 'ClientSession' | 'Conference' | 'Location';
 
 export interface DecodedGlobalId {
   type: NodeType;
@@ -11,7 +11,7 @@ export interface DecodedGlobalId {
   sourceId: string;
 }
 
-const NODE_TYPES = new Set<string>(['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession']);
+const NODE_TYPES = new Set<string>(['Session', 'Track', 'Guide', 'Attendee', 'PersonalizedSchedule', 'Speaker', 'ClientSession', 'Conference', 'Location']);
 const PROVIDERS = new Set<string>(PROVIDER_NAMES);
 
 /** An opaque global ID: base64url of `Type:provider:sourceId`. */
@@ -24,10 +24,12 @@ const idsOfModels = new WeakMap<object, string>();
 /**
  * `toGlobalId` of a model object, remembered per object: models mapped from cached lists
  * are shared by every request, and a page of them asks for all their IDs each time.
+ * `sourceId`: what the ID carries when it is not the model's own `sourceId` (a Planstone
+ * object of a later conference: see models/conference.ts `scopedSourceId`).
  */
-export function globalIdOfModel(model: { sourceId: string }, type: NodeType, provider: ProviderName): string {
+export function globalIdOfModel(model: { sourceId: string }, type: NodeType, provider: ProviderName, sourceId = model.sourceId): string {
   let id = idsOfModels.get(model);
-  if (id === undefined) idsOfModels.set(model, (id = toGlobalId(type, provider, model.sourceId)));
+  if (id === undefined) idsOfModels.set(model, (id = toGlobalId(type, provider, sourceId)));
   return id;
 }
 

@@ -1,6 +1,6 @@
 export type { AttendeeModel, AttendeeProfileModel, AttendeeStatus } from './attendee.js';
 export type { ClientSessionModel } from './clientSession.js';
-export type { ConferenceModel } from './conference.js';
+export { planstoneConferenceKey, planstoneConferenceRef, scopedSourceId, type ConferenceModel, type PlanstoneConferenceRef } from './conference.js';
 export type { GuideModel } from './guide.js';
 export type { LocationModel, LocationRef } from './location.js';
 export type { PersonalizedScheduleModel } from './personalizedSchedule.js';

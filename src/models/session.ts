@@ -1,4 +1,5 @@
 import type { SessionSourceName } from '../providers.js';
+import type { PlanstoneConferenceRef } from './conference.js';
 import type { LocationRef } from './location.js';
 import type { TrackRef } from './track.js';
 
@@ -14,6 +15,8 @@ export interface SpeakerEngagementModel {
   title: string | null;
   affiliation: string | null;
   displayName: string | null;
+  /** The configured Planstone conference whose session lists it (its speaker is read there; absent: the first). */
+  planstoneConference?: PlanstoneConferenceRef | undefined;
 }
 
 export interface SessionCreditModel {
@@ -59,4 +62,6 @@ export interface SessionModel {
   speakers: SpeakerEngagementModel[];
   /** Guidebook guide id; null for Planstone. */
   guideId: string | null;
+  /** Planstone: the configured conference it belongs to (absent: the first one). */
+  planstoneConference?: PlanstoneConferenceRef | undefined;
 }

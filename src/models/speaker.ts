@@ -1,3 +1,5 @@
+import type { PlanstoneConferenceRef } from './conference.js';
+
 /** A Planstone person. */
 export interface SpeakerModel {
   sourceId: string;
@@ -13,4 +15,6 @@ export interface SpeakerModel {
   state: string | null;
   country: string | null;
   published: boolean | null;
+  /** The configured Planstone conference it was read from (absent: the first one). */
+  planstoneConference?: PlanstoneConferenceRef | undefined;
 }

@@ -1,3 +1,4 @@
+import type { PlanstoneConferenceRef } from './conference.js';
 import type { SessionSource } from './session.js';
 
 /** A track, whichever provider it came from. */
@@ -10,6 +11,8 @@ export interface TrackModel {
   importId: string | null;
   createdAt: Date | null;
   guideId: string | null;
+  /** Planstone: the configured conference it belongs to (absent: the first one). */
+  planstoneConference?: PlanstoneConferenceRef | undefined;
 }
 
 /** How a session names its tracks: a Guidebook schedule-track id, or a Planstone track inline. */

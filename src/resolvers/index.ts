@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Attendee, attendeeQueries } from './attendee.js';
 import { ClientSession, clientSessionQueries } from './clientSession.js';
+import { Conference, conferenceQueries, Location } from './conference.js';
 import { Guide } from './guide.js';
 import { mutationResolvers, PublishRequest } from './mutations/index.js';
 import { Node, nodeQueries } from './node.js';
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
     ...personalizedScheduleQueries,
     ...speakerQueries,
     ...clientSessionQueries,
+    ...conferenceQueries,
   },
   Mutation: mutationResolvers,
   PublishRequest,
@@ -33,4 +35,6 @@ export const resolvers: Resolvers = {
   PersonalizedSchedule,
   Speaker,
   ClientSession,
+  Conference,
+  Location,
 };

@@ -1,7 +1,15 @@
 import type { QueryResolvers, SessionResolvers, SpeakerEngagementResolvers } from '../__generated__/resolvers-types.js';
-import { guideById, locationsByGuidebookIds, sessionById, sessionConnection, speakerById, tracksByGuidebookIds } from '../catalog/index.js';
+import {
+  conferenceOfSession,
+  guideById,
+  locationsByGuidebookIds,
+  sessionById,
+  sessionConnection,
+  speakerOfEngagement,
+  tracksByGuidebookIds,
+} from '../catalog/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
 import { keepExisting, pageArgs, reportPartialFailures } from './support.js';
@@ -22,7 +30,7 @@ export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
 };
 
 export const Session: SessionResolvers = {
-  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source)),
+  id: (session) => globalIdOfModel(session, 'Session', providerOfSource(session.source), scopedSourceId(session)),
   // Not `async`: a session whose rooms or tracks are all inline (Planstone's) answers at once,
   // and the executor completes an object whose fields are all plain values without a promise
   // per object — a tenth of a warm home page's CPU (measured with graphql-js).
@@ -40,8 +48,9 @@ export const Session: SessionResolvers = {
   },
   speakers: (session, { publishedOnly }) => (publishedOnly ? session.speakers.filter((e) => e.published) : session.speakers),
   guide: (session, _args, context) => (session.guideId ? guideById(context, session.guideId) : null),
+  conference: (session, _args, context) => conferenceOfSession(context, session),
 };
 
 export const SpeakerEngagement: SpeakerEngagementResolvers = {
-  speaker: (engagement, _args, context) => speakerById(context, engagement.personId),
+  speaker: (engagement, _args, context) => speakerOfEngagement(context, engagement),
 };

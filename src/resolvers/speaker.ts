@@ -3,6 +3,7 @@ import { speakerConnection, speakerSessionConnection } from '../catalog/index.js
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
+import { scopedSourceId } from '../models/index.js';
 import { operationFieldNames } from './lookahead.js';
 import { pageArgs } from './support.js';
 
@@ -19,7 +20,7 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 };
 
 export const Speaker: SpeakerResolvers = {
-  id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone'),
+  id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone', scopedSourceId(speaker)),
   sessions(speaker, args, context, info) {
     return speakerSessionConnection(context, speaker, pageArgs(args), operationFieldNames(info));
   },

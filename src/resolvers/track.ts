@@ -1,7 +1,7 @@
 import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-types.js';
 import { guideById, sessionConnection, trackConnection } from '../catalog/index.js';
 import { globalIdOfModel, toGlobalId } from '../ids/globalId.js';
-import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
 import { pageArgs, reportPartialFailures } from './support.js';
@@ -15,10 +15,10 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
 };
 
 export const Track: TrackResolvers = {
-  id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source)),
+  id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source), scopedSourceId(track)),
   guide: (track, _args, context) => (track.guideId ? guideById(context, track.guideId) : null),
   async sessions(track, args, context, info) {
-    const trackId = toGlobalId('Track', providerOfSource(track.source), track.sourceId);
+    const trackId = toGlobalId('Track', providerOfSource(track.source), scopedSourceId(track));
     const { connection, failures } = await sessionConnection(context.dataSources, { trackId }, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
       kind: 'trackSessions',
       withTracks: selects(info, ['edges', 'node', 'tracks']),

@@ -31,6 +31,12 @@ export interface HarnessOptions {
   gatewayOptions?: GatewayOptions;
   /** Point the gateway at these (already running) emulators instead of starting new ones; `close()` leaves them running. */
   emulatorSet?: EmulatorSet;
+  /**
+   * Which Planstone conferences of the emulator the gateway serves: only the first (`'first'`,
+   * the default: the suite's oracles in test/support/providerData.ts read that one), or every
+   * one the emulator holds (`'all'`, as demo mode does).
+   */
+  planstoneConferences?: 'first' | 'all';
 }
 
 /** The three emulators and a gateway pointed at them, all on free loopback ports. */
@@ -39,7 +45,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Logs are off unless a test asks for them (LOG_LEVEL in `env`, or its own logger / logDestination).
   // Operations are compiled on first use, so every test meets graphql-jit, which executes
   // all repeats in service; test/gateway/compiledExecution.test.ts compares it with graphql-js.
-  const config = loadConfig({ ...emulators.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', GRAPHQL_JIT_AFTER: '0', ...options.env });
+  const { PLANSTONE_CONFERENCES, ...emulatorEnv } = emulators.env;
+  const conferences = options.planstoneConferences === 'all' && PLANSTONE_CONFERENCES ? { PLANSTONE_CONFERENCES } : {};
+  const config = loadConfig({
+    ...emulatorEnv,
+    ...conferences,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    GRAPHQL_JIT_AFTER: '0',
+    ...options.env,
+  });
   const gateway = await createGateway(config, { logError: () => undefined, ...options.gatewayOptions });
   const url = await gateway.listen(0, '127.0.0.1');
   const all = [emulators.guidebook, emulators.roundware, emulators.planstone];

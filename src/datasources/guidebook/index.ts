@@ -27,6 +27,7 @@ import {
   guidebookPersonalizedScheduleWire,
   guidebookSessionWire,
   guidebookTrackWire,
+  type GuidebookLocationWire,
 } from './wire.js';
 import { GuidebookWrites } from './writes.js';
 
@@ -185,6 +186,34 @@ export class GuidebookDataSource {
    */
   sessionsByIds(guideId: string, ids: readonly string[]): Promise<Array<SessionModel | Error>> {
     return this.sessionInGuide.loadMany(ids.map((id) => ({ id, guideId })));
+  }
+
+  /** Every guide the credentials see (the whole `guides` list, read once per request like the `guide` loader's). */
+  async guides(): Promise<GuideModel[]> {
+    const pages = await this.#wholeList('guides', guidebookGuideWire)();
+    return pages.flat().map(toGuide);
+  }
+
+  /**
+   * Every session of one guide in start-time order: the guide's list read whole, with the
+   * query `sessionInGuide` and a guide's `sessions` connection use (so their cached pages are shared).
+   */
+  sessionsOfGuide(guideId: string): Promise<SessionModel[]> {
+    return this.#primeGuide('sessions', { guide: guideId, ordering: 'start_time,id' }, guidebookSessionWire, toSession, this.session);
+  }
+
+  /** The locations of one guide (`locations/?guide=`), in the provider's order; primes `location`. */
+  locationsOfGuide(guideId: string): Promise<LocationModel[]> {
+    // A Guidebook location always has its id (toLocation writes it).
+    type Located = LocationModel & { sourceId: string };
+    const withId = toLocation as (wire: GuidebookLocationWire) => Located;
+    return this.#primeGuide<GuidebookLocationWire, Located>(
+      'locations',
+      { guide: guideId },
+      guidebookLocationWire,
+      withId,
+      this.location as DataLoader<string, Located>,
+    );
   }
 
   /** Attendees of one guide by id, batched the same way as `sessionsByIds`. */

@@ -20,6 +20,11 @@ export interface PlanstoneClientOptions {
   upstream?: UpstreamExtras;
   /** Told once when the feed's behaviour makes the gateway read it differently (for the operators' log). */
   onNotice?: (message: string) => void;
+  /**
+   * The HTTP client of another conference's PlanstoneClient on the same feed, to share (one
+   * connection pool, breaker and cache for the feed); none: this client makes its own.
+   */
+  sharedUpstream?: UpstreamClient;
 }
 
 /**
@@ -36,15 +41,17 @@ export class PlanstoneClient {
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
 
-  constructor({ config, cache, timeouts, ttlMs, upstream, onNotice }: PlanstoneClientOptions) {
-    this.upstream = new UpstreamClient({
-      provider: 'planstone',
-      baseUrl: config.baseUrl,
-      authorization: `Basic ${Buffer.from(`${config.token}:`).toString('base64')}`,
-      timeouts,
-      cache,
-      ...upstream,
-    });
+  constructor({ config, cache, timeouts, ttlMs, upstream, onNotice, sharedUpstream }: PlanstoneClientOptions) {
+    this.upstream =
+      sharedUpstream ??
+      new UpstreamClient({
+        provider: 'planstone',
+        baseUrl: config.baseUrl,
+        authorization: `Basic ${Buffer.from(`${config.token}:`).toString('base64')}`,
+        timeouts,
+        cache,
+        ...upstream,
+      });
     this.#scope = { account: config.account, conference: config.conference };
     this.#ttlMs = ttlMs;
     this.#onNotice = onNotice;

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
-import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
+import type { PlanstoneConferenceRef, SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
 import { sessionComparator } from '../../models/index.js';
 import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
@@ -30,12 +30,12 @@ export interface PlanstoneSpeakerFilter {
 // the very pages whole reads get), not once per request.
 const mappedPages = new Map<string, WeakMap<PlanstoneSessionPage, SessionModel[]>>();
 
-function mapPage(page: PlanstoneSessionPage, zone: string, read: SessionRead): SessionModel[] {
-  const key = `${read}|${zone}`;
+function mapPage(page: PlanstoneSessionPage, zone: string, read: SessionRead, conference: PlanstoneConferenceRef | undefined): SessionModel[] {
+  const key = `${read}|${zone}|${conference?.key ?? ''}`;
   let byPage = mappedPages.get(key);
   if (!byPage) mappedPages.set(key, (byPage = new WeakMap()));
   let models = byPage.get(page);
-  if (!models) byPage.set(page, (models = page._items.map((item) => toSession(item, zone, read))));
+  if (!models) byPage.set(page, (models = page._items.map((item) => toSession(item, zone, read, conference))));
   return models;
 }
 
@@ -78,12 +78,20 @@ export class PlanstoneDataSource {
   readonly #zone: string;
   readonly #headers: Record<string, string> | undefined;
   readonly #snapshots: Partial<Record<SessionRead, Promise<SessionModel[]>>> = {};
+  /** The configured conference this feed scope is (its sessions, tracks, rooms and speakers carry it); absent: the only one. */
+  readonly conference: PlanstoneConferenceRef | undefined;
 
-  constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>) {
+  constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>, conference?: PlanstoneConferenceRef) {
     this.#client = client;
     this.#zone = zone;
     this.#headers = headers;
-    this.speaker = createSpeakerLoader(client, headers);
+    this.conference = conference;
+    this.speaker = createSpeakerLoader(client, headers, conference);
+  }
+
+  /** The IANA zone the conference's local times are read in. */
+  get timeZone(): string {
+    return this.#zone;
   }
 
   /**
@@ -98,7 +106,7 @@ export class PlanstoneDataSource {
     // the last page's mapping is left between the last answer and the merge.
     const snapshot = allPages(
       (page, speculative, signal) => this.#client.sessionsPage(page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read, signal),
-      (page) => mapPage(page, this.#zone, read),
+      (page) => mapPage(page, this.#zone, read, this.conference),
       this.#client.expectedSessionsLayout(PLANSTONE_MAX_RESULTS, read),
     ).then(snapshotOf);
     this.#snapshots[read] = snapshot;
@@ -163,7 +171,7 @@ export class PlanstoneDataSource {
     const source = createMaxResultsSource(
       async (page, maxResults, speculative, signal) => {
         const answer = await this.#client.speakersPage(where, page, maxResults, this.#headers, speculative, signal);
-        const items = answer._items.map(toSpeaker);
+        const items = answer._items.map((wire) => toSpeaker(wire, this.conference));
         for (const speaker of items) this.speaker.prime(speaker.sourceId, speaker);
         return {
           items,

@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import { zonedWallTimeToUtc } from '../../datetime/index.js';
 import type {
   CustomFieldModel,
+  LocationModel,
   LocationRef,
+  PlanstoneConferenceRef,
   SessionCreditModel,
   SessionModel,
   SpeakerEngagementModel,
@@ -161,8 +163,8 @@ function personName(parts: Array<string | null | undefined>): string | null {
   return name || null;
 }
 
-export function toEngagement(wire: PlanstoneEngagementWire): SpeakerEngagementModel {
-  return {
+export function toEngagement(wire: PlanstoneEngagementWire, conference?: PlanstoneConferenceRef): SpeakerEngagementModel {
+  const engagement: SpeakerEngagementModel = {
     personId: String(wire.pid),
     role: blankToNull(wire.role),
     sortOrder: toNumber(wire.sortorder),
@@ -171,11 +173,15 @@ export function toEngagement(wire: PlanstoneEngagementWire): SpeakerEngagementMo
     affiliation: blankToNull(wire.affil) ?? blankToNull(wire.company),
     displayName: personName([wire.fname, wire.lname]),
   };
+  if (conference) engagement.planstoneConference = conference;
+  return engagement;
 }
 
-/** A stable track model for a Planstone track name. */
-export function toTrack(name: string, description: string | null): TrackModel {
-  return { source: 'PLANSTONE', sourceId: name, name, color: null, description, importId: null, createdAt: null, guideId: null };
+/** A stable track model for a Planstone track name (of `conference`, when given). */
+export function toTrack(name: string, description: string | null, conference?: PlanstoneConferenceRef): TrackModel {
+  const track: TrackModel = { source: 'PLANSTONE', sourceId: name, name, color: null, description, importId: null, createdAt: null, guideId: null };
+  if (conference) track.planstoneConference = conference;
+  return track;
 }
 
 /**
@@ -223,19 +229,24 @@ export const SESSION_DETAIL_FIELDS = [
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof SessionModel>;
 
-function sessionLocations(wire: PlanstoneSessionWire): LocationRef[] {
+function sessionLocations(wire: PlanstoneSessionWire, conference: PlanstoneConferenceRef | undefined): LocationRef[] {
   const room = blankToNull(wire.roomname) ?? blankToNull(wire.sched_roomname) ?? blankToNull(wire.location);
-  return room ? [{ kind: 'inline', location: { name: room, venue: blankToNull(wire.hotelname), sourceId: wire.roomid ? String(wire.roomid) : null } }] : [];
+  if (!room) return [];
+  const location: LocationModel = { name: room, venue: blankToNull(wire.hotelname), sourceId: idText(wire.roomid) };
+  if (conference) location.planstoneConference = conference;
+  return [{ kind: 'inline', location }];
 }
 
-function sessionSpeakers(wire: PlanstoneSessionWire): SpeakerEngagementModel[] {
-  return (wire.speakers ?? []).map(toEngagement).sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
+function sessionSpeakers(wire: PlanstoneSessionWire, conference: PlanstoneConferenceRef | undefined): SpeakerEngagementModel[] {
+  return (wire.speakers ?? [])
+    .map((engagement) => toEngagement(engagement, conference))
+    .sort((a, b) => (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER));
 }
 
-function sessionTracks(wire: PlanstoneSessionWire): TrackRef[] {
+function sessionTracks(wire: PlanstoneSessionWire, conference: PlanstoneConferenceRef | undefined): TrackRef[] {
   return (wire.tracks ?? []).flatMap((t) => {
     const name = blankToNull(t.track);
-    return name ? [{ kind: 'inline' as const, track: toTrack(name, blankToNull(t.desc)) }] : [];
+    return name ? [{ kind: 'inline' as const, track: toTrack(name, blankToNull(t.desc), conference) }] : [];
   });
 }
 
@@ -278,6 +289,8 @@ export class PlanstoneSession implements SessionModel {
   readonly rank = null;
   readonly createdAt = null;
   readonly guideId = null;
+  /** The configured conference it was read from; absent for the first (see PlanstoneConferenceRef). */
+  readonly planstoneConference: PlanstoneConferenceRef | undefined;
 
   readonly #wire: PlanstoneSessionWire;
   readonly #zone: string;
@@ -295,7 +308,8 @@ export class PlanstoneSession implements SessionModel {
   #hasHandouts: boolean | null | undefined;
   #updatedAt: Date | null | undefined;
 
-  constructor(wire: PlanstoneSessionWire, zone: string, read: SessionRead) {
+  constructor(wire: PlanstoneSessionWire, zone: string, read: SessionRead, conference?: PlanstoneConferenceRef) {
+    this.planstoneConference = conference;
     this.#wire = wire;
     this.#zone = zone;
     this.#read = read;
@@ -315,15 +329,15 @@ export class PlanstoneSession implements SessionModel {
   }
 
   get locations(): LocationRef[] {
-    return (this.#locations ??= sessionLocations(this.#wire));
+    return (this.#locations ??= sessionLocations(this.#wire, this.planstoneConference));
   }
 
   get tracks(): TrackRef[] {
-    return (this.#tracks ??= sessionTracks(this.#wire));
+    return (this.#tracks ??= sessionTracks(this.#wire, this.planstoneConference));
   }
 
   get speakers(): SpeakerEngagementModel[] {
-    return (this.#speakers ??= sessionSpeakers(this.#wire));
+    return (this.#speakers ??= sessionSpeakers(this.#wire, this.planstoneConference));
   }
 
   get descriptionHtml(): string | null {
@@ -365,6 +379,8 @@ export class PlanstoneSession implements SessionModel {
   /** Every field, lazy ones included, as a plain object (for `JSON.stringify`, logs, tests). */
   toJSON(): SessionModel {
     const plain = { ...this } as Partial<SessionModel>;
+    // Optional in the model: absent, not undefined, when the session has no conference reference.
+    if (plain.planstoneConference === undefined) delete plain.planstoneConference;
     for (const key of LAZY_FIELDS) {
       if (this.#read === 'list' && (SESSION_DETAIL_FIELDS as readonly string[]).includes(key)) continue;
       (plain as Record<string, unknown>)[key] = this[key];
@@ -381,15 +397,16 @@ export class PlanstoneSession implements SessionModel {
 
 const LAZY_FIELDS = ['endTime', 'locations', 'tracks', 'speakers', ...SESSION_DETAIL_FIELDS] as const satisfies ReadonlyArray<keyof SessionModel>;
 
-/** Maps one feed session to the unified model (see PlanstoneSession). */
-export function toSession(wire: PlanstoneSessionWire, zone: string, read: SessionRead = 'whole'): PlanstoneSession {
-  return new PlanstoneSession(wire, zone, read);
+/** Maps one feed session to the unified model (see PlanstoneSession), of `conference` when given. */
+export function toSession(wire: PlanstoneSessionWire, zone: string, read: SessionRead = 'whole', conference?: PlanstoneConferenceRef): PlanstoneSession {
+  return new PlanstoneSession(wire, zone, read, conference);
 }
 
-export function toSpeaker(wire: PlanstoneSpeakerWire): SpeakerModel {
+/** One feed person as the unified model (of `conference`, when given). */
+export function toSpeaker(wire: PlanstoneSpeakerWire, conference?: PlanstoneConferenceRef): SpeakerModel {
   const firstName = blankToNull(wire.fname);
   const lastName = blankToNull(wire.lname);
-  return {
+  const speaker: SpeakerModel = {
     sourceId: String(wire.pid),
     firstName,
     lastName,
@@ -404,4 +421,6 @@ export function toSpeaker(wire: PlanstoneSpeakerWire): SpeakerModel {
     country: blankToNull(wire.country),
     published: toBoolean(wire.published),
   };
+  if (conference) speaker.planstoneConference = conference;
+  return speaker;
 }

@@ -1,0 +1,55 @@
+import type { ConferenceResolvers, LocationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import {
+  conferenceDateRange,
+  conferenceDays,
+  conferenceGlobalId,
+  conferenceGuide,
+  conferenceLocations,
+  conferences,
+  conferenceTracks,
+  locationGlobalId,
+  sessionConnection,
+} from '../catalog/index.js';
+import { UserInputError } from '../errors/index.js';
+import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { operationFieldNames, selects } from './lookahead.js';
+import { pageArgs, reportPartialFailures } from './support.js';
+
+export const conferenceQueries: Pick<QueryResolvers, 'conferences'> = {
+  conferences: (_parent, _args, context) => conferences(context),
+};
+
+export const Conference: ConferenceResolvers = {
+  id: (conference) => conferenceGlobalId(conference),
+  days: (conference, _args, context) => conferenceDays(context, conference),
+  startDate: async (conference, _args, context) => (await conferenceDateRange(context, conference)).startDate,
+  endDate: async (conference, _args, context) => (await conferenceDateRange(context, conference)).endDate,
+  locations: (conference, _args, context) => conferenceLocations(context, conference),
+  tracks: (conference, _args, context, info) => conferenceTracks(context, conference, operationFieldNames(info)),
+  guide: (conference, _args, context) => conferenceGuide(context, conference),
+  // The catalog's session connection with this conference pinned.
+  async sessions(conference, args, context, info) {
+    const conferenceId = conferenceGlobalId(conference);
+    const filter = args.filter ?? {};
+    if (filter.conferenceId != null && filter.conferenceId !== conferenceId) {
+      throw new UserInputError('`filter.conferenceId` must be this conference’s ID (or left out) on `Conference.sessions`.', 'filter.conferenceId');
+    }
+    const { connection, failures } = await sessionConnection(
+      context.dataSources,
+      { ...filter, conferenceId },
+      args.orderBy ?? DEFAULT_SESSION_ORDER,
+      pageArgs(args),
+      {
+        kind: 'conferenceSessions',
+        withTracks: selects(info, ['edges', 'node', 'tracks']),
+        fieldsRead: operationFieldNames(info),
+      },
+    );
+    reportPartialFailures(context, failures, info);
+    return connection;
+  },
+};
+
+export const Location: LocationResolvers = {
+  id: (location) => locationGlobalId(location),
+};
