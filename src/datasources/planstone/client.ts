@@ -77,6 +77,46 @@ export class PlanstoneClient {
     }
   }
 
+  /**
+   * One page of the conference's sessions that match `where` (beside the account/conference
+   * scope), ordered by `sort` on the server; otherwise as `sessionsPage`.
+   */
+  async sessionsWherePage(
+    where: Record<string, unknown>,
+    sort: string,
+    page: number,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    headers?: Record<string, string>,
+    speculative = false,
+    read: SessionRead = 'whole',
+    signal?: AbortSignal,
+  ): Promise<PlanstoneSessionPage> {
+    const query = (projected: boolean) => ({ ...this.#sessionsQuery(maxResults, projected), where: JSON.stringify({ ...this.#scope, ...where }), sort });
+    const projected = read === 'list' && !this.#projectionRefused;
+    try {
+      return await this.#sessionsPage(page, query(projected), headers, speculative, signal);
+    } catch (error) {
+      if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
+      this.#projectionRefused = true;
+      return this.#sessionsPage(page, query(false), headers, speculative, signal);
+    }
+  }
+
+  /** The layout of a `sessionsWherePage` query when its page 1 was last read. */
+  expectedSessionsWhereLayout(
+    where: Record<string, unknown>,
+    sort: string,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    read: SessionRead = 'whole',
+  ): PageLayout | undefined {
+    const query = {
+      ...this.#sessionsQuery(maxResults, read === 'list' && !this.#projectionRefused),
+      where: JSON.stringify({ ...this.#scope, ...where }),
+      sort,
+    };
+    return this.#layouts.recall(`sessions?${JSON.stringify(query)}`);
+  }
+
   /** The layout of the session feed (at `maxResults` a page, read whole or as a list) when its page 1 was last read. */
   expectedSessionsLayout(maxResults = PLANSTONE_MAX_RESULTS, read: SessionRead = 'whole'): PageLayout | undefined {
     return this.#layouts.recall(`sessions?${JSON.stringify(this.#sessionsQuery(maxResults, read === 'list' && !this.#projectionRefused))}`);

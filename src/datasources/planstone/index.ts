@@ -2,13 +2,14 @@ import type DataLoader from 'dataloader';
 
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
-import type { SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
-import { sessionComparator } from '../../models/index.js';
+import type { SessionModel, SessionOrder, SessionWindow, SpeakerModel, TrackModel } from '../../models/index.js';
+import { sessionComparator, sessionInWindow } from '../../models/index.js';
 import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
+import { sessionWhere } from './sessionWhere.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
@@ -18,6 +19,8 @@ export interface PlanstoneSessionFilter {
   published?: boolean;
   trackName?: string;
   speakerPid?: string;
+  /** Only sessions in this time window (read by `where` on the local dates that can hold them: sessionWhere.ts). */
+  window?: SessionWindow;
 }
 
 export interface PlanstoneSpeakerFilter {
@@ -78,6 +81,8 @@ export class PlanstoneDataSource {
   readonly #zone: string;
   readonly #headers: Record<string, string> | undefined;
   readonly #snapshots: Partial<Record<SessionRead, Promise<SessionModel[]>>> = {};
+  /** Sessions read with a `where` in this request, by `where` and kind of read. */
+  readonly #selections = new Map<string, Promise<SessionModel[]>>();
 
   constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>) {
     this.#client = client;
@@ -106,10 +111,43 @@ export class PlanstoneDataSource {
   }
 
   /**
+   * The sessions that match `where` (beside the conference scope), deduplicated by schedid:
+   * every page of that query, sorted by `startDate` on the server, each page mapped once per
+   * cached page object. Pages go through the shared cache (a repeat within the TTL costs no
+   * call). When this request already holds the whole feed, that is used instead.
+   */
+  sessionsWhere(where: Record<string, unknown>, read: SessionRead = 'whole'): Promise<SessionModel[]> {
+    const whole = this.#snapshots.whole ?? this.#snapshots[read];
+    if (whole) return whole;
+    const key = `${read}|${JSON.stringify(where)}`;
+    let selection = this.#selections.get(key);
+    if (!selection) {
+      selection = allPages(
+        (page, speculative, signal) =>
+          this.#client.sessionsWherePage(where, SERVER_SORT, page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read, signal),
+        (page) => mapPage(page, this.#zone, read),
+        this.#client.expectedSessionsWhereLayout(where, SERVER_SORT, PLANSTONE_MAX_RESULTS, read),
+      ).then(snapshotOf);
+      this.#selections.set(key, selection);
+      selection.catch(() => this.#selections.delete(key));
+    }
+    return selection;
+  }
+
+  /**
    * The filtered sessions in `order`, addressed by offset. `fieldsRead`: the field names the
    * operation selects, when known — without a session detail among them a list read is enough.
    */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
+    const where = sessionWhere(filter, this.#zone);
+    if (where !== undefined) {
+      // The feed selects the days (and speaker) that can match; the rest is checked here.
+      return createArraySource(async () => {
+        if (where === null) return [];
+        const selected = await this.sessionsWhere(where, readFor(fieldsRead));
+        return selected.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+      });
+    }
     return createArraySource(async () => {
       const all = await this.allSessions(readFor(fieldsRead));
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
@@ -178,7 +216,11 @@ export class PlanstoneDataSource {
   }
 }
 
+/** The server's order for day reads: by local start date, ties by schedid so pages never overlap. */
+const SERVER_SORT = 'startDate,schedid';
+
 function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
+  if (filter.window && !sessionInWindow(session, filter.window)) return false;
   if (filter.importId !== undefined && session.importId !== filter.importId) return false;
   if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
   if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;
