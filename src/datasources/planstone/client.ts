@@ -69,10 +69,7 @@ export class PlanstoneClient {
       return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative, signal);
     } catch (error) {
       if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
-      if (!this.#projectionRefused) {
-        this.#projectionRefused = true;
-        this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
-      }
+      this.#refuseProjection();
       return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative, signal);
     }
   }
@@ -97,9 +94,16 @@ export class PlanstoneClient {
       return await this.#sessionsPage(page, query(projected), headers, speculative, signal);
     } catch (error) {
       if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
-      this.#projectionRefused = true;
+      this.#refuseProjection();
       return this.#sessionsPage(page, query(false), headers, speculative, signal);
     }
+  }
+
+  /** The feed answered 400 to a projection: list reads ask for whole sessions from now on (said once). */
+  #refuseProjection(): void {
+    if (this.#projectionRefused) return;
+    this.#projectionRefused = true;
+    this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
   }
 
   /** The layout of a `sessionsWherePage` query when its page 1 was last read. */

@@ -7,6 +7,7 @@ import { sessionComparator, sessionInWindow } from '../../models/index.js';
 import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
+import { createDayOrderedSource } from './dayOrderedSource.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
 import { sessionWhere } from './sessionWhere.js';
@@ -148,7 +149,7 @@ export class PlanstoneDataSource {
         return selected.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
       });
     }
-    return createArraySource(async () => {
+    const whole = createArraySource(async () => {
       const all = await this.allSessions(readFor(fieldsRead));
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
       let views = orderedViews.get(all);
@@ -158,6 +159,40 @@ export class PlanstoneDataSource {
       if (!sessions) views.set(key, (sessions = all.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order))));
       return sessions;
     });
+    if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
+    return this.#byDays(whole, order, readFor(fieldsRead));
+  }
+
+  /**
+   * The unfiltered list in start order, read a day at a time from the feed sorted by
+   * `startDate` (dayOrderedSource.ts): its first page reads the first day(s), not the whole
+   * conference. `whole` serves instead when this request already read the whole feed, and
+   * when the feed's pages carry no `_meta` (no total to page by).
+   */
+  #byDays(whole: OffsetSource<SessionModel>, order: SessionOrder, read: SessionRead): OffsetSource<SessionModel> {
+    let wholeInstead = false;
+    const days = createDayOrderedSource(
+      async (direction, page) => {
+        const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
+        const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+        if (!answer._meta) throw new NoTotal();
+        return { sessions: mapPage(answer, this.#zone, read), total: answer._meta.total, pageSize: answer._meta.max_results };
+      },
+      this.#zone,
+      sessionComparator(order),
+    );
+    return {
+      read: async (offset, limit) => {
+        if (wholeInstead || this.#snapshots.whole || this.#snapshots[read]) return whole.read(offset, limit);
+        try {
+          return await days.read(offset, limit);
+        } catch (error) {
+          if (!(error instanceof NoTotal)) throw error;
+          wholeInstead = true;
+          return whole.read(offset, limit);
+        }
+      },
+    };
   }
 
   /**
@@ -218,6 +253,10 @@ export class PlanstoneDataSource {
 
 /** The server's order for day reads: by local start date, ties by schedid so pages never overlap. */
 const SERVER_SORT = 'startDate,schedid';
+const SERVER_SORT_DESCENDING = '-startDate,-schedid';
+
+/** The feed answered without `_meta`: no total to page a day at a time by. */
+class NoTotal extends Error {}
 
 function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
   if (filter.window && !sessionInWindow(session, filter.window)) return false;
