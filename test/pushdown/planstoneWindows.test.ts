@@ -19,6 +19,7 @@ interface Ref {
   end: number;
   startDate: string;
   pids: string[];
+  roomid: string;
 }
 
 let harness: DatasourceHarness;
@@ -35,7 +36,16 @@ beforeAll(async () => {
     // The effective end (schema): a date without a time is an all-day session of 24 hours;
     // a session without an end time ends at its start.
     const end = planstoneEndMs(s, ZONE) ?? (hasTime ? start : start + 24 * HOUR);
-    return [{ schedid: s.schedid, start, end, startDate: s.startDate!.trim(), pids: (s.speakers ?? []).map((e) => String(e.pid)) }];
+    return [
+      {
+        schedid: s.schedid,
+        start,
+        end,
+        startDate: s.startDate!.trim(),
+        pids: (s.speakers ?? []).map((e) => String(e.pid)),
+        roomid: String((s as unknown as { roomid?: unknown }).roomid ?? ''),
+      },
+    ];
   });
 }, 60_000);
 
@@ -159,5 +169,23 @@ describe('Planstone: time windows pushed down as where on startDate', () => {
     const [where] = receivedWheres();
     expect(where).toMatchObject({ 'speakers.pid': { $in: [pid, Number(pid)] }, startDate: { $gte: '2024-11-01', $lte: '2024-11-02' } });
     expect(harness.emulators.planstone.log.count()).toBe(1);
+  });
+
+  it('a room on a day: roomid in the where', async () => {
+    const window: SessionWindow = { startsAfter: utc('2024-11-04T06:00:00'), startsBefore: utc('2024-11-05T06:00:00') };
+    const roomid = refs.find((r) => inWindow(r, window) && r.roomid !== '')!.roomid;
+    const expected = refs
+      .filter((r) => inWindow(r, window) && r.roomid === roomid)
+      .sort((a, b) => a.start - b.start || Number(a.schedid) - Number(b.schedid))
+      .map((r) => r.schedid);
+    expect(expected.length).toBeGreaterThan(0);
+    const cold = harness.newProcess();
+    harness.emulators.planstone.log.clear();
+    const { items } = await cold.request().planstone!.sessionSource({ window, roomId: roomid }, { field: 'START_TIME', direction: 'ASC' }).read(0, 1000);
+    await cold.close();
+    expect(items.map((s) => s.sourceId)).toEqual(expected);
+    expect(receivedWheres()).toEqual([
+      { account: 'myaccount', conference: '2018', roomid: { $in: [roomid, Number(roomid)] }, startDate: { $gte: '2024-11-04', $lte: '2024-11-04' } },
+    ]);
   });
 });

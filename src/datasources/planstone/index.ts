@@ -20,6 +20,8 @@ export interface PlanstoneSessionFilter {
   published?: boolean;
   trackName?: string;
   speakerPid?: string;
+  /** Only sessions in this room (its `roomid`, a Planstone location's source id). */
+  roomId?: string;
   /** Only sessions in this time window (read by `where` on the local dates that can hold them: sessionWhere.ts). */
   window?: SessionWindow;
 }
@@ -260,6 +262,7 @@ class NoTotal extends Error {}
 
 function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
   if (filter.window && !sessionInWindow(session, filter.window)) return false;
+  if (filter.roomId !== undefined && !session.locations.some((l) => l.kind === 'inline' && l.location.sourceId === filter.roomId)) return false;
   if (filter.importId !== undefined && session.importId !== filter.importId) return false;
   if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
   if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;

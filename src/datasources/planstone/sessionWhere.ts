@@ -6,6 +6,8 @@ import { isWindowEmpty, type SessionWindow } from '../../models/index.js';
 export interface PushableFilter {
   window?: SessionWindow | undefined;
   speakerPid?: string | undefined;
+  /** A room by the feed's `roomid` (a Planstone location's source id). */
+  roomId?: string | undefined;
 }
 
 /** `YYYY-MM-DD` of `instant` on the wall clock of `zone`. */
@@ -17,6 +19,11 @@ export function localDateOf(instant: Date, zone: string): string {
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** An id the feed may store as text or (when numeric) as a number: Mongo compares types strictly. */
+function textOrNumber(id: string): unknown {
+  return /^\d{1,15}$/.test(id) ? { $in: [id, Number(id)] } : id;
 }
 
 // Below every ISO date and above the feed's blanks ("" and " "): a floor on `startDate`
@@ -39,15 +46,16 @@ const DATED = '0';
  *   least E's local date − 1, or the `endDate` at least E's local date.
  * The caller still checks every session read with `sessionInWindow`.
  *
- * `speakerPid`: sessions engaging that person (`speakers.pid`, as text or number).
+ * `speakerPid`: sessions engaging that person (`speakers.pid`); `roomId`: sessions in that room
+ * (`roomid`); each as text or number.
  */
 export function sessionWhere(filter: PushableFilter, zone: string): Record<string, unknown> | null | undefined {
   const window = filter.window && !isWindowEmpty(filter.window) ? filter.window : undefined;
   const clauses: Record<string, unknown> = {};
   if (filter.speakerPid !== undefined) {
-    const pid = filter.speakerPid;
-    clauses['speakers.pid'] = /^\d{1,15}$/.test(pid) ? { $in: [pid, Number(pid)] } : pid;
+    clauses['speakers.pid'] = textOrNumber(filter.speakerPid);
   }
+  if (filter.roomId !== undefined) clauses.roomid = textOrNumber(filter.roomId);
   if (!window) return Object.keys(clauses).length > 0 ? clauses : undefined;
 
   const date = (instant: Date) => localDateOf(instant, zone);
