@@ -24,11 +24,18 @@ interface Ref {
 
 let harness: DatasourceHarness;
 let refs: Ref[];
+/** Every session's speakers, with or without a start (those without one sort last). */
+let engagements: Array<{ schedid: string; start: number | null; pids: string[] }>;
 
 beforeAll(async () => {
   harness = await startDatasourceHarness();
   const data = await readProviderData(harness.asHarness());
   expect(data.planstone.timeZone).toBe(ZONE);
+  engagements = data.planstone.sessions.map((s) => ({
+    schedid: s.schedid,
+    start: planstoneStartMs(s, ZONE),
+    pids: (s.speakers ?? []).map((e) => String(e.pid)),
+  }));
   refs = data.planstone.sessions.flatMap((s: PlanstoneSession) => {
     const start = planstoneStartMs(s, ZONE);
     if (start === null) return [];
@@ -187,5 +194,27 @@ describe('Planstone: time windows pushed down as where on startDate', () => {
     expect(receivedWheres()).toEqual([
       { account: 'myaccount', conference: '2018', roomid: { $in: [roomid, Number(roomid)] }, startDate: { $gte: '2024-11-04', $lte: '2024-11-04' } },
     ]);
+  });
+
+  it("thirty speakers' sessions in one request: one speakers.pid $in query, not one per speaker", async () => {
+    const pids = [...new Set(refs.flatMap((r) => r.pids))].slice(0, 30);
+    const cold = harness.newProcess();
+    harness.emulators.planstone.log.clear();
+    const request = cold.request();
+    const lists = await Promise.all(
+      pids.map((speakerPid) => request.planstone!.sessionSource({ speakerPid }, { field: 'START_TIME', direction: 'ASC' }).read(0, 1000)),
+    );
+    await cold.close();
+    pids.forEach((pid, i) => {
+      const expected = engagements
+        .filter((r) => r.pids.includes(pid))
+        .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || Number(a.schedid) - Number(b.schedid))
+        .map((r) => r.schedid);
+      expect(lists[i]!.items.map((s) => s.sourceId)).toEqual(expected);
+    });
+    const engaged = engagements.filter((r) => r.pids.some((pid) => pids.includes(pid))).length;
+    expect(harness.emulators.planstone.log.count()).toBe(Math.max(1, Math.ceil(engaged / 100)));
+    const [where] = receivedWheres();
+    expect((where!['speakers.pid'] as { $in: unknown[] }).$in).toHaveLength(60);
   });
 });

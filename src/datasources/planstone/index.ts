@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
@@ -86,6 +86,8 @@ export class PlanstoneDataSource {
   readonly #snapshots: Partial<Record<SessionRead, Promise<SessionModel[]>>> = {};
   /** Sessions read with a `where` in this request, by `where` and kind of read. */
   readonly #selections = new Map<string, Promise<SessionModel[]>>();
+  /** The sessions of speakers (by pid), batched per kind of read (see `#speakerSessions`). */
+  readonly #bySpeaker = new Map<SessionRead, DataLoader<string, SessionModel[]>>();
 
   constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>) {
     this.#client = client;
@@ -142,6 +144,15 @@ export class PlanstoneDataSource {
    * operation selects, when known — without a session detail among them a list read is enough.
    */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
+    const pushable = { window: filter.window, roomId: filter.roomId };
+    if (filter.speakerPid !== undefined && sessionWhere(pushable, this.#zone) === undefined) {
+      // A speaker's sessions: one `$in` query for every speaker the operation asks about.
+      const pid = filter.speakerPid;
+      return createArraySource(async () => {
+        const engaged = await this.#speakerSessions(readFor(fieldsRead)).load(pid);
+        return engaged.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+      });
+    }
     const where = sessionWhere(filter, this.#zone);
     if (where !== undefined) {
       // The feed selects the days (and speaker) that can match; the rest is checked here.
@@ -163,6 +174,28 @@ export class PlanstoneDataSource {
     });
     if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
     return this.#byDays(whole, order, readFor(fieldsRead));
+  }
+
+  /**
+   * Sessions by speaker pid for this request: the pids asked for in one tick go out as one
+   * `where={"speakers.pid":{"$in":[…]}}` query (its pages; at most 100 pids a batch), so a page
+   * of speakers with their sessions costs a page or two, not a call per speaker. Each list is
+   * in feed order; the caller filters and sorts.
+   */
+  #speakerSessions(read: SessionRead): DataLoader<string, SessionModel[]> {
+    let loader = this.#bySpeaker.get(read);
+    if (!loader) {
+      loader = new DataLoader<string, SessionModel[]>(
+        async (pids) => {
+          const where = { 'speakers.pid': { $in: pids.flatMap((pid) => (/^\d{1,15}$/.test(pid) ? [pid, Number(pid)] : [pid])) } };
+          const sessions = await this.sessionsWhere(where, read);
+          return pids.map((pid) => sessions.filter((s) => s.speakers.some((e) => e.personId === pid)));
+        },
+        { maxBatchSize: PLANSTONE_MAX_RESULTS },
+      );
+      this.#bySpeaker.set(read, loader);
+    }
+    return loader;
   }
 
   /**
