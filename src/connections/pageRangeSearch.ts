@@ -26,7 +26,8 @@ export interface PageRange {
  * The pages of a list sorted ascending by key that can hold items with `lower ≤ key ≤ upper`
  * (each bound optional, inclusive or strict), found by binary search over page numbers: each
  * step probes one page's first and last key, so finding both ends costs at most
- * 2 × ⌈log₂(pageCount + 1)⌉ probes (pages probed once are remembered for the call), never a
+ * 2 × ⌈log₂(pageCount + 1)⌉ probes in ⌈log₂(pageCount + 1)⌉ rounds (both ends are searched
+ * at once; a page probed by both is read once), never a
  * read of the whole list. Items outside the bounds may share the returned pages: the caller
  * filters exactly. Correct for lists with ties (equal keys spanning pages) and empty pages.
  *
@@ -44,33 +45,32 @@ export async function findPageRange<K>(search: PageRangeSearch<K>, lower?: KeyBo
   const reaches = (key: K, bound: KeyBound<K>): boolean => (bound.inclusive ? compare(key, bound.key) >= 0 : compare(key, bound.key) > 0);
   const within = (key: K, bound: KeyBound<K>): boolean => (bound.inclusive ? compare(key, bound.key) <= 0 : compare(key, bound.key) < 0);
 
-  // Smallest page in [1, pageCount + 1) whose last key reaches `lower` (pageCount + 1: none).
-  let first = 1;
-  if (lower) {
+  // Smallest page in [1, pageCount + 1] whose last key reaches `lower` (pageCount + 1: none).
+  const firstPage = async (bound: KeyBound<K>): Promise<number> => {
     let low = 1;
     let high = pageCount + 1;
     while (low < high) {
       const middle = Math.floor((low + high) / 2);
       const keys = await probe(middle);
       // An empty page can only be the end of the list: nothing at or past it matches.
-      if (keys === null || reaches(keys.last, lower)) high = middle;
+      if (keys === null || reaches(keys.last, bound)) high = middle;
       else low = middle + 1;
     }
-    first = low;
-  }
-
-  // Largest page in [first − 1, pageCount] whose first key is within `upper`.
-  let last = pageCount;
-  if (upper) {
-    let low = first - 1;
+    return low;
+  };
+  // Largest page in [0, pageCount] whose first key is within `upper` (0: none).
+  const lastPage = async (bound: KeyBound<K>): Promise<number> => {
+    let low = 0;
     let high = pageCount;
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);
       const keys = await probe(middle);
-      if (keys !== null && within(keys.first, upper)) low = middle;
+      if (keys !== null && within(keys.first, bound)) low = middle;
       else high = middle - 1;
     }
-    last = low;
-  }
-  return { first, last: Math.min(last, pageCount) };
+    return low;
+  };
+  // The two ends are searched at once: one round of probes per step, not two searches in a row.
+  const [first, last] = await Promise.all([lower ? firstPage(lower) : 1, upper ? lastPage(upper) : pageCount]);
+  return { first, last };
 }
