@@ -4,6 +4,12 @@ import type { ProviderName } from '../providers.js';
 export interface GuidebookConfig {
   baseUrl: string;
   apiKey: string;
+  /**
+   * The longest a session may last, for time windows that constrain the end (`happeningAt`,
+   * `endsAfter`): how far before the window's start a session list sorted by start time is
+   * read back (GUIDEBOOK_MAX_SESSION_HOURS). Default: 24 h, an all-day session's length.
+   */
+  maxSessionMs?: number;
 }
 export interface RoundwareConfig {
   baseUrl: string;

@@ -44,7 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     return build(url);
   };
 
-  const guidebook = provider('GUIDEBOOK_API_URL', ['GUIDEBOOK_API_KEY'], (baseUrl) => ({ baseUrl, apiKey: env.GUIDEBOOK_API_KEY ?? '' }));
+  const guidebook = provider('GUIDEBOOK_API_URL', ['GUIDEBOOK_API_KEY'], (baseUrl) => ({
+    baseUrl,
+    apiKey: env.GUIDEBOOK_API_KEY ?? '',
+    maxSessionMs: (base.data?.GUIDEBOOK_MAX_SESSION_HOURS ?? 24) * 3_600_000,
+  }));
   const roundware = provider('ROUNDWARE_API_URL', ['ROUNDWARE_API_TOKEN'], (baseUrl) => ({ baseUrl, token: env.ROUNDWARE_API_TOKEN ?? '' }));
   const planstone = provider('PLANSTONE_API_URL', ['PLANSTONE_API_TOKEN'], (baseUrl): PlanstoneConfig | null => {
     const conferences = planstoneConferencesOf(env, problems);

@@ -20,6 +20,8 @@ export const baseSchema = z.object({
   UPSTREAM_HEADERS_TIMEOUT_MS: int(8_000),
   UPSTREAM_BODY_TIMEOUT_MS: int(8_000),
   GUIDEBOOK_CACHE_TTL_MS: int(60_000),
+  // An all-day session lasts 24 hours (src/models/sessionWindow.ts).
+  GUIDEBOOK_MAX_SESSION_HOURS: int(24),
   ROUNDWARE_CACHE_TTL_MS: int(15_000),
   // The Planstone feed refreshes every 15 minutes.
   PLANSTONE_CACHE_TTL_MS: int(300_000),

@@ -47,6 +47,11 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   UPSTREAM_CONNECT_TIMEOUT_MS: { group: 'Upstream', description: 'TCP + TLS connect timeout of an upstream request (ms).' },
   UPSTREAM_HEADERS_TIMEOUT_MS: { group: 'Upstream', description: 'Time allowed from sending an upstream request to its response headers (ms).' },
   UPSTREAM_BODY_TIMEOUT_MS: { group: 'Upstream', description: 'Longest gap allowed between two chunks of an upstream response body (ms).' },
+  GUIDEBOOK_MAX_SESSION_HOURS: {
+    group: 'Providers',
+    description:
+      "The longest a Guidebook session lasts (hours). Guidebook cannot filter by time, so a window on the end (`happeningAt`, `endsAfter`) reads its start-ordered list back this far before the window; a longer session (a multi-day exhibit) is missed by those two filters. Default 24: an all-day session's length. Larger costs more pages per such window.",
+  },
   GUIDEBOOK_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Guidebook answer is served from the shared cache (ms; 0 = not cached).' },
   ROUNDWARE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Roundware answer is served from the shared cache (ms; 0 = not cached).' },
   PLANSTONE_CACHE_TTL_MS: {

@@ -20,4 +20,5 @@ export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js
 export type { FetchPage } from './pagedSource.js';
 export { ProviderPagingError } from './providerPagingError.js';
 export { PageLayouts, pageCountOf, type PageLayout } from './pageLayouts.js';
+export { findPageRange, type KeyBound, type PageKeys, type PageRange, type PageRangeSearch } from './pageRangeSearch.js';
 export { MAX_PAGES, readAllPages, type PageLayoutSeen, type ReadAllPagesOptions } from './readAllPages.js';

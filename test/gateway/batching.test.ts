@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/ids/globalId.js';
 import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf } from '../support/paging.js';
-import { guidebookPageSize, readProviderData, type ProviderData } from '../support/providerData.js';
+import { guidebookPageSize, planstoneDayPages, readProviderData, type ProviderData } from '../support/providerData.js';
 
 // Upstream calls of a cold cache (the shared cache is off), read from the emulators'
 // request logs: relations batch, so a page costs a small fixed number of calls, not one
@@ -44,9 +44,9 @@ describe('a page of sessions with its relations', () => {
     expect(fifty['GET /schedule-tracks/']).toBe(pagesOf(data.guidebook.tracks.length));
     expect(fifty['GET /locations/']).toBe(pagesOf(data.guidebook.locations.length));
     expect(fifty['GET /guides/']).toBe(pagesOf(data.guidebook.guides.length));
-    // The Guidebook window of 50 spans its pages; the feed is one snapshot of all its pages.
+    // The Guidebook window of 50 spans its pages; the feed is read up to the end of the day of its 50th session.
     expect(fifty['GET /sessions/']).toBe(pagesOf(50));
-    expect(fifty['GET /sessions']).toBe(Math.ceil(data.planstone.sessions.length / 100));
+    expect(fifty['GET /sessions']).toBe(planstoneDayPages(data, 50));
     // Five times the sessions, at most one more call (the next Guidebook page).
     expect(total50 - total10).toBeLessThanOrEqual(1);
     expect(total50).toBeLessThanOrEqual(20);

@@ -297,3 +297,23 @@ export async function guidebookPageSize(harness: Harness): Promise<number> {
   if (!page.next) throw new Error('expected more than one page of sessions');
   return page.results.length;
 }
+
+/**
+ * How many pages (of 100) of the feed sorted by `startDate,schedid` a start-ordered read of
+ * the first `count` sessions needs: the feed sorts by its ISO date strings (blank dates
+ * first), so the pages are read until `count` dated sessions lie on dates before the last
+ * date read (all of that date's sessions are then in hand), or until the feed ends.
+ */
+export function planstoneDayPages(data: ProviderData, count: number): number {
+  const date = (s: PlanstoneSession) => s.startDate?.trim() ?? '';
+  const sorted = [...data.planstone.sessions].sort((a, b) =>
+    date(a) !== date(b) ? (date(a) < date(b) ? -1 : 1) : a.schedid < b.schedid ? -1 : a.schedid > b.schedid ? 1 : 0,
+  );
+  const pages = Math.ceil(sorted.length / 100);
+  for (let page = 1; page < pages; page += 1) {
+    const read = sorted.slice(0, page * 100).filter((s) => date(s) !== '');
+    const lastDate = date(read.at(-1)!);
+    if (read.filter((s) => date(s) < lastDate).length >= count) return page;
+  }
+  return pages;
+}

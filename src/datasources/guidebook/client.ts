@@ -42,6 +42,9 @@ export interface GuidebookClientOptions {
   upstream?: UpstreamExtras;
 }
 
+/** An all-day session's length (src/models/sessionWindow.ts): the default longest session. */
+export const DEFAULT_MAX_SESSION_MS = 24 * 3_600_000;
+
 /** The Guidebook resources the gateway reads, by their URL segment. */
 export type GuidebookResource = 'sessions' | 'schedule-tracks' | 'attendees' | 'personalized-schedules' | 'guides' | 'locations';
 
@@ -54,6 +57,8 @@ export class GuidebookClient {
   readonly upstream: UpstreamClient;
   /** Process-wide demand for objects read one by one (see ListDemandPolicy). */
   readonly listDemand: ListDemandPolicy;
+  /** The longest a session lasts, for windows on the end (see GuidebookConfig.maxSessionMs). */
+  readonly maxSessionMs: number;
   readonly #ttlMs: number;
   /** The server's page size per resource, as last seen on a page that had a next one. */
   readonly #pageSizes = new Map<GuidebookResource, number>();
@@ -63,6 +68,7 @@ export class GuidebookClient {
   constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
+    this.maxSessionMs = config.maxSessionMs ?? DEFAULT_MAX_SESSION_MS;
     this.listDemand = new ListDemandPolicy(ttlMs);
     prepareWire(READ_ITEMS.flatMap((item) => [item, guidebookPage(item)]));
   }

@@ -11,8 +11,10 @@ import type {
   PersonalizedScheduleModel,
   SessionModel,
   SessionOrder,
+  SessionWindow,
   TrackModel,
 } from '../../models/index.js';
+import { isWindowEmpty } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import { namedPaging } from '../namedPaging.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
@@ -20,6 +22,7 @@ import { createGuideScopedLoader, createListLoader, createRetrieveLoader, type G
 import { mapCachedList } from './mapCachedList.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
 import { nullsLastSource } from './nullsLastSource.js';
+import { createSessionWindowSource, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -37,6 +40,8 @@ export interface GuidebookSessionFilter {
   guideId?: string;
   trackId?: string;
   importId?: string;
+  /** Only sessions in this time window (read by binary search over the start-ordered list: sessionWindowSource.ts). */
+  window?: SessionWindow;
 }
 
 export interface GuidebookAttendeeFilter {
@@ -164,10 +169,13 @@ export class GuidebookDataSource {
   }
 
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
+    const filters: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
+    if (filter.window && !isWindowEmpty(filter.window)) {
+      const pages = startOrderedPages(this.#client, filters, this.#headers, (session) => this.session.prime(session.sourceId, session));
+      return namedPaging('guidebook', createSessionWindowSource(pages, filter.window, order, this.#client.maxSessionMs));
+    }
     const query: QueryParams = {
-      guide: filter.guideId,
-      schedule_tracks: filter.trackId,
-      import_id: filter.importId,
+      ...filters,
       // `id` last breaks ties, so the order is total and matches the gateway's comparator.
       ordering: ordering([
         { field: SESSION_ORDER_FIELD[order.field], direction: order.direction },

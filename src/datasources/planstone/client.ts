@@ -76,12 +76,56 @@ export class PlanstoneClient {
       return await this.#sessionsPage(page, this.#sessionsQuery(maxResults, projected), headers, speculative, signal);
     } catch (error) {
       if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
-      if (!this.#projectionRefused) {
-        this.#projectionRefused = true;
-        this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
-      }
+      this.#refuseProjection();
       return this.#sessionsPage(page, this.#sessionsQuery(maxResults, false), headers, speculative, signal);
     }
+  }
+
+  /**
+   * One page of the conference's sessions that match `where` (beside the account/conference
+   * scope), ordered by `sort` on the server; otherwise as `sessionsPage`.
+   */
+  async sessionsWherePage(
+    where: Record<string, unknown>,
+    sort: string,
+    page: number,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    headers?: Record<string, string>,
+    speculative = false,
+    read: SessionRead = 'whole',
+    signal?: AbortSignal,
+  ): Promise<PlanstoneSessionPage> {
+    const query = (projected: boolean) => ({ ...this.#sessionsQuery(maxResults, projected), where: JSON.stringify({ ...this.#scope, ...where }), sort });
+    const projected = read === 'list' && !this.#projectionRefused;
+    try {
+      return await this.#sessionsPage(page, query(projected), headers, speculative, signal);
+    } catch (error) {
+      if (!projected || !(error instanceof UpstreamError) || error.upstreamStatus !== 400) throw error;
+      this.#refuseProjection();
+      return this.#sessionsPage(page, query(false), headers, speculative, signal);
+    }
+  }
+
+  /** The feed answered 400 to a projection: list reads ask for whole sessions from now on (said once). */
+  #refuseProjection(): void {
+    if (this.#projectionRefused) return;
+    this.#projectionRefused = true;
+    this.#onNotice?.('Planstone refused a projection (HTTP 400): its session lists are read whole from now on, about 2.5 times the bytes.');
+  }
+
+  /** The layout of a `sessionsWherePage` query when its page 1 was last read. */
+  expectedSessionsWhereLayout(
+    where: Record<string, unknown>,
+    sort: string,
+    maxResults = PLANSTONE_MAX_RESULTS,
+    read: SessionRead = 'whole',
+  ): PageLayout | undefined {
+    const query = {
+      ...this.#sessionsQuery(maxResults, read === 'list' && !this.#projectionRefused),
+      where: JSON.stringify({ ...this.#scope, ...where }),
+      sort,
+    };
+    return this.#layouts.recall(`sessions?${JSON.stringify(query)}`);
   }
 
   /** The layout of the session feed (at `maxResults` a page, read whole or as a list) when its page 1 was last read. */

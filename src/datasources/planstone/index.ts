@@ -1,14 +1,16 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
-import type { PlanstoneConferenceRef, SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
-import { sessionComparator } from '../../models/index.js';
+import type { PlanstoneConferenceRef, SessionModel, SessionOrder, SessionWindow, SpeakerModel, TrackModel } from '../../models/index.js';
+import { sessionComparator, sessionInWindow } from '../../models/index.js';
 import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
+import { createDayOrderedSource } from './dayOrderedSource.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
+import { sessionWhere } from './sessionWhere.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
@@ -18,6 +20,10 @@ export interface PlanstoneSessionFilter {
   published?: boolean;
   trackName?: string;
   speakerPid?: string;
+  /** Only sessions in this room (its `roomid`, a Planstone location's source id). */
+  roomId?: string;
+  /** Only sessions in this time window (read by `where` on the local dates that can hold them: sessionWhere.ts). */
+  window?: SessionWindow;
 }
 
 export interface PlanstoneSpeakerFilter {
@@ -80,6 +86,10 @@ export class PlanstoneDataSource {
   readonly #snapshots: Partial<Record<SessionRead, Promise<SessionModel[]>>> = {};
   /** The configured conference this feed scope is (its sessions, tracks, rooms and speakers carry it); absent: the only one. */
   readonly conference: PlanstoneConferenceRef | undefined;
+  /** Sessions read with a `where` in this request, by `where` and kind of read. */
+  readonly #selections = new Map<string, Promise<SessionModel[]>>();
+  /** The sessions of speakers (by pid), batched per kind of read (see `#speakerSessions`). */
+  readonly #bySpeaker = new Map<SessionRead, DataLoader<string, SessionModel[]>>();
 
   constructor(client: PlanstoneClient, zone: string, headers?: Record<string, string>, conference?: PlanstoneConferenceRef) {
     this.#client = client;
@@ -114,11 +124,53 @@ export class PlanstoneDataSource {
   }
 
   /**
+   * The sessions that match `where` (beside the conference scope), deduplicated by schedid:
+   * every page of that query, sorted by `startDate` on the server, each page mapped once per
+   * cached page object. Pages go through the shared cache (a repeat within the TTL costs no
+   * call). When this request already holds the whole feed, that is used instead.
+   */
+  sessionsWhere(where: Record<string, unknown>, read: SessionRead = 'whole'): Promise<SessionModel[]> {
+    const whole = this.#snapshots.whole ?? this.#snapshots[read];
+    if (whole) return whole;
+    const key = `${read}|${JSON.stringify(where)}`;
+    let selection = this.#selections.get(key);
+    if (!selection) {
+      selection = allPages(
+        (page, speculative, signal) =>
+          this.#client.sessionsWherePage(where, SERVER_SORT, page, PLANSTONE_MAX_RESULTS, this.#headers, speculative, read, signal),
+        (page) => mapPage(page, this.#zone, read, this.conference),
+        this.#client.expectedSessionsWhereLayout(where, SERVER_SORT, PLANSTONE_MAX_RESULTS, read),
+      ).then(snapshotOf);
+      this.#selections.set(key, selection);
+      selection.catch(() => this.#selections.delete(key));
+    }
+    return selection;
+  }
+
+  /**
    * The filtered sessions in `order`, addressed by offset. `fieldsRead`: the field names the
    * operation selects, when known — without a session detail among them a list read is enough.
    */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
-    return createArraySource(async () => {
+    const pushable = { window: filter.window, roomId: filter.roomId };
+    if (filter.speakerPid !== undefined && sessionWhere(pushable, this.#zone) === undefined) {
+      // A speaker's sessions: one `$in` query for every speaker the operation asks about.
+      const pid = filter.speakerPid;
+      return createArraySource(async () => {
+        const engaged = await this.#speakerSessions(readFor(fieldsRead)).load(pid);
+        return engaged.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+      });
+    }
+    const where = sessionWhere(filter, this.#zone);
+    if (where !== undefined) {
+      // The feed selects the days (and speaker) that can match; the rest is checked here.
+      return createArraySource(async () => {
+        if (where === null) return [];
+        const selected = await this.sessionsWhere(where, readFor(fieldsRead));
+        return selected.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+      });
+    }
+    const whole = createArraySource(async () => {
       const all = await this.allSessions(readFor(fieldsRead));
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
       let views = orderedViews.get(all);
@@ -128,6 +180,62 @@ export class PlanstoneDataSource {
       if (!sessions) views.set(key, (sessions = all.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order))));
       return sessions;
     });
+    if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
+    return this.#byDays(whole, order, readFor(fieldsRead));
+  }
+
+  /**
+   * Sessions by speaker pid for this request: the pids asked for in one tick go out as one
+   * `where={"speakers.pid":{"$in":[…]}}` query (its pages; at most 100 pids a batch), so a page
+   * of speakers with their sessions costs a page or two, not a call per speaker. Each list is
+   * in feed order; the caller filters and sorts.
+   */
+  #speakerSessions(read: SessionRead): DataLoader<string, SessionModel[]> {
+    let loader = this.#bySpeaker.get(read);
+    if (!loader) {
+      loader = new DataLoader<string, SessionModel[]>(
+        async (pids) => {
+          const where = { 'speakers.pid': { $in: pids.flatMap((pid) => (/^\d{1,15}$/.test(pid) ? [pid, Number(pid)] : [pid])) } };
+          const sessions = await this.sessionsWhere(where, read);
+          return pids.map((pid) => sessions.filter((s) => s.speakers.some((e) => e.personId === pid)));
+        },
+        { maxBatchSize: PLANSTONE_MAX_RESULTS },
+      );
+      this.#bySpeaker.set(read, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * The unfiltered list in start order, read a day at a time from the feed sorted by
+   * `startDate` (dayOrderedSource.ts): its first page reads the first day(s), not the whole
+   * conference. `whole` serves instead when this request already read the whole feed, and
+   * when the feed's pages carry no `_meta` (no total to page by).
+   */
+  #byDays(whole: OffsetSource<SessionModel>, order: SessionOrder, read: SessionRead): OffsetSource<SessionModel> {
+    let wholeInstead = false;
+    const days = createDayOrderedSource(
+      async (direction, page) => {
+        const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
+        const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+        if (!answer._meta) throw new NoTotal();
+        return { sessions: mapPage(answer, this.#zone, read, this.conference), total: answer._meta.total, pageSize: answer._meta.max_results };
+      },
+      this.#zone,
+      sessionComparator(order),
+    );
+    return {
+      read: async (offset, limit) => {
+        if (wholeInstead || this.#snapshots.whole || this.#snapshots[read]) return whole.read(offset, limit);
+        try {
+          return await days.read(offset, limit);
+        } catch (error) {
+          if (!(error instanceof NoTotal)) throw error;
+          wholeInstead = true;
+          return whole.read(offset, limit);
+        }
+      },
+    };
   }
 
   /**
@@ -186,7 +294,16 @@ export class PlanstoneDataSource {
   }
 }
 
+/** The server's order for day reads: by local start date, ties by schedid so pages never overlap. */
+const SERVER_SORT = 'startDate,schedid';
+const SERVER_SORT_DESCENDING = '-startDate,-schedid';
+
+/** The feed answered without `_meta`: no total to page a day at a time by. */
+class NoTotal extends Error {}
+
 function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
+  if (filter.window && !sessionInWindow(session, filter.window)) return false;
+  if (filter.roomId !== undefined && !session.locations.some((l) => l.kind === 'inline' && l.location.sourceId === filter.roomId)) return false;
   if (filter.importId !== undefined && session.importId !== filter.importId) return false;
   if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
   if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;

@@ -1,0 +1,121 @@
+import { createArraySource, findPageRange, type KeyBound, type OffsetSource } from '../../connections/index.js';
+import { sessionComparator, sessionInWindow, type SessionModel, type SessionOrder, type SessionWindow } from '../../models/index.js';
+import type { QueryParams } from '../../upstream/index.js';
+import type { GuidebookClient } from './client.js';
+import { mapCachedList } from './mapCachedList.js';
+import { toSession } from './mapper.js';
+import { guidebookSessionWire } from './wire.js';
+
+/** The bounds on a session's start that a window implies, given the longest a session lasts. */
+export interface StartBounds {
+  lower?: KeyBound<number>;
+  upper?: KeyBound<number>;
+}
+
+/**
+ * What `window` says about a matching session's start (ms), assuming every session lasts
+ * between 0 and `maxSessionMs` (its effective end, see `effectiveEndMs`):
+ * - lower: `startsAfter`; and for the bounds on the end, `happeningAt` / `endsAfter` minus
+ *   `maxSessionMs` (a session that ends after t started after t − maxSessionMs);
+ * - upper: `startsBefore` (strict), `happeningAt` (started at or before it), `endsBefore`
+ *   (a session ending by t started by t).
+ * A superset of the matching sessions lies within them; the caller filters exactly.
+ */
+export function startBounds(window: SessionWindow, maxSessionMs: number): StartBounds {
+  const lowers: Array<KeyBound<number>> = [];
+  const uppers: Array<KeyBound<number>> = [];
+  if (window.startsAfter) lowers.push({ key: window.startsAfter.getTime(), inclusive: true });
+  if (window.happeningAt) lowers.push({ key: window.happeningAt.getTime() - maxSessionMs, inclusive: true });
+  if (window.endsAfter) lowers.push({ key: window.endsAfter.getTime() - maxSessionMs, inclusive: true });
+  if (window.startsBefore) uppers.push({ key: window.startsBefore.getTime(), inclusive: false });
+  if (window.happeningAt) uppers.push({ key: window.happeningAt.getTime(), inclusive: true });
+  if (window.endsBefore) uppers.push({ key: window.endsBefore.getTime(), inclusive: true });
+  const bounds: StartBounds = {};
+  if (lowers.length > 0) bounds.lower = lowers.reduce((a, b) => (b.key > a.key ? b : a));
+  if (uppers.length > 0) bounds.upper = uppers.reduce((a, b) => (b.key < a.key ? b : a));
+  return bounds;
+}
+
+/** One page of a session list read in start order, mapped. */
+export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel[]; count: number; pageSize: number | null }>;
+
+/**
+ * The sessions of one Guidebook list (guide, track, import id: the server's filters) that
+ * fall in `window`, in `order`. Guidebook has no time filters, but its lists can be ordered
+ * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
+ * and last page that can hold the window's sessions are found by binary search over page
+ * numbers (`findPageRange`, each probe a page read through the shared cache), and only the
+ * pages between are read. The window's bounds on the end are turned into bounds on the
+ * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + at most
+ * 2·⌈log₂(pages + 1)⌉ probes + the window's pages (those probed are read once); warm: 0
+ * upstream calls (every page is in the shared cache). Exact: every session read is checked
+ * with `sessionInWindow`; the result is then sorted by `order` in memory.
+ *
+ * `readPage` reads one page of the list with `ordering=start_time,id` (one per request: its
+ * pages are kept for the request, so probes and reads share them).
+ */
+export function createSessionWindowSource(
+  readPage: ReadSessionPage,
+  window: SessionWindow,
+  order: SessionOrder,
+  maxSessionMs: number,
+): OffsetSource<SessionModel> {
+  return createArraySource(async () => {
+    const first = await readPage(1);
+    const pageCount = first.pageSize ? Math.max(1, Math.ceil(first.count / first.pageSize)) : 1;
+    const { lower, upper } = startBounds(window, maxSessionMs);
+    const range = await findPageRange(
+      {
+        pageCount,
+        compare: (a, b) => a - b,
+        probe: async (page) => {
+          const { sessions } = await readPage(page);
+          if (sessions.length === 0) return null;
+          // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
+          const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
+          return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
+        },
+      },
+      lower,
+      upper,
+    );
+    const pages: Array<Promise<{ sessions: SessionModel[] }>> = [];
+    for (let page = range.first; page <= range.last; page += 1) pages.push(readPage(page));
+    const seen = new Set<string>();
+    const matching = (await Promise.all(pages))
+      .flatMap((page) => page.sessions)
+      // A list that changed between two page reads may repeat a session across pages.
+      .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window));
+    return matching.sort(sessionComparator(order));
+  });
+}
+
+/**
+ * A per-request `ReadSessionPage` over `client`'s cached page reads of the session list
+ * `filters` selects, in start order (ties by id); every session read primes `prime`.
+ */
+export function startOrderedPages(
+  client: GuidebookClient,
+  filters: QueryParams,
+  headers: Record<string, string> | undefined,
+  prime: (session: SessionModel) => void,
+): ReadSessionPage {
+  const query: QueryParams = { ...filters, ordering: 'start_time,id' };
+  const pages = new Map<number, ReturnType<ReadSessionPage>>();
+  return (page) => {
+    let pending = pages.get(page);
+    if (!pending) {
+      const started = client.list('sessions', query, page, guidebookSessionWire, headers).then((answer) => {
+        // Mapped once per cached page object, as the other session reads map it.
+        const sessions = mapCachedList(answer.results, toSession);
+        for (const session of sessions) prime(session);
+        return { sessions, count: answer.count, pageSize: answer.next && answer.results.length > 0 ? answer.results.length : null };
+      });
+      started.catch(() => {
+        if (pages.get(page) === started) pages.delete(page);
+      });
+      pages.set(page, (pending = started));
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,117 @@
+import type { OffsetSource } from '../../connections/index.js';
+import { zonedWallTimeToUtc } from '../../datetime/index.js';
+import type { SessionModel } from '../../models/index.js';
+import { addDays, localDateOf } from './sessionWhere.js';
+
+/** One page of the feed sorted by `startDate` (ascending or descending), mapped; `total` and the page size from `_meta`. */
+export interface DayPage {
+  sessions: SessionModel[];
+  total: number;
+  pageSize: number;
+}
+
+export type DayPageReader = (direction: 'asc' | 'desc', page: number) => Promise<DayPage>;
+
+/**
+ * The conference's sessions in start-time order (ties by source id, sessions without a start
+ * last: `compare`), read from the feed sorted by `startDate` on the server — only the days a
+ * window of it needs. The feed's times are 12-hour strings it cannot sort by, but its dates
+ * are ISO strings it can: every session of one local date sorts between the dates before and
+ * after it, so once a page shows a later date, every session of the earlier dates has been
+ * read and they can be ordered by their real start. A read of items [o, o + n) therefore reads
+ * pages from the start (`asc`) until the date after its last item is reached, or, when the
+ * window is nearer the end, from the end (`desc`); sessions without a date (`startDate` blank)
+ * sort first on the server and last here, so they are the head of the ascending pages.
+ *
+ * Assumes `startDate` is an ISO date or blank (PROVIDERS.md) and `schedid` unique (the total
+ * is the feed's `_meta.total`). Pages are kept for the instance (one per request) and read
+ * through the shared cache. Cold cost of the first page of 20: the pages up to the end of the
+ * first day (2 of 9 at 823 sessions); of `last: 20`: page 1 (the total and the sessions
+ * without a date) and the pages of the last day.
+ */
+export function createDayOrderedSource(
+  readPage: DayPageReader,
+  zone: string,
+  compare: (a: SessionModel, b: SessionModel) => number,
+): OffsetSource<SessionModel> {
+  const pages = new Map<string, Promise<DayPage>>();
+  const page = (direction: 'asc' | 'desc', n: number): Promise<DayPage> => {
+    const key = `${direction}${n}`;
+    let pending = pages.get(key);
+    if (!pending) {
+      const started = readPage(direction, n);
+      started.catch(() => {
+        if (pages.get(key) === started) pages.delete(key);
+      });
+      pages.set(key, (pending = started));
+    }
+    return pending;
+  };
+  // Start of a session's local date and of the next one (ms): the instants its date spans.
+  const midnight = (date: string) => zonedWallTimeToUtc(date, 0, zone)?.getTime() ?? Number.NaN;
+  const dateOf = (session: SessionModel) => localDateOf(session.startTime!, zone);
+
+  /** The sessions without a start (the head of the ascending pages), and the page count. */
+  async function layout(): Promise<{ total: number; pageCount: number; undated: SessionModel[] }> {
+    const first = await page('asc', 1);
+    const pageCount = Math.max(1, Math.ceil(first.total / Math.max(1, first.pageSize)));
+    const undated: SessionModel[] = [];
+    for (let n = 1; n <= pageCount; n += 1) {
+      const { sessions } = await page('asc', n);
+      const dated = sessions.findIndex((s) => s.startTime !== null);
+      undated.push(...(dated === -1 ? sessions : sessions.slice(0, dated)));
+      if (dated !== -1) break;
+    }
+    return { total: first.total, pageCount, undated: undated.sort(compare) };
+  }
+
+  /** The first `count` dated sessions in order (all of them when fewer), reading ascending pages. */
+  async function head(count: number, pageCount: number): Promise<SessionModel[]> {
+    const read: SessionModel[] = [];
+    for (let n = 1; n <= pageCount; n += 1) {
+      read.push(...(await page('asc', n)).sessions.filter((s) => s.startTime !== null));
+      if (n === pageCount || read.length === 0) continue;
+      const cutoff = midnight(dateOf(read.at(-1)!));
+      const complete = read.filter((s) => s.startTime!.getTime() < cutoff);
+      if (complete.length >= count) return complete.sort(compare);
+    }
+    return read.sort(compare);
+  }
+
+  /** The last `count` dated sessions in order (all of them when fewer), reading descending pages. */
+  async function tail(count: number, pageCount: number): Promise<SessionModel[]> {
+    const read: SessionModel[] = [];
+    for (let n = 1; n <= pageCount; n += 1) {
+      const { sessions } = await page('desc', n);
+      const dated = sessions.filter((s) => s.startTime !== null);
+      read.push(...dated);
+      // Past the dated sessions (the undated ones close the descending order): all read.
+      if (n === pageCount || dated.length < sessions.length || read.length === 0) break;
+      const cutoff = midnight(addDays(dateOf(read.at(-1)!), 1));
+      const complete = read.filter((s) => s.startTime!.getTime() >= cutoff);
+      if (complete.length >= count) return complete.sort(compare);
+    }
+    return read.sort(compare);
+  }
+
+  return {
+    async read(offset, limit) {
+      const { total, pageCount, undated } = await layout();
+      const end = Math.min(total, offset + limit);
+      if (offset >= end) return { items: [], totalCount: total };
+      const datedTotal = total - undated.length;
+      const items: SessionModel[] = [];
+      if (offset < datedTotal) {
+        const datedEnd = Math.min(end, datedTotal);
+        if (datedEnd <= datedTotal - offset) {
+          items.push(...(await head(datedEnd, pageCount)).slice(offset, datedEnd));
+        } else {
+          const last = await tail(datedTotal - offset, pageCount);
+          items.push(...last.slice(last.length - (datedTotal - offset), last.length - (datedTotal - datedEnd)));
+        }
+      }
+      if (end > datedTotal) items.push(...undated.slice(Math.max(0, offset - datedTotal), end - datedTotal));
+      return { items, totalCount: total };
+    },
+  };
+}
