@@ -1,20 +1,17 @@
 import type { ConnectionArgs, OffsetSource } from '../connections/index.js';
 import type { DataSources } from '../datasources/providers.js';
-import { ProviderDisabledError } from '../errors/index.js';
-import { expectGlobalId } from '../ids/globalId.js';
-import { omitNulls, sessionComparator, type SessionModel, type SessionOrder, type SessionSource } from '../models/index.js';
-import { providerOfSource, sourceOfProvider, type ProviderName } from '../providers.js';
+import { ProviderDisabledError, UserInputError } from '../errors/index.js';
+import { sessionComparator, type SessionModel, type SessionOrder } from '../models/index.js';
+import type { ProviderName } from '../providers.js';
+import { validateSessionFilter, type FilterRef, type SessionFilterInput, type ValidSessionFilter } from '../validation/sessionFilterInput.js';
 import type { GatewayContext } from './context.js';
+import { deferredSource, EMPTY_SOURCE } from './deferredSource.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
+import { guidebookDayFilter, guidebookSessionFilter, planstoneMayMatch, planstoneSessionFilter } from './sessionFilter.js';
 
-export interface SessionQuery {
-  sources?: SessionSource[] | null;
-  guideId?: string | null;
-  trackId?: string | null;
-  importId?: string | null;
-  published?: boolean | null;
-}
+/** `SessionFilter` as GraphQL gives it (see validateSessionFilter). */
+export type SessionQuery = SessionFilterInput;
 
 /** A page of sessions, and the providers that failed while the others answered. */
 export type SessionConnectionResult = ProviderConnectionResult<SessionModel>;
@@ -29,21 +26,58 @@ export interface SessionConnectionOptions {
 }
 
 /**
- * The sessions of every session provider as one connection. With one contributing
- * provider it is that provider's list; with several it is a merge in `order` whose cursors
- * resume each provider where it stopped. A provider that fails while another answers
- * is reported in `failures` and its sessions are left out of this page.
+ * The sessions of every session provider that `query` (a `SessionFilter`) allows, as one
+ * connection. The filter is checked first (BAD_USER_INPUT naming the argument, before any
+ * provider is asked). With one contributing provider it is that provider's list; with
+ * several it is a merge in `order` whose cursors resume each provider where it stopped. A
+ * provider that fails while another answers is reported in `failures` and its sessions are
+ * left out of this page. The cursors carry a fingerprint of the checked filter and order.
  */
 export async function sessionConnection(
   dataSources: DataSources,
   query: SessionQuery,
   order: SessionOrder,
   args: ConnectionArgs,
-  { kind = 'sessions', withTracks = false, fieldsRead }: SessionConnectionOptions = {},
+  options: SessionConnectionOptions = {},
 ): Promise<SessionConnectionResult> {
-  const sources = sessionSources(dataSources, query, order, fieldsRead);
-  if (withTracks && sources.guidebook) dataSources.guidebook?.prefetchTracks();
-  return providerConnection(sources, sessionComparator(order), args, { kind, identity: { kind, query, order } });
+  return filteredSessionConnection(dataSources, validateSessionFilter(query), order, args, options);
+}
+
+/**
+ * A track's sessions (`Track.sessions`): `filter` as for sessionConnection, within the track.
+ * `filter.trackId`, if given, must be this track's (else BAD_USER_INPUT).
+ */
+export function trackSessionConnection(
+  dataSources: DataSources,
+  track: FilterRef,
+  filter: SessionQuery,
+  order: SessionOrder,
+  args: ConnectionArgs,
+  options: SessionConnectionOptions = {},
+): Promise<SessionConnectionResult> {
+  const valid = validateSessionFilter(filter);
+  if (valid.track && !sameRef(valid.track, track)) throw new UserInputError("`filter.trackId` must be this track's ID, or be left out.", 'filter.trackId');
+  return filteredSessionConnection(dataSources, { ...valid, track }, order, args, { kind: 'trackSessions', ...options });
+}
+
+/**
+ * A speaker's sessions (`Speaker.sessions`): `filter` as for sessionConnection, among the
+ * sessions the person (Planstone pid) has an engagement in. `filter.speakerId`, if given,
+ * must be this speaker's (else BAD_USER_INPUT).
+ */
+export function speakerSessionConnection(
+  dataSources: DataSources,
+  speakerPid: string,
+  filter: SessionQuery,
+  order: SessionOrder,
+  args: ConnectionArgs,
+  options: SessionConnectionOptions = {},
+): Promise<SessionConnectionResult> {
+  const valid = validateSessionFilter(filter);
+  if (valid.speakerPid !== undefined && valid.speakerPid !== speakerPid) {
+    throw new UserInputError("`filter.speakerId` must be this speaker's ID, or be left out.", 'filter.speakerId');
+  }
+  return filteredSessionConnection(dataSources, { ...valid, speakerPid }, order, args, { kind: 'speakerSessions', ...options });
 }
 
 /**
@@ -55,49 +89,72 @@ export function sessionById(context: GatewayContext, provider: ProviderName, sou
   return requireProvider(context, 'planstone').session(sourceId, fieldsRead);
 }
 
+function filteredSessionConnection(
+  dataSources: DataSources,
+  filter: ValidSessionFilter,
+  order: SessionOrder,
+  args: ConnectionArgs,
+  { kind = 'sessions', withTracks = false, fieldsRead }: SessionConnectionOptions,
+): Promise<SessionConnectionResult> {
+  const sources = sessionSources(dataSources, filter, order, fieldsRead);
+  if (withTracks && sources.guidebook) dataSources.guidebook?.prefetchTracks();
+  return providerConnection(sources, sessionComparator(order), args, { kind, identity: { kind, filter, order } });
+}
+
+/** The Planstone conferences' datasources, each keyed as its source in a merged connection. */
+function planstoneSources(dataSources: DataSources): Array<[string, NonNullable<DataSources['planstone']>]> {
+  return dataSources.planstone ? [['planstone', dataSources.planstone]] : [];
+}
+
+/**
+ * The offset source of each provider (and Planstone conference) whose sessions may match.
+ * A provider the filter may match and names explicitly (`sources`, a guide, track,
+ * conference, room or speaker) but that is switched off is PROVIDER_DISABLED; one the filter
+ * does not name is left out.
+ */
 function sessionSources(
   dataSources: DataSources,
-  query: SessionQuery,
+  filter: ValidSessionFilter,
   order: SessionOrder,
   fieldsRead: ReadonlySet<string> | undefined,
 ): Record<string, OffsetSource<SessionModel>> {
-  let wanted = new Set<SessionSource>(query.sources ?? ['GUIDEBOOK', 'PLANSTONE']);
-  let trackRef: { provider: string; sourceId: string } | null = null;
-  let guideId: string | undefined;
-  if (query.guideId) {
-    guideId = expectGlobalId(query.guideId, 'filter.guideId', 'Guide').sourceId;
-    wanted = intersect(wanted, 'GUIDEBOOK');
-  }
-  if (query.trackId) {
-    trackRef = expectGlobalId(query.trackId, 'filter.trackId', 'Track');
-    wanted = intersect(wanted, sourceOfProvider(trackRef.provider as 'guidebook' | 'planstone'));
-  }
-  const explicit = query.sources != null || query.guideId != null || query.trackId != null;
   const sources: Record<string, OffsetSource<SessionModel>> = {};
-  for (const source of wanted) {
-    const provider = providerOfSource(source);
-    const dataSource = dataSources[provider];
-    if (!dataSource) {
-      if (explicit) {
-        throw new ProviderDisabledError(provider);
-      }
-      continue;
-    }
-    if (source === 'GUIDEBOOK' && dataSources.guidebook) {
-      if (query.published === false) continue; // Guidebook sessions are all published.
-      sources[provider] = dataSources.guidebook.sessionSource({ guideId, trackId: trackRef?.sourceId, ...omitNulls({ importId: query.importId }) }, order);
-    }
-    if (source === 'PLANSTONE' && dataSources.planstone) {
-      sources[provider] = dataSources.planstone.sessionSource(
-        { trackName: trackRef?.sourceId, ...omitNulls({ importId: query.importId, published: query.published }) },
-        order,
-        fieldsRead,
-      );
-    }
+  const explicit = namesProviders(filter);
+  const guidebook = dataSources.guidebook;
+  const guidebookFilter = guidebookSessionFilter(filter);
+  if (guidebookFilter && !guidebook && explicit) throw new ProviderDisabledError('guidebook');
+  if (guidebookFilter && guidebook) {
+    const { day } = filter;
+    sources.guidebook =
+      day === undefined
+        ? guidebook.sessionSource(guidebookFilter, order)
+        : // A day needs the guides' time zones: read (cached) when the page is read, with the other providers.
+          deferredSource(async () => {
+            const onDay = await guidebookDayFilter(guidebookFilter, day, guidebook);
+            return onDay ? guidebook.sessionSource(onDay, order) : EMPTY_SOURCE;
+          });
+  }
+  const planstones = planstoneSources(dataSources);
+  if (planstones.length === 0 && explicit && planstoneMayMatch(filter)) throw new ProviderDisabledError('planstone');
+  for (const [key, planstone] of planstones) {
+    const planstoneFilter = planstoneSessionFilter(filter, planstone);
+    if (planstoneFilter) sources[key] = planstone.sessionSource(planstoneFilter, order, fieldsRead);
   }
   return sources;
 }
 
-function intersect(wanted: Set<SessionSource>, only: SessionSource): Set<SessionSource> {
-  return new Set(wanted.has(only) ? [only] : []);
+/** Whether the filter names providers explicitly: sources, or a guide, track, conference, room or speaker. */
+function namesProviders(filter: ValidSessionFilter): boolean {
+  return (
+    filter.sources !== undefined ||
+    filter.guideId !== undefined ||
+    filter.track !== undefined ||
+    filter.conference !== undefined ||
+    filter.location !== undefined ||
+    filter.speakerPid !== undefined
+  );
+}
+
+function sameRef(a: FilterRef, b: FilterRef): boolean {
+  return a.provider === b.provider && a.sourceId === b.sourceId;
 }

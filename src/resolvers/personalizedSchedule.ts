@@ -1,5 +1,5 @@
 import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider, scheduleAttendeeSource, scheduleSessionSource } from '../catalog/index.js';
+import { requireProvider, scheduleAttendeeSource, scheduleSessionConnection, type KeepFound } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { omitNulls } from '../models/index.js';
@@ -21,12 +21,8 @@ export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
   id: (schedule) => globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
   guide: (schedule, _args, context) => requireProvider(context, 'guidebook').guide.load(schedule.guideId),
   sessions(schedule, args, context, info) {
-    const guidebook = requireProvider(context, 'guidebook');
-    const source = scheduleSessionSource(guidebook, schedule, (results) => keepExisting(results, context, info));
-    return connectionFromOffsetSource(source, pageArgs(args), {
-      kind: 'scheduleSessions',
-      fingerprint: fingerprint({ schedule: schedule.sourceId }),
-    });
+    const keep: KeepFound = (results) => keepExisting(results, context, info);
+    return scheduleSessionConnection(requireProvider(context, 'guidebook'), schedule, args.filter ?? {}, pageArgs(args), keep);
   },
   attendees(schedule, args, context, info) {
     const guidebook = requireProvider(context, 'guidebook');

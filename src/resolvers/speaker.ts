@@ -1,12 +1,12 @@
 import type { QueryResolvers, SpeakerResolvers } from '../__generated__/resolvers-types.js';
-import { requireProvider } from '../catalog/index.js';
+import { requireProvider, speakerSessionConnection } from '../catalog/index.js';
 import { connectionFromOffsetSource, fingerprint } from '../connections/index.js';
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, omitNulls } from '../models/index.js';
 import { operationFieldNames } from './lookahead.js';
-import { pageArgs } from './support.js';
+import { pageArgs, reportPartialFailures } from './support.js';
 
 export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
   speakers(_parent, args, context) {
@@ -23,8 +23,18 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 
 export const Speaker: SpeakerResolvers = {
   id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone'),
-  sessions(speaker, args, context, info) {
-    const source = requireProvider(context, 'planstone').sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, operationFieldNames(info));
-    return connectionFromOffsetSource(source, pageArgs(args), { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: speaker.sourceId }) });
+  async sessions(speaker, args, context, info) {
+    const { connection, failures } = await speakerSessionConnection(
+      context.dataSources,
+      speaker.sourceId,
+      args.filter ?? {},
+      DEFAULT_SESSION_ORDER,
+      pageArgs(args),
+      {
+        fieldsRead: operationFieldNames(info),
+      },
+    );
+    reportPartialFailures(context, failures, info);
+    return connection;
   },
 };

@@ -9,16 +9,11 @@ import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
+import { filterNeedsDetails, matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
-
-export interface PlanstoneSessionFilter {
-  importId?: string;
-  published?: boolean;
-  trackName?: string;
-  speakerPid?: string;
-}
+export { matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
 
 export interface PlanstoneSpeakerFilter {
   published?: boolean;
@@ -54,6 +49,7 @@ function readFor(fieldsRead: ReadonlySet<string> | undefined): SessionRead {
 // mapped, see toSession) models.
 const snapshots = new WeakMap<SessionModel[], { pages: SessionModel[][]; sessions: SessionModel[] }>();
 // Filtered and ordered views of a snapshot, by filter and order.
+const MAX_VIEWS_PER_SNAPSHOT = 256;
 const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();
 
 function snapshotOf(pages: SessionModel[][]): SessionModel[] {
@@ -105,19 +101,34 @@ export class PlanstoneDataSource {
     return snapshot;
   }
 
+  /** The IANA time zone of the conference's local dates and times. */
+  get timeZone(): string {
+    return this.#zone;
+  }
+
+  /** The conference's own id, `account/conference` (a Planstone Conference's source id). */
+  get conferenceId(): string {
+    return this.#client.conferenceId;
+  }
+
   /**
-   * The filtered sessions in `order`, addressed by offset. `fieldsRead`: the field names the
-   * operation selects, when known — without a session detail among them a list read is enough.
+   * The filtered sessions in `order`, addressed by offset: exactly those matchesPlanstoneFilter
+   * accepts. `fieldsRead`: the field names the operation selects, when known — without a
+   * session detail among them (and no search, which reads descriptions) a list read is enough.
    */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
     return createArraySource(async () => {
-      const all = await this.allSessions(readFor(fieldsRead));
+      const all = await this.allSessions(filterNeedsDetails(filter) ? 'whole' : readFor(fieldsRead));
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
       let views = orderedViews.get(all);
       if (!views) orderedViews.set(all, (views = new Map()));
       const key = JSON.stringify([filter, order]);
       let sessions = views.get(key);
-      if (!sessions) views.set(key, (sessions = all.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order))));
+      if (!sessions) {
+        // Searches and windows make filters many: keep a bounded number of views per snapshot.
+        if (views.size >= MAX_VIEWS_PER_SNAPSHOT) views.clear();
+        views.set(key, (sessions = all.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order))));
+      }
       return sessions;
     });
   }
@@ -176,12 +187,4 @@ export class PlanstoneDataSource {
     );
     return namedPaging('planstone', source);
   }
-}
-
-function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
-  if (filter.importId !== undefined && session.importId !== filter.importId) return false;
-  if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
-  if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;
-  if (filter.speakerPid !== undefined && !session.speakers.some((e) => e.personId === filter.speakerPid)) return false;
-  return true;
 }
