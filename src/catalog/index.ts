@@ -3,6 +3,7 @@ export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
 export {
+  conferenceSessionConnection,
   sessionById,
   sessionConnection,
   speakerSessionConnection,

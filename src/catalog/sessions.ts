@@ -61,6 +61,26 @@ export function trackSessionConnection(
 }
 
 /**
+ * A conference's sessions (`Conference.sessions`): `filter` as for sessionConnection, within
+ * the conference (a Guidebook guide, or a Planstone `account/conference`).
+ * `filter.conferenceId`, if given, must be this conference's (else BAD_USER_INPUT).
+ */
+export function conferenceSessionConnection(
+  dataSources: DataSources,
+  conference: FilterRef,
+  filter: SessionQuery,
+  order: SessionOrder,
+  args: ConnectionArgs,
+  options: SessionConnectionOptions = {},
+): Promise<SessionConnectionResult> {
+  const valid = validateSessionFilter(filter);
+  if (valid.conference && !sameRef(valid.conference, conference)) {
+    throw new UserInputError("`filter.conferenceId` must be this conference's ID, or be left out.", 'filter.conferenceId');
+  }
+  return filteredSessionConnection(dataSources, { ...valid, conference }, order, args, { kind: 'conferenceSessions', ...options });
+}
+
+/**
  * A speaker's sessions (`Speaker.sessions`): `filter` as for sessionConnection, among the
  * sessions the person (Planstone pid) has an engagement in. `filter.speakerId`, if given,
  * must be this speaker's (else BAD_USER_INPUT).

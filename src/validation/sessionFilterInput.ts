@@ -19,7 +19,8 @@ export interface SessionFilterInput {
   endsAfter?: Date | null;
   endsBefore?: Date | null;
   happeningAt?: Date | null;
-  day?: string | null;
+  /** `YYYY-MM-DD` (a Date, as some Date scalars give, counts by its UTC calendar date). */
+  day?: string | Date | null;
   locationId?: string | null;
   speakerId?: string | null;
   search?: string | null;
@@ -95,10 +96,12 @@ export function validateSessionFilter(input: SessionFilterInput, prefix = 'filte
   }
 
   if (input.day != null) {
-    if (typeof input.day !== 'string' || !isLocalDate(input.day)) {
+    // A Date scalar that parses to a JS Date (UTC midnight) gives its calendar date.
+    const day: unknown = input.day instanceof Date && !Number.isNaN(input.day.getTime()) ? input.day.toISOString().slice(0, 10) : input.day;
+    if (typeof day !== 'string' || !isLocalDate(day)) {
       throw new UserInputError(`\`${arg('day')}\` must be a date written YYYY-MM-DD, e.g. "2026-11-01".`, arg('day'));
     }
-    valid.day = input.day;
+    valid.day = day;
   }
 
   if (input.search != null) {

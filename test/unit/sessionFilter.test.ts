@@ -150,6 +150,10 @@ describe('validateSessionFilter', () => {
     expect(refusal(input)).toEqual({ code: 'BAD_USER_INPUT', argumentName });
   });
 
+  it('a day given as a Date (a Date scalar that parses to one) counts by its UTC calendar date', () => {
+    expect(validateSessionFilter({ day: new Date('2026-11-01T00:00:00Z') }).day).toBe('2026-11-01');
+  });
+
   it('counts characters, not UTF-16 units: 200 emoji are fine', () => {
     expect(validateSessionFilter({ search: `${'😀'.repeat(199)}a` }).search).toEqual(['a']);
   });
