@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { readmeExamples } from '../../scripts/readmeExamples.js';
+import { projectRoot } from '../../src/projectRoot.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf, expectUnique, PAGE_FIELDS, walkBackward, walkForward, type FetchPage, type Page } from '../support/paging.js';
 import { readProviderData, type ProviderData } from '../support/providerData.js';
@@ -341,5 +345,13 @@ describe('validation: BAD_USER_INPUT naming the argument', () => {
       },
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.trackId' });
+  });
+});
+
+describe('README', () => {
+  it('the filters example runs over the demo data, each of its lists non-empty', async () => {
+    const example = readmeExamples(readFileSync(path.join(projectRoot(), 'README.md'), 'utf8')).find((query) => query.includes('happeningAt'))!;
+    const answer = dataOf(await harness.query<Record<string, { edges: unknown[] }>>(example));
+    for (const [alias, connection] of Object.entries(answer)) expect(connection.edges.length, alias).toBeGreaterThan(0);
   });
 });
