@@ -10,4 +10,4 @@ export type { TrackModel, TrackRef } from './track.js';
 export { compareSourceIds, DEFAULT_SESSION_ORDER, sessionComparator, type OrderDirection, type SessionOrder, type SessionOrderField } from './sessionOrder.js';
 export { omitNulls, type NullsOmitted } from './omitNulls.js';
 export { effectiveEndMs, isWindowEmpty, narrowStarts, sessionInWindow, type SessionWindow } from './sessionWindow.js';
-export { foldSearchText, htmlToSearchText, searchWords, textsContainAllWords } from './sessionSearch.js';
+export { foldSearchText, htmlToSearchText, searchHaystack, searchWords, textsContainAllWords } from './sessionSearch.js';

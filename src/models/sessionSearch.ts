@@ -49,14 +49,22 @@ export function htmlToSearchText(html: string): string {
 }
 
 /**
- * Whether every one of `words` (from searchWords) occurs as a substring of at least one of
- * `texts` (raw texts: folded here). A word never spans two texts. No words: true.
+ * `texts` folded (foldSearchText) into one text to search, each on its own line, so that no
+ * word (letters and digits only) spans two texts. Keep it where the texts cannot change.
  */
-export function textsContainAllWords(texts: ReadonlyArray<string | null | undefined>, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = texts
+export function searchHaystack(texts: ReadonlyArray<string | null | undefined>): string {
+  return texts
     .filter((text): text is string => typeof text === 'string' && text.length > 0)
     .map(foldSearchText)
     .join('\n');
+}
+
+/**
+ * Whether every one of `words` (from searchWords) occurs as a substring of at least one of
+ * `texts` (raw texts, or a searchHaystack of them). A word never spans two texts. No words: true.
+ */
+export function textsContainAllWords(texts: ReadonlyArray<string | null | undefined> | string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const haystack = typeof texts === 'string' ? texts : searchHaystack(texts);
   return words.every((word) => haystack.includes(word));
 }

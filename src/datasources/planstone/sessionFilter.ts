@@ -1,4 +1,12 @@
-import { htmlToSearchText, isWindowEmpty, sessionInWindow, textsContainAllWords, type SessionModel, type SessionWindow } from '../../models/index.js';
+import {
+  htmlToSearchText,
+  isWindowEmpty,
+  searchHaystack,
+  sessionInWindow,
+  textsContainAllWords,
+  type SessionModel,
+  type SessionWindow,
+} from '../../models/index.js';
 
 /** Which Planstone sessions to return. Every field given must hold (see matchesPlanstoneFilter). */
 export interface PlanstoneSessionFilter {
@@ -36,8 +44,18 @@ export function matchesPlanstoneFilter(session: SessionModel, filter: PlanstoneS
     !session.locations.some((l) => l.kind === 'inline' && (l.location.sourceId === filter.room || l.location.name === filter.room))
   )
     return false;
-  if (filter.search && filter.search.length > 0 && !textsContainAllWords(searchTexts(session), filter.search)) return false;
+  if (filter.search && filter.search.length > 0 && !textsContainAllWords(haystackOf(session), filter.search)) return false;
   return true;
+}
+
+// A Planstone session's texts are all its own (no names looked up elsewhere), and its model
+// lives as long as the cached page it was mapped from: fold them once per model, not per search.
+const haystacks = new WeakMap<SessionModel, string>();
+
+function haystackOf(session: SessionModel): string {
+  let haystack = haystacks.get(session);
+  if (haystack === undefined) haystacks.set(session, (haystack = searchHaystack(searchTexts(session))));
+  return haystack;
 }
 
 function searchTexts(session: SessionModel): Array<string | null> {
