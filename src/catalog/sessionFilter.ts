@@ -1,5 +1,5 @@
 import type { GuidebookDataSource, GuidebookSessionFilter } from '../datasources/guidebook/index.js';
-import type { PlanstoneDataSource, PlanstoneSessionFilter } from '../datasources/planstone/index.js';
+import type { PlanstoneSessionFilter } from '../datasources/planstone/index.js';
 import { localDayBounds } from '../datetime/index.js';
 import { NotFoundError } from '../errors/index.js';
 import { narrowStarts, omitNulls, type GuideModel, type SessionWindow } from '../models/index.js';
@@ -90,26 +90,54 @@ export function planstoneMayMatch(filter: ValidSessionFilter): boolean {
   return !filter.conference || filter.conference.provider === 'planstone';
 }
 
+/** What a Planstone conference's datasource tells the filter: its zone and `account/conference` key. */
+export interface PlanstoneScope {
+  timeZone: string;
+  conferenceId: string;
+  /**
+   * Whether it is the first configured conference: the one whose objects' ids carry no
+   * `account/conference#` prefix (ids of every later conference carry theirs).
+   */
+  first: boolean;
+}
+
+/** A Planstone object's own id in `scope` (a track name, a pid), or null when the scoped id names another conference's. */
+export function planstoneOwnId(scopedId: string, scope: PlanstoneScope): string | null {
+  const prefix = `${scope.conferenceId}#`;
+  if (scopedId.startsWith(prefix)) return scopedId.slice(prefix.length);
+  return scope.first && !/^[^#/]+\/[^#/]+#/.test(scopedId) ? scopedId : null;
+}
+
+/** A Planstone Location's source id: its conference and its room (by `roomid`, or by name for a room without one). */
+export function planstoneRoomOf(sourceId: string): { conferenceId: string; roomId?: string; roomName?: string } | null {
+  const match = /^(.+?)#(roomid|room):(.+)$/s.exec(sourceId);
+  if (!match) return null;
+  return match[2] === 'roomid' ? { conferenceId: match[1]!, roomId: match[3]! } : { conferenceId: match[1]!, roomName: match[3]! };
+}
+
 /**
  * One Planstone conference's filter for a checked SessionFilter, or null when none of its
  * sessions can match (a Guidebook guide, track, room or conference; another Planstone
- * conference). `day` is a local date in the conference's configured zone.
+ * conference's conference, track, room or speaker). `day` is a local date in the
+ * conference's configured zone.
  */
-export function planstoneSessionFilter(
-  filter: ValidSessionFilter,
-  planstone: Pick<PlanstoneDataSource, 'timeZone' | 'conferenceId'>,
-): PlanstoneSessionFilter | null {
+export function planstoneSessionFilter(filter: ValidSessionFilter, scope: PlanstoneScope): PlanstoneSessionFilter | null {
   if (!planstoneMayMatch(filter)) return null;
-  if (filter.conference && filter.conference.sourceId !== planstone.conferenceId) return null;
+  if (filter.conference && filter.conference.sourceId !== scope.conferenceId) return null;
+  const trackName = filter.track ? planstoneOwnId(filter.track.sourceId, scope) : undefined;
+  const speakerPid = filter.speakerPid !== undefined ? planstoneOwnId(filter.speakerPid, scope) : undefined;
+  const room = filter.location ? planstoneRoomOf(filter.location.sourceId) : undefined;
+  if (trackName === null || speakerPid === null || room === null || (room && room.conferenceId !== scope.conferenceId)) return null;
   return {
     ...omitNulls({
-      trackName: filter.track?.sourceId,
+      trackName,
       importId: filter.importId,
       published: filter.published,
-      speakerPid: filter.speakerPid,
-      room: filter.location?.sourceId,
+      speakerPid,
+      roomId: room?.roomId,
+      roomName: room?.roomName,
       search: filter.search,
     }),
-    window: filter.day === undefined ? filter.window : windowOnDay(filter.window, filter.day, planstone.timeZone),
+    window: filter.day === undefined ? filter.window : windowOnDay(filter.window, filter.day, scope.timeZone),
   };
 }

@@ -8,7 +8,7 @@ import type { GatewayContext } from './context.js';
 import { deferredSource, EMPTY_SOURCE } from './deferredSource.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
-import { guidebookDayFilter, guidebookSessionFilter, planstoneMayMatch, planstoneSessionFilter } from './sessionFilter.js';
+import { guidebookDayFilter, guidebookSessionFilter, planstoneMayMatch, planstoneRoomOf, planstoneSessionFilter } from './sessionFilter.js';
 
 /** `SessionFilter` as GraphQL gives it (see validateSessionFilter). */
 export type SessionQuery = SessionFilterInput;
@@ -121,9 +121,23 @@ function filteredSessionConnection(
   return providerConnection(sources, sessionComparator(order), args, { kind, identity: { kind, filter, order } });
 }
 
-/** The Planstone conferences' datasources, each keyed as its source in a merged connection. */
-function planstoneSources(dataSources: DataSources): Array<[string, NonNullable<DataSources['planstone']>]> {
-  return dataSources.planstone ? [['planstone', dataSources.planstone]] : [];
+/**
+ * The Planstone conferences' datasources, each with its key as a source of a merged
+ * connection and whether it is the first configured conference (see PlanstoneScope).
+ */
+function planstoneSources(dataSources: DataSources): Array<[string, NonNullable<DataSources['planstone']>, boolean]> {
+  return dataSources.planstone ? [['planstone', dataSources.planstone, true]] : [];
+}
+
+/** A Planstone conference or room of a conference the gateway does not serve is BAD_USER_INPUT naming the argument. */
+function refuseUnservedConference(filter: ValidSessionFilter, served: readonly string[]): void {
+  if (filter.conference?.provider === 'planstone' && !served.includes(filter.conference.sourceId)) {
+    throw new UserInputError(`\`filter.conferenceId\` names a Planstone conference this gateway does not serve.`, 'filter.conferenceId');
+  }
+  const room = filter.location?.provider === 'planstone' ? planstoneRoomOf(filter.location.sourceId) : undefined;
+  if (room !== undefined && (room === null || !served.includes(room.conferenceId))) {
+    throw new UserInputError(`\`filter.locationId\` names a room of a Planstone conference this gateway does not serve.`, 'filter.locationId');
+  }
 }
 
 /**
@@ -156,8 +170,13 @@ function sessionSources(
   }
   const planstones = planstoneSources(dataSources);
   if (planstones.length === 0 && explicit && planstoneMayMatch(filter)) throw new ProviderDisabledError('planstone');
-  for (const [key, planstone] of planstones) {
-    const planstoneFilter = planstoneSessionFilter(filter, planstone);
+  if (planstones.length > 0 && planstoneMayMatch(filter))
+    refuseUnservedConference(
+      filter,
+      planstones.map(([, planstone]) => planstone.conferenceId),
+    );
+  for (const [key, planstone, first] of planstones) {
+    const planstoneFilter = planstoneSessionFilter(filter, { timeZone: planstone.timeZone, conferenceId: planstone.conferenceId, first });
     if (planstoneFilter) sources[key] = planstone.sessionSource(planstoneFilter, order, fieldsRead);
   }
   return sources;

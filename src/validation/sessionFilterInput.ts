@@ -125,11 +125,17 @@ function ref({ provider, sourceId }: FilterRef): FilterRef {
 /** The types whose global IDs the node registry does not know yet (Conference, Location). */
 type NewNodeType = 'Conference' | 'Location';
 
+/** A Planstone conference: `account/conference` (no `#`, no `/` inside either, trimmed). */
+const PLANSTONE_CONFERENCE = /^[^#/\s]+(?:[^#/]*[^#/\s])?\/[^#/\s]+(?:[^#/]*[^#/\s])?$/;
+/** A Planstone room: its conference, then `roomid:<roomid>` or `room:<name>`. */
+const PLANSTONE_ROOM = /^[^#/]+\/[^#/]+#(?:roomid|room):\S(?:.*\S)?$/s;
+
 /**
  * A Conference or Location global ID (`base64url("Type:provider:sourceId")`, as every
  * global ID) of a session provider. Once `parseGlobalId` knows the type it decides; until
- * then the source id must be a Guidebook integer id, or any trimmed non-empty text for
- * Planstone (`account/conference`; a room's id or name).
+ * then the source id must be a Guidebook integer id, or for Planstone `account/conference`
+ * (a Conference) or `account/conference#roomid:<roomid>` / `account/conference#room:<name>`
+ * (a Location).
  */
 function expectNewTypeId(id: string, argumentName: string, type: NewNodeType): FilterRef {
   const known = parseGlobalId(id);
@@ -140,10 +146,10 @@ function expectNewTypeId(id: string, argumentName: string, type: NewNodeType): F
   const decoded = /^[A-Za-z0-9_-]+$/.test(id)
     ? /^(Conference|Location):(guidebook|planstone):(.+)$/s.exec(Buffer.from(id, 'base64url').toString('utf8'))
     : null;
-  const sourceId = decoded?.[3];
-  const provider = decoded?.[2] as 'guidebook' | 'planstone' | undefined;
-  const canonical = provider === 'guidebook' ? isCanonicalIntegerId(sourceId!) : sourceId !== undefined && sourceId.trim() === sourceId;
+  const [, decodedType, provider, sourceId] = decoded ?? [];
+  const canonical =
+    provider === 'guidebook' ? isCanonicalIntegerId(sourceId!) : (decodedType === 'Conference' ? PLANSTONE_CONFERENCE : PLANSTONE_ROOM).test(sourceId ?? '');
   if (!decoded || !canonical) throw new UserInputError(`\`${argumentName}\` is not a valid ID. Use an \`id\` value returned by this API.`, argumentName);
-  if (decoded[1] !== type) throw new UserInputError(`\`${argumentName}\` must be the ID of a ${type}, not of a ${decoded[1]}.`, argumentName);
-  return { provider: provider!, sourceId: sourceId! };
+  if (decodedType !== type) throw new UserInputError(`\`${argumentName}\` must be the ID of a ${type}, not of a ${decodedType}.`, argumentName);
+  return { provider: provider as 'guidebook' | 'planstone', sourceId: sourceId! };
 }

@@ -163,15 +163,27 @@ describe('conference, room, speaker', () => {
   it('conferenceId: a Guidebook guide, or the Planstone conference', async () => {
     for (const guide of data.guidebook.guides) await expectFilter({ conference: { source: 'GUIDEBOOK', id: String(guide.id) } });
     await expectFilter({ conference: { source: 'PLANSTONE', id: planstoneConference } });
-    await expectFilter({ conference: { source: 'PLANSTONE', id: 'myaccount/1999' } }, 100, true);
   });
 
-  it('locationId: a Guidebook location id; a Planstone room by id and by name', async () => {
+  it('locationId: a Guidebook location id; a Planstone room by its roomid (account/conference#roomid:<roomid>)', async () => {
     const location = data.guidebook.locations.find((l) => guidebook().filter((s) => s.rooms.includes(String(l.id))).length > 3)!;
     await expectFilter({ room: { source: 'GUIDEBOOK', id: String(location.id) } });
-    const room = planstone().find((s) => s.rooms.length === 2)!;
-    await expectFilter({ room: { source: 'PLANSTONE', id: room.rooms[0]! } });
-    await expectFilter({ room: { source: 'PLANSTONE', id: room.rooms[1]! } });
+    const rooms = [...new Set(planstone().flatMap((s) => s.rooms))];
+    expect(rooms.length).toBeGreaterThan(3);
+    for (const room of rooms.slice(0, 4)) await expectFilter({ room: { source: 'PLANSTONE', id: room } });
+    // By name, a room that has a roomid is another room: none.
+    const named = data.planstone.sessions.find((s) => s.roomid && s.roomname)!.roomname!;
+    await expectFilter({ room: { source: 'PLANSTONE', id: `${planstoneConference}#room:${named}` } }, 100, true);
+  });
+
+  it('a conference or room of a Planstone conference the gateway does not serve is BAD_USER_INPUT', async () => {
+    for (const [filter, argumentName] of [
+      [{ conferenceId: gid('Conference', 'planstone', 'myaccount/1999') }, 'filter.conferenceId'],
+      [{ locationId: gid('Location', 'planstone', 'myaccount/1999#roomid:1') }, 'filter.locationId'],
+    ] as const) {
+      const response = await harness.query(`query($filter: SessionFilter) { sessions(first: 1, filter: $filter) { totalCount } }`, { filter });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+    }
   });
 
   it('speakerId: the sessions a person has an engagement in (no Guidebook session has speakers)', async () => {
@@ -207,7 +219,7 @@ describe('search', () => {
   });
 
   it('room names and punctuation between words', async () => {
-    const room = planstone().find((s) => s.rooms.length === 2)!.rooms[1]!;
+    const room = data.planstone.sessions.find((s) => s.roomname)!.roomname!;
     await expectFilter({ search: `  ${room.toLowerCase()}!! ` });
     const location = data.guidebook.locations.find((l) => guidebook().some((s) => s.rooms.includes(String(l.id))))!.name;
     await expectFilter({ search: location });

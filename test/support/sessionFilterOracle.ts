@@ -12,7 +12,7 @@ export interface OracleSession extends RefSession {
   zone: string;
   /** Guidebook guide id, or the Planstone conference `account/conference`. */
   conference: string;
-  /** Guidebook location ids; Planstone room id and room name. */
+  /** Guidebook location ids; Planstone rooms as `account/conference#roomid:<roomid>`, or `#room:<name>` without a roomid. */
   rooms: string[];
   /** Planstone pids with an engagement. */
   speakers: string[];
@@ -114,7 +114,7 @@ export function oracleSessions(data: ProviderData, planstoneConference: string):
         allDay: hasDate && !hasTime,
         zone,
         conference: planstoneConference,
-        rooms: room ? [...(roomId ? [roomId] : []), room] : [],
+        rooms: room ? [`${planstoneConference}#${roomId ? `roomid:${roomId}` : `room:${room}`}`] : [],
         speakers: (s.speakers ?? []).map((e) => String(e.pid)),
         tracks: (s.tracks ?? []).map((t) => t.track.trim()).filter((t) => t !== ''),
         texts: [

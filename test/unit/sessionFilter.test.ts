@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { planstoneSessionFilter } from '../../src/catalog/sessionFilter.js';
 import { isLocalDate, localDayBounds, nextLocalDate } from '../../src/datetime/index.js';
 import { foldSearchText, htmlToSearchText, isWindowEmpty, narrowStarts, searchWords, sessionInWindow, textsContainAllWords } from '../../src/models/index.js';
 import { validateSessionFilter } from '../../src/validation/sessionFilterInput.js';
@@ -120,7 +121,7 @@ describe('validateSessionFilter', () => {
   it('decodes ids and windows; keeps the search as words', () => {
     const valid = validateSessionFilter({
       conferenceId: gid('Conference:planstone:myaccount/2018'),
-      locationId: gid('Location:guidebook:12'),
+      locationId: gid('Location:planstone:myaccount/2018#room:Hall B'),
       speakerId: gid('Speaker:planstone:10024'),
       startsAfter: new Date('2026-01-01T00:00:00Z'),
       day: '2026-03-08',
@@ -129,7 +130,7 @@ describe('validateSessionFilter', () => {
     });
     expect(valid).toEqual({
       conference: { provider: 'planstone', sourceId: 'myaccount/2018' },
-      location: { provider: 'guidebook', sourceId: '12' },
+      location: { provider: 'planstone', sourceId: 'myaccount/2018#room:Hall B' },
       speakerPid: '10024',
       window: { startsAfter: new Date('2026-01-01T00:00:00Z') },
       day: '2026-03-08',
@@ -140,7 +141,9 @@ describe('validateSessionFilter', () => {
   it.each([
     [{ conferenceId: gid('Guide:guidebook:1') }, 'filter.conferenceId'],
     [{ conferenceId: gid('Conference:roundware:1') }, 'filter.conferenceId'],
-    [{ locationId: gid('Location:planstone: Hall A') }, 'filter.locationId'],
+    [{ locationId: gid('Location:planstone:Hall A') }, 'filter.locationId'],
+    [{ locationId: gid('Location:planstone:myaccount/2018#roomid: 7') }, 'filter.locationId'],
+    [{ conferenceId: gid('Conference:planstone:myaccount') }, 'filter.conferenceId'],
     [{ locationId: gid('Conference:guidebook:1') }, 'filter.locationId'],
     [{ speakerId: gid('Speaker:planstone:12a') }, 'filter.speakerId'],
     [{ happeningAt: new Date('nope') }, 'filter.happeningAt'],
@@ -156,5 +159,26 @@ describe('validateSessionFilter', () => {
 
   it('counts characters, not UTF-16 units: 200 emoji are fine', () => {
     expect(validateSessionFilter({ search: `${'😀'.repeat(199)}a` }).search).toEqual(['a']);
+  });
+});
+
+describe('planstoneSessionFilter: ids scoped to a conference', () => {
+  const first = { timeZone: 'America/Chicago', conferenceId: 'myaccount/2018', first: true };
+  const later = { timeZone: 'Europe/Berlin', conferenceId: 'myaccount/2019', first: false };
+  const filterOf = (input: Parameters<typeof validateSessionFilter>[0]) => validateSessionFilter(input);
+  const gid = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('an unprefixed track or speaker is the first conference’s; a prefixed one its own conference’s', () => {
+    expect(planstoneSessionFilter(filterOf({ trackId: gid('Track:planstone:Oncology') }), first)).toMatchObject({ trackName: 'Oncology' });
+    expect(planstoneSessionFilter(filterOf({ trackId: gid('Track:planstone:Oncology') }), later)).toBeNull();
+    expect(planstoneSessionFilter(filterOf({ trackId: gid('Track:planstone:myaccount/2019#Oncology') }), later)).toMatchObject({ trackName: 'Oncology' });
+    expect(planstoneSessionFilter(filterOf({ trackId: gid('Track:planstone:myaccount/2019#Oncology') }), first)).toBeNull();
+  });
+
+  it('a room by roomid or name, only in its own conference; a day in the conference’s zone', () => {
+    const byId = planstoneSessionFilter(filterOf({ locationId: gid('Location:planstone:myaccount/2018#roomid:12'), day: '2026-03-08' }), first);
+    expect(byId).toMatchObject({ roomId: '12', window: { startsAfter: new Date('2026-03-08T06:00:00Z'), startsBefore: new Date('2026-03-09T05:00:00Z') } });
+    expect(planstoneSessionFilter(filterOf({ locationId: gid('Location:planstone:myaccount/2018#room:Hall B') }), first)).toMatchObject({ roomName: 'Hall B' });
+    expect(planstoneSessionFilter(filterOf({ locationId: gid('Location:planstone:myaccount/2018#roomid:12') }), later)).toBeNull();
   });
 });

@@ -17,8 +17,10 @@ export interface PlanstoneSessionFilter {
   speakerPid?: string;
   /** Start and effective end as SessionWindow says (bounds as instants). */
   window?: SessionWindow;
-  /** A room: its `roomid` or its name. */
-  room?: string;
+  /** A room by the feed's `roomid`. */
+  roomId?: string;
+  /** A room without a `roomid`, by its name. */
+  roomName?: string;
   /** Words (searchWords) that must each occur in the name, description, speaker, track or room names. */
   search?: readonly string[];
 }
@@ -39,11 +41,13 @@ export function matchesPlanstoneFilter(session: SessionModel, filter: PlanstoneS
   if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;
   if (filter.speakerPid !== undefined && !session.speakers.some((e) => e.personId === filter.speakerPid)) return false;
   if (filter.window && !isWindowEmpty(filter.window) && !sessionInWindow(session, filter.window)) return false;
+  if (filter.roomId !== undefined && !session.locations.some((l) => l.kind === 'inline' && l.location.sourceId === filter.roomId)) return false;
   if (
-    filter.room !== undefined &&
-    !session.locations.some((l) => l.kind === 'inline' && (l.location.sourceId === filter.room || l.location.name === filter.room))
-  )
+    filter.roomName !== undefined &&
+    !session.locations.some((l) => l.kind === 'inline' && l.location.sourceId === null && l.location.name === filter.roomName)
+  ) {
     return false;
+  }
   if (filter.search && filter.search.length > 0 && !textsContainAllWords(haystackOf(session), filter.search)) return false;
   return true;
 }
