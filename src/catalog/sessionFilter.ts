@@ -2,7 +2,7 @@ import type { GuidebookDataSource, GuidebookSessionFilter } from '../datasources
 import type { PlanstoneSessionFilter } from '../datasources/planstone/index.js';
 import { localDayBounds } from '../datetime/index.js';
 import { NotFoundError } from '../errors/index.js';
-import { narrowStarts, omitNulls, type GuideModel, type SessionWindow } from '../models/index.js';
+import { isWindowEmpty, narrowStarts, omitNulls, type GuideModel, type SessionWindow } from '../models/index.js';
 import type { ValidSessionFilter } from '../validation/sessionFilterInput.js';
 
 // How a checked SessionFilter becomes each provider's datasource filter. Each function says
@@ -42,7 +42,8 @@ export function guidebookSessionFilter(filter: ValidSessionFilter): GuidebookSes
       locationId: filter.location?.sourceId,
       search: filter.search,
     }),
-    window: filter.window,
+    // No bound: no window at all, so a datasource sees an unfiltered read as one.
+    window: isWindowEmpty(filter.window) ? undefined : filter.window,
   };
 }
 
@@ -138,6 +139,6 @@ export function planstoneSessionFilter(filter: ValidSessionFilter, scope: Planst
       roomName: room?.roomName,
       search: filter.search,
     }),
-    window: filter.day === undefined ? filter.window : windowOnDay(filter.window, filter.day, scope.timeZone),
+    window: filter.day !== undefined ? windowOnDay(filter.window, filter.day, scope.timeZone) : isWindowEmpty(filter.window) ? undefined : filter.window,
   };
 }

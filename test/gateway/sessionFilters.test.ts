@@ -75,6 +75,12 @@ describe('time windows', () => {
     await expectFilter(f);
   });
 
+  it('Guidebook windows across local midnight: Europe/Berlin (guide 47) and US/Pacific (guides 1, 42)', async () => {
+    // 17:00 CEST on the 12th to 11:00 on the 13th; 16:00 PDT on the 18th to 10:00 on the 19th.
+    await expectFilter({ startsAfter: '2025-05-12T15:00:00.000Z', startsBefore: '2025-05-13T09:00:00.000Z' });
+    await expectFilter({ startsAfter: '2017-09-18T23:00:00.000Z', startsBefore: '2017-09-19T17:00:00.000Z', sources: ['GUIDEBOOK'] }, 50);
+  });
+
   it('a window that holds the bounds themselves: startsAfter is inclusive, startsBefore exclusive', async () => {
     const starts = [...new Set(planstone().flatMap((s) => (s.start === null ? [] : [s.start])))].sort((a, b) => a - b);
     const from = starts[Math.floor(starts.length / 3)]!;
