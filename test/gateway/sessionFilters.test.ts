@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readmeExamples } from '../../scripts/readmeExamples.js';
+import { conferenceSessionConnection } from '../../src/catalog/index.js';
+import { closeProviderClients, createDataSources, createProviderClients } from '../../src/datasources/providers.js';
+import { DEFAULT_SESSION_ORDER } from '../../src/models/index.js';
 import { projectRoot } from '../../src/projectRoot.js';
+import { MemoryResponseCache } from '../../src/upstream/index.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
 import { dataOf, expectUnique, PAGE_FIELDS, walkBackward, walkForward, type FetchPage, type Page } from '../support/paging.js';
 import { readProviderData, type ProviderData } from '../support/providerData.js';
@@ -311,6 +315,45 @@ describe('the other session connections take the filter', () => {
     ] as OracleFilter[]) {
       const nodes = await nodeSessions(id, 'PersonalizedSchedule', graphqlFilter(f), 2);
       expect(keysOf(nodes)).toEqual(expectedKeys(mine, f));
+    }
+  });
+});
+
+describe('Conference.sessions (the catalog function its resolver calls)', () => {
+  it('a guide or the Planstone conference, with the same filters; another conferenceId is refused', async () => {
+    const clients = createProviderClients(harness.config, new MemoryResponseCache());
+    try {
+      const dataSources = createDataSources(clients, {});
+      // The first page (up to 100) and the total: the whole list when it fits.
+      const keysIn = async (conference: { provider: 'guidebook' | 'planstone'; sourceId: string }, filter: Record<string, unknown>) => {
+        const { connection, failures } = await conferenceSessionConnection(dataSources, conference, filter, DEFAULT_SESSION_ORDER, {
+          first: 100,
+          after: null,
+          last: null,
+          before: null,
+        });
+        expect(failures).toEqual([]);
+        return { total: connection.totalCount, keys: connection.edges.map((edge) => `${edge.node.source}:${edge.node.sourceId}`) };
+      };
+      const page = (expected: string[]) => {
+        expect(expected.length).toBeGreaterThan(0);
+        return { total: expected.length, keys: expected.slice(0, 100) };
+      };
+      const day = '2025-05-13';
+      expect(await keysIn({ provider: 'guidebook', sourceId: '47' }, { day })).toEqual(
+        page(expectedKeys(sessions, { day, conference: { source: 'GUIDEBOOK', id: '47' } })),
+      );
+      const filter = { day: '2024-11-04', startsAfter: new Date('2024-11-04T18:00:00Z') };
+      expect(await keysIn({ provider: 'planstone', sourceId: planstoneConference }, filter)).toEqual(
+        page(
+          expectedKeys(sessions, { day: '2024-11-04', startsAfter: '2024-11-04T18:00:00.000Z', conference: { source: 'PLANSTONE', id: planstoneConference } }),
+        ),
+      );
+      await expect(keysIn({ provider: 'guidebook', sourceId: '47' }, { conferenceId: gid('Conference', 'guidebook', '1') })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'filter.conferenceId' },
+      });
+    } finally {
+      await closeProviderClients(clients);
     }
   });
 });
