@@ -16,8 +16,9 @@ export function guideTimeZone(guide: Pick<GuideModel, 'timeZone'>): string {
 
 /** `window` narrowed to the starts of local date `day` in `zone` (UTC when the zone is unknown). */
 export function windowOnDay(window: SessionWindow, day: string, zone: string): SessionWindow {
-  const bounds = localDayBounds(day, zone) ?? localDayBounds(day, 'UTC')!;
-  return narrowStarts(window, bounds.start, bounds.end);
+  const bounds = localDayBounds(day, zone) ?? localDayBounds(day, 'UTC');
+  // A day no instant can hold (validation refuses those): a window nothing starts in.
+  return bounds ? narrowStarts(window, bounds.start, bounds.end) : narrowStarts(window, new Date(0), new Date(0));
 }
 
 /** The Guidebook guide a filter pins (`guideId`, a Guidebook `conferenceId`): undefined for none, null for two different ones. */

@@ -170,11 +170,12 @@ function sessionSources(
   }
   const planstones = planstoneSources(dataSources);
   if (planstones.length === 0 && explicit && planstoneMayMatch(filter)) throw new ProviderDisabledError('planstone');
-  if (planstones.length > 0 && planstoneMayMatch(filter))
+  if (planstones.length > 0 && planstoneMayMatch(filter)) {
     refuseUnservedConference(
       filter,
       planstones.map(([, planstone]) => planstone.conferenceId),
     );
+  }
   for (const [key, planstone, first] of planstones) {
     const planstoneFilter = planstoneSessionFilter(filter, { timeZone: planstone.timeZone, conferenceId: planstone.conferenceId, first });
     if (planstoneFilter) sources[key] = planstone.sessionSource(planstoneFilter, order, fieldsRead);

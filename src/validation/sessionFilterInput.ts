@@ -1,4 +1,4 @@
-import { isLocalDate } from '../datetime/index.js';
+import { isLocalDate, localDayBounds } from '../datetime/index.js';
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalIntegerId } from '../ids/canonicalSourceId.js';
 import { expectGlobalId, parseGlobalId } from '../ids/globalId.js';
@@ -98,7 +98,8 @@ export function validateSessionFilter(input: SessionFilterInput, prefix = 'filte
   if (input.day != null) {
     // A Date scalar that parses to a JS Date (UTC midnight) gives its calendar date.
     const day: unknown = input.day instanceof Date && !Number.isNaN(input.day.getTime()) ? input.day.toISOString().slice(0, 10) : input.day;
-    if (typeof day !== 'string' || !isLocalDate(day)) {
+    // The date after it must exist too (its midnight ends the day): 9999-12-31 has none.
+    if (typeof day !== 'string' || !isLocalDate(day) || localDayBounds(day, 'UTC') === null) {
       throw new UserInputError(`\`${arg('day')}\` must be a date written YYYY-MM-DD, e.g. "2026-11-01".`, arg('day'));
     }
     valid.day = day;

@@ -148,6 +148,7 @@ describe('validateSessionFilter', () => {
     [{ speakerId: gid('Speaker:planstone:12a') }, 'filter.speakerId'],
     [{ happeningAt: new Date('nope') }, 'filter.happeningAt'],
     [{ day: '2026-3-8' }, 'filter.day'],
+    [{ day: '9999-12-31' }, 'filter.day'], // regression: its end (the next midnight) does not exist; was a TypeError
     [{ search: `${'a'.repeat(200)}😀` }, 'filter.search'],
   ])('%j is refused naming %s', (input, argumentName) => {
     expect(refusal(input)).toEqual({ code: 'BAD_USER_INPUT', argumentName });

@@ -13,7 +13,7 @@ import type {
   SessionOrder,
   TrackModel,
 } from '../../models/index.js';
-import { sessionComparator } from '../../models/index.js';
+import { DEFAULT_SESSION_ORDER, sessionComparator } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import { namedPaging } from '../namedPaging.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
@@ -166,12 +166,14 @@ export class GuidebookDataSource {
    * applied) read through the shared page cache.
    */
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
-    const query = sessionListQuery(filter, order);
     if (!isUpstreamFilter(filter)) {
-      // Guidebook applied its own filters to the list: the rest is applied here.
+      // Guidebook applies its own filters to the list, the rest is applied here, then the order:
+      // read in the default order whatever `order` is, so the pages are those the home page reads.
+      const all = sessionListQuery(filter, DEFAULT_SESSION_ORDER);
       const rest = withoutUpstreamFields(filter);
-      return createArraySource(async () => (await this.filterSessions(await this.#allSessions(query), rest)).sort(sessionComparator(order)));
+      return createArraySource(async () => (await this.filterSessions(await this.#allSessions(all), rest)).sort(sessionComparator(order)));
     }
+    const query = sessionListQuery(filter, order);
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
     // Guidebook puts sessions without an end time first when descending; the API puts them last.
     return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
