@@ -1,9 +1,8 @@
 import type { OffsetSource } from '../connections/index.js';
 import type { PlanstoneDataSource } from '../datasources/planstone/index.js';
-import type { DataSources } from '../datasources/providers.js';
 import { localDateIn } from '../datetime/index.js';
-import { NotFoundError, ProviderDisabledError, UserInputError } from '../errors/index.js';
-import { expectGlobalId, toGlobalId } from '../ids/globalId.js';
+import { NotFoundError } from '../errors/index.js';
+import { toGlobalId } from '../ids/globalId.js';
 import type { ConferenceModel, GuideModel, LocationModel, SessionModel, TrackModel } from '../models/index.js';
 import type { ProviderName } from '../providers.js';
 import type { GatewayContext } from './context.js';
@@ -56,27 +55,6 @@ export async function conferenceOfSession(context: GatewayContext, session: Sess
     return session.guideId ? conferenceOfGuide(await requireProvider(context, 'guidebook').guide.load(session.guideId)) : null;
   }
   return conferenceOfPlanstone(planstoneSourceOf(context.dataSources, session));
-}
-
-/** What `filter.conferenceId` restricts a session list to: one guide, or one configured Planstone conference. */
-export type ConferenceTarget = { source: 'GUIDEBOOK'; guideId: string } | { source: 'PLANSTONE'; key: string; dataSource: PlanstoneDataSource };
-
-/**
- * Decodes a Conference's global ID given as the argument `argumentName` (BAD_USER_INPUT
- * naming it when it is not one). A Planstone conference that is not configured is
- * BAD_USER_INPUT too; a provider switched off is PROVIDER_DISABLED.
- */
-export function conferenceTarget(dataSources: DataSources, id: string, argumentName: string): ConferenceTarget {
-  const { provider, sourceId } = expectGlobalId(id, argumentName, 'Conference');
-  if (provider === 'guidebook') {
-    if (!dataSources.guidebook) throw new ProviderDisabledError('guidebook');
-    return { source: 'GUIDEBOOK', guideId: sourceId };
-  }
-  if (dataSources.planstoneConferences.length === 0) throw new ProviderDisabledError('planstone');
-  const dataSource = planstoneConferenceByKey(dataSources, sourceId);
-  if (!dataSource)
-    throw new UserInputError(`\`${argumentName}\` names a Planstone conference the gateway does not serve (${JSON.stringify(sourceId)}).`, argumentName);
-  return { source: 'PLANSTONE', key: sourceId, dataSource };
 }
 
 // Days per session snapshot and zone: the snapshot (an array shared while its pages are cached) keys it.

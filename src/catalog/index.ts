@@ -2,7 +2,16 @@ export type { GatewayContext, PartialError } from './context.js';
 export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
-export { sessionById, sessionConnection, type SessionConnectionOptions, type SessionConnectionResult, type SessionQuery } from './sessions.js';
+export {
+  conferenceSessionConnection,
+  sessionById,
+  sessionConnection,
+  speakerSessionConnection,
+  trackSessionConnection,
+  type SessionConnectionOptions,
+  type SessionConnectionResult,
+  type SessionQuery,
+} from './sessions.js';
 export { trackById, trackConnection, tracksByGuidebookIds, type TrackQuery } from './tracks.js';
 export { NODE_READERS, nodeById, type NodeModel } from './nodes.js';
 export {
@@ -17,7 +26,7 @@ export {
 } from './personalizedSchedules.js';
 export { guideById } from './guides.js';
 export { attendeeById, attendeeConnection } from './attendees.js';
-export { speakerById, speakerConnection, speakerOfEngagement, speakerSessionConnection } from './speakers.js';
+export { speakerById, speakerConnection, speakerOfEngagement } from './speakers.js';
 export { clientSessionById, clientSessionConnection } from './clientSessions.js';
 export { providerWrites, type ProviderWrites, type WritingProvider } from './writes.js';
 export {
@@ -29,9 +38,7 @@ export {
   conferenceLocations,
   conferenceOfSession,
   conferences,
-  conferenceTarget,
   conferenceTracks,
-  type ConferenceTarget,
 } from './conferences.js';
-export { locationById, locationGlobalId, locationsByGuidebookIds, locationTarget, sessionAtLocation, type LocationTarget } from './locations.js';
+export { locationById, locationGlobalId, locationsByGuidebookIds } from './locations.js';
 export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';

@@ -1,6 +1,6 @@
 import type { SpeakerFilter } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint, type Connection, type ConnectionArgs } from '../connections/index.js';
-import { DEFAULT_SESSION_ORDER, omitNulls, scopedSourceId, type SessionModel, type SpeakerEngagementModel, type SpeakerModel } from '../models/index.js';
+import { omitNulls, type SpeakerEngagementModel, type SpeakerModel } from '../models/index.js';
 import type { GatewayContext } from './context.js';
 import { planstoneScopeOf, planstoneSourceOf } from './planstoneScopes.js';
 import { requireProvider } from './requireProvider.js';
@@ -24,18 +24,4 @@ export function speakerOfEngagement(context: GatewayContext, engagement: Speaker
 export function speakerConnection(context: GatewayContext, filter: SpeakerFilter, args: ConnectionArgs): Promise<Connection<SpeakerModel>> {
   const source = requireProvider(context, 'planstone').speakerSource(omitNulls({ published: filter.published, pids: filter.sourceIds }));
   return connectionFromOffsetSource(source, args, { kind: 'speakers', fingerprint: fingerprint({ filter }) });
-}
-
-/**
- * A speaker's sessions, of the Planstone conference the speaker was read from, in the
- * default session order. `fieldsRead`: see operationFieldNames.
- */
-export function speakerSessionConnection(
-  context: GatewayContext,
-  speaker: SpeakerModel,
-  args: ConnectionArgs,
-  fieldsRead?: ReadonlySet<string>,
-): Promise<Connection<SessionModel>> {
-  const source = planstoneSourceOf(context.dataSources, speaker).sessionSource({ speakerPid: speaker.sourceId }, DEFAULT_SESSION_ORDER, fieldsRead);
-  return connectionFromOffsetSource(source, args, { kind: 'speakerSessions', fingerprint: fingerprint({ speaker: scopedSourceId(speaker) }) });
 }

@@ -9,4 +9,5 @@ export type { SpeakerModel } from './speaker.js';
 export type { TrackModel, TrackRef } from './track.js';
 export { compareSourceIds, DEFAULT_SESSION_ORDER, sessionComparator, type OrderDirection, type SessionOrder, type SessionOrderField } from './sessionOrder.js';
 export { omitNulls, type NullsOmitted } from './omitNulls.js';
-export { effectiveEndMs, isWindowEmpty, sessionInWindow, type SessionWindow } from './sessionWindow.js';
+export { effectiveEndMs, isWindowEmpty, narrowStarts, sessionInWindow, type SessionWindow } from './sessionWindow.js';
+export { foldSearchText, htmlToSearchText, searchHaystack, searchWords, textsContainAllWords } from './sessionSearch.js';

@@ -33,9 +33,24 @@ export function effectiveEndMs(session: Pick<SessionModel, 'startTime' | 'endTim
   return session.startTime.getTime() + (session.allDay ? DAY_MS : 0);
 }
 
-/** Whether a window has any bound at all. */
+/**
+ * Whether a window has no bound at all (every session is in it). A bound given as null
+ * counts as absent, as it does in `sessionInWindow`.
+ */
 export function isWindowEmpty(window: SessionWindow | undefined): boolean {
-  return !window || Object.values(window).every((bound) => bound === undefined);
+  return !window || Object.values(window).every((bound) => bound === undefined || bound === null);
+}
+
+/**
+ * `window` with its starts narrowed to `[startsAfter, startsBefore)` as well (a local day's
+ * bounds): the later of the two lower bounds, the earlier of the two upper bounds.
+ */
+export function narrowStarts(window: SessionWindow, startsAfter: Date, startsBefore: Date): SessionWindow {
+  return {
+    ...window,
+    startsAfter: window.startsAfter && window.startsAfter.getTime() > startsAfter.getTime() ? window.startsAfter : startsAfter,
+    startsBefore: window.startsBefore && window.startsBefore.getTime() < startsBefore.getTime() ? window.startsBefore : startsBefore,
+  };
 }
 
 /** Whether `session` satisfies every bound of `window`. A session without a start matches no bound. */

@@ -6,12 +6,12 @@ import {
   conferenceGuide,
   conferenceLocations,
   conferences,
+  conferenceSessionConnection,
   conferenceTracks,
   locationGlobalId,
-  sessionConnection,
 } from '../catalog/index.js';
-import { UserInputError } from '../errors/index.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
+import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
 import { pageArgs, reportPartialFailures } from './support.js';
 
@@ -29,18 +29,14 @@ export const Conference: ConferenceResolvers = {
   guide: (conference, _args, context) => conferenceGuide(context, conference),
   // The catalog's session connection with this conference pinned.
   async sessions(conference, args, context, info) {
-    const conferenceId = conferenceGlobalId(conference);
-    const filter = args.filter ?? {};
-    if (filter.conferenceId != null && filter.conferenceId !== conferenceId) {
-      throw new UserInputError('`filter.conferenceId` must be this conference’s ID (or left out) on `Conference.sessions`.', 'filter.conferenceId');
-    }
-    const { connection, failures } = await sessionConnection(
+    const ref = { provider: providerOfSource(conference.source), sourceId: conference.sourceId };
+    const { connection, failures } = await conferenceSessionConnection(
       context.dataSources,
-      { ...filter, conferenceId },
+      ref,
+      args.filter ?? {},
       args.orderBy ?? DEFAULT_SESSION_ORDER,
       pageArgs(args),
       {
-        kind: 'conferenceSessions',
         withTracks: selects(info, ['edges', 'node', 'tracks']),
         fieldsRead: operationFieldNames(info),
       },

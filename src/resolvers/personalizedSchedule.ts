@@ -10,7 +10,8 @@ export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSche
 export const PersonalizedSchedule: PersonalizedScheduleResolvers = {
   id: (schedule) => globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
   guide: (schedule, _args, context) => guideById(context, schedule.guideId),
-  sessions: (schedule, args, context, info) => scheduleSessionConnection(context, schedule, pageArgs(args), (results) => keepExisting(results, context, info)),
+  sessions: (schedule, args, context, info) =>
+    scheduleSessionConnection(context, schedule, args.filter ?? {}, pageArgs(args), (results) => keepExisting(results, context, info)),
   attendees: (schedule, args, context, info) =>
     scheduleAttendeeConnection(context, schedule, pageArgs(args), (results) => keepExisting(results, context, info)),
 };

@@ -3,9 +3,9 @@ import { speakerConnection, speakerSessionConnection } from '../catalog/index.js
 import { UserInputError } from '../errors/index.js';
 import { isCanonicalPlanstoneId } from '../ids/canonicalSourceId.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { scopedSourceId } from '../models/index.js';
+import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { operationFieldNames } from './lookahead.js';
-import { pageArgs } from './support.js';
+import { pageArgs, reportPartialFailures } from './support.js';
 
 export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
   speakers(_parent, args, context) {
@@ -21,7 +21,18 @@ export const speakerQueries: Pick<QueryResolvers, 'speakers'> = {
 
 export const Speaker: SpeakerResolvers = {
   id: (speaker) => globalIdOfModel(speaker, 'Speaker', 'planstone', scopedSourceId(speaker)),
-  sessions(speaker, args, context, info) {
-    return speakerSessionConnection(context, speaker, pageArgs(args), operationFieldNames(info));
+  async sessions(speaker, args, context, info) {
+    const { connection, failures } = await speakerSessionConnection(
+      context.dataSources,
+      scopedSourceId(speaker),
+      args.filter ?? {},
+      DEFAULT_SESSION_ORDER,
+      pageArgs(args),
+      {
+        fieldsRead: operationFieldNames(info),
+      },
+    );
+    reportPartialFailures(context, failures, info);
+    return connection;
   },
 };

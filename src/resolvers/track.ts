@@ -1,6 +1,6 @@
 import type { QueryResolvers, TrackResolvers } from '../__generated__/resolvers-types.js';
-import { guideById, sessionConnection, trackConnection } from '../catalog/index.js';
-import { globalIdOfModel, toGlobalId } from '../ids/globalId.js';
+import { guideById, trackConnection, trackSessionConnection } from '../catalog/index.js';
+import { globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
 import { operationFieldNames, selects } from './lookahead.js';
@@ -18,12 +18,18 @@ export const Track: TrackResolvers = {
   id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source), scopedSourceId(track)),
   guide: (track, _args, context) => (track.guideId ? guideById(context, track.guideId) : null),
   async sessions(track, args, context, info) {
-    const trackId = toGlobalId('Track', providerOfSource(track.source), scopedSourceId(track));
-    const { connection, failures } = await sessionConnection(context.dataSources, { trackId }, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
-      kind: 'trackSessions',
-      withTracks: selects(info, ['edges', 'node', 'tracks']),
-      fieldsRead: operationFieldNames(info),
-    });
+    const ref = { provider: providerOfSource(track.source), sourceId: scopedSourceId(track) };
+    const { connection, failures } = await trackSessionConnection(
+      context.dataSources,
+      ref,
+      args.filter ?? {},
+      args.orderBy ?? DEFAULT_SESSION_ORDER,
+      pageArgs(args),
+      {
+        withTracks: selects(info, ['edges', 'node', 'tracks']),
+        fieldsRead: operationFieldNames(info),
+      },
+    );
     reportPartialFailures(context, failures, info);
     return connection;
   },

@@ -17,6 +17,8 @@ export interface GuidebookSession {
   import_id: string | null;
   schedule_tracks: number[];
   locations: number[];
+  all_day?: boolean | null;
+  description_html?: string | null;
 }
 export interface GuidebookTrack {
   id: number;
@@ -28,6 +30,7 @@ export interface GuidebookTrack {
 export interface GuidebookGuide {
   id: number;
   name: string;
+  timezone?: string | null;
 }
 export interface GuidebookLocation {
   id: number;
@@ -55,6 +58,8 @@ export interface PlanstoneEngagement {
   pid: string;
   published: boolean | number | string | null;
   sortorder: string | number | null;
+  fname?: string | null;
+  lname?: string | null;
 }
 export interface PlanstoneSession {
   _id: string;
@@ -71,6 +76,11 @@ export interface PlanstoneSession {
   published: boolean | number | null;
   tracks: Array<{ track: string; desc: string | null }> | null;
   speakers: PlanstoneEngagement[] | null;
+  description?: string | null;
+  roomid?: string | number | null;
+  roomname?: string | null;
+  sched_roomname?: string | null;
+  location?: string | null;
 }
 export interface PlanstoneSpeaker {
   pid: string;

@@ -11,18 +11,25 @@ import type {
   PersonalizedScheduleModel,
   SessionModel,
   SessionOrder,
-  SessionWindow,
   TrackModel,
 } from '../../models/index.js';
-import { isWindowEmpty } from '../../models/index.js';
+import { DEFAULT_SESSION_ORDER, sessionComparator } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import { namedPaging } from '../namedPaging.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
 import { createGuideScopedLoader, createListLoader, createRetrieveLoader, type GuideScopedKey } from './loaders.js';
-import { mapCachedList } from './mapCachedList.js';
+import { indexCachedList, mapCachedList } from './mapCachedList.js';
 import { attendeeStatusNumber, toAttendee, toGuide, toLocation, toPersonalizedSchedule, toSession, toTrack } from './mapper.js';
 import { nullsLastSource } from './nullsLastSource.js';
-import { createSessionWindowSource, startOrderedPages } from './sessionWindowSource.js';
+import {
+  boundingWindow,
+  isUpstreamFilter,
+  matchesGuidebookFilter,
+  withoutUpstreamFields,
+  type GuidebookNames,
+  type GuidebookSessionFilter,
+} from './sessionFilter.js';
+import { sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -35,14 +42,7 @@ import {
 import { GuidebookWrites } from './writes.js';
 
 export { GuidebookClient, type GuidebookClientOptions } from './client.js';
-
-export interface GuidebookSessionFilter {
-  guideId?: string;
-  trackId?: string;
-  importId?: string;
-  /** Only sessions in this time window (read by binary search over the start-ordered list: sessionWindowSource.ts). */
-  window?: SessionWindow;
-}
+export { matchesGuidebookFilter, type GuidebookSessionFilter } from './sessionFilter.js';
 
 export interface GuidebookAttendeeFilter {
   guideId?: string;
@@ -168,23 +168,80 @@ export class GuidebookDataSource {
     return () => readOnce(this.#wholeLists, resource, () => this.#client.mapPages(resource, {}, item, (page) => page.results, this.#headers));
   }
 
+  /**
+   * The sessions `filter` accepts (matchesGuidebookFilter), in `order`, addressed by offset.
+   * Guide, track and import id are Guidebook's own list filters: such a list is read page by
+   * page. Any other field is evaluated here: with a time bound, over the pages of the
+   * start-ordered list that can hold it (found by binary search, sessionWindowSource.ts);
+   * otherwise over the whole list (with Guidebook's filters applied), read through the shared
+   * page cache.
+   */
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
-    const filters: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
-    if (filter.window && !isWindowEmpty(filter.window)) {
-      const pages = startOrderedPages(this.#client, filters, this.#headers, (session) => this.session.prime(session.sourceId, session));
-      return namedPaging('guidebook', createSessionWindowSource(pages, filter.window, order, this.#client.maxSessionMs));
+    if (!isUpstreamFilter(filter)) {
+      // Guidebook applies its own filters to the list, the rest is applied here, then the order.
+      const rest = withoutUpstreamFields(filter);
+      const bound = boundingWindow(filter);
+      if (bound) {
+        // A time window: only the pages of the start-ordered list that can hold it (sessionWindowSource.ts).
+        const upstream: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
+        const pages = startOrderedPages(this.#client, upstream, this.#headers, (session) => this.session.prime(session.sourceId, session));
+        return namedPaging(
+          'guidebook',
+          createArraySource(async () =>
+            (await this.filterSessions(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest)).sort(sessionComparator(order)),
+          ),
+        );
+      }
+      // Otherwise the whole list, read in the default order whatever `order` is, so the pages are those the home page reads.
+      const all = sessionListQuery(filter, DEFAULT_SESSION_ORDER);
+      return createArraySource(async () => (await this.filterSessions(await this.#allSessions(all), rest)).sort(sessionComparator(order)));
     }
-    const query: QueryParams = {
-      ...filters,
-      // `id` last breaks ties, so the order is total and matches the gateway's comparator.
-      ordering: ordering([
-        { field: SESSION_ORDER_FIELD[order.field], direction: order.direction },
-        { field: 'id', direction: order.direction },
-      ]),
-    };
+    const query = sessionListQuery(filter, order);
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
     // Guidebook puts sessions without an end time first when descending; the API puts them last.
     return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
+  }
+
+  /**
+   * The sessions of `sessions` that `filter` accepts, in their order (see
+   * matchesGuidebookFilter); a search first reads the track and location lists for their names.
+   */
+  async filterSessions(sessions: readonly SessionModel[], filter: GuidebookSessionFilter): Promise<SessionModel[]> {
+    const names = filter.search?.length ? await this.#names() : undefined;
+    return sessions.filter((session) => matchesGuidebookFilter(session, filter, names));
+  }
+
+  /** Every guide of the account (one read of the guide list per request, through the shared cache). */
+  async allGuides(): Promise<GuideModel[]> {
+    return (await this.#wholeList('guides', guidebookGuideWire)()).flatMap((page) => mapCachedList(page, toGuide));
+  }
+
+  /** A whole session list (Guidebook's filters in `query`), read once per request through the shared page cache. */
+  #allSessions(query: QueryParams): Promise<SessionModel[]> {
+    return readOnce(this.#guideSnapshots, `sessions?${JSON.stringify(query)}`, async () => {
+      const pages = await this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => mapCachedList(page.results, toSession), this.#headers);
+      const sessions = pages.flat();
+      for (const session of sessions) this.session.prime(session.sourceId, session);
+      return sessions;
+    });
+  }
+
+  /** Track and location names by id (their whole lists, as the by-id loaders read them). */
+  async #names(): Promise<GuidebookNames> {
+    const [tracks, locations] = await Promise.all([
+      this.#wholeList('schedule-tracks', guidebookTrackWire)(),
+      this.#wholeList('locations', guidebookLocationWire)(),
+    ]);
+    const trackIndexes = tracks.map((page) => indexCachedList(page, toTrack));
+    const locationIndexes = locations.map((page) => indexCachedList(page, toLocation));
+    const find = <M extends { name: string }>(indexes: ReadonlyArray<ReadonlyMap<string, M>>, id: string) => {
+      for (const index of indexes) {
+        const model = index.get(id);
+        if (model) return model.name;
+      }
+      return undefined;
+    };
+    return { track: (id) => find(trackIndexes, id), location: (id) => find(locationIndexes, id) };
   }
 
   /**
@@ -334,6 +391,20 @@ export class GuidebookDataSource {
     );
     return namedPaging('guidebook', source);
   }
+}
+
+/** Guidebook's list query for a session filter and order: its own filters, and the order with `id` breaking ties. */
+function sessionListQuery(filter: GuidebookSessionFilter, order: SessionOrder): QueryParams {
+  return {
+    guide: filter.guideId,
+    schedule_tracks: filter.trackId,
+    import_id: filter.importId,
+    // `id` last breaks ties, so the order is total and matches the gateway's comparator.
+    ordering: ordering([
+      { field: SESSION_ORDER_FIELD[order.field], direction: order.direction },
+      { field: 'id', direction: order.direction },
+    ]),
+  };
 }
 
 /** `read()` once per key for the request: its promise is kept in `memo`, and dropped if it fails so that a later field reads again. */

@@ -60,34 +60,41 @@ export function createSessionWindowSource(
   order: SessionOrder,
   maxSessionMs: number,
 ): OffsetSource<SessionModel> {
-  return createArraySource(async () => {
-    const first = await readPage(1);
-    const pageCount = first.pageSize ? Math.max(1, Math.ceil(first.count / first.pageSize)) : 1;
-    const { lower, upper } = startBounds(window, maxSessionMs);
-    const range = await findPageRange(
-      {
-        pageCount,
-        compare: (a, b) => a - b,
-        probe: async (page) => {
-          const { sessions } = await readPage(page);
-          if (sessions.length === 0) return null;
-          // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
-          const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
-          return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
-        },
+  return createArraySource(async () => (await sessionsInWindow(readPage, window, maxSessionMs)).sort(sessionComparator(order)));
+}
+
+/**
+ * The sessions of the list `readPage` reads (in start order) that fall in `window`, in list
+ * order: page 1, the binary search, then only the window's pages (see createSessionWindowSource).
+ */
+export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): Promise<SessionModel[]> {
+  const first = await readPage(1);
+  const pageCount = first.pageSize ? Math.max(1, Math.ceil(first.count / first.pageSize)) : 1;
+  const { lower, upper } = startBounds(window, maxSessionMs);
+  const range = await findPageRange(
+    {
+      pageCount,
+      compare: (a, b) => a - b,
+      probe: async (page) => {
+        const { sessions } = await readPage(page);
+        if (sessions.length === 0) return null;
+        // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
+        const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
+        return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
       },
-      lower,
-      upper,
-    );
-    const pages: Array<Promise<{ sessions: SessionModel[] }>> = [];
-    for (let page = range.first; page <= range.last; page += 1) pages.push(readPage(page));
-    const seen = new Set<string>();
-    const matching = (await Promise.all(pages))
+    },
+    lower,
+    upper,
+  );
+  const pages: Array<Promise<{ sessions: SessionModel[] }>> = [];
+  for (let page = range.first; page <= range.last; page += 1) pages.push(readPage(page));
+  const seen = new Set<string>();
+  return (
+    (await Promise.all(pages))
       .flatMap((page) => page.sessions)
       // A list that changed between two page reads may repeat a session across pages.
-      .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window));
-    return matching.sort(sessionComparator(order));
-  });
+      .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window))
+  );
 }
 
 /**

@@ -41,6 +41,11 @@ export class PlanstoneClient {
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
 
+  /** The conference this client reads, as `account/conference`. */
+  get conferenceId(): string {
+    return `${this.#scope.account}/${this.#scope.conference}`;
+  }
+
   constructor({ config, cache, timeouts, ttlMs, upstream, onNotice, sharedUpstream }: PlanstoneClientOptions) {
     this.upstream =
       sharedUpstream ??

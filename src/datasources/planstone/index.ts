@@ -2,29 +2,20 @@ import DataLoader from 'dataloader';
 
 import { createArraySource, createMaxResultsSource, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
-import type { PlanstoneConferenceRef, SessionModel, SessionOrder, SessionWindow, SpeakerModel, TrackModel } from '../../models/index.js';
-import { sessionComparator, sessionInWindow } from '../../models/index.js';
+import type { PlanstoneConferenceRef, SessionModel, SessionOrder, SpeakerModel, TrackModel } from '../../models/index.js';
+import { sessionComparator } from '../../models/index.js';
 import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createDayOrderedSource } from './dayOrderedSource.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
+import { filterNeedsDetails, matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
 import { sessionWhere } from './sessionWhere.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 export { PlanstoneClient, type PlanstoneClientOptions } from './client.js';
-
-export interface PlanstoneSessionFilter {
-  importId?: string;
-  published?: boolean;
-  trackName?: string;
-  speakerPid?: string;
-  /** Only sessions in this room (its `roomid`, a Planstone location's source id). */
-  roomId?: string;
-  /** Only sessions in this time window (read by `where` on the local dates that can hold them: sessionWhere.ts). */
-  window?: SessionWindow;
-}
+export { matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
 
 export interface PlanstoneSpeakerFilter {
   published?: boolean;
@@ -60,6 +51,7 @@ function readFor(fieldsRead: ReadonlySet<string> | undefined): SessionRead {
 // mapped, see toSession) models.
 const snapshots = new WeakMap<SessionModel[], { pages: SessionModel[][]; sessions: SessionModel[] }>();
 // Filtered and ordered views of a snapshot, by filter and order.
+const MAX_VIEWS_PER_SNAPSHOT = 256;
 const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();
 
 function snapshotOf(pages: SessionModel[][]): SessionModel[] {
@@ -99,11 +91,6 @@ export class PlanstoneDataSource {
     this.speaker = createSpeakerLoader(client, headers, conference);
   }
 
-  /** The IANA zone the conference's local times are read in. */
-  get timeZone(): string {
-    return this.#zone;
-  }
-
   /**
    * Every session of the conference, in feed order (deduplicated by schedid). A `'list'` read
    * asks the feed for the fields lists show, not the details (see SESSION_LIST_FIELDS); once
@@ -121,6 +108,16 @@ export class PlanstoneDataSource {
     ).then(snapshotOf);
     this.#snapshots[read] = snapshot;
     return snapshot;
+  }
+
+  /** The IANA time zone of the conference's local dates and times. */
+  get timeZone(): string {
+    return this.#zone;
+  }
+
+  /** The conference's own id, `account/conference` (a Planstone Conference's source id). */
+  get conferenceId(): string {
+    return this.#client.conferenceId;
   }
 
   /**
@@ -148,17 +145,19 @@ export class PlanstoneDataSource {
   }
 
   /**
-   * The filtered sessions in `order`, addressed by offset. `fieldsRead`: the field names the
-   * operation selects, when known — without a session detail among them a list read is enough.
+   * The filtered sessions in `order`, addressed by offset: exactly those matchesPlanstoneFilter
+   * accepts. `fieldsRead`: the field names the operation selects, when known — without a
+   * session detail among them (and no search, which reads descriptions) a list read is enough.
    */
   sessionSource(filter: PlanstoneSessionFilter, order: SessionOrder, fieldsRead?: ReadonlySet<string>): OffsetSource<SessionModel> {
+    const read = filterNeedsDetails(filter) ? 'whole' : readFor(fieldsRead);
     const pushable = { window: filter.window, roomId: filter.roomId };
     if (filter.speakerPid !== undefined && sessionWhere(pushable, this.#zone) === undefined) {
       // A speaker's sessions: one `$in` query for every speaker the operation asks about.
       const pid = filter.speakerPid;
       return createArraySource(async () => {
-        const engaged = await this.#speakerSessions(readFor(fieldsRead)).load(pid);
-        return engaged.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+        const engaged = await this.#speakerSessions(read).load(pid);
+        return engaged.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
       });
     }
     const where = sessionWhere(filter, this.#zone);
@@ -166,22 +165,26 @@ export class PlanstoneDataSource {
       // The feed selects the days (and speaker) that can match; the rest is checked here.
       return createArraySource(async () => {
         if (where === null) return [];
-        const selected = await this.sessionsWhere(where, readFor(fieldsRead));
-        return selected.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order));
+        const selected = await this.sessionsWhere(where, read);
+        return selected.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
       });
     }
     const whole = createArraySource(async () => {
-      const all = await this.allSessions(readFor(fieldsRead));
+      const all = await this.allSessions(read);
       // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
       let views = orderedViews.get(all);
       if (!views) orderedViews.set(all, (views = new Map()));
       const key = JSON.stringify([filter, order]);
       let sessions = views.get(key);
-      if (!sessions) views.set(key, (sessions = all.filter((s) => matchesSession(s, filter)).sort(sessionComparator(order))));
+      if (!sessions) {
+        // Searches and windows make filters many: keep a bounded number of views per snapshot.
+        if (views.size >= MAX_VIEWS_PER_SNAPSHOT) views.clear();
+        views.set(key, (sessions = all.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order))));
+      }
       return sessions;
     });
     if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
-    return this.#byDays(whole, order, readFor(fieldsRead));
+    return this.#byDays(whole, order, read);
   }
 
   /**
@@ -300,13 +303,3 @@ const SERVER_SORT_DESCENDING = '-startDate,-schedid';
 
 /** The feed answered without `_meta`: no total to page a day at a time by. */
 class NoTotal extends Error {}
-
-function matchesSession(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
-  if (filter.window && !sessionInWindow(session, filter.window)) return false;
-  if (filter.roomId !== undefined && !session.locations.some((l) => l.kind === 'inline' && l.location.sourceId === filter.roomId)) return false;
-  if (filter.importId !== undefined && session.importId !== filter.importId) return false;
-  if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
-  if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;
-  if (filter.speakerPid !== undefined && !session.speakers.some((e) => e.personId === filter.speakerPid)) return false;
-  return true;
-}
