@@ -150,13 +150,10 @@ export function middleDay(conference: ConferenceInfo): string {
   return day;
 }
 
-/** The local date most conferences hold sessions on (ties: the earliest). */
-export function busiestSharedDay(conferences: ConferenceInfo[]): string {
-  const count = new Map<string, number>();
-  for (const c of conferences) for (const d of c.days) count.set(d, (count.get(d) ?? 0) + 1);
-  const best = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  if (!best) throw new Error('no conference has a day');
-  return best[0];
+/** The middle one of the days both conferences hold sessions on, else the first one's middle day. */
+export function sharedMiddleDay(a: ConferenceInfo, b: ConferenceInfo): string {
+  const shared = a.days.filter((d) => b.days.includes(d));
+  return shared[Math.floor((shared.length - 1) / 2)] ?? middleDay(a);
 }
 
 /** Two surnames to search for: listed by 2–10 sessions, the alphabetically first two. */
