@@ -43,6 +43,8 @@ export async function probeLatency(options: {
   repetitions: number;
   warmupSeconds: number;
   idleMs?: number;
+  /** Errors an answer may carry and still count (default: none). */
+  acceptErrors?: (errors: unknown[]) => boolean;
 }): Promise<LatencyProbe> {
   const client = new Agent({ keepAliveTimeout: 30_000, connections: 1 });
   const replay = new CriticalPathReplay(options.control.origins);
@@ -53,8 +55,9 @@ export async function probeLatency(options: {
       body: JSON.stringify(body),
       dispatcher: client,
     });
-    const answer = (await response.body.json()) as { errors?: unknown };
-    if (response.statusCode !== 200 || answer.errors) throw new Error(`probe: ${response.statusCode} ${JSON.stringify(answer).slice(0, 300)}`);
+    const answer = (await response.body.json()) as { errors?: unknown[] };
+    if (response.statusCode !== 200 || (answer.errors && !options.acceptErrors?.(answer.errors)))
+      throw new Error(`probe: ${response.statusCode} ${JSON.stringify(answer).slice(0, 300)}`);
   };
   try {
     const warmUntil = performance.now() + options.warmupSeconds * 1000;

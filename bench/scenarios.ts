@@ -66,12 +66,16 @@ export const CONFERENCE_DAY = `query ConferenceDay($conferenceId: ID!, $day: Dat
   }
 }`;
 
-/** (g) A search for a speaker's surname in one conference. */
+/**
+ * (g) A search for a speaker's surname in one conference: each result with its tracks and
+ * the speakers' names as the session lists them (what a result line shows; a speaker's own
+ * page is another query).
+ */
 export const SPEAKER_SEARCH = `query SpeakerSearch($conferenceId: ID!, $search: String!) {
   sessions(first: 20, filter: { conferenceId: $conferenceId, search: $search }) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { ${CARD} } }
+    edges { node { id source sourceId name startTime endTime tracks { id name } speakers { role displayName } } }
   }
 }`;
 
