@@ -36,9 +36,22 @@ export function isCanonicalPlanstoneId(sourceId: string): boolean {
   return DIGIT_TEXT.test(sourceId);
 }
 
+/** Which providers issue objects of each type (a Conference of Roundware was never issued). */
+const ISSUERS: Readonly<Record<NodeType, readonly ProviderName[]>> = {
+  Session: ['guidebook', 'planstone'],
+  Track: ['guidebook', 'planstone'],
+  Conference: ['guidebook', 'planstone'],
+  Location: ['guidebook', 'planstone'],
+  Guide: ['guidebook'],
+  Attendee: ['guidebook'],
+  PersonalizedSchedule: ['guidebook'],
+  Speaker: ['planstone'],
+  ClientSession: ['roundware'],
+};
+
 /**
  * The one rule for the source id inside a global ID, per provider and type: true when the
- * provider could have issued it. Checked when a global ID is decoded, so an id no provider
+ * provider could have issued it (and issues that type at all). Checked when a global ID is decoded, so an id no provider
  * issues is BAD_USER_INPUT naming the argument, before any upstream call.
  *
  * - Guidebook (every type) and Roundware: `isCanonicalIntegerId`.
@@ -50,6 +63,7 @@ export function isCanonicalPlanstoneId(sourceId: string): boolean {
  *   or `account/conference#room:<name>`.
  */
 export function isCanonicalSourceId(type: NodeType, provider: ProviderName, sourceId: string): boolean {
+  if (!ISSUERS[type].includes(provider)) return false;
   if (provider !== 'planstone') return isCanonicalIntegerId(sourceId);
   switch (type) {
     case 'Conference':

@@ -378,12 +378,18 @@ describe('validation: BAD_USER_INPUT naming the argument', () => {
     [{ search: '' }, 'filter.search'],
     [{ search: 'x'.repeat(201) }, 'filter.search'],
     [{ search: '?!…' }, 'filter.search'],
-    [{ day: '2024-02-30' }, 'filter.day'],
   ])('%j → %s', async (filter, argumentName) => {
     const error = await refusal(filter);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.argumentName).toBe(argumentName);
     expect(error.message).toContain(argumentName);
+  });
+
+  it('a day that is not on the calendar is refused by the Date scalar, naming filter.day (as DateTime refuses a bad instant)', async () => {
+    const error = await refusal({ day: '2024-02-30' });
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('"filter.day"');
+    expect(error.message).toContain('YYYY-MM-DD');
   });
 
   it('200 characters and equal bounds are fine; no provider is asked for a refused filter', async () => {

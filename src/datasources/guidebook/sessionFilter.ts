@@ -78,7 +78,7 @@ export function boundingWindow(filter: GuidebookSessionFilter): SessionWindow | 
   if (windows.length === 0) return undefined;
   const widest = (key: keyof SessionWindow, pick: (a: number, b: number) => number): Date | undefined => {
     if (!windows.every((w) => w[key])) return undefined;
-    return new Date(windows.map((w) => w[key]!.getTime()).reduce(pick));
+    return new Date(windows.map((w) => w[key]!.getTime()).reduce((a, b) => pick(a, b)));
   };
   const union: SessionWindow = {
     startsAfter: widest('startsAfter', Math.min),
