@@ -34,20 +34,20 @@ import {
   answerHeaderOverflowWithJson,
   bodyErrors,
   getUrlLimit,
-  operationLimitsPlugin,
+  operationLimitsCheck,
   requestGate,
   sendGraphQLError,
   type RejectRequest,
 } from './limits/index.js';
 import { createLogger } from './logger.js';
-import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
+import { malformedBatchEntries, malformedEntryAnswer } from './malformedBatchEntries.js';
 import { createOperationsLayer } from './operationsLayer.js';
-import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
+import { gatewayRequestPlugin } from './plugins/gatewayRequestPlugin.js';
 import { httpCaching } from './plugins/httpCaching.js';
-import { oneErrorPerNullPlugin } from './plugins/oneErrorPerNull.js';
-import { partialResultsPlugin } from './plugins/partialResults.js';
-import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
-import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
+import { oneErrorPerNullStep } from './plugins/oneErrorPerNull.js';
+import { partialResultsStep } from './plugins/partialResults.js';
+import { subscriptionsOverHttpCheck } from './plugins/subscriptionsOverHttp.js';
+import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
@@ -166,16 +166,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Apollo's cache-control plugin adds a hook to every resolver call; httpCaching reads
       // the same @cacheControl hints once per document instead.
       ApolloServerPluginCacheControlDisabled(),
-      caching.plugin,
-      batchedOperationStatePlugin(),
-      operationLimitsPlugin(config.limits),
-      // Client mistakes refused before execution: a subscription (served by no HTTP request;
-      // pass `transport` once subscriptions exist), lone surrogates in string arguments.
-      subscriptionsOverHttpPlugin(),
-      wellFormedArgumentsPlugin(),
-      malformedBatchEntriesPlugin(),
-      partialResultsPlugin({ formatError }),
-      oneErrorPerNullPlugin(),
+      // The gateway's own per-request work, as one plugin (one requestDidStart, one listener).
+      gatewayRequestPlugin({
+        checks: [
+          operationLimitsCheck(config.limits),
+          // Client mistakes refused before execution: a subscription (served by no HTTP request;
+          // pass `transport` once subscriptions exist), lone surrogates in string arguments.
+          subscriptionsOverHttpCheck(),
+          wellFormedArgumentsCheck,
+        ],
+        // The cache policy of a GET's answer, then partial results' errors, then those errors in one order for both executors.
+        getSteps: [caching.getPolicy],
+        steps: [partialResultsStep({ formatError }), oneErrorPerNullStep],
+        // A malformed batch entry's stand-in is answered with its error, unexecuted.
+        answerWithout: malformedEntryAnswer,
+      }),
       ...operations.plugins,
       sandboxLandingPage(config),
     ],
