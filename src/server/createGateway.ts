@@ -30,6 +30,7 @@ import { clientAuth } from './auth/index.js';
 import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
+import { inOneLayer } from './inOneLayer.js';
 import {
   answerHeaderOverflowWithJson,
   bodyErrors,
@@ -202,22 +203,25 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   mountGraphiql(app, config);
   app.use(
     '/graphql',
-    operations.observe,
-    getUrlLimit(config.limits.maxGetUrlBytes, reject),
-    caching.headers,
-    ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    requestGate(config.limits, reject),
-    ...operations.afterBodyParsing,
-    // A batch is answered entry by entry, a malformed entry with its own error.
-    malformedBatchEntries(),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
-        // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
-        return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
-      },
-    }),
+    // In this order, as one Express layer (see inOneLayer): the router matches the path once.
+    inOneLayer(
+      operations.observe,
+      getUrlLimit(config.limits.maxGetUrlBytes, reject),
+      caching.headers,
+      ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
+      express.json({ limit: config.limits.maxBodyBytes }),
+      requestGate(config.limits, reject),
+      ...operations.afterBodyParsing,
+      // A batch is answered entry by entry, a malformed entry with its own error.
+      malformedBatchEntries(),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
+          // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
+          return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
+        },
+      }),
+    ),
     bodyErrors(config.limits.maxBodyBytes, reject),
     operations.bodyErrorHandler,
   );
