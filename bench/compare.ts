@@ -2,7 +2,8 @@
 // bench/latencyProbe.ts) and a short load run, for this checkout's gateway and the gateway
 // of another commit, side by side over the same emulators, their runs interleaved so both
 // see the same machine. Prints figures; asserts nothing. Options (all optional):
-//   --ref <ref>        the commit to compare with (default origin/main, else HEAD~1)
+//   --ref <ref>        the commit to compare with (default origin/main, else HEAD~1); given more than
+//                      once, every one of them runs side by side with this checkout
 //   --latency <ms>     emulated upstream latency (default 20)
 //   --probe <n>        operations per scenario and pass (default 20)
 //   --passes <n>       interleaved passes (default 2)
@@ -13,7 +14,7 @@
 //   --cpu <n>          after the passes, the gateways' CPU ms per operation: blocks of n operations
 //                      one at a time, alternating between the gateways (default 0: skipped)
 //   --cpu-blocks <n>   blocks per scenario and gateway for --cpu (default 4)
-// The other commit is checked out in a temporary worktree that borrows this checkout's
+// Each other commit is checked out in a temporary worktree that borrows this checkout's
 // node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -44,7 +45,8 @@ const defaultRef = () => {
     return 'HEAD~1';
   }
 };
-const REF = git('rev-parse', '--short', option('ref', defaultRef()));
+const refsAsked = argv.flatMap((arg, at) => (arg === '--ref' && argv[at + 1] !== undefined ? [argv[at + 1]!] : []));
+const REFS = (refsAsked.length > 0 ? refsAsked : [defaultRef()]).map((ref) => git('rev-parse', '--short', ref));
 const LATENCY = Number(option('latency', '20'));
 const PROBE = Number(option('probe', '20'));
 const PASSES = Number(option('passes', '2'));
@@ -56,13 +58,15 @@ const CPU_OPERATIONS = Number(option('cpu', '0'));
 const CPU_BLOCKS = Number(option('cpu-blocks', '4'));
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
-const worktree = mkdtempSync(join(tmpdir(), 'gateway-compare-'));
+const worktrees = REFS.map(() => mkdtempSync(join(tmpdir(), 'gateway-compare-')));
 const children: Array<Child<unknown>> = [];
 let redis: RedisServer | undefined;
 try {
-  git('worktree', 'add', '--detach', worktree, REF);
-  symlinkSync(join(process.cwd(), 'node_modules'), join(worktree, 'node_modules'));
-  execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: worktree, stdio: 'inherit' });
+  for (const [index, worktree] of worktrees.entries()) {
+    git('worktree', 'add', '--detach', worktree, REFS[index]!);
+    symlinkSync(join(process.cwd(), 'node_modules'), join(worktree, 'node_modules'));
+    execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: worktree, stdio: 'inherit' });
+  }
 
   const emulators = await startBuiltChild<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>('bench/processes/emulators.ts');
   children.push(emulators);
@@ -89,10 +93,9 @@ try {
     startChild<{ url: string }>(process.execPath, [...productionNodeFlags(), join(root, 'dist/bench/bench/processes/gateway.js')], {
       env: { ...env, ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: keyPrefix } : {}) },
     });
-  const targets = [
-    { name: `${REF} (--ref)`, child: await gateway(worktree, 'ref:') },
-    { name: 'this checkout', child: await gateway(process.cwd(), 'checkout:') },
-  ];
+  const targets = [];
+  for (const [index, worktree] of worktrees.entries()) targets.push({ name: `${REFS[index]} (--ref)`, child: await gateway(worktree, `ref${index}:`) });
+  targets.push({ name: 'this checkout', child: await gateway(process.cwd(), 'checkout:') });
   children.push(...targets.map((t) => t.child));
   await control.setLatency(LATENCY);
 
@@ -117,23 +120,37 @@ try {
     for (const [scenario, body] of Object.entries(bodies)) {
       const spent = targets.map(() => [] as number[]);
       for (let block = 0; block < CPU_BLOCKS; block += 1) {
-        for (const [index, { child }] of targets.entries()) {
+        // Every other block in reverse order, so that no gateway always runs first.
+        const order = [...targets.entries()];
+        if (block % 2 === 1) order.reverse();
+        for (const [index, { child }] of order) {
           spent[index]!.push(await cpuPerOperation({ url: child.info.url, pid: child.pid, body, operations: CPU_OPERATIONS, method: METHOD }));
         }
       }
+      const means = spent.map((blocks) => blocks.reduce((sum, value) => sum + value, 0) / blocks.length);
       for (const [index, { name }] of targets.entries()) {
         const blocks = spent[index]!;
-        const mean = blocks.reduce((sum, value) => sum + value, 0) / blocks.length;
-        console.log(`  ${scenario}  ${name.padEnd(16)} ${mean.toFixed(3)} ms per operation (blocks: ${blocks.map((value) => value.toFixed(3)).join(', ')})`);
+        // This checkout (last) against each ref: its CPU per operation relative to theirs.
+        const against =
+          index === targets.length - 1
+            ? REFS.map((ref, at) => `${ref} ${means[index]! >= means[at]! ? '+' : '−'}${Math.abs((means[index]! / means[at]! - 1) * 100).toFixed(1)} %`).join(
+                ', ',
+              )
+            : '';
+        console.log(
+          `  ${scenario}  ${name.padEnd(16)} ${means[index]!.toFixed(3)} ms per operation (blocks: ${blocks.map((value) => value.toFixed(3)).join(', ')})${against ? `  vs ${against}` : ''}`,
+        );
       }
     }
   }
 } finally {
   await Promise.all(children.map((child) => child.stop()));
   await redis?.stop();
-  try {
-    git('worktree', 'remove', '--force', worktree);
-  } catch {
-    rmSync(worktree, { recursive: true, force: true });
+  for (const worktree of worktrees) {
+    try {
+      git('worktree', 'remove', '--force', worktree);
+    } catch {
+      rmSync(worktree, { recursive: true, force: true });
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { OffsetSource } from './OffsetSource.js';
-import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
+import { askAhead, cancelAhead, takeAhead, type PageAhead } from './pageAhead.js';
 import type { PageLayout } from './pageLayouts.js';
 import { ProviderPagingError } from './providerPagingError.js';
 
@@ -68,10 +68,9 @@ export function createPagedSource<T>(fetchPage: FetchPage<FetchedPage<T>>, expec
   function page(number: number): Promise<FetchedPage<T>> {
     let fetched = pages.get(number);
     if (!fetched) {
-      const early = ahead.get(number);
-      ahead.delete(number);
+      const early = takeAhead(ahead, number);
       // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
-      fetched = early ? early.page.catch(() => fetchPage(number, false)) : fetchPage(number, false);
+      fetched = early ? early.catch(() => fetchPage(number, false)) : fetchPage(number, false);
       pages.set(number, fetched);
       fetched.catch(() => {
         if (pages.get(number) === fetched) pages.delete(number);

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 
-import { askAhead, cancelAhead, type PageAhead } from './pageAhead.js';
+import { askAhead, cancelAhead, takeAhead, type PageAhead } from './pageAhead.js';
 import { pageCountOf, type PageLayout } from './pageLayouts.js';
 
 /** Upper bound on the pages of one list (guards against a provider whose total never ends). */
@@ -62,10 +62,9 @@ export async function readAllPages<P, M>(options: ReadAllPagesOptions<P, M>): Pr
   const reusable = expected !== undefined && seen.pageSize === expected.pageSize;
   const rest: Array<Promise<M>> = [];
   for (let n = 2; n <= pageCount; n += 1) {
-    const asked = reusable ? early.get(n) : undefined;
-    if (asked) early.delete(n);
+    const asked = reusable ? takeAhead(early, n) : undefined;
     // A page asked for ahead had one attempt; now that it is needed, a failure is retried.
-    rest.push((asked ? asked.page.catch(() => fetchPage(n, false)) : fetchPage(n, false)).then(map));
+    rest.push((asked ? asked.catch(() => fetchPage(n, false)) : fetchPage(n, false)).then(map));
   }
   // Left: pages under another page size, or past a shrunken total — not needed.
   cancelAhead(early);

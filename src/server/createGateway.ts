@@ -30,24 +30,25 @@ import { clientAuth } from './auth/index.js';
 import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
+import { inOneLayer } from './inOneLayer.js';
 import {
   answerHeaderOverflowWithJson,
   bodyErrors,
   getUrlLimit,
-  operationLimitsPlugin,
+  operationLimitsCheck,
   requestGate,
   sendGraphQLError,
   type RejectRequest,
 } from './limits/index.js';
 import { createLogger } from './logger.js';
-import { malformedBatchEntries, malformedBatchEntriesPlugin } from './malformedBatchEntries.js';
+import { malformedBatchEntries, malformedEntryAnswer } from './malformedBatchEntries.js';
 import { createOperationsLayer } from './operationsLayer.js';
-import { batchedOperationStatePlugin } from './plugins/batchedOperationState.js';
+import { gatewayRequestPlugin } from './plugins/gatewayRequestPlugin.js';
 import { httpCaching } from './plugins/httpCaching.js';
-import { oneErrorPerNullPlugin } from './plugins/oneErrorPerNull.js';
-import { partialResultsPlugin } from './plugins/partialResults.js';
-import { subscriptionsOverHttpPlugin } from './plugins/subscriptionsOverHttp.js';
-import { wellFormedArgumentsPlugin } from './plugins/wellFormedArguments.js';
+import { oneErrorPerNullStep } from './plugins/oneErrorPerNull.js';
+import { partialResultsStep } from './plugins/partialResults.js';
+import { subscriptionsOverHttpCheck } from './plugins/subscriptionsOverHttp.js';
+import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
@@ -166,16 +167,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Apollo's cache-control plugin adds a hook to every resolver call; httpCaching reads
       // the same @cacheControl hints once per document instead.
       ApolloServerPluginCacheControlDisabled(),
-      caching.plugin,
-      batchedOperationStatePlugin(),
-      operationLimitsPlugin(config.limits),
-      // Client mistakes refused before execution: a subscription (served by no HTTP request;
-      // pass `transport` once subscriptions exist), lone surrogates in string arguments.
-      subscriptionsOverHttpPlugin(),
-      wellFormedArgumentsPlugin(),
-      malformedBatchEntriesPlugin(),
-      partialResultsPlugin({ formatError }),
-      oneErrorPerNullPlugin(),
+      // The gateway's own per-request work, as one plugin (one requestDidStart, one listener).
+      gatewayRequestPlugin({
+        checks: [
+          operationLimitsCheck(config.limits),
+          // Client mistakes refused before execution: a subscription (served by no HTTP request;
+          // pass `transport` once subscriptions exist), lone surrogates in string arguments.
+          subscriptionsOverHttpCheck(),
+          wellFormedArgumentsCheck,
+        ],
+        // The cache policy of a GET's answer, then partial results' errors, then those errors in one order for both executors.
+        getSteps: [caching.getPolicy],
+        steps: [partialResultsStep({ formatError }), oneErrorPerNullStep],
+        // A malformed batch entry's stand-in is answered with its error, unexecuted.
+        answerWithout: malformedEntryAnswer,
+      }),
       ...operations.plugins,
       sandboxLandingPage(config),
     ],
@@ -197,22 +203,25 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   mountGraphiql(app, config);
   app.use(
     '/graphql',
-    operations.observe,
-    getUrlLimit(config.limits.maxGetUrlBytes, reject),
-    caching.headers,
-    ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    requestGate(config.limits, reject),
-    ...operations.afterBodyParsing,
-    // A batch is answered entry by entry, a malformed entry with its own error.
-    malformedBatchEntries(),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
-        // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
-        return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
-      },
-    }),
+    // In this order, as one Express layer (see inOneLayer): the router matches the path once.
+    inOneLayer(
+      operations.observe,
+      getUrlLimit(config.limits.maxGetUrlBytes, reject),
+      caching.headers,
+      ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
+      express.json({ limit: config.limits.maxBodyBytes }),
+      requestGate(config.limits, reject),
+      ...operations.afterBodyParsing,
+      // A batch is answered entry by entry, a malformed entry with its own error.
+      malformedBatchEntries(),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
+          // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
+          return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
+        },
+      }),
+    ),
     bodyErrors(config.limits.maxBodyBytes, reject),
     operations.bodyErrorHandler,
   );

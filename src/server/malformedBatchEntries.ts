@@ -1,4 +1,4 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -18,7 +18,7 @@ const STAND_IN_QUERY = '{ __typename }';
  * Answers a batch entry by entry. Apollo Server refuses a whole batch when one entry is not
  * an operation (a number, `null`, an array, `{}`, a non-string `query`, string `variables`,
  * ...) with one misleading "POST body missing, invalid Content-Type, or JSON object has no
- * keys". Each such entry is replaced here by a stand-in that `malformedBatchEntriesPlugin`
+ * keys". Each such entry is replaced here by a stand-in that `malformedEntryAnswer`
  * answers with its own BAD_REQUEST error saying what is wrong with it; the valid entries run
  * as usual, and the answer keeps the batch's order. A single (non-batch) body is left to
  * Apollo Server.
@@ -39,20 +39,15 @@ export function malformedBatchEntries(): RequestHandler {
   };
 }
 
-/** Answers the stand-ins of `malformedBatchEntries` with their errors, without executing them. */
-export function malformedBatchEntriesPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart({ request }) {
-      const error = request.extensions ? standIns.get(request.extensions) : undefined;
-      if (!error) return;
-      return {
-        // No HTTP status of its own: the batch's status is its other entries' (200 when they ran).
-        async responseForOperation() {
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [error] } } };
-        },
-      };
-    },
-  };
+/**
+ * The answer of a stand-in of `malformedBatchEntries` (its error, without executing it), for
+ * the plugin's `responseForOperation`; undefined for every other request.
+ */
+export function malformedEntryAnswer(request: GraphQLRequest): GraphQLResponse | undefined {
+  const error = request.extensions ? standIns.get(request.extensions) : undefined;
+  if (!error) return undefined;
+  // No HTTP status of its own: the batch's status is its other entries' (200 when they ran).
+  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [error] } } };
 }
 
 /** What Apollo Server would refuse in a batch entry (its runHttpQuery checks), or null. */

@@ -13,7 +13,7 @@ export function toWellFormed(value: string): string {
  * The one percent-encoding of a path segment or query-string component sent to a provider
  * or used in a cache key. Unlike `encodeURIComponent` it never throws: a lone surrogate is
  * encoded as U+FFFD (`%EF%BF%BD`), as `URL.searchParams` encodes it. Input that reaches a
- * provider has already been refused when it held one (see wellFormedArgumentsPlugin); this
+ * provider has already been refused when it held one (see wellFormedArgumentsCheck); this
  * is the floor beneath that check, not a substitute for it.
  */
 export function encodeQueryComponent(value: string): string {

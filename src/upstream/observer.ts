@@ -114,11 +114,27 @@ function answerStatus(value: unknown): number {
 
 const ID_SEGMENT = /^(\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[^/]*%[0-9A-F]{2}[^/]*)$/i;
 
+/** Templates of the routes seen last (see `routeTemplate`): every cached read asks for one. */
+const templates = new Map<string, string>();
+const MAX_TEMPLATES = 1_000;
+
 /**
  * A route as a low-cardinality template: `GET sessions/123/` → `GET sessions/:id/`. Query
  * strings are dropped; numeric, ObjectId, UUID and percent-encoded segments become `:id`.
+ * Remembered for the routes seen last (a warm home page reports a dozen cached reads).
  */
 function routeTemplate(route: string): string {
+  let template = templates.get(route);
+  if (template === undefined) {
+    template = templateOf(route);
+    // Oldest first out: a bound, not an LRU; the routes that repeat are re-added at once.
+    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
+    templates.set(route, template);
+  }
+  return template;
+}
+
+function templateOf(route: string): string {
   const [method, ...rest] = route.split(' ');
   const path = (rest.length > 0 ? rest.join(' ') : (method ?? '')).split('?')[0] ?? '';
   const templated = path

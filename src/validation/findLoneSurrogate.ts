@@ -24,12 +24,43 @@ export function loneSurrogateIn(text: string): string | null {
  * surrogate; null when every string is well-formed Unicode. graphql-js refuses lone
  * surrogates in the document's own strings, but not in variables, which arrive as JSON.
  * Raw variables are read (before coercion): any string in them that an argument uses counts.
+ *
+ * Variables holding no lone surrogate at all (nearly every request) leave only the
+ * document's own strings, whose answer is kept per operation: a repeated operation costs a
+ * walk of its variables' values, not of its selections.
  */
 export function findLoneSurrogate(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> = {},
 ): LoneSurrogateArgument | null {
+  if (holdsLoneSurrogate(variables)) return walkOperation(document, operation, variables);
+  // An operation node belongs to the one document it was parsed in (and its fragments).
+  let found = inLiteralsOnly.get(operation);
+  if (found === undefined) inLiteralsOnly.set(operation, (found = walkOperation(document, operation, {})));
+  return found;
+}
+
+/** `findLoneSurrogate` of an operation with no variables, by operation node. */
+const inLiteralsOnly = new WeakMap<OperationDefinitionNode, LoneSurrogateArgument | null>();
+
+/** Whether any string anywhere in `value` holds a lone surrogate (an explicit stack: JSON may nest deep). */
+function holdsLoneSurrogate(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (LONE_SURROGATE.test(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (const entry of item) pending.push(entry);
+    } else if (item !== null && typeof item === 'object') {
+      for (const entry of Object.values(item)) pending.push(entry);
+    }
+  }
+  return false;
+}
+
+function walkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): LoneSurrogateArgument | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const visited = new Set<string>();

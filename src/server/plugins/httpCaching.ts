@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
-import type { GatewayContext } from '../../catalog/index.js';
 import { schemaCacheHints, type SchemaCacheHints } from '../httpCache/cacheHints.js';
 import { operationCachePolicy, type CachePolicy } from '../httpCache/operationCachePolicy.js';
+import type { ResponseStep } from './gatewayRequestPlugin.js';
 
 export interface HttpCachingOptions {
   /** Default `maxAge` (seconds) of the types whose hint gives none: see typeMaxAges(). */
@@ -14,10 +13,14 @@ export interface HttpCachingOptions {
   alwaysPrivate: boolean;
 }
 
-/** The two halves of HTTP caching: the policy (an Apollo plugin) and the headers (middleware). */
+/** The two halves of HTTP caching: the policy (a step of the gateway's plugin) and the headers (middleware). */
 export interface HttpCaching {
-  /** Sets `Cache-Control` on a GET query's successful answer from its `@cacheControl` hints. */
-  plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * Sets `Cache-Control` on a GET query's successful answer from its `@cacheControl` hints
+   * (a `willSendResponse` step for GET requests only: a POST's answer keeps the headers'
+   * `no-store` and costs nothing here).
+   */
+  getPolicy: ResponseStep;
   /**
    * First on `/graphql`: every answer is `Cache-Control: no-store` unless the plugin says
    * otherwise; a GET's answer varies on `Accept`, `Authorization` and `X-Api-Key`; a
@@ -55,21 +58,14 @@ export function httpCaching({ typeMaxAges, alwaysPrivate }: HttpCachingOptions):
   };
 
   return {
-    plugin: {
-      async requestDidStart({ request }) {
-        if (request.http?.method !== 'GET') return;
-        return {
-          async willSendResponse({ schema, document, operation, response, contextValue, errors }) {
-            if (!document || !operation || response.body.kind !== 'single') return;
-            if (response.http.status !== undefined && response.http.status !== 200) return;
-            const result = response.body.singleResult;
-            if (result.data == null || (result.errors?.length ?? 0) > 0 || (errors?.length ?? 0) > 0 || contextValue.partialErrors.length > 0) return;
-            const { maxAge, scope } = policyOf(schema, document, operation);
-            if (maxAge <= 0) return;
-            response.http.headers.set('cache-control', `${alwaysPrivate || scope === 'PRIVATE' ? 'private' : 'public'}, max-age=${maxAge}`);
-          },
-        };
-      },
+    getPolicy({ schema, document, operation, response, contextValue, errors }) {
+      if (!document || !operation || response.body.kind !== 'single') return;
+      if (response.http.status !== undefined && response.http.status !== 200) return;
+      const result = response.body.singleResult;
+      if (result.data == null || (result.errors?.length ?? 0) > 0 || (errors?.length ?? 0) > 0 || contextValue.partialErrors.length > 0) return;
+      const { maxAge, scope } = policyOf(schema, document, operation);
+      if (maxAge <= 0) return;
+      response.http.headers.set('cache-control', `${alwaysPrivate || scope === 'PRIVATE' ? 'private' : 'public'}, max-age=${maxAge}`);
     },
     headers(req, res, next) {
       res.setHeader('cache-control', 'no-store');

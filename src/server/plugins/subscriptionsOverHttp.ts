@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-
 import { subscriptionsNotSupportedError } from '../../errors/index.js';
+import type { OperationCheck } from './gatewayRequestPlugin.js';
 
 /** Where subscriptions are served, for the refusal to point clients at. */
 export interface SubscriptionTransport {
@@ -27,19 +26,13 @@ export interface SubscriptionsOverHttpOptions {
  * plain request/response over HTTP. (Apollo Server itself answers a subscription sent by
  * GET with 405 and BAD_REQUEST before this runs.)
  */
-export function subscriptionsOverHttpPlugin(options: SubscriptionsOverHttpOptions = {}): ApolloServerPlugin {
+export function subscriptionsOverHttpCheck(options: SubscriptionsOverHttpOptions = {}): OperationCheck {
   const { transport } = options;
   const message = transport
     ? `Subscriptions are not served over HTTP requests: connect with ${transport.protocol} at ${transport.url}.`
     : 'This gateway serves no subscriptions: send a query or a mutation.';
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation !== 'subscription') return;
-          throw subscriptionsNotSupportedError(message, transport);
-        },
-      };
-    },
+  return ({ operation }) => {
+    if (operation?.operation !== 'subscription') return;
+    throw subscriptionsNotSupportedError(message, transport);
   };
 }

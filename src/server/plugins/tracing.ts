@@ -12,7 +12,7 @@ export function tracingPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const span = trace.getActiveSpan();
-      if (!span?.isRecording()) return {};
+      if (!span?.isRecording()) return;
       return {
         async didResolveOperation({ operation, operationName }) {
           const type = operation?.operation ?? 'query';

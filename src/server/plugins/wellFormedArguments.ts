@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-
 import { malformedArgumentError } from '../../errors/index.js';
 import { findLoneSurrogate } from '../../validation/findLoneSurrogate.js';
+import type { OperationCheck } from './gatewayRequestPlugin.js';
 
 /**
  * Refuses an operation any of whose string arguments holds a lone UTF-16 surrogate (sent
@@ -11,20 +10,12 @@ import { findLoneSurrogate } from '../../validation/findLoneSurrogate.js';
  * can be asked for it, and each would read it differently (URL encoding throws on it,
  * `URLSearchParams` turns it into U+FFFD), so one rule refuses it for every argument.
  */
-export function wellFormedArgumentsPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const found = findLoneSurrogate(document, operation, request.variables ?? {});
-          if (!found) return;
-          throw malformedArgumentError(
-            `\`${found.argumentName}\` of \`${found.fieldName}\` holds a lone UTF-16 surrogate (${found.codeUnit}), which is not Unicode text. Send well-formed strings.`,
-            found.argumentName,
-          );
-        },
-      };
-    },
-  };
-}
+export const wellFormedArgumentsCheck: OperationCheck = ({ document, operation, request }) => {
+  if (!operation) return;
+  const found = findLoneSurrogate(document, operation, request.variables ?? {});
+  if (!found) return;
+  throw malformedArgumentError(
+    `\`${found.argumentName}\` of \`${found.fieldName}\` holds a lone UTF-16 surrogate (${found.codeUnit}), which is not Unicode text. Send well-formed strings.`,
+    found.argumentName,
+  );
+};

@@ -1,13 +1,13 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 
 import type { OperationLimitsConfig } from '../../config/index.js';
 import { ErrorCode, limitError } from '../../errors/index.js';
+import type { OperationCheck } from '../plugins/gatewayRequestPlugin.js';
 import { formatCount } from './formatCount.js';
 import { measureOperation } from './measureOperation.js';
 import { queryCost } from './queryCost.js';
 
-export type OperationLimitsPluginOptions = Pick<OperationLimitsConfig, 'maxDepth' | 'maxAliases' | 'maxRootFields' | 'maxCost'>;
+export type OperationLimitsOptions = Pick<OperationLimitsConfig, 'maxDepth' | 'maxAliases' | 'maxRootFields' | 'maxCost'>;
 
 /**
  * Refuses operations that are too deep (QUERY_TOO_DEEP), use too many aliases
@@ -20,35 +20,29 @@ export type OperationLimitsPluginOptions = Pick<OperationLimitsConfig, 'maxDepth
  * needs — the variables known. An error thrown there keeps its own code, where a
  * validation rule's error would be rewritten to GRAPHQL_VALIDATION_FAILED.
  */
-export function operationLimitsPlugin(limits: OperationLimitsPluginOptions): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, schema, request }) {
-          if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const shape = measureOperation(schema, operation, fragments);
-          const refusal = shapeRefusal(shape, limits);
-          if (refusal) throw refusal;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          // Invalid variables: execution refuses the operation with BAD_USER_INPUT anyway.
-          if (!variables.coerced) return;
-          const cost = queryCost({ schema, operation, fragments, variables: variables.coerced });
-          if (cost > limits.maxCost) {
-            throw limitError(
-              ErrorCode.QUERY_TOO_COSTLY,
-              `The operation's estimated cost is ${formatCount(cost)}; this gateway allows at most ${formatCount(limits.maxCost)}. Each connection multiplies the cost of its edges by its page size (first/last, 20 when absent): ask for smaller pages or fewer nested connections.`,
-              { limit: limits.maxCost, measured: cost },
-            );
-          }
-        },
-      };
-    },
+export function operationLimitsCheck(limits: OperationLimitsOptions): OperationCheck {
+  return ({ document, operation, schema, request }) => {
+    if (!operation) return;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    const shape = measureOperation(schema, operation, fragments);
+    const refusal = shapeRefusal(shape, limits);
+    if (refusal) throw refusal;
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+    // Invalid variables: execution refuses the operation with BAD_USER_INPUT anyway.
+    if (!variables.coerced) return;
+    const cost = queryCost({ schema, operation, fragments, variables: variables.coerced });
+    if (cost > limits.maxCost) {
+      throw limitError(
+        ErrorCode.QUERY_TOO_COSTLY,
+        `The operation's estimated cost is ${formatCount(cost)}; this gateway allows at most ${formatCount(limits.maxCost)}. Each connection multiplies the cost of its edges by its page size (first/last, 20 when absent): ask for smaller pages or fewer nested connections.`,
+        { limit: limits.maxCost, measured: cost },
+      );
+    }
   };
 }
 
-function shapeRefusal(shape: { depth: number; aliases: number; rootFields: number }, limits: OperationLimitsPluginOptions): GraphQLError | undefined {
+function shapeRefusal(shape: { depth: number; aliases: number; rootFields: number }, limits: OperationLimitsOptions): GraphQLError | undefined {
   if (shape.depth > limits.maxDepth) {
     return limitError(
       ErrorCode.QUERY_TOO_DEEP,
