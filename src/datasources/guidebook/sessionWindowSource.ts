@@ -43,11 +43,13 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * The sessions of one Guidebook list (guide, track, import id: the server's filters) that
  * fall in `window`, in `order`. Guidebook has no time filters, but its lists can be ordered
  * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
- * and last page that can hold the window's sessions are found by binary search over page
- * numbers (`findPageRange`, each probe a page read through the shared cache), and only the
- * pages between are read. The window's bounds on the end are turned into bounds on the
- * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + at most
- * 2·⌈log₂(pages + 1)⌉ probes + the window's pages (those probed are read once); warm: 0
+ * and last page that can hold the window's sessions are found by interpolation search over
+ * page numbers (`findPageRange`, each probe a page read through the shared cache: the last
+ * page gives the spread of the starts, then a guess or two per end, halving when a guess
+ * misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
+ * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + the last
+ * page + typically 1–2 probes (at most 2·(⌈log₂(pages + 1)⌉ + 1)) + the window's pages
+ * (those probed are read once); warm: 0
  * upstream calls (every page is in the shared cache). Exact: every session read is checked
  * with `sessionInWindow`; the result is then sorted by `order` in memory.
  *
@@ -65,7 +67,7 @@ export function createSessionWindowSource(
 
 /**
  * The sessions of the list `readPage` reads (in start order) that fall in `window`, in list
- * order: page 1, the binary search, then only the window's pages (see createSessionWindowSource).
+ * order: page 1, the interpolation search, then only the window's pages (see createSessionWindowSource).
  */
 export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): Promise<SessionModel[]> {
   const first = await readPage(1);
@@ -75,6 +77,8 @@ export async function sessionsInWindow(readPage: ReadSessionPage, window: Sessio
     {
       pageCount,
       compare: (a, b) => a - b,
+      // Starts spread fairly evenly over a conference's pages: interpolate (findPageRange).
+      position: (key) => key,
       probe: async (page) => {
         const { sessions } = await readPage(page);
         if (sessions.length === 0) return null;
