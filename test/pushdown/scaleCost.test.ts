@@ -69,12 +69,19 @@ for (const scale of [1_000, 10_000]) {
         ? ds.planstoneConferences.find((p) => p.conferenceId.endsWith('/2027'))!.sessionSource({ window }, ASC)
         : ds.guidebook!.sessionSource({ guideId: '90', window }, ASC);
 
-    /** A middle day of the conference, and 14:00 local on it. */
-    const dayOf = (c: OracleConference) => {
+    /**
+     * A middle day of the conference (`dst`: the day the clocks change, else one of 24 hours),
+     * and 14:00 local on it.
+     */
+    const dayOf = (c: OracleConference, dst = false) => {
       const days = [...new Set(c.sessions.flatMap((s) => (s.localDay ? [s.localDay] : [])))].sort();
+      const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+      const spans = days.map((day) => ({ from: localMidnight(day, c.timeZone), to: localMidnight(nextDay(day), c.timeZone) }));
       const middle = Math.floor(days.length / 2);
-      const from = localMidnight(days[middle]!, c.timeZone);
-      return { from, to: localMidnight(days[middle + 1]!, c.timeZone), now: from + 14 * HOUR };
+      const order = [...spans.slice(middle), ...spans.slice(0, middle)];
+      const span = order.find(({ from, to }) => (to - from !== 24 * HOUR) === dst);
+      if (!span) throw new Error(`no ${dst ? 'DST' : '24-hour'} day`);
+      return { ...span, now: span.from + 14 * HOUR };
     };
 
     async function cost(provider: Provider, window: SessionWindow, first: number) {
@@ -85,6 +92,7 @@ for (const scale of [1_000, 10_000]) {
       log.clear();
       const page = await source(provider, cold.request(), window).read(0, first);
       const coldCalls = log.count();
+      const coldUrls = log.entries().map((e) => decodeURIComponent(e.url));
       expect(page.items.map((s) => s.sourceId)).toEqual(expected.slice(0, first).map((s) => s.sourceId));
       expect(page.totalCount).toBe(expected.length);
       // Warm: the same read in the same process costs nothing.
@@ -93,7 +101,7 @@ for (const scale of [1_000, 10_000]) {
       expect(again.items.map((s) => s.sourceId)).toEqual(expected.slice(0, first).map((s) => s.sourceId));
       expect(log.count()).toBe(0);
       await cold.close();
-      return { coldCalls, expected };
+      return { coldCalls, expected, coldUrls };
     }
 
     it('(f) one day of one conference, first: 20 — Guidebook: page 1, the last page and the probes (≤ 6 calls)', async () => {
@@ -123,10 +131,38 @@ for (const scale of [1_000, 10_000]) {
       }
     });
 
-    it('(f) one day of one conference, first: 20 — Planstone: exact (cost printed)', async () => {
+    it('(f) one day of one conference, first: 20 — Planstone: page 1 of the day and one rstartmins query (its page or two: ≤ 3 calls)', async () => {
       const { from, to } = dayOf(conference.PLANSTONE!);
-      const { coldCalls } = await cost('PLANSTONE', { startsAfter: new Date(from), startsBefore: new Date(to) }, 20);
+      const { coldCalls, coldUrls } = await cost('PLANSTONE', { startsAfter: new Date(from), startsBefore: new Date(to) }, 20);
       console.info(`[cost] scale ${scale} (f) PLANSTONE: ${coldCalls} cold calls`);
+      expect(coldCalls).toBeLessThanOrEqual(3);
+      // One read of the day's own pages (page 1); the rest select by rstartmins.
+      expect(coldUrls.filter((url) => !url.includes('rstartmins'))).toHaveLength(1);
+    });
+
+    it('(f) Planstone slices of a day: exact in several page sizes (early read, then the whole day past its reach)', async () => {
+      const { from, to } = dayOf(conference.PLANSTONE!);
+      const window = { startsAfter: new Date(from), startsBefore: new Date(to) };
+      const expected = conference
+        .PLANSTONE!.sessions.filter((s) => inWindow(s, window))
+        .sort(byStart)
+        .map((s) => s.sourceId);
+      for (const size of [1, 7, 20, 50, 333]) {
+        for (const offset of [0, size, 3 * size, Math.max(0, expected.length - size)]) {
+          const { items, totalCount } = await source('PLANSTONE', harness.newProcess().request(), window).read(offset, size);
+          expect(totalCount).toBe(expected.length);
+          expect(
+            items.map((s: SessionModel) => s.sourceId),
+            `offset ${offset} size ${size}`,
+          ).toEqual(expected.slice(offset, offset + size));
+        }
+      }
+    });
+
+    it('(f) the day the clocks change (Planstone reads it whole: wall-clock minutes are not instants there): exact (cost printed)', async () => {
+      const { from, to } = dayOf(conference.PLANSTONE!, true);
+      const { coldCalls } = await cost('PLANSTONE', { startsAfter: new Date(from), startsBefore: new Date(to) }, 20);
+      console.info(`[cost] scale ${scale} (f, DST day) PLANSTONE: ${coldCalls} cold calls`);
       expect(coldCalls).toBeGreaterThan(0);
     });
 
