@@ -4,6 +4,7 @@ import type { DataSources } from '../../src/datasources/providers.js';
 import type { SessionModel, SessionWindow } from '../../src/models/index.js';
 import { oracleConferences, type OracleConference, type OracleSession } from '../support/conferenceOracle.js';
 import { startDatasourceHarness, type DatasourceHarness } from '../support/datasourceHarness.js';
+import { startHarness, type Harness } from '../support/gatewayHarness.js';
 
 // Issue 19's cost targets, (e) "now and next" and (f) one day's first page, for the large
 // conferences (Planstone `myaccount/2027`, Guidebook guide 90) at two sizes: results equal the
@@ -183,3 +184,43 @@ for (const scale of [1_000, 10_000]) {
     }
   });
 }
+
+describe('through GraphQL at EMULATOR_SCALE=1000: Conference.sessions(filter: { day }, first: 20)', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ emulators: { scale: 1_000 }, planstoneConferences: 'all' });
+  }, 120_000);
+  afterAll(() => harness?.close());
+
+  it('a day of the large Planstone conference and of guide 90: the oracle’s first 20, ≤ 3 cold calls each, 0 warm', async () => {
+    const { conferences } = (
+      await harness.query<{ conferences: Array<{ id: string; sourceId: string; source: string; timeZone: string }> }>(
+        '{ conferences { id sourceId source timeZone } }',
+      )
+    ).data!;
+    const oracle = oracleConferences(1_000);
+    for (const [source, key] of [
+      ['PLANSTONE', oracle.find((c) => c.provider === 'PLANSTONE' && c.key.endsWith('/2027'))!.key],
+      ['GUIDEBOOK', '90'],
+    ] as const) {
+      const conference = conferences.find((c) => c.source === source && (c.sourceId === key || c.sourceId.endsWith(`/${key.split('/').at(-1)}`)))!;
+      const c = oracle.find((o) => o.provider === source && o.key === key)!;
+      const day = [...new Set(c.sessions.flatMap((s) => (s.localDay ? [s.localDay] : [])))].sort()[1]!;
+      const expected = c.sessions.filter((s) => s.localDay === day).sort(byStart);
+      const query = `query($id: ID!, $day: Date!) { node(id: $id) { ... on Conference { sessions(first: 20, filter: { day: $day }) { totalCount edges { node { sourceId } } } } } }`;
+      harness.resetLogs();
+      const answer = await harness.query<{ node: { sessions: { totalCount: number; edges: Array<{ node: { sourceId: string } }> } } }>(query, {
+        id: conference.id,
+        day,
+      });
+      const calls = harness.upstreamCalls();
+      console.info(`[cost] GraphQL scale 1000 (f) ${source}: ${JSON.stringify(calls)}`);
+      expect(answer.data!.node.sessions.edges.map((e) => e.node.sourceId)).toEqual(expected.slice(0, 20).map((s) => s.sourceId));
+      expect(answer.data!.node.sessions.totalCount).toBe(expected.length);
+      expect(source === 'PLANSTONE' ? calls.planstone : calls.guidebook).toBeLessThanOrEqual(3);
+      harness.resetLogs();
+      await harness.query(query, { id: conference.id, day });
+      expect(harness.upstreamCalls().total).toBe(0);
+    }
+  });
+});

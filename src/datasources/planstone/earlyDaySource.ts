@@ -116,11 +116,20 @@ export function createEarlyDaySource(
     return { items: before.sort(compare), total };
   }
 
+  // The last early answer and what it covers: a connection reads its total, then its slice.
+  let known: { need: number; answer: Promise<{ items: SessionModel[]; total: number } | undefined> } | undefined;
   return {
     async read(offset, limit) {
       const need = offset + limit;
       if (need > MAX_EARLY || !deps.trusted()) return wholeDay.read(offset, limit);
-      const answer = await early(need);
+      if (!known || known.need < need) {
+        const pending = { need, answer: early(need) };
+        pending.answer.catch(() => {
+          if (known === pending) known = undefined;
+        });
+        known = pending;
+      }
+      const answer = await known.answer;
       if (!answer) return wholeDay.read(offset, limit);
       return { items: answer.items.slice(offset, need), totalCount: answer.total };
     },
