@@ -10,6 +10,11 @@ export interface GuidebookConfig {
    * read back (GUIDEBOOK_MAX_SESSION_HOURS). Default: 24 h, an all-day session's length.
    */
   maxSessionMs?: number;
+  /**
+   * `page_size` asked for on the start-ordered session lists read for time windows
+   * (GUIDEBOOK_WINDOW_PAGE_SIZE; 0: the server's default). Default 500, DRF's usual cap.
+   */
+  windowPageSize?: number;
 }
 export interface RoundwareConfig {
   baseUrl: string;

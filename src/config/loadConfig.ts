@@ -48,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     baseUrl,
     apiKey: env.GUIDEBOOK_API_KEY ?? '',
     maxSessionMs: (base.data?.GUIDEBOOK_MAX_SESSION_HOURS ?? 24) * 3_600_000,
+    windowPageSize: base.data?.GUIDEBOOK_WINDOW_PAGE_SIZE ?? 500,
   }));
   const roundware = provider('ROUNDWARE_API_URL', ['ROUNDWARE_API_TOKEN'], (baseUrl) => ({ baseUrl, token: env.ROUNDWARE_API_TOKEN ?? '' }));
   const planstone = provider('PLANSTONE_API_URL', ['PLANSTONE_API_TOKEN'], (baseUrl): PlanstoneConfig | null => {

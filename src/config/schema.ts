@@ -22,6 +22,8 @@ export const baseSchema = z.object({
   GUIDEBOOK_CACHE_TTL_MS: int(60_000),
   // An all-day session lasts 24 hours (src/models/sessionWindow.ts).
   GUIDEBOOK_MAX_SESSION_HOURS: int(24),
+  // DRF's usual cap on `page_size` (PROVIDERS.md); 0: the server's default page size.
+  GUIDEBOOK_WINDOW_PAGE_SIZE: int(500),
   ROUNDWARE_CACHE_TTL_MS: int(15_000),
   // The Planstone feed refreshes every 15 minutes.
   PLANSTONE_CACHE_TTL_MS: int(300_000),

@@ -19,12 +19,13 @@ function pagedList(random: () => number, length: number, spread: number, size: n
   return pages.length > 0 ? pages : [[]];
 }
 
-function search(pages: number[][]) {
+function search(pages: number[][], interpolate = false) {
   const probes: number[] = [];
   return {
     probes,
     pageCount: pages.length,
     compare: (a: number, b: number) => a - b,
+    ...(interpolate ? { position: (key: number) => key } : {}),
     async probe(page: number): Promise<PageKeys<number>> {
       probes.push(page);
       const items = pages[page - 1];
@@ -38,7 +39,10 @@ const matches = (key: number, lower?: KeyBound<number>, upper?: KeyBound<number>
   (!lower || (lower.inclusive ? key >= lower.key : key > lower.key)) && (!upper || (upper.inclusive ? key <= upper.key : key < upper.key));
 
 describe('findPageRange: binary search over the page numbers of an ordered list', () => {
-  it('returns exactly the pages holding matching items, with at most 2·⌈log₂(pages + 1)⌉ probes (random lists with ties)', async () => {
+  it.each([
+    ['binary search', false, (pages: number) => 2 * Math.ceil(Math.log2(pages + 1))],
+    ['interpolation search', true, (pages: number) => 2 + 2 * (Math.ceil(Math.log2(pages + 1)) + 1)],
+  ] as const)('%s: exactly the pages holding matching items, within its probe bound (random lists with ties)', async (_name, interpolate, maxProbes) => {
     const random = lcg(19);
     for (let round = 0; round < 400; round += 1) {
       const size = 1 + Math.floor(random() * 7);
@@ -47,7 +51,7 @@ describe('findPageRange: binary search over the page numbers of an ordered list'
       let lower = bound();
       let upper = bound();
       if (lower && upper && lower.key > upper.key) [lower, upper] = [upper, lower];
-      const s = search(pages);
+      const s = search(pages, interpolate);
       const { first, last } = await findPageRange(s, lower, upper);
 
       const holding = pages.map((items, i) => (items.some((key) => matches(key, lower, upper)) ? i + 1 : 0)).filter((page) => page > 0);
@@ -63,7 +67,7 @@ describe('findPageRange: binary search over the page numbers of an ordered list'
         expect(last, context).toBe(holding.at(-1));
       }
       expect(new Set(s.probes).size, context).toBe(s.probes.length);
-      expect(s.probes.length, context).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(pages.length + 1)));
+      expect(s.probes.length, context).toBeLessThanOrEqual(maxProbes(pages.length));
     }
   });
 
@@ -96,5 +100,27 @@ describe('findPageRange: binary search over the page numbers of an ordered list'
     const s = search(pages);
     expect(await findPageRange(s, { key: 5_005, inclusive: true }, { key: 5_031, inclusive: false })).toEqual({ first: 501, last: 504 });
     expect(s.probes.length).toBeLessThanOrEqual(20);
+  });
+
+  it('interpolation: evenly spread keys over 1,000 pages cost page 1, the last page and a probe or two per end', async () => {
+    const pages = Array.from({ length: 1000 }, (_, i) => [i * 10, i * 10 + 9]);
+    const s = search(pages, true);
+    expect(await findPageRange(s, { key: 5_005, inclusive: true }, { key: 5_031, inclusive: false })).toEqual({ first: 501, last: 504 });
+    expect(s.probes.slice(0, 2).sort((a, b) => a - b)).toEqual([1, 1000]);
+    expect(s.probes.length).toBeLessThanOrEqual(4);
+  });
+
+  it('interpolation: a skewed list (half the keys in one spot) still finds the exact range, falling back to halving', async () => {
+    const random = lcg(7);
+    const keys = [...Array.from({ length: 2_000 }, () => 500), ...Array.from({ length: 2_000 }, () => Math.floor(random() * 1e6))].sort((a, b) => a - b);
+    const pages: number[][] = [];
+    for (let i = 0; i < keys.length; i += 10) pages.push(keys.slice(i, i + 10));
+    const s = search(pages, true);
+    const lower = { key: 700_000, inclusive: true };
+    const upper = { key: 710_000, inclusive: false };
+    const { first, last } = await findPageRange(s, lower, upper);
+    const holding = pages.map((items, i) => (items.some((key) => matches(key, lower, upper)) ? i + 1 : 0)).filter((page) => page > 0);
+    expect([first, last]).toEqual([holding[0], holding.at(-1)]);
+    expect(s.probes.length).toBeLessThanOrEqual(2 + 2 * (Math.ceil(Math.log2(pages.length + 1)) + 1));
   });
 });

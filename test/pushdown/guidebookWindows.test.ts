@@ -28,7 +28,8 @@ let refs: Ref[]; // the guide's sessions in start order (ties by id), as the lis
 let allDay: Ref;
 
 beforeAll(async () => {
-  harness = await startDatasourceHarness({ emulators: { guidebook: { pageSize: PAGE_SIZE } } });
+  // The server's small pages, not `page_size=500`: the search has pages to search.
+  harness = await startDatasourceHarness({ emulators: { guidebook: { pageSize: PAGE_SIZE } }, env: { GUIDEBOOK_WINDOW_PAGE_SIZE: '0' } });
   const data = await readProviderData(harness.asHarness());
   const sessions = data.guidebook.sessions as Array<GuidebookSession & { all_day: boolean }>;
   const counts = new Map<number, number>();

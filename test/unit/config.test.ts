@@ -75,7 +75,7 @@ describe('configuration', () => {
   it('reads a full environment with defaults for the rest', () => {
     const config = loadConfig(FULL);
     expect(config.port).toBe(4000);
-    expect(config.guidebook).toEqual({ baseUrl: FULL.GUIDEBOOK_API_URL, apiKey: 'gb-key', maxSessionMs: 24 * 3_600_000 });
+    expect(config.guidebook).toEqual({ baseUrl: FULL.GUIDEBOOK_API_URL, apiKey: 'gb-key', maxSessionMs: 24 * 3_600_000, windowPageSize: 500 });
     expect(config.planstone).toMatchObject({ account: 'TOS', conference: 'OW2024', timeZone: 'America/Chicago' });
     expect(config.cacheTtlMs.planstone).toBe(300_000);
   });

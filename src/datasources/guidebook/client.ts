@@ -59,6 +59,8 @@ export class GuidebookClient {
   readonly listDemand: ListDemandPolicy;
   /** The longest a session lasts, for windows on the end (see GuidebookConfig.maxSessionMs). */
   readonly maxSessionMs: number;
+  /** `page_size` for start-ordered window reads (0: the server's default; see GuidebookConfig.windowPageSize). */
+  readonly windowPageSize: number;
   readonly #ttlMs: number;
   /** The server's page size per resource, as last seen on a page that had a next one. */
   readonly #pageSizes = new Map<GuidebookResource, number>();
@@ -69,6 +71,7 @@ export class GuidebookClient {
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
     this.maxSessionMs = config.maxSessionMs ?? DEFAULT_MAX_SESSION_MS;
+    this.windowPageSize = config.windowPageSize ?? 0;
     this.listDemand = new ListDemandPolicy(ttlMs);
     prepareWire(READ_ITEMS.flatMap((item) => [item, guidebookPage(item)]));
   }
@@ -92,7 +95,8 @@ export class GuidebookClient {
     >;
     return answer.then(
       (body) => {
-        if (body.next && body.results.length > 0) this.#pageSizes.set(resource, body.results.length);
+        // The server's own page size: a read that asked for `page_size` says nothing of it.
+        if (body.next && body.results.length > 0 && query.page_size === undefined) this.#pageSizes.set(resource, body.results.length);
         if (page === 1)
           this.#layouts.learn(listKey(resource, query), { pageSize: body.next ? body.results.length : Math.max(1, body.count), totalCount: body.count });
         return body;

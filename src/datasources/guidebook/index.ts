@@ -29,7 +29,7 @@ import {
   type GuidebookNames,
   type GuidebookSessionFilter,
 } from './sessionFilter.js';
-import { sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
+import { createStartWindowSource, pagesLazily, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -172,7 +172,7 @@ export class GuidebookDataSource {
    * The sessions `filter` accepts (matchesGuidebookFilter), in `order`, addressed by offset.
    * Guide, track and import id are Guidebook's own list filters: such a list is read page by
    * page. Any other field is evaluated here: with a time bound, over the pages of the
-   * start-ordered list that can hold it (found by binary search, sessionWindowSource.ts);
+   * start-ordered list that can hold it (found by interpolation search; a window on the start alone in start order reads only the pages of its slice, sessionWindowSource.ts);
    * otherwise over the whole list (with Guidebook's filters applied), read through the shared
    * page cache.
    */
@@ -185,6 +185,11 @@ export class GuidebookDataSource {
         // A time window: only the pages of the start-ordered list that can hold it (sessionWindowSource.ts).
         const upstream: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
         const pages = startOrderedPages(this.#client, upstream, this.#headers, (session) => this.session.prime(session.sourceId, session));
+        const onlyWindow = Object.entries(rest).every(([key, value]) => key === 'window' || value === undefined);
+        if (onlyWindow && rest.window === bound && pagesLazily(bound, order)) {
+          // A window on the start in the list's own order: only the pages of the slice asked for.
+          return namedPaging('guidebook', createStartWindowSource(pages, bound, this.#client.maxSessionMs));
+        }
         return namedPaging(
           'guidebook',
           createArraySource(async () =>

@@ -43,11 +43,13 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * The sessions of one Guidebook list (guide, track, import id: the server's filters) that
  * fall in `window`, in `order`. Guidebook has no time filters, but its lists can be ordered
  * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
- * and last page that can hold the window's sessions are found by binary search over page
- * numbers (`findPageRange`, each probe a page read through the shared cache), and only the
- * pages between are read. The window's bounds on the end are turned into bounds on the
- * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + at most
- * 2·⌈log₂(pages + 1)⌉ probes + the window's pages (those probed are read once); warm: 0
+ * and last page that can hold the window's sessions are found by interpolation search over
+ * page numbers (`findPageRange`, each probe a page read through the shared cache: the last
+ * page gives the spread of the starts, then a guess or two per end, halving when a guess
+ * misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
+ * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + the last
+ * page + typically 1–2 probes (at most 2·(⌈log₂(pages + 1)⌉ + 1)) + the window's pages
+ * (those probed are read once); warm: 0
  * upstream calls (every page is in the shared cache). Exact: every session read is checked
  * with `sessionInWindow`; the result is then sorted by `order` in memory.
  *
@@ -65,7 +67,7 @@ export function createSessionWindowSource(
 
 /**
  * The sessions of the list `readPage` reads (in start order) that fall in `window`, in list
- * order: page 1, the binary search, then only the window's pages (see createSessionWindowSource).
+ * order: page 1, the interpolation search, then only the window's pages (see createSessionWindowSource).
  */
 export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): Promise<SessionModel[]> {
   const first = await readPage(1);
@@ -75,13 +77,9 @@ export async function sessionsInWindow(readPage: ReadSessionPage, window: Sessio
     {
       pageCount,
       compare: (a, b) => a - b,
-      probe: async (page) => {
-        const { sessions } = await readPage(page);
-        if (sessions.length === 0) return null;
-        // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
-        const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
-        return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
-      },
+      // Starts spread fairly evenly over a conference's pages: interpolate (findPageRange).
+      position: (key) => key,
+      probe: probeOf(readPage),
     },
     lower,
     upper,
@@ -107,7 +105,8 @@ export function startOrderedPages(
   headers: Record<string, string> | undefined,
   prime: (session: SessionModel) => void,
 ): ReadSessionPage {
-  const query: QueryParams = { ...filters, ordering: 'start_time,id' };
+  // Larger pages when the server takes `page_size` (fewer calls per window); else its own size.
+  const query: QueryParams = { ...filters, ordering: 'start_time,id', ...(client.windowPageSize > 0 ? { page_size: client.windowPageSize } : {}) };
   const pages = new Map<number, ReturnType<ReadSessionPage>>();
   return (page) => {
     let pending = pages.get(page);
@@ -124,5 +123,75 @@ export function startOrderedPages(
       pages.set(page, (pending = started));
     }
     return pending;
+  };
+}
+
+/**
+ * Whether a read of `window` in `order` can page lazily (createStartWindowSource): a window
+ * on the start alone, bounded above, in the list's own order (start, then id ascending).
+ */
+export function pagesLazily(window: SessionWindow, order: SessionOrder): boolean {
+  return (
+    order.field === 'START_TIME' &&
+    order.direction === 'ASC' &&
+    window.startsBefore !== undefined &&
+    window.endsAfter === undefined &&
+    window.endsBefore === undefined &&
+    window.happeningAt === undefined
+  );
+}
+
+/**
+ * The sessions of a start-ordered list whose start is in `window` (a window on the start,
+ * bounded above: see pagesLazily), in list order, reading only the pages a slice needs:
+ * page 1, the search for the window's first and last page (findPageRange), and then the pages
+ * of the slice. Every page strictly between the window's first and last page is full and
+ * matches whole (its starts lie between the first page's last start and the last page's first
+ * start), so the total is the matches on those two pages plus the full pages between, and
+ * item i of the window is on a page known without reading the others. The first page of a day
+ * thus costs page 1 + the last page + the probes (the window's end pages among them), not
+ * the day's pages. Exact: the two end pages and every page read are checked with
+ * `sessionInWindow`.
+ */
+export function createStartWindowSource(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): OffsetSource<SessionModel> {
+  let layout: Promise<{ first: number; last: number; pageSize: number; head: SessionModel[]; tail: SessionModel[]; total: number }> | undefined;
+  const matching = async (page: number) => (await readPage(page)).sessions.filter((s) => sessionInWindow(s, window));
+  const load = async () => {
+    const one = await readPage(1);
+    const pageSize = one.pageSize ?? Math.max(1, one.count);
+    const pageCount = one.pageSize ? Math.max(1, Math.ceil(one.count / one.pageSize)) : 1;
+    const { lower, upper } = startBounds(window, maxSessionMs);
+    const range = await findPageRange({ pageCount, compare: (a, b) => a - b, position: (key) => key, probe: probeOf(readPage) }, lower, upper);
+    if (range.first > range.last) return { ...range, pageSize, head: [], tail: [], total: 0 };
+    const [head, tail] = await Promise.all([matching(range.first), matching(range.last)]);
+    const total = range.first === range.last ? head.length : head.length + (range.last - range.first - 1) * pageSize + tail.length;
+    return { ...range, pageSize, head, tail, total };
+  };
+  return {
+    async read(offset, limit) {
+      const { first, last, pageSize, head, tail, total } = await (layout ??= load());
+      const end = Math.min(total, offset + limit);
+      if (offset >= end) return { items: [], totalCount: total };
+      // Item i of the window: on the first page below head.length, then pageSize a page.
+      const pageOf = (index: number) => (index < head.length ? first : Math.min(last, first + 1 + Math.floor((index - head.length) / pageSize)));
+      const pages: Array<Promise<SessionModel[]>> = [];
+      for (let page = pageOf(offset); page <= pageOf(end - 1); page += 1)
+        pages.push(page === first ? Promise.resolve(head) : page === last ? Promise.resolve(tail) : matching(page));
+      const startOf = pageOf(offset) === first ? 0 : head.length + (pageOf(offset) - first - 1) * pageSize;
+      const seen = new Set<string>();
+      const items = (await Promise.all(pages)).flat().filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId));
+      return { items: items.slice(offset - startOf, end - startOf), totalCount: total };
+    },
+  };
+}
+
+/** findPageRange's probe over `readPage`: a page's first and last start (ms; none: last). */
+function probeOf(readPage: ReadSessionPage): (page: number) => Promise<{ first: number; last: number } | null> {
+  return async (page) => {
+    const { sessions } = await readPage(page);
+    if (sessions.length === 0) return null;
+    // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
+    const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
+    return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
   };
 }

@@ -40,6 +40,8 @@ export class PlanstoneClient {
   /** The feed answered 400 to a projection: list reads ask for whole sessions. */
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
+  /** A session's `rstartmins` disagreed with its `startTime`: it is not used to select by time. */
+  #startMinutesDistrusted = false;
 
   /** The conference this client reads, as `account/conference`. */
   get conferenceId(): string {
@@ -109,6 +111,20 @@ export class PlanstoneClient {
       this.#refuseProjection();
       return this.#sessionsPage(page, query(false), headers, speculative, signal);
     }
+  }
+
+  /** Whether `rstartmins` may select sessions by start (see earlyDaySource.ts): true until one disagreed with its `startTime`. */
+  get trustsStartMinutes(): boolean {
+    return !this.#startMinutesDistrusted;
+  }
+
+  /** A session's `rstartmins` disagreed with its `startTime`: stop selecting by it, for this client's life (said once). */
+  distrustStartMinutes(schedid: string): void {
+    if (this.#startMinutesDistrusted) return;
+    this.#startMinutesDistrusted = true;
+    this.#onNotice?.(
+      `Planstone session ${schedid} of ${this.conferenceId} has an rstartmins that disagrees with its startTime: a day's first sessions are read with the whole day from now on.`,
+    );
   }
 
   /** The feed answered 400 to a projection: list reads ask for whole sessions from now on (said once). */

@@ -8,6 +8,7 @@ import { namedPaging } from '../namedPaging.js';
 import { allPages } from './allPages.js';
 import { PLANSTONE_MAX_RESULTS, type PlanstoneClient } from './client.js';
 import { createDayOrderedSource } from './dayOrderedSource.js';
+import { createEarlyDaySource, wholeDayOf } from './earlyDaySource.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
 import { filterNeedsDetails, matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
@@ -163,11 +164,32 @@ export class PlanstoneDataSource {
     const where = sessionWhere(filter, this.#zone);
     if (where !== undefined) {
       // The feed selects the days (and speaker) that can match; the rest is checked here.
-      return createArraySource(async () => {
+      const selected = createArraySource(async () => {
         if (where === null) return [];
-        const selected = await this.sessionsWhere(where, read);
-        return selected.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
+        const sessions = await this.sessionsWhere(where, read);
+        return sessions.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
       });
+      const onlyWindow = Object.entries(filter).every(([key, value]) => key === 'window' || value === undefined);
+      const day = onlyWindow && order.field === 'START_TIME' && order.direction === 'ASC' ? wholeDayOf(filter.window, where, this.#zone) : undefined;
+      if (day === undefined || !where) return selected;
+      // One whole day in start order: its first sessions by `rstartmins`, not all its pages.
+      const client = this.#client;
+      return createEarlyDaySource(
+        {
+          readPage: async (query, page) => {
+            const wire = await client.sessionsWherePage(query, SERVER_SORT, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+            return { wire, sessions: mapPage(wire, this.#zone, read, this.conference) };
+          },
+          trusted: () => client.trustsStartMinutes && !this.#snapshots.whole && !this.#snapshots[read],
+          distrust: (item) => client.distrustStartMinutes(String(item.schedid ?? '')),
+        },
+        where,
+        day,
+        filter.window!,
+        this.#zone,
+        sessionComparator(order),
+        selected,
+      );
     }
     const whole = createArraySource(async () => {
       const all = await this.allSessions(read);

@@ -1,0 +1,137 @@
+import { DateTime } from 'luxon';
+
+import type { OffsetSource } from '../../connections/index.js';
+import { zonedWallTimeToUtc } from '../../datetime/index.js';
+import { sessionInWindow, type SessionModel, type SessionWindow } from '../../models/index.js';
+import { parseClockMinutes } from './mapper.js';
+import { addDays, localDateOf } from './sessionWhere.js';
+import type { PlanstoneSessionPage } from './wire.js';
+
+/** One page of the feed for a `where` (sorted by startDate,schedid), its wire and its mapped sessions. */
+export type WherePageReader = (where: Record<string, unknown>, page: number) => Promise<{ wire: PlanstoneSessionPage; sessions: SessionModel[] }>;
+
+/** How the early-day read reaches the feed and the conference's trust in `rstartmins`. */
+export interface EarlyDayDeps {
+  readPage: WherePageReader;
+  /** Whether `rstartmins` has agreed with `startTime` on every session mapped so far. */
+  trusted(): boolean;
+  /** A session whose `rstartmins` disagrees with its `startTime` was seen: stop using it. */
+  distrust(item: { schedid?: unknown; startTime?: unknown; rstartmins?: unknown }): void;
+}
+
+/** The most items an early-day read serves (a first page or two); past it, the whole day is read. */
+const MAX_EARLY = 100;
+/** The latest minute an `rstartmins` list goes up to (its `where` grows a value a minute). */
+const MAX_MINUTE = 720;
+
+/**
+ * The local date `window` is exactly (from its midnight to the next one) when `where` selects
+ * that one `startDate` and the day has no DST change; else undefined.
+ */
+export function wholeDayOf(window: SessionWindow | undefined, where: Record<string, unknown> | null | undefined, zone: string): string | undefined {
+  if (!window?.startsAfter || !window.startsBefore || window.endsAfter || window.endsBefore || window.happeningAt) return undefined;
+  if (!where || '$or' in where) return undefined;
+  const date = localDateOf(window.startsAfter, zone);
+  const range = where.startDate as { $gte?: unknown; $lte?: unknown } | undefined;
+  if (range?.$gte !== date || range.$lte !== date) return undefined;
+  if (zonedWallTimeToUtc(date, 0, zone)?.getTime() !== window.startsAfter.getTime()) return undefined;
+  if (zonedWallTimeToUtc(addDays(date, 1), 0, zone)?.getTime() !== window.startsBefore.getTime()) return undefined;
+  // A DST change makes wall-clock minutes and instants disagree: read such a day whole.
+  if (DateTime.fromISO(date, { zone }).offset !== DateTime.fromISO(addDays(date, 1), { zone }).offset) return undefined;
+  return date;
+}
+
+/**
+ * The first sessions of one local day (`date`, a whole day without a DST change: wholeDayOf)
+ * in start order, without reading the whole day: the feed cannot sort by start, but
+ * `rstartmins` (minutes after local midnight; text in the feed, so its order is by code point,
+ * not by number) can be selected by value. Page 1 of the day's `where` (the page the whole-day
+ * read starts with, so a fallback reuses it) gives the day's total and a sample of its
+ * sessions (schedid order); from the sample a minute m is chosen by which, at the day's spread,
+ * about twice the sessions asked for have started; then one query selects the day's sessions
+ * with `rstartmins` below m (as text or number) or without one (blank, null, missing: their
+ * `startTime` decides, read exactly). If at least `offset + limit` of them start before m
+ * (checked on their mapped start), those are the first ones of the day: every session of the
+ * day starting earlier has its `rstartmins` below m. Otherwise — or past the first
+ * MAX_EARLY items, or once `rstartmins` disagreed with a `startTime` — `wholeDay` serves.
+ *
+ * Assumes `rstartmins` is the start's minutes after midnight (PROVIDERS.md) or blank: every
+ * session read is checked against its `startTime`, and one disagreement switches this read off
+ * for the conference (the deps' `distrust`); a wrong `rstartmins` on a session never read
+ * here goes unnoticed. Cost of the first page of a day: 2 calls (page 1 of the day and the
+ * early query), whatever the day's size.
+ */
+export function createEarlyDaySource(
+  deps: EarlyDayDeps,
+  where: Record<string, unknown>,
+  date: string,
+  window: SessionWindow,
+  zone: string,
+  compare: (a: SessionModel, b: SessionModel) => number,
+  wholeDay: OffsetSource<SessionModel>,
+): OffsetSource<SessionModel> {
+  const midnight = zonedWallTimeToUtc(date, 0, zone)!.getTime();
+  const check = (wire: PlanstoneSessionPage): boolean => {
+    for (const item of wire._items) {
+      const clock = parseClockMinutes(item.startTime);
+      const raw = item.rstartmins;
+      const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+      if (blank) continue;
+      const minutes = typeof raw === 'number' ? raw : /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+      if (!(minutes >= 0 && minutes < 1440) || (clock !== null && clock !== minutes)) {
+        deps.distrust(item);
+        return false;
+      }
+    }
+    return true;
+  };
+
+  async function early(need: number): Promise<{ items: SessionModel[]; total: number } | undefined> {
+    const first = await deps.readPage(where, 1);
+    const total = first.wire._meta?.total;
+    if (total === undefined || total <= first.wire._items.length || !check(first.wire)) return undefined;
+    if (!first.sessions.every((s) => sessionInWindow(s, window))) return undefined;
+    const sample = first.sessions.map((s) => Math.floor((s.startTime!.getTime() - midnight) / 60_000)).sort((a, b) => a - b);
+    const k = Math.min(sample.length, Math.ceil(((need * sample.length) / total) * 2) + 2);
+    const limit = sample[k - 1]! + 1;
+    if (limit > MAX_MINUTE) return undefined;
+    const minutes = Array.from({ length: limit }, (_, m) => String(m));
+    const earlyWhere = {
+      ...where,
+      $or: [{ rstartmins: { $in: [...minutes, '', ' ', null] } }, { rstartmins: { $gte: 0, $lt: limit } }, { rstartmins: { $exists: false } }],
+    };
+    const one = await deps.readPage(earlyWhere, 1);
+    const pages = [one];
+    const size = one.wire._meta?.max_results ?? one.wire._items.length;
+    const pageCount = one.wire._meta && size > 0 ? Math.ceil(one.wire._meta.total / size) : 1;
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => deps.readPage(earlyWhere, i + 2)));
+    pages.push(...rest);
+    if (!pages.every((page) => check(page.wire))) return undefined;
+    const cutoff = zonedWallTimeToUtc(date, limit, zone)!.getTime();
+    const seen = new Set<string>();
+    const before = pages
+      .flatMap((page) => page.sessions)
+      .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && s.startTime !== null && s.startTime.getTime() < cutoff && sessionInWindow(s, window));
+    if (before.length < need) return undefined;
+    return { items: before.sort(compare), total };
+  }
+
+  // The last early answer and what it covers: a connection reads its total, then its slice.
+  let known: { need: number; answer: Promise<{ items: SessionModel[]; total: number } | undefined> } | undefined;
+  return {
+    async read(offset, limit) {
+      const need = offset + limit;
+      if (need > MAX_EARLY || !deps.trusted()) return wholeDay.read(offset, limit);
+      if (!known || known.need < need) {
+        const pending = { need, answer: early(need) };
+        pending.answer.catch(() => {
+          if (known === pending) known = undefined;
+        });
+        known = pending;
+      }
+      const answer = await known.answer;
+      if (!answer) return wholeDay.read(offset, limit);
+      return { items: answer.items.slice(offset, need), totalCount: answer.total };
+    },
+  };
+}
