@@ -27,6 +27,7 @@ import { startRedisServer, type RedisServer } from '../test/support/redisServer.
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
 import { cpuPerOperation } from './cpuPerOperation.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { firstConferenceOnly } from './firstConferenceOnly.js';
 import { probeLatency } from './latencyProbe.js';
 import { runLoad } from './load.js';
 import { readBenchData } from './providerData.js';
@@ -80,7 +81,7 @@ try {
     d: { query: SESSIONS_PAGE },
   };
   const env = {
-    ...emulators.info.env,
+    ...firstConferenceOnly(emulators.info.env),
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     GUIDEBOOK_QUOTA_PER_DAY: '0',

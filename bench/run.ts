@@ -20,6 +20,7 @@ import { productionNodeFlags, startBuiltChild, type Child } from './childProcess
 import { runClients } from './clientsLoad.js';
 import type { UpstreamCall } from './criticalPath.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { firstConferenceOnly } from './firstConferenceOnly.js';
 import { probeLatency, type LatencyProbe } from './latencyProbe.js';
 import { runLoad, type LoadResult } from './load.js';
 import { minimumClientSessions, minimumHome, minimumSchedules, minimumWalk, type HomeShown } from './minimum.js';
@@ -110,7 +111,8 @@ async function runClassic(): Promise<void> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   try {
-    const env = emulators.info.env;
+    // (a)–(d) and the peers read the first Planstone conference only, as every earlier run did.
+    const env = firstConferenceOnly(emulators.info.env);
     const control = new EmulatorControl(emulators.info.origins);
     const data = await readBenchData(env);
     const projectId = ROUNDWARE_PROJECTS[0]!.id;
