@@ -22,9 +22,10 @@ export function scheduleSessionSource(
   keep: KeepFound,
   filter: GuidebookSessionFilter = {},
 ): OffsetSource<SessionModel> {
+  const unfiltered = Object.keys(filter).length === 0;
   return createArraySource(async () => {
     const sessions = keep(await guidebook.sessionsByIds(schedule.guideId, schedule.sessionIds));
-    return (await guidebook.filterSessions(sessions, filter)).sort(sessionComparator());
+    return (unfiltered ? sessions : await guidebook.filterSessions(sessions, filter)).sort(sessionComparator());
   });
 }
 
@@ -42,6 +43,11 @@ export async function scheduleSessionConnection(
   keep: KeepFound,
 ): Promise<Connection<SessionModel>> {
   const guidebook = requireProvider(context, 'guidebook');
+  if (Object.values(filter).every((value) => value == null)) {
+    // No filter (nearly every schedule read): every session of the schedule, nothing to check.
+    const options = { kind: 'scheduleSessions', fingerprint: fingerprint({ schedule: schedule.sourceId }) };
+    return connectionFromOffsetSource(scheduleSessionSource(guidebook, schedule, keep), args, options);
+  }
   const valid = validateSessionFilter(filter);
   const base = guidebookSessionFilter(valid);
   const scoped = base && (base.guideId === undefined || base.guideId === schedule.guideId) ? { ...base, guideId: schedule.guideId } : null;
