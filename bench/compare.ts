@@ -105,7 +105,8 @@ try {
   );
   for (let pass = 1; pass <= PASSES; pass += 1) {
     for (const [scenario, body] of Object.entries(bodies)) {
-      for (const { name, child } of targets) {
+      // Every other pass in reverse order, so that no gateway always runs its load last.
+      for (const { name, child } of pass % 2 === 0 ? [...targets].reverse() : targets) {
         const probe = await probeLatency({ url: child.info.url, bodies: [body], control, repetitions: PROBE, warmupSeconds: 3 });
         const load =
           DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20, method: METHOD }) : undefined;
