@@ -35,24 +35,23 @@ export function planstoneRooms(sessions: readonly SessionModel[]): LocationModel
   return [...rooms.values()];
 }
 
-const PLANSTONE_ROOM = /^(.+?)#(roomid|room):(.+)$/s;
-
-function parsePlanstoneRoom(sourceId: string): { conferenceKey: string; roomId: string | null; roomName: string | null } | null {
-  const match = PLANSTONE_ROOM.exec(sourceId);
+/** A Planstone Location's source id: its conference and its room (by `roomid`, or by name for a room without one). */
+export function planstoneRoomOf(sourceId: string): { conferenceId: string; roomId?: string; roomName?: string } | null {
+  const match = /^(.+?)#(roomid|room):(.+)$/s.exec(sourceId);
   if (!match) return null;
-  return { conferenceKey: match[1]!, roomId: match[2] === 'roomid' ? match[3]! : null, roomName: match[2] === 'room' ? match[3]! : null };
+  return match[2] === 'roomid' ? { conferenceId: match[1]!, roomId: match[3]! } : { conferenceId: match[1]!, roomName: match[3]! };
 }
 
 /** One location by the provider and source id of its global ID; NOT_FOUND naming the provider when there is none. */
 export async function locationById(context: GatewayContext, provider: ProviderName, sourceId: string): Promise<LocationModel> {
   if (provider === 'guidebook') return requireProvider(context, 'guidebook').location.load(sourceId);
   requireProvider(context, 'planstone');
-  const room = parsePlanstoneRoom(sourceId);
-  const dataSource = room && planstoneConferenceByKey(context.dataSources, room.conferenceKey);
+  const room = planstoneRoomOf(sourceId);
+  const dataSource = room && planstoneConferenceByKey(context.dataSources, room.conferenceId);
   const found =
     room && dataSource
       ? planstoneRooms(await dataSource.allSessions('list')).find((location) =>
-          room.roomId !== null ? location.sourceId === room.roomId : location.sourceId === null && location.name === room.roomName,
+          room.roomId !== undefined ? location.sourceId === room.roomId : location.sourceId === null && location.name === room.roomName,
         )
       : undefined;
   if (!found) throw new NotFoundError(`Planstone has no room ${JSON.stringify(sourceId)}.`, 'planstone');

@@ -4,6 +4,7 @@ import { localDayBounds } from '../datetime/index.js';
 import { NotFoundError } from '../errors/index.js';
 import { isWindowEmpty, narrowStarts, omitNulls, type GuideModel, type SessionWindow } from '../models/index.js';
 import type { ValidSessionFilter } from '../validation/sessionFilterInput.js';
+import { planstoneRoomOf } from './locations.js';
 
 // How a checked SessionFilter becomes each provider's datasource filter. Each function says
 // null when no session of that provider (or of that Planstone conference) can match, so the
@@ -108,13 +109,6 @@ export function planstoneOwnId(scopedId: string, scope: PlanstoneScope): string 
   const prefix = `${scope.conferenceId}#`;
   if (scopedId.startsWith(prefix)) return scopedId.slice(prefix.length);
   return scope.first && !/^[^#/]+\/[^#/]+#/.test(scopedId) ? scopedId : null;
-}
-
-/** A Planstone Location's source id: its conference and its room (by `roomid`, or by name for a room without one). */
-export function planstoneRoomOf(sourceId: string): { conferenceId: string; roomId?: string; roomName?: string } | null {
-  const match = /^(.+?)#(roomid|room):(.+)$/s.exec(sourceId);
-  if (!match) return null;
-  return match[2] === 'roomid' ? { conferenceId: match[1]!, roomId: match[3]! } : { conferenceId: match[1]!, roomName: match[3]! };
 }
 
 /**

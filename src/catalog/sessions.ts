@@ -6,10 +6,11 @@ import type { ProviderName } from '../providers.js';
 import { validateSessionFilter, type FilterRef, type SessionFilterInput, type ValidSessionFilter } from '../validation/sessionFilterInput.js';
 import type { GatewayContext } from './context.js';
 import { deferredSource, EMPTY_SOURCE } from './deferredSource.js';
+import { planstoneRoomOf } from './locations.js';
 import { planstoneScopeOf, planstoneSourceKey } from './planstoneScopes.js';
 import { providerConnection, type ProviderConnectionResult } from './providerConnection.js';
 import { requireProvider } from './requireProvider.js';
-import { guidebookDayFilter, guidebookSessionFilter, planstoneMayMatch, planstoneRoomOf, planstoneSessionFilter } from './sessionFilter.js';
+import { guidebookDayFilter, guidebookSessionFilter, planstoneMayMatch, planstoneSessionFilter } from './sessionFilter.js';
 
 /** `SessionFilter` as GraphQL gives it (see validateSessionFilter). */
 export type SessionQuery = SessionFilterInput;
