@@ -1,5 +1,5 @@
-import { createArraySource, findPageRange, type KeyBound, type OffsetSource } from '../../connections/index.js';
-import { sessionComparator, sessionInWindow, type SessionModel, type SessionOrder, type SessionWindow } from '../../models/index.js';
+import { findPageRange, type KeyBound, type OffsetSource } from '../../connections/index.js';
+import { sessionInWindow, type SessionModel, type SessionOrder, type SessionWindow } from '../../models/index.js';
 import type { QueryParams } from '../../upstream/index.js';
 import type { GuidebookClient } from './client.js';
 import { mapCachedList } from './mapCachedList.js';
@@ -41,7 +41,7 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
 
 /**
  * The sessions of one Guidebook list (guide, track, import id: the server's filters) that
- * fall in `window`, in `order`. Guidebook has no time filters, but its lists can be ordered
+ * fall in `window`, in list order. Guidebook has no time filters, but its lists can be ordered
  * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
  * and last page that can hold the window's sessions are found by interpolation search over
  * page numbers (`findPageRange`, each probe a page read through the shared cache: the last
@@ -51,23 +51,10 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * page + typically 1–2 probes (at most 2·(⌈log₂(pages + 1)⌉ + 1)) + the window's pages
  * (those probed are read once); warm: 0
  * upstream calls (every page is in the shared cache). Exact: every session read is checked
- * with `sessionInWindow`; the result is then sorted by `order` in memory.
+ * with `sessionInWindow` (the caller orders and filters the rest in memory).
  *
  * `readPage` reads one page of the list with `ordering=start_time,id` (one per request: its
  * pages are kept for the request, so probes and reads share them).
- */
-export function createSessionWindowSource(
-  readPage: ReadSessionPage,
-  window: SessionWindow,
-  order: SessionOrder,
-  maxSessionMs: number,
-): OffsetSource<SessionModel> {
-  return createArraySource(async () => (await sessionsInWindow(readPage, window, maxSessionMs)).sort(sessionComparator(order)));
-}
-
-/**
- * The sessions of the list `readPage` reads (in start order) that fall in `window`, in list
- * order: page 1, the interpolation search, then only the window's pages (see createSessionWindowSource).
  */
 export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): Promise<SessionModel[]> {
   const first = await readPage(1);
