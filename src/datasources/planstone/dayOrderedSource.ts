@@ -1,7 +1,7 @@
 import type { OffsetSource } from '../../connections/index.js';
-import { zonedWallTimeToUtc } from '../../datetime/index.js';
+import { localDateIn, zonedWallTimeToUtc } from '../../datetime/index.js';
 import type { SessionModel } from '../../models/index.js';
-import { addDays, localDateOf } from './sessionWhere.js';
+import { addDays } from './sessionWhere.js';
 
 /** One page of the feed sorted by `startDate` (ascending or descending), mapped; `total` and the page size from `_meta`. */
 export interface DayPage {
@@ -49,7 +49,7 @@ export function createDayOrderedSource(
   };
   // Start of a session's local date and of the next one (ms): the instants its date spans.
   const midnight = (date: string) => zonedWallTimeToUtc(date, 0, zone)?.getTime() ?? Number.NaN;
-  const dateOf = (session: SessionModel) => localDateOf(session.startTime!, zone);
+  const dateOf = (session: SessionModel) => localDateIn(session.startTime!, zone);
 
   /** The sessions without a start (the head of the ascending pages), and the page count. */
   async function layout(): Promise<{ total: number; pageCount: number; undated: SessionModel[] }> {

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 
 import type { OffsetSource } from '../../connections/index.js';
-import { zonedWallTimeToUtc } from '../../datetime/index.js';
+import { localDateIn, zonedWallTimeToUtc } from '../../datetime/index.js';
 import { sessionInWindow, type SessionModel, type SessionWindow } from '../../models/index.js';
 import { parseClockMinutes } from './mapper.js';
-import { addDays, localDateOf } from './sessionWhere.js';
+import { addDays } from './sessionWhere.js';
 import type { PlanstoneSessionPage } from './wire.js';
 
 /** One page of the feed for a `where` (sorted by startDate,schedid), its wire and its mapped sessions. */
@@ -31,7 +31,7 @@ const MAX_MINUTE = 720;
 export function wholeDayOf(window: SessionWindow | undefined, where: Record<string, unknown> | null | undefined, zone: string): string | undefined {
   if (!window?.startsAfter || !window.startsBefore || window.endsAfter || window.endsBefore || window.happeningAt) return undefined;
   if (!where || '$or' in where) return undefined;
-  const date = localDateOf(window.startsAfter, zone);
+  const date = localDateIn(window.startsAfter, zone);
   const range = where.startDate as { $gte?: unknown; $lte?: unknown } | undefined;
   if (range?.$gte !== date || range.$lte !== date) return undefined;
   if (zonedWallTimeToUtc(date, 0, zone)?.getTime() !== window.startsAfter.getTime()) return undefined;

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-
+import { localDateIn } from '../../datetime/index.js';
 import { isWindowEmpty, type SessionWindow } from '../../models/index.js';
 
 /** What of a session filter the feed can answer in `where` (see `sessionWhere`). */
@@ -8,11 +7,6 @@ export interface PushableFilter {
   speakerPid?: string | undefined;
   /** A room by the feed's `roomid` (a Planstone location's source id). */
   roomId?: string | undefined;
-}
-
-/** `YYYY-MM-DD` of `instant` on the wall clock of `zone`. */
-export function localDateOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
 }
 
 /** `date` (`YYYY-MM-DD`) moved by `days`. */
@@ -58,7 +52,7 @@ export function sessionWhere(filter: PushableFilter, zone: string): Record<strin
   if (filter.roomId !== undefined) clauses.roomid = textOrNumber(filter.roomId);
   if (!window) return Object.keys(clauses).length > 0 ? clauses : undefined;
 
-  const date = (instant: Date) => localDateOf(instant, zone);
+  const date = (instant: Date) => localDateIn(instant, zone);
   const later = (a: string | undefined, b: string) => (a === undefined || b > a ? b : a);
   const earlier = (a: string | undefined, b: string) => (a === undefined || b < a ? b : a);
   let low: string | undefined;
