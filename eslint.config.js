@@ -18,6 +18,7 @@ const ABOVE = {
   server: fromSrc('server/**', 'schema.js', 'federation/**', 'demo/**'),
   resolvers: fromSrc('resolvers/**'),
   catalog: fromSrc('catalog/**'),
+  changes: fromSrc('changes/**'),
   datasources: fromSrc('datasources/**'),
   transport: fromSrc('upstream/**', 'connections/**', 'observability/**', 'persistedOperations/**'),
 };
@@ -37,14 +38,16 @@ const layers = [
     ],
   },
   { files: ['src/catalog/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers] },
-  { files: ['src/datasources/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog] },
+  // Change detection reads through the datasources; the catalog reads the change log.
+  { files: ['src/changes/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog] },
+  { files: ['src/datasources/**/*.ts'], above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog, ...ABOVE.changes] },
   {
     files: ['src/upstream/**/*.ts', 'src/connections/**/*.ts', 'src/observability/**/*.ts', 'src/persistedOperations/**/*.ts'],
-    above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog, ...ABOVE.datasources],
+    above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog, ...ABOVE.changes, ...ABOVE.datasources],
   },
   {
     files: ['src/models/**/*.ts', 'src/errors/**/*.ts', 'src/ids/**/*.ts', 'src/validation/**/*.ts', 'src/datetime/**/*.ts', 'src/providers.ts'],
-    above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog, ...ABOVE.datasources, ...ABOVE.transport],
+    above: [...ABOVE.server, ...ABOVE.resolvers, ...ABOVE.catalog, ...ABOVE.changes, ...ABOVE.datasources, ...ABOVE.transport],
   },
 ];
 

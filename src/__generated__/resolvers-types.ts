@@ -1338,6 +1338,60 @@ export type SessionSpeakersArgs = {
   publishedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One detected change of one session, in the order the change log recorded it. */
+export type SessionChange = {
+  __typename?: 'SessionChange';
+  /** What changed (`UPDATED` only; empty for `CREATED` and `DELETED`). */
+  changedFields: Array<SessionChangedField>;
+  /** When the gateway detected the change. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** What happened. */
+  kind: SessionChangeKind;
+  /** The session as it is now; null when it was deleted. */
+  session: Maybe<Session>;
+  /** The session's global ID (given for a deleted session too). */
+  sessionId: Scalars['ID']['output'];
+  /** The sync token just after this change: pass it as `since` to read only what follows. */
+  token: Scalars['String']['output'];
+};
+
+/** How a session changed, as the gateway's change detection saw it. */
+export type SessionChangeKind =
+  /** The session appeared in a provider's list. */
+  | 'CREATED'
+  /** The session is no longer listed by its provider. */
+  | 'DELETED'
+  /** The session is still listed and some of its content changed (see `changedFields`). */
+  | 'UPDATED';
+
+/** A page of the change log, oldest change first. */
+export type SessionChangePage = {
+  __typename?: 'SessionChangePage';
+  /** The changes after the token asked for, oldest first. */
+  changes: Array<SessionChange>;
+  /** True when more changes follow `token`: ask again at once. */
+  hasMore: Scalars['Boolean']['output'];
+  /** Pass it as `since` next time: the position after the last change returned (the log's end when none). */
+  token: Scalars['String']['output'];
+};
+
+/** A part of a session that an `UPDATED` change reports as changed. */
+export type SessionChangedField =
+  /** The description. */
+  | 'DESCRIPTION'
+  /** The room or venue. */
+  | 'LOCATION'
+  /** The published flag. */
+  | 'PUBLISHED'
+  /** Its speakers (engagements). */
+  | 'SPEAKERS'
+  /** Start time, end time or the all-day flag. */
+  | 'TIMES'
+  /** The name. */
+  | 'TITLE'
+  /** The tracks it belongs to. */
+  | 'TRACKS';
+
 /**
  * A page of sessions. When both providers contribute, it is one list merged in the
  * requested order; its cursors resume each provider where it stopped.
@@ -1946,6 +2000,10 @@ export type ResolversTypes = {
   PublishScope: PublishScope;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Session: ResolverTypeWrapper<SessionModel>;
+  SessionChange: ResolverTypeWrapper<Omit<SessionChange, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  SessionChangeKind: SessionChangeKind;
+  SessionChangePage: ResolverTypeWrapper<Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversTypes['SessionChange']> }>;
+  SessionChangedField: SessionChangedField;
   SessionConnection: ResolverTypeWrapper<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversTypes['SessionEdge']> }>;
   SessionCredit: ResolverTypeWrapper<SessionCreditModel>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
@@ -2034,6 +2092,8 @@ export type ResolversParentTypes = {
   PublishRequest: PublishRequestModel;
   Query: Record<PropertyKey, never>;
   Session: SessionModel;
+  SessionChange: Omit<SessionChange, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
+  SessionChangePage: Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversParentTypes['SessionChange']> };
   SessionConnection: Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> };
   SessionCredit: SessionCreditModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
@@ -2369,6 +2429,21 @@ export type SessionResolvers<ContextType = GatewayContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SessionChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SessionChange'] = ResolversParentTypes['SessionChange']> = {
+  changedFields?: Resolver<Array<ResolversTypes['SessionChangedField']>, ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SessionChangeKind'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SessionChangePageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SessionChangePage'] = ResolversParentTypes['SessionChangePage']> = {
+  changes?: Resolver<Array<ResolversTypes['SessionChange']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SessionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2526,6 +2601,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   PublishRequest?: PublishRequestResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
+  SessionChange?: SessionChangeResolvers<ContextType>;
+  SessionChangePage?: SessionChangePageResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionCredit?: SessionCreditResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;

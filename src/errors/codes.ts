@@ -30,6 +30,11 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The requested object does not exist at its provider. */
   NOT_FOUND: 'NOT_FOUND',
+  /**
+   * Delta sync: the token is older than the change log's retention (the changes after it
+   * are gone). Re-read the sessions in full, then sync from the token of that answer.
+   */
+  SYNC_TOKEN_EXPIRED: 'SYNC_TOKEN_EXPIRED',
   /** The provider could not be reached, or answered 5xx. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The provider did not answer in time. */

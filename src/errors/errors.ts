@@ -33,6 +33,17 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** A delta-sync token whose changes the log no longer holds (see `ErrorCode.SYNC_TOKEN_EXPIRED`). */
+export class SyncTokenExpiredError extends GraphQLError {
+  constructor(argumentName = 'since') {
+    super(
+      `The sync token in \`${argumentName}\` is older than the change log's retention: read the sessions in full, then sync from the token of that answer.`,
+      { extensions: { code: ErrorCode.SYNC_TOKEN_EXPIRED, argumentName } },
+    );
+    this.name = 'SyncTokenExpiredError';
+  }
+}
+
 export interface UpstreamErrorDetails {
   provider: ProviderName;
   code: ErrorCode;
