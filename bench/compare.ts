@@ -14,6 +14,11 @@
 //   --cpu <n>          after the passes, the gateways' CPU ms per operation: blocks of n operations
 //                      one at a time, alternating between the gateways (default 0: skipped)
 //   --cpu-blocks <n>   blocks per scenario and gateway for --cpu (default 4)
+//   --scenarios <list> which of a,b,c,d to run (default all four)
+// Each load run also prints the gateway's CPU ms per operation under that load (its CPU time
+// over the run divided by the operations answered): unlike ops/s, it hardly moves when other
+// processes compete for the cores, so a build that spends more per operation only under
+// concurrency shows here.
 // Each other commit is checked out in a temporary worktree that borrows this checkout's
 // node_modules, compiled with its own tsconfig.bench.json, and removed afterwards.
 import { execFileSync } from 'node:child_process';
@@ -25,7 +30,7 @@ import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
 import { toGlobalId } from '../src/ids/globalId.js';
 import { startRedisServer, type RedisServer } from '../test/support/redisServer.js';
 import { productionNodeFlags, startBuiltChild, startChild, type Child } from './childProcess.js';
-import { cpuPerOperation } from './cpuPerOperation.js';
+import { cpuPerOperation, cpuSeconds } from './cpuPerOperation.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { firstConferenceOnly } from './firstConferenceOnly.js';
 import { probeLatency } from './latencyProbe.js';
@@ -57,6 +62,7 @@ const REDIS = argv.includes('--redis');
 const METHOD = argv.includes('--get') ? 'GET' : 'POST';
 const CPU_OPERATIONS = Number(option('cpu', '0'));
 const CPU_BLOCKS = Number(option('cpu-blocks', '4'));
+const SCENARIOS = option('scenarios', 'a,b,c,d').split(',');
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
 
 const worktrees = REFS.map(() => mkdtempSync(join(tmpdir(), 'gateway-compare-')));
@@ -104,22 +110,24 @@ try {
     `\nSide by side at ${LATENCY} ms upstream latency, shared cache ${CACHE ? 'on' : 'off'}${redis ? ' (Redis)' : ''}; ${PASSES} interleaved passes; load by ${METHOD}\n`,
   );
   for (let pass = 1; pass <= PASSES; pass += 1) {
-    for (const [scenario, body] of Object.entries(bodies)) {
+    for (const [scenario, body] of Object.entries(bodies).filter(([name]) => SCENARIOS.includes(name))) {
       // Every other pass in reverse order, so that no gateway always runs its load last.
       for (const { name, child } of pass % 2 === 0 ? [...targets].reverse() : targets) {
         const probe = await probeLatency({ url: child.info.url, bodies: [body], control, repetitions: PROBE, warmupSeconds: 3 });
+        const cpuBefore = cpuSeconds(child.pid);
         const load =
           DURATION > 0 ? await runLoad({ url: child.info.url, bodies: [body], durationSeconds: DURATION, connections: 20, method: METHOD }) : undefined;
+        const cpuUnderLoad = load && load.requests > 0 ? ((cpuSeconds(child.pid) - cpuBefore) * 1000) / load.requests : NaN;
         console.log(
           `  pass ${pass}  ${scenario}  ${name.padEnd(16)} one at a time: p50 ${fmt(probe.p50)} ms, critical path ${fmt(probe.criticalPathP50)} ms (${probe.rounds} rounds, ${probe.calls} calls), own ${fmt(probe.ownP50)} ms` +
-            (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms` : ''),
+            (load ? `   load: ${load.opsPerSecond.toFixed(0)} ops/s, p50 ${fmt(load.p50)} ms, CPU ${cpuUnderLoad.toFixed(3)} ms/op` : ''),
         );
       }
     }
   }
   if (CPU_OPERATIONS > 0) {
     console.log(`\nGateway CPU per operation (ms; /proc/<pid>/stat), ${CPU_BLOCKS} alternating blocks of ${CPU_OPERATIONS} ${METHOD}s one at a time\n`);
-    for (const [scenario, body] of Object.entries(bodies)) {
+    for (const [scenario, body] of Object.entries(bodies).filter(([name]) => SCENARIOS.includes(name))) {
       const spent = targets.map(() => [] as number[]);
       for (let block = 0; block < CPU_BLOCKS; block += 1) {
         // Every other block in reverse order, so that no gateway always runs first.

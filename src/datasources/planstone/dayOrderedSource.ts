@@ -1,6 +1,6 @@
 import type { OffsetSource } from '../../connections/index.js';
 import { localDateIn, zonedWallTimeToUtc } from '../../datetime/index.js';
-import type { SessionModel } from '../../models/index.js';
+import { sessionComparator, type SessionModel } from '../../models/index.js';
 import { addDays } from './sessionWhere.js';
 
 /** One page of the feed sorted by `startDate` (ascending or descending), mapped; `total` and the page size from `_meta`. */
@@ -12,9 +12,45 @@ export interface DayPage {
 
 export type DayPageReader = (direction: 'asc' | 'desc', page: number) => Promise<DayPage>;
 
+const byStart = sessionComparator({ field: 'START_TIME', direction: 'ASC' });
+
+/**
+ * What a run of pages of one direction gives, worked out once per snapshot: a warm home page
+ * reads the same cached page arrays on every request (mapPage hands back the same arrays for
+ * the same cached pages), so filtering, finding the last complete day (Intl) and sorting are
+ * done by the first request that reaches those pages, not by each one.
+ */
+interface PageRun {
+  pages: SessionModel[][];
+  zone: string;
+  /** The dated sessions of the pages, in feed order. */
+  dated: SessionModel[];
+  /** All of `dated`, in start order. */
+  ordered?: SessionModel[];
+  /** Those of `dated` on the days the pages hold whole, in start order. */
+  complete?: SessionModel[];
+}
+
+/** Page runs by their last page (identity); a few per page (ascending and descending, zones). */
+const pageRuns = new WeakMap<SessionModel[], PageRun[]>();
+const MAX_RUNS_PER_PAGE = 8;
+
+function pageRunOf(pages: readonly SessionModel[][], zone: string): PageRun {
+  const last = pages.at(-1)!;
+  let runs = pageRuns.get(last);
+  if (!runs) pageRuns.set(last, (runs = []));
+  let run = runs.find((r) => r.zone === zone && r.pages.length === pages.length && r.pages.every((p, i) => p === pages[i]));
+  if (!run) {
+    run = { pages: [...pages], zone, dated: pages.flatMap((p) => p.filter((s) => s.startTime !== null)) };
+    if (runs.length >= MAX_RUNS_PER_PAGE) runs.shift();
+    runs.push(run);
+  }
+  return run;
+}
+
 /**
  * The conference's sessions in start-time order (ties by source id, sessions without a start
- * last: `compare`), read from the feed sorted by `startDate` on the server — only the days a
+ * last: `sessionComparator`'s START_TIME ASC), read from the feed sorted by `startDate` on the server — only the days a
  * window of it needs. The feed's times are 12-hour strings it cannot sort by, but its dates
  * are ISO strings it can: every session of one local date sorts between the dates before and
  * after it, so once a page shows a later date, every session of the earlier dates has been
@@ -29,11 +65,7 @@ export type DayPageReader = (direction: 'asc' | 'desc', page: number) => Promise
  * first day (2 of 9 at 823 sessions); of `last: 20`: page 1 (the total and the sessions
  * without a date) and the pages of the last day.
  */
-export function createDayOrderedSource(
-  readPage: DayPageReader,
-  zone: string,
-  compare: (a: SessionModel, b: SessionModel) => number,
-): OffsetSource<SessionModel> {
+export function createDayOrderedSource(readPage: DayPageReader, zone: string): OffsetSource<SessionModel> {
   const pages = new Map<string, Promise<DayPage>>();
   const page = (direction: 'asc' | 'desc', n: number): Promise<DayPage> => {
     const key = `${direction}${n}`;
@@ -62,36 +94,47 @@ export function createDayOrderedSource(
       undated.push(...(dated === -1 ? sessions : sessions.slice(0, dated)));
       if (dated !== -1) break;
     }
-    return { total: first.total, pageCount, undated: undated.sort(compare) };
+    return { total: first.total, pageCount, undated: undated.sort(byStart) };
   }
 
   /** The first `count` dated sessions in order (all of them when fewer), reading ascending pages. */
   async function head(count: number, pageCount: number): Promise<SessionModel[]> {
-    const read: SessionModel[] = [];
+    const pages: SessionModel[][] = [];
     for (let n = 1; n <= pageCount; n += 1) {
-      read.push(...(await page('asc', n)).sessions.filter((s) => s.startTime !== null));
-      if (n === pageCount || read.length === 0) continue;
-      const cutoff = midnight(dateOf(read.at(-1)!));
-      const complete = read.filter((s) => s.startTime!.getTime() < cutoff);
-      if (complete.length >= count) return complete.sort(compare);
+      pages.push((await page('asc', n)).sessions);
+      const run = pageRunOf(pages, zone);
+      if (n === pageCount || run.dated.length === 0) continue;
+      if (!run.complete) {
+        const cutoff = midnight(dateOf(run.dated.at(-1)!));
+        run.complete = run.dated.filter((s) => s.startTime!.getTime() < cutoff).sort(byStart);
+      }
+      if (run.complete.length >= count) return run.complete;
     }
-    return read.sort(compare);
+    return orderedRun(pages);
   }
 
   /** The last `count` dated sessions in order (all of them when fewer), reading descending pages. */
   async function tail(count: number, pageCount: number): Promise<SessionModel[]> {
-    const read: SessionModel[] = [];
+    const pages: SessionModel[][] = [];
     for (let n = 1; n <= pageCount; n += 1) {
       const { sessions } = await page('desc', n);
-      const dated = sessions.filter((s) => s.startTime !== null);
-      read.push(...dated);
+      pages.push(sessions);
+      const run = pageRunOf(pages, zone);
       // Past the dated sessions (the undated ones close the descending order): all read.
-      if (n === pageCount || dated.length < sessions.length || read.length === 0) break;
-      const cutoff = midnight(addDays(dateOf(read.at(-1)!), 1));
-      const complete = read.filter((s) => s.startTime!.getTime() >= cutoff);
-      if (complete.length >= count) return complete.sort(compare);
+      if (n === pageCount || sessions.some((s) => s.startTime === null) || run.dated.length === 0) break;
+      if (!run.complete) {
+        const cutoff = midnight(addDays(dateOf(run.dated.at(-1)!), 1));
+        run.complete = run.dated.filter((s) => s.startTime!.getTime() >= cutoff).sort(byStart);
+      }
+      if (run.complete.length >= count) return run.complete;
     }
-    return read.sort(compare);
+    return orderedRun(pages);
+  }
+
+  /** Every dated session of `pages`, in start order. */
+  function orderedRun(pages: readonly SessionModel[][]): SessionModel[] {
+    const run = pageRunOf(pages, zone);
+    return (run.ordered ??= [...run.dated].sort(byStart));
   }
 
   return {

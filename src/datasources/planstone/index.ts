@@ -206,7 +206,7 @@ export class PlanstoneDataSource {
       return sessions;
     });
     if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
-    return this.#byDays(whole, order, read);
+    return this.#byDays(whole, read);
   }
 
   /**
@@ -237,18 +237,14 @@ export class PlanstoneDataSource {
    * conference. `whole` serves instead when this request already read the whole feed, and
    * when the feed's pages carry no `_meta` (no total to page by).
    */
-  #byDays(whole: OffsetSource<SessionModel>, order: SessionOrder, read: SessionRead): OffsetSource<SessionModel> {
+  #byDays(whole: OffsetSource<SessionModel>, read: SessionRead): OffsetSource<SessionModel> {
     let wholeInstead = false;
-    const days = createDayOrderedSource(
-      async (direction, page) => {
-        const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
-        const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
-        if (!answer._meta) throw new NoTotal();
-        return { sessions: mapPage(answer, this.#zone, read, this.conference), total: answer._meta.total, pageSize: answer._meta.max_results };
-      },
-      this.#zone,
-      sessionComparator(order),
-    );
+    const days = createDayOrderedSource(async (direction, page) => {
+      const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
+      const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+      if (!answer._meta) throw new NoTotal();
+      return { sessions: mapPage(answer, this.#zone, read, this.conference), total: answer._meta.total, pageSize: answer._meta.max_results };
+    }, this.#zone);
     return {
       read: async (offset, limit) => {
         if (wholeInstead || this.#snapshots.whole || this.#snapshots[read]) return whole.read(offset, limit);
