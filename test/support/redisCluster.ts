@@ -48,7 +48,7 @@ const NODE_TIMEOUT_MS = 1_000;
  */
 export function redisClusterAvailability(): ToolCheck {
   return requiredTool({
-    tool: 'redis-server + redis-cli (Redis Cluster)',
+    tool: 'Redis Cluster: redis-server + redis-cli',
     requireVariable: 'REQUIRE_REDIS',
     install: 'sudo apt-get install -y redis-server redis-tools   (Debian/Ubuntu)',
     missing: () => {
