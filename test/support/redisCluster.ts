@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ export interface RedisClusterProcess {
 }
 
 /** Failure detection and replica promotion wait this long (ms); Redis's default is 15 s. */
-const NODE_TIMEOUT_MS = 1_000;
+const NODE_TIMEOUT_MS = 2_000;
 
 /**
  * Whether a Redis Cluster can run here: `redis-server` (Debian's redis-server) and
@@ -117,36 +117,50 @@ async function clusterNodes(port: number): Promise<NodeLine[] | undefined> {
     });
 }
 
-async function startNode(dir: string): Promise<{ node: ClusterNodeProcess; child: ChildProcess; exited: Promise<void>; stderr: () => string }> {
-  const [port, busPort] = [await freePort(), await freePort()];
-  const child = spawn(
-    'redis-server',
-    [
-      ...['--port', String(port), '--cluster-port', String(busPort), '--bind', '127.0.0.1', '--dir', dir],
-      ...['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', String(NODE_TIMEOUT_MS)],
-      // A replica may take over however long its link was down (the test kills masters).
-      ...['--cluster-replica-validity-factor', '0'],
-      // Replicas sync at once (the default waits 5 s for more replicas to share one transfer).
-      ...['--repl-diskless-sync', 'yes', '--repl-diskless-sync-delay', '0'],
-      ...['--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const node: ClusterNodeProcess = {
-    port,
-    busPort,
-    get alive() {
-      return child.exitCode === null && child.signalCode === null;
-    },
-    async kill() {
-      if (node.alive) child.kill('SIGKILL');
-      await exited;
-    },
-  };
-  return { node, child, exited, stderr: () => stderr };
+/** Starts one node on ports free a moment ago and waits until it answers PING; tries new ports if another process took them meanwhile. */
+async function startNode(dir: string): Promise<ClusterNodeProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    const [port, busPort] = [await freePort(), await freePort()];
+    const child = spawn(
+      'redis-server',
+      [
+        ...['--port', String(port), '--cluster-port', String(busPort), '--bind', '127.0.0.1', '--dir', dir],
+        ...['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', String(NODE_TIMEOUT_MS)],
+        // A replica may take over however long its link was down (the test kills masters).
+        ...['--cluster-replica-validity-factor', '0'],
+        // Replicas sync at once (the default waits 5 s for more replicas to share one transfer).
+        ...['--repl-diskless-sync', 'yes', '--repl-diskless-sync-delay', '0'],
+        ...['--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const node: ClusterNodeProcess = {
+      port,
+      busPort,
+      get alive() {
+        return child.exitCode === null && child.signalCode === null;
+      },
+      async kill() {
+        if (node.alive) child.kill('SIGKILL');
+        await exited;
+      },
+    };
+    const deadline = Date.now() + 10_000;
+    while (node.alive && (await ask(port, (redis) => redis.ping())) !== 'PONG') {
+      if (Date.now() > deadline) {
+        await node.kill();
+        throw new Error(`redis-server on port ${port} did not answer PING within 10 s: ${output}`);
+      }
+      await sleep(50);
+    }
+    if (node.alive) return node;
+    if (attempt === 3) throw new Error(`redis-server did not start (ports ${port}, ${busPort}): ${output}`);
+  }
 }
 
 async function waitUntil(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
@@ -167,19 +181,16 @@ async function waitUntil(what: string, timeoutMs: number, check: () => Promise<b
  */
 export async function startRedisCluster(): Promise<RedisClusterProcess> {
   const root = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
-  const started = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => startNode(mkdtempSync(join(root, `node${i}-`)))));
-  const nodes = started.map((s) => s.node);
+  const nodes: ClusterNodeProcess[] = [];
   const stop = async () => {
     await Promise.all(nodes.map((node) => node.kill()));
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    for (const { node, stderr } of started) {
-      await waitUntil(`node ${node.port} answering PING (${stderr()})`, 10_000, async () => {
-        if (!node.alive) throw new Error(`redis-server did not start on port ${node.port}: ${stderr()}`);
-        return (await ask(node.port, (redis) => redis.ping())) === 'PONG';
-      });
-    }
+    const started = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => startNode(mkdtempSync(join(root, `node${i}-`)))));
+    for (const result of started) if (result.status === 'fulfilled') nodes.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     const create = spawnSync(
       'redis-cli',
       ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '1', '--cluster-yes'],
