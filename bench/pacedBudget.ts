@@ -25,7 +25,7 @@ export interface PacedRun {
   rssPeakMb: number | undefined;
 }
 
-const QUOTA_KEYS = 'sessions-gateway:quota:guidebook:*:d:*';
+const QUOTA_KEYS = 'sessions-gateway:{quota}:guidebook:*:d:*';
 
 /** Runs `bodies` at `rate` for `seconds` twice (warm-up, then measured at the pace); `skipped` without redis-server. */
 export async function runAtPace(options: {

@@ -14,5 +14,6 @@ export type {
 export { ConfigError } from './configError.js';
 export { demoModeOf } from './demoModeOf.js';
 export { loadConfig } from './loadConfig.js';
+export { parseRedisUrl, type RedisNodeAddress, type RedisTarget } from './redisUrl.js';
 export { baseSchema, URL_VARIABLES } from './schema.js';
 export { CONFIG_VARIABLES } from './variables.js';

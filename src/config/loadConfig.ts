@@ -1,6 +1,7 @@
 import { ConfigError } from './configError.js';
 import type { GatewayConfig, PlanstoneConferenceConfig, PlanstoneConfig } from './gatewayConfig.js';
 import { planstoneConferencesOf } from './planstoneConferences.js';
+import { parseRedisUrl } from './redisUrl.js';
 import { baseSchema } from './schema.js';
 
 const TTL_OVERRIDE = /^(guidebook|roundware|planstone):([\w-]+)=(\d+)$/;
@@ -58,7 +59,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     return { baseUrl, token: env.PLANSTONE_API_TOKEN ?? '', account: first.account, conference: first.conference, timeZone: first.timeZone, conferences };
   });
   const ttlByResource = parseTtlOverrides(env.CACHE_TTL_OVERRIDES ?? '', problems);
-  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL is not a redis:// or rediss:// URL`);
+  if (env.REDIS_URL) {
+    try {
+      parseRedisUrl(env.REDIS_URL);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  // The gateway puts hash tags into its keys itself (src/upstream/redis/hashTaggedKey.ts): a brace in the prefix would move them.
+  if (env.REDIS_KEY_PREFIX && /[{}]/.test(env.REDIS_KEY_PREFIX))
+    problems.push('REDIS_KEY_PREFIX may not contain { or } (the gateway places Redis Cluster hash tags itself)');
   const jwtSecret = env.GATEWAY_JWT_SECRET;
   // RFC 7518 §3.2: an HS256 key must be at least as long as the hash (32 bytes).
   if (jwtSecret !== undefined && jwtSecret !== '' && Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET must be at least 32 bytes long');

@@ -88,9 +88,13 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   },
   REDIS_URL: {
     group: 'Cache',
-    description: 'Redis (`redis://` or `rediss://`) for the shared upstream cache, quota counters and APQ, shared by every replica. Unset: process memory.',
+    description:
+      'Redis for the shared upstream cache, quota counters and APQ, shared by every replica: one server (`redis://[user:password@]host:port[/db]`, `rediss://` with TLS) or a Redis Cluster (`redis+cluster://[user:password@]host:port,host:port`, `rediss+cluster://` with TLS: any of its nodes, the client finds the rest; see docs/redis.md). Unset: process memory.',
   },
-  REDIS_KEY_PREFIX: { group: 'Cache', description: 'Prefix of every Redis key the gateway writes.' },
+  REDIS_KEY_PREFIX: {
+    group: 'Cache',
+    description: 'Prefix of every Redis key the gateway writes. No `{` or `}`: the gateway places Redis Cluster hash tags itself.',
+  },
   CACHE_MAX_ENTRIES: {
     group: 'Cache',
     description: "Size of the in-memory shared cache (entries); with Redis, of each replica's local copy of the entries it reads.",

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config/index.js';
+import { parseRedisUrl, type GatewayConfig } from '../config/index.js';
 import type { SensitiveValues } from './scrubber.js';
 
 /** Every secret and upstream host the configuration holds, for the scrubber. */
@@ -25,9 +25,12 @@ export function sensitiveValuesOf(config: GatewayConfig): SensitiveValues {
   return { secrets, hosts };
 }
 
-/** The password of a `redis://user:password@host` URL, if it names one. */
+/** The password of a `redis://user:password@host` (or `redis+cluster://user:password@h1,h2`) URL, if it names one. */
 function redisPassword(url: string | undefined): string | undefined {
-  if (!url || !URL.canParse(url)) return undefined;
-  const { password } = new URL(url);
-  return password ? decodeURIComponent(password) : undefined;
+  if (!url) return undefined;
+  try {
+    return parseRedisUrl(url).password;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,4 +7,5 @@ export { prepareWire, wireCompilations } from './wireValidator.js';
 export { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabel } from './classifyFailure.js';
 export * from './cache/index.js';
 export * from './quota/index.js';
+export * from './redis/index.js';
 export { encodeQueryComponent, toWellFormed } from './encodeQueryComponent.js';

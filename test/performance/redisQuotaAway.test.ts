@@ -12,7 +12,7 @@ import { redisAvailability, startRedisServer, type RedisServer } from '../suppor
 const redisCheck = redisAvailability();
 let server: RedisServer;
 let prefixCount = 0;
-const freshPrefix = () => `test-${process.pid}-${++prefixCount}:quota:`;
+const freshPrefix = () => `test-${process.pid}-${++prefixCount}:`;
 const DAY: QuotaWindow = { key: 'd:2026-12-02', limit: 10, ttlMs: 60_000 };
 
 beforeAll(async () => {
@@ -50,7 +50,8 @@ async function takes(counter: RedisQuotaCounter, times: number): Promise<boolean
 async function sharedCount(prefix: string): Promise<number> {
   const reader = new Redis(server.url);
   try {
-    return Number(await reader.get(`${prefix}guidebook:abc:${DAY.key}`));
+    // Every counter key carries the hash tag {quota} (one slot on a Redis Cluster).
+    return Number(await reader.get(`${prefix}{quota}:guidebook:abc:${DAY.key}`));
   } finally {
     await reader.quit();
   }

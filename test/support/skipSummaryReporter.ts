@@ -30,7 +30,7 @@ export function renderSkipSummary(skipped: SkippedForTool[]): string {
   for (const entry of skipped) {
     lines.push('', `${entry.tool} (${entry.reason}): ${entry.tests} tests skipped in ${entry.files.join(', ')}`, `  install: ${entry.install}`);
   }
-  lines.push('', `CI sets ${skipped.map((entry) => `${entry.requireVariable}=1`).join(' and ')}, where a missing program fails the run.`);
+  lines.push('', `CI sets ${[...new Set(skipped.map((entry) => `${entry.requireVariable}=1`))].join(' and ')}, where a missing program fails the run.`);
   const width = Math.max(...lines.map((line) => line.length));
   const bar = `+${'-'.repeat(width + 2)}+`;
   return ['', bar, ...lines.map((line) => `| ${line.padEnd(width)} |`), bar, ''].join('\n');

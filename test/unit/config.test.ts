@@ -118,4 +118,16 @@ describe('configuration', () => {
     expect(scrub('AUTH failed for s3cret/pass')).not.toContain('s3cret/pass');
     expect(scrub('AUTH failed for gateway')).toBe('AUTH failed for gateway');
   });
+
+  it("counts a Redis Cluster URL's password among the secrets too", () => {
+    const config = loadConfig({ ...FULL, REDIS_URL: 'redis+cluster://gateway:cl%2Custer@10.0.0.1:7000,10.0.0.2:7000' });
+    expect(createScrubber(sensitiveValuesOf(config))('NOAUTH cl,uster')).not.toContain('cl,uster');
+  });
+
+  it('rejects a Redis URL it cannot use and a key prefix with braces (the gateway places hash tags itself)', () => {
+    const problems = problemsOf({ ...FULL, REDIS_URL: 'redis+cluster://10.0.0.1:7000/0', REDIS_KEY_PREFIX: 'app{1}:' });
+    expect(problems.join('\n')).toMatch(/redis\+cluster:\/\/ URL lists its nodes/);
+    expect(problems.join('\n')).toMatch(/REDIS_KEY_PREFIX may not contain/);
+    expect(problemsOf({ ...FULL, REDIS_URL: 'memcached://cache:11211' }).join('\n')).toMatch(/REDIS_URL is not a redis:\/\//);
+  });
 });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
+import { globLiteral, unlinkMatching, type RedisClient } from '../redis/index.js';
 import type { ResponseCache } from '../responseCache.js';
 
 export interface RedisResponseCacheOptions {
-  /** A connected (or connecting) ioredis client; the cache does not own it unless `ownsClient`. */
-  redis: Redis;
+  /** A connected (or connecting) ioredis client of a server or a cluster; the cache does not own it unless `ownsClient`. */
+  redis: RedisClient;
   /** Prepended to every key, so one Redis can hold several deployments. Default `sessions-gateway:cache:`. */
   keyPrefix?: string;
   /** `close()` quits the client too. Default false. */
@@ -57,23 +57,19 @@ interface LocalCopy {
   expiresAt: number;
 }
 
-/** Escapes the glob characters of a literal for `SCAN MATCH`. */
-function globLiteral(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
-}
-
 /**
  * The shared response cache in Redis, so several gateway replicas share one cache. Values
  * are stamped JSON with a per-key expiry (`SET … PX`); a replica's local copy is confirmed by
  * its stamp (one Lua script: `PTTL`, `GETRANGE` of the stamp, `GET` only when it differs),
  * and concurrent reads of one key share one round trip and one parse; while Redis is away,
  * copies are served until their TTL ends. `deletePrefix` walks
- * the keyspace with `SCAN MATCH prefix*` and unlinks what it finds: O(keys) but only after
- * writes, which are rare next to reads. Redis being away never fails a request: reads
- * miss, writes are lost.
+ * the keyspace with `SCAN MATCH prefix*` (on a cluster: of every master) and unlinks what it
+ * finds: O(keys) but only after writes, which are rare next to reads. Every command names
+ * one key, so on a Redis Cluster entries spread over the masters untagged. Redis being away
+ * never fails a request: reads miss, writes are lost.
  */
 export class RedisResponseCache implements ResponseCache {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #ownsClient: boolean;
   readonly #onError: (error: unknown) => void;
@@ -161,12 +157,7 @@ export class RedisResponseCache implements ResponseCache {
   async deletePrefix(prefix: string): Promise<void> {
     this.#forgetLocally(prefix);
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.#redis.scan(cursor, 'MATCH', `${globLiteral(this.#prefix + prefix)}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await this.#redis.unlink(...keys);
-      } while (cursor !== '0');
+      await unlinkMatching(this.#redis, `${globLiteral(this.#prefix + prefix)}*`);
     } catch (error) {
       this.#onError(error);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 
+import { hashTaggedKey, type RedisClient } from '../redis/index.js';
 import type { QuotaCounter, QuotaCounterStatus, QuotaTake, QuotaWindow } from './quotaCounter.js';
 
 // KEYS: one counter per window, then the replica registry. ARGV: limit, ttlMs per window,
@@ -44,14 +44,21 @@ end
 return #KEYS
 `;
 
+/** The hash tag of every key of the counters: the scripts touch several at once. */
+const QUOTA_TAG = 'quota';
 /** A replica that has not counted or checked in for this long is no longer counted. */
 const REPLICA_HORIZON_MS = 180_000;
 /** How often a replica checks in and re-reads the counts it knows, calls or not. */
 const HEARTBEAT_MS = 60_000;
 
 export interface RedisQuotaCounterOptions {
-  redis: Redis;
-  /** Default `sessions-gateway:quota:`. */
+  /** A client of a Redis server or a Redis Cluster (createRedisClient). */
+  redis: RedisClient;
+  /**
+   * The deployment's key prefix (REDIS_KEY_PREFIX). Every key is `<keyPrefix>{quota}:…`:
+   * the scripts touch several counters and the replica registry at once, so on a Redis
+   * Cluster they all share one hash tag, and so one slot and one master. Default `sessions-gateway:`.
+   */
   keyPrefix?: string;
   onError?: (error: unknown) => void;
   now?: () => number;
@@ -64,7 +71,10 @@ interface Count {
 
 /**
  * Quota counters in Redis, shared by every replica: one atomic Lua script checks every
- * window and increments them (INCR, with an expiry set on the first count).
+ * window and increments them (INCR, with an expiry set on the first count). All keys share
+ * the hash tag `{quota}`, so the scripts and MGETs run on a Redis Cluster too (on the one
+ * master of that slot; when it fails over, the commands meanwhile fail and are counted as
+ * while away, below, then added to the promoted replica).
  *
  * When Redis is unreachable the guard does not block traffic, but nor does it forget the
  * budget: it goes on from the counts it last saw in Redis, and spends only its share of
@@ -77,7 +87,7 @@ interface Count {
  * never reached Redis knows neither the counts nor the replicas, and counts as if alone.)
  */
 export class RedisQuotaCounter implements QuotaCounter {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
@@ -94,7 +104,7 @@ export class RedisQuotaCounter implements QuotaCounter {
 
   constructor(options: RedisQuotaCounterOptions) {
     this.#redis = options.redis;
-    this.#prefix = options.keyPrefix ?? 'sessions-gateway:quota:';
+    this.#prefix = options.keyPrefix ?? 'sessions-gateway:';
     this.#onError = options.onError ?? (() => undefined);
     this.#now = options.now ?? Date.now;
     this.#heartbeat = setInterval(() => void this.#checkIn(), HEARTBEAT_MS).unref();
@@ -151,11 +161,11 @@ export class RedisQuotaCounter implements QuotaCounter {
   }
 
   get #registryKey(): string {
-    return `${this.#prefix}replicas`;
+    return hashTaggedKey(this.#prefix, QUOTA_TAG, ':replicas');
   }
 
   #keys(budget: string, windows: readonly QuotaWindow[]): string[] {
-    return windows.map((w) => `${this.#prefix}${budget}:${w.key}`);
+    return windows.map((w) => hashTaggedKey(this.#prefix, QUOTA_TAG, `:${budget}:${w.key}`));
   }
 
   /** What the shared count of `key` must be by now: as Redis last said, plus every replica's share of the calls since. */
