@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
 
-import { createArraySource, createPageNumberSource, type OffsetSource } from '../../connections/index.js';
+import { createArraySource, createPageNumberSource, mergeOffsetSources, type OffsetSource } from '../../connections/index.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -29,7 +29,7 @@ import {
   type GuidebookNames,
   type GuidebookSessionFilter,
 } from './sessionFilter.js';
-import { createStartWindowSource, pagesLazily, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
+import { createStartWindowSource, pagesLazily, primedSource, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -187,16 +187,30 @@ export class GuidebookDataSource {
       if (bound) {
         // A time window: only the pages of the start-ordered list that can hold it (sessionWindowSource.ts).
         const upstream: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
-        const pages = startOrderedPages(this.#client, upstream, this.#headers, (session) => this.session.prime(session.sourceId, session));
+        const pages = startOrderedPages(this.#client, upstream, this.#headers);
+        const prime = (session: SessionModel) => this.session.prime(session.sourceId, session);
         const onlyWindow = Object.entries(rest).every(([key, value]) => key === 'window' || value === undefined);
         if (onlyWindow && rest.window === bound && pagesLazily(bound, order)) {
           // A window on the start in the list's own order: only the pages of the slice asked for.
-          return namedPaging('guidebook', createStartWindowSource(pages, bound, this.#client.maxSessionMs));
+          return namedPaging('guidebook', primedSource(createStartWindowSource(pages, bound, this.#client.maxSessionMs), prime));
+        }
+        const byGuide = rest.windowByGuide;
+        const onlyGuideWindows = Object.entries(rest).every(([key, value]) => key === 'windowByGuide' || value === undefined);
+        if (byGuide && onlyGuideWindows && filter.guideId === undefined && Object.values(byGuide).every((window) => pagesLazily(window, order))) {
+          // A local day in each guide's own zone (the home page of a date): each guide's
+          // start-ordered list read lazily for its own window, merged. Its cost is that of one
+          // guide's day per guide (page 1 for a guide of one page), whatever a day holds;
+          // the list of every guide would be read over the union of the windows, all of it.
+          const ofGuide = Object.entries(byGuide).map(([guide, window]) =>
+            createStartWindowSource(startOrderedPages(this.#client, { ...upstream, guide }, this.#headers), window, this.#client.maxSessionMs),
+          );
+          return namedPaging('guidebook', primedSource(mergeOffsetSources(ofGuide, sessionComparator(order)), prime));
         }
         return namedPaging(
           'guidebook',
-          createArraySource(async () =>
-            (await this.filterSessions(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest)).sort(sessionComparator(order)),
+          primedSource(
+            createArraySource(async () => this.#filteredView(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest, order)),
+            prime,
           ),
         );
       }
@@ -208,6 +222,27 @@ export class GuidebookDataSource {
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
     // Guidebook puts sessions without an end time first when descending; the API puts them last.
     return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
+  }
+
+  /**
+   * `sessions` (a window read: the same array while its pages are cached) filtered by `filter`
+   * and sorted in `order`, remembered per array, filter and order — a warm read neither filters
+   * nor sorts a look-back of thousands again. A search is not remembered (it reads the track
+   * and location names, which change on their own).
+   */
+  async #filteredView(sessions: SessionModel[], filter: GuidebookSessionFilter, order: SessionOrder): Promise<SessionModel[]> {
+    const derive = async () => (await this.filterSessions(sessions, filter)).sort(sessionComparator(order));
+    if (filter.search?.length) return derive();
+    const key = `view ${JSON.stringify([filter, order])}`;
+    let byKey = filteredViews.get(sessions);
+    if (!byKey) filteredViews.set(sessions, (byKey = new Map()));
+    let view = byKey.get(key);
+    if (!view) {
+      if (byKey.size >= 64) byKey.clear();
+      byKey.set(key, (view = derive()));
+      view.catch(() => byKey.delete(key));
+    }
+    return view;
   }
 
   /**
@@ -400,6 +435,9 @@ export class GuidebookDataSource {
     return namedPaging('guidebook', source);
   }
 }
+
+/** Filtered and sorted views of window reads (see GuidebookDataSource#filteredView). */
+const filteredViews = new WeakMap<readonly SessionModel[], Map<string, Promise<SessionModel[]>>>();
 
 /** Guidebook's list query for a session filter and order: its own filters, and the order with `id` breaking ties. */
 function sessionListQuery(filter: GuidebookSessionFilter, order: SessionOrder): QueryParams {
