@@ -29,7 +29,7 @@ import {
   type GuidebookNames,
   type GuidebookSessionFilter,
 } from './sessionFilter.js';
-import { createStartWindowSource, pagesLazily, primedSource, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
+import { createStartWindowSource, pagesLazily, primedSource, rememberView, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -216,7 +216,10 @@ export class GuidebookDataSource {
       }
       // Otherwise the whole list, read in the default order whatever `order` is, so the pages are those the home page reads.
       const all = sessionListQuery(filter, DEFAULT_SESSION_ORDER);
-      return createArraySource(async () => (await this.filterSessions(await this.#allSessions(all), rest)).sort(sessionComparator(order)));
+      return primedSource(
+        createArraySource(async () => this.#filteredView(await this.#allSessions(all), rest, order)),
+        (session) => this.session.prime(session.sourceId, session),
+      );
     }
     const query = sessionListQuery(filter, order);
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
@@ -259,13 +262,15 @@ export class GuidebookDataSource {
     return (await this.#wholeList('guides', guidebookGuideWire)()).flatMap((page) => mapCachedList(page, toGuide));
   }
 
-  /** A whole session list (Guidebook's filters in `query`), read once per request through the shared page cache. */
+  /**
+   * A whole session list (Guidebook's filters in `query`), read once per request through the
+   * shared page cache: the same array while its pages are the same cached objects (so its
+   * filtered views are remembered, see #filteredView).
+   */
   #allSessions(query: QueryParams): Promise<SessionModel[]> {
     return readOnce(this.#guideSnapshots, `sessions?${JSON.stringify(query)}`, async () => {
       const pages = await this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => mapCachedList(page.results, toSession), this.#headers);
-      const sessions = pages.flat();
-      for (const session of sessions) this.session.prime(session.sourceId, session);
-      return sessions;
+      return rememberView(pages, 'all', () => pages.flat());
     });
   }
 
@@ -303,11 +308,15 @@ export class GuidebookDataSource {
   }
 
   /**
-   * Every session of one guide in start-time order: the guide's list read whole, with the
-   * query `sessionInGuide` and a guide's `sessions` connection use (so their cached pages are shared).
+   * Every session of one guide in start-time order (`Conference.days`): the guide's list read
+   * whole with the query of its time windows (`start_time,id` in pages of
+   * GUIDEBOOK_WINDOW_PAGE_SIZE, so their cached pages are shared: a 15,000-session guide is 30
+   * calls, not 406 pages of 37), mapped once per cached page and the same array while those
+   * pages are cached (so what is derived from it is remembered). Do not mutate it.
    */
-  sessionsOfGuide(guideId: string): Promise<SessionModel[]> {
-    return this.#primeGuide('sessions', { guide: guideId, ordering: 'start_time,id' }, guidebookSessionWire, toSession, this.session);
+  sessionsOfGuide(guideId: string): Promise<readonly SessionModel[]> {
+    const pageSize = this.#client.windowPageSize;
+    return this.#allSessions({ guide: guideId, ordering: 'start_time,id', ...(pageSize > 0 ? { page_size: pageSize } : {}) });
   }
 
   /** The locations of one guide (`locations/?guide=`), in the provider's order; primes `location`. */
