@@ -12,7 +12,8 @@ export interface GuidebookConfig {
   maxSessionMs?: number;
   /**
    * `page_size` asked for on the start-ordered session lists read for time windows
-   * (GUIDEBOOK_WINDOW_PAGE_SIZE; 0: the server's default). Default 500, DRF's usual cap.
+   * and on the whole track, location and guide lists (GUIDEBOOK_WINDOW_PAGE_SIZE; 0: the
+   * server's default). Default 500, DRF's usual cap.
    */
   windowPageSize?: number;
 }

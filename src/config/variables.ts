@@ -55,7 +55,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GUIDEBOOK_WINDOW_PAGE_SIZE: {
     group: 'Providers',
     description:
-      'The `page_size` the gateway asks for when it reads a Guidebook session list in start order for a time window (`startsAfter`, `day`, `happeningAt`, ...): fewer, larger pages make such a window cost fewer calls (a 15,000-session guide is 30 pages of 500 instead of 406 of 37). Guidebook documents `page_size` (capped at 500) only for leaderboards; a server that ignores it answers its own page size, which the gateway follows. 0: do not send `page_size`.',
+      'The `page_size` the gateway asks for when it reads a Guidebook session list in start order for a time window (`startsAfter`, `day`, `happeningAt`, ...): fewer, larger pages make such a window cost fewer calls (a 15,000-session guide is 30 pages of 500 instead of 406 of 37), and for the whole track, location and guide lists (100 tracks: one call instead of three). Guidebook documents `page_size` (capped at 500) only for leaderboards; a server that ignores it answers its own page size, which the gateway follows. 0: do not send `page_size`.',
   },
   GUIDEBOOK_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Guidebook answer is served from the shared cache (ms; 0 = not cached).' },
   ROUNDWARE_CACHE_TTL_MS: { group: 'Cache', description: 'How long a Roundware answer is served from the shared cache (ms; 0 = not cached).' },

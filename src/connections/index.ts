@@ -15,6 +15,7 @@ export { connectionFromOffsetSource } from './connectionFromOffsetSource.js';
 export { connectionFromMergedSources, type MergedConnectionResult, type SourceFailure } from './mergedConnection.js';
 export { createArraySource } from './arraySource.js';
 export { mapOffsetSource } from './mapOffsetSource.js';
+export { mergeOffsetSources } from './mergedOffsetSource.js';
 export { createMaxResultsSource, type MaxResultsPage } from './maxResultsSource.js';
 export { createPageNumberSource, type NumberedPage } from './pageNumberSource.js';
 export type { FetchPage } from './pagedSource.js';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
 
-import { createArraySource, createPageNumberSource, type OffsetSource } from '../../connections/index.js';
+import { createArraySource, createPageNumberSource, mergeOffsetSources, type OffsetSource } from '../../connections/index.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -29,7 +29,7 @@ import {
   type GuidebookNames,
   type GuidebookSessionFilter,
 } from './sessionFilter.js';
-import { createStartWindowSource, pagesLazily, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
+import { createStartWindowSource, pagesLazily, primedSource, rememberView, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -162,10 +162,13 @@ export class GuidebookDataSource {
 
   /**
    * Reads `resource`'s whole list once per request, as its pages' items (a failed read is
-   * forgotten, so a later field tries again).
+   * forgotten, so a later field tries again). Asked for in pages of `client.windowPageSize`
+   * when set (a guide's 100 tracks: one call instead of three pages of 37; a server that
+   * ignores `page_size` answers its own pages, which `mapPages` follows).
    */
   #wholeList<W>(resource: GuidebookResource, item: z.ZodType<W>): () => Promise<W[][]> {
-    return () => readOnce(this.#wholeLists, resource, () => this.#client.mapPages(resource, {}, item, (page) => page.results, this.#headers));
+    const query: QueryParams = this.#client.windowPageSize > 0 ? { page_size: this.#client.windowPageSize } : {};
+    return () => readOnce(this.#wholeLists, resource, () => this.#client.mapPages(resource, query, item, (page) => page.results, this.#headers));
   }
 
   /**
@@ -184,27 +187,65 @@ export class GuidebookDataSource {
       if (bound) {
         // A time window: only the pages of the start-ordered list that can hold it (sessionWindowSource.ts).
         const upstream: QueryParams = { guide: filter.guideId, schedule_tracks: filter.trackId, import_id: filter.importId };
-        const pages = startOrderedPages(this.#client, upstream, this.#headers, (session) => this.session.prime(session.sourceId, session));
+        const pages = startOrderedPages(this.#client, upstream, this.#headers);
+        const prime = (session: SessionModel) => this.session.prime(session.sourceId, session);
         const onlyWindow = Object.entries(rest).every(([key, value]) => key === 'window' || value === undefined);
         if (onlyWindow && rest.window === bound && pagesLazily(bound, order)) {
           // A window on the start in the list's own order: only the pages of the slice asked for.
-          return namedPaging('guidebook', createStartWindowSource(pages, bound, this.#client.maxSessionMs));
+          return namedPaging('guidebook', primedSource(createStartWindowSource(pages, bound, this.#client.maxSessionMs), prime));
+        }
+        const byGuide = rest.windowByGuide;
+        const onlyGuideWindows = Object.entries(rest).every(([key, value]) => key === 'windowByGuide' || value === undefined);
+        if (byGuide && onlyGuideWindows && filter.guideId === undefined && Object.values(byGuide).every((window) => pagesLazily(window, order))) {
+          // A local day in each guide's own zone (the home page of a date): each guide's
+          // start-ordered list read lazily for its own window, merged. Its cost is that of one
+          // guide's day per guide (page 1 for a guide of one page), whatever a day holds;
+          // the list of every guide would be read over the union of the windows, all of it.
+          const ofGuide = Object.entries(byGuide).map(([guide, window]) =>
+            createStartWindowSource(startOrderedPages(this.#client, { ...upstream, guide }, this.#headers), window, this.#client.maxSessionMs),
+          );
+          return namedPaging('guidebook', primedSource(mergeOffsetSources(ofGuide, sessionComparator(order)), prime));
         }
         return namedPaging(
           'guidebook',
-          createArraySource(async () =>
-            (await this.filterSessions(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest)).sort(sessionComparator(order)),
+          primedSource(
+            createArraySource(async () => this.#filteredView(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest, order)),
+            prime,
           ),
         );
       }
       // Otherwise the whole list, read in the default order whatever `order` is, so the pages are those the home page reads.
       const all = sessionListQuery(filter, DEFAULT_SESSION_ORDER);
-      return createArraySource(async () => (await this.filterSessions(await this.#allSessions(all), rest)).sort(sessionComparator(order)));
+      return primedSource(
+        createArraySource(async () => this.#filteredView(await this.#allSessions(all), rest, order)),
+        (session) => this.session.prime(session.sourceId, session),
+      );
     }
     const query = sessionListQuery(filter, order);
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
     // Guidebook puts sessions without an end time first when descending; the API puts them last.
     return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
+  }
+
+  /**
+   * `sessions` (a window read: the same array while its pages are cached) filtered by `filter`
+   * and sorted in `order`, remembered per array, filter and order — a warm read neither filters
+   * nor sorts a look-back of thousands again. A search is not remembered (it reads the track
+   * and location names, which change on their own).
+   */
+  async #filteredView(sessions: SessionModel[], filter: GuidebookSessionFilter, order: SessionOrder): Promise<SessionModel[]> {
+    const derive = async () => (await this.filterSessions(sessions, filter)).sort(sessionComparator(order));
+    if (filter.search?.length) return derive();
+    const key = `view ${JSON.stringify([filter, order])}`;
+    let byKey = filteredViews.get(sessions);
+    if (!byKey) filteredViews.set(sessions, (byKey = new Map()));
+    let view = byKey.get(key);
+    if (!view) {
+      if (byKey.size >= 64) byKey.clear();
+      byKey.set(key, (view = derive()));
+      view.catch(() => byKey.delete(key));
+    }
+    return view;
   }
 
   /**
@@ -221,13 +262,15 @@ export class GuidebookDataSource {
     return (await this.#wholeList('guides', guidebookGuideWire)()).flatMap((page) => mapCachedList(page, toGuide));
   }
 
-  /** A whole session list (Guidebook's filters in `query`), read once per request through the shared page cache. */
+  /**
+   * A whole session list (Guidebook's filters in `query`), read once per request through the
+   * shared page cache: the same array while its pages are the same cached objects (so its
+   * filtered views are remembered, see #filteredView).
+   */
   #allSessions(query: QueryParams): Promise<SessionModel[]> {
     return readOnce(this.#guideSnapshots, `sessions?${JSON.stringify(query)}`, async () => {
       const pages = await this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => mapCachedList(page.results, toSession), this.#headers);
-      const sessions = pages.flat();
-      for (const session of sessions) this.session.prime(session.sourceId, session);
-      return sessions;
+      return rememberView(pages, 'all', () => pages.flat());
     });
   }
 
@@ -265,11 +308,15 @@ export class GuidebookDataSource {
   }
 
   /**
-   * Every session of one guide in start-time order: the guide's list read whole, with the
-   * query `sessionInGuide` and a guide's `sessions` connection use (so their cached pages are shared).
+   * Every session of one guide in start-time order (`Conference.days`): the guide's list read
+   * whole with the query of its time windows (`start_time,id` in pages of
+   * GUIDEBOOK_WINDOW_PAGE_SIZE, so their cached pages are shared: a 15,000-session guide is 30
+   * calls, not 406 pages of 37), mapped once per cached page and the same array while those
+   * pages are cached (so what is derived from it is remembered). Do not mutate it.
    */
-  sessionsOfGuide(guideId: string): Promise<SessionModel[]> {
-    return this.#primeGuide('sessions', { guide: guideId, ordering: 'start_time,id' }, guidebookSessionWire, toSession, this.session);
+  sessionsOfGuide(guideId: string): Promise<readonly SessionModel[]> {
+    const pageSize = this.#client.windowPageSize;
+    return this.#allSessions({ guide: guideId, ordering: 'start_time,id', ...(pageSize > 0 ? { page_size: pageSize } : {}) });
   }
 
   /** The locations of one guide (`locations/?guide=`), in the provider's order; primes `location`. */
@@ -397,6 +444,9 @@ export class GuidebookDataSource {
     return namedPaging('guidebook', source);
   }
 }
+
+/** Filtered and sorted views of window reads (see GuidebookDataSource#filteredView). */
+const filteredViews = new WeakMap<readonly SessionModel[], Map<string, Promise<SessionModel[]>>>();
 
 /** Guidebook's list query for a session filter and order: its own filters, and the order with `id` breaking ties. */
 function sessionListQuery(filter: GuidebookSessionFilter, order: SessionOrder): QueryParams {

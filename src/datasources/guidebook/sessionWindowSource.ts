@@ -73,25 +73,53 @@ export async function sessionsInWindow(readPage: ReadSessionPage, window: Sessio
   );
   const pages: Array<Promise<{ sessions: SessionModel[] }>> = [];
   for (let page = range.first; page <= range.last; page += 1) pages.push(readPage(page));
-  const seen = new Set<string>();
-  return (
-    (await Promise.all(pages))
-      .flatMap((page) => page.sessions)
-      // A list that changed between two page reads may repeat a session across pages.
-      .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window))
-  );
+  const read = (await Promise.all(pages)).map((page) => page.sessions);
+  return rememberView(read, `window ${windowKey(window)}`, () => {
+    const seen = new Set<string>();
+    return (
+      read
+        .flat()
+        // A list that changed between two page reads may repeat a session across pages.
+        .filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window))
+    );
+  });
+}
+
+/** Per first page read (a cached page's mapped sessions), views derived from it and the pages after it, by key. */
+const views = new WeakMap<readonly SessionModel[], Map<string, { pages: ReadonlyArray<readonly SessionModel[]>; value: unknown }>>();
+
+/**
+ * `derive()` over the mapped pages `pages` (in list order), remembered while the first of them
+ * lives (the shared cache holds its page): the same pages and key — every page the same
+ * cached object — give the same value without deriving it again (the same array, so views of
+ * it can be remembered in turn). Cached pages are immutable, so a view of them is too.
+ */
+export function rememberView<V>(pages: ReadonlyArray<readonly SessionModel[]>, key: string, derive: () => V): V {
+  const head = pages[0];
+  if (!head) return derive();
+  let byKey = views.get(head);
+  if (!byKey) views.set(head, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known && known.pages.length === pages.length && known.pages.every((page, i) => page === pages[i])) return known.value as V;
+  const value = derive();
+  // Bounded: a page's views are a few windows and filters; a burst of distinct ones starts over.
+  if (byKey.size >= 64) byKey.clear();
+  byKey.set(key, { pages: [...pages], value });
+  return value;
+}
+
+/** A window's bounds as text (a memo key). */
+export function windowKey(window: SessionWindow): string {
+  const at = (date: Date | undefined) => (date ? date.getTime() : '');
+  return `${at(window.startsAfter)}/${at(window.startsBefore)}/${at(window.endsAfter)}/${at(window.endsBefore)}/${at(window.happeningAt)}`;
 }
 
 /**
  * A per-request `ReadSessionPage` over `client`'s cached page reads of the session list
- * `filters` selects, in start order (ties by id); every session read primes `prime`.
+ * `filters` selects, in start order (ties by id). Nothing is primed here: a window reads
+ * pages of 500 to show 20, so the caller primes what it shows (primedSource).
  */
-export function startOrderedPages(
-  client: GuidebookClient,
-  filters: QueryParams,
-  headers: Record<string, string> | undefined,
-  prime: (session: SessionModel) => void,
-): ReadSessionPage {
+export function startOrderedPages(client: GuidebookClient, filters: QueryParams, headers: Record<string, string> | undefined): ReadSessionPage {
   // Larger pages when the server takes `page_size` (fewer calls per window); else its own size.
   const query: QueryParams = { ...filters, ordering: 'start_time,id', ...(client.windowPageSize > 0 ? { page_size: client.windowPageSize } : {}) };
   const pages = new Map<number, ReturnType<ReadSessionPage>>();
@@ -101,7 +129,6 @@ export function startOrderedPages(
       const started = client.list('sessions', query, page, guidebookSessionWire, headers).then((answer) => {
         // Mapped once per cached page object, as the other session reads map it.
         const sessions = mapCachedList(answer.results, toSession);
-        for (const session of sessions) prime(session);
         return { sessions, count: answer.count, pageSize: answer.next && answer.results.length > 0 ? answer.results.length : null };
       });
       started.catch(() => {
@@ -142,7 +169,11 @@ export function pagesLazily(window: SessionWindow, order: SessionOrder): boolean
  */
 export function createStartWindowSource(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): OffsetSource<SessionModel> {
   let layout: Promise<{ first: number; last: number; pageSize: number; head: SessionModel[]; tail: SessionModel[]; total: number }> | undefined;
-  const matching = async (page: number) => (await readPage(page)).sessions.filter((s) => sessionInWindow(s, window));
+  const key = `window ${windowKey(window)}`;
+  const matching = async (page: number) => {
+    const { sessions } = await readPage(page);
+    return rememberView([sessions], key, () => sessions.filter((s) => sessionInWindow(s, window)));
+  };
   const load = async () => {
     const one = await readPage(1);
     const pageSize = one.pageSize ?? Math.max(1, one.count);
@@ -180,5 +211,16 @@ function probeOf(readPage: ReadSessionPage): (page: number) => Promise<{ first: 
     // Guidebook requires a start; one without would sort last (PostgreSQL, ascending).
     const key = (s: SessionModel) => s.startTime?.getTime() ?? Number.POSITIVE_INFINITY;
     return { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
+  };
+}
+
+/** `source`, whose every item read primes `prime` (a by-id loader, so a later look-up of a session shown costs nothing). */
+export function primedSource(source: OffsetSource<SessionModel>, prime: (session: SessionModel) => void): OffsetSource<SessionModel> {
+  return {
+    async read(offset, limit) {
+      const window = await source.read(offset, limit);
+      for (const session of window.items) prime(session);
+      return window;
+    },
   };
 }
