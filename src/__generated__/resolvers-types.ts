@@ -1517,8 +1517,10 @@ export type SpeakerEngagement = {
   /** Position in the session's speaker list (Planstone `sortorder`). */
   sortOrder: Maybe<Scalars['Int']['output']>;
   /**
-   * The speaker. Null (with a NOT_FOUND error on this path) when the feed's speakers list
-   * has no person with this engagement's pid.
+   * The speaker. Null, without an error, when the feed's speakers list has no person with
+   * this engagement's pid: a dangling reference in the feed's data is data, not a failure
+   * (`displayName` still gives the name the session lists). A failure to read the speakers
+   * (the feed down, timing out, ...) is still an error on this path.
    */
   speaker: Maybe<Speaker>;
   /** Title given for this engagement. */
