@@ -248,6 +248,7 @@ export class PlanstoneDataSource {
       },
       this.#zone,
       sessionComparator(order),
+      this.#client.dayReadHints,
     );
     return {
       read: async (offset, limit) => {
