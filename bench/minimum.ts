@@ -37,8 +37,23 @@ export function minimumHome(data: BenchData, shown: HomeShown): number {
   );
 }
 
-/** Rounds of each classic scenario (see the rules above); (d) a walk costs one per page. */
-export const MINIMUM_ROUNDS: Record<'a' | 'b' | 'c' | 'i' | 'j', number> = { a: 2, b: 2, c: 1, i: 2, j: 1 };
+/**
+ * Rounds of a single-operation scenario (see the rules above): the speakers of (a) and (i)
+ * and the sessions of (b)'s schedules need ids from an earlier answer; (a) needs that second
+ * round only when its page shows Planstone speakers. (d), a walk, costs one per page.
+ */
+export function minimumRounds(scenario: 'a' | 'b' | 'c' | 'i' | 'j', shown?: HomeShown): number {
+  switch (scenario) {
+    case 'a':
+      return (shown?.speakers ?? 1) > 0 ? 2 : 1;
+    case 'b':
+    case 'i':
+      return 2;
+    case 'c':
+    case 'j':
+      return 1;
+  }
+}
 
 /**
  * (i) `sessions(first: n)` of the feed with the speakers shown: the feed pages sorted by

@@ -26,11 +26,11 @@ import { firstConferenceOnly } from './firstConferenceOnly.js';
 import { probeLatency, type LatencyProbe } from './latencyProbe.js';
 import { runLoad, type LoadResult } from './load.js';
 import {
-  MINIMUM_ROUNDS,
   minimumClientSessions,
   minimumGuidebookTracks,
   minimumHome,
   minimumPlanstoneSpeakers,
+  minimumRounds,
   minimumSchedules,
   minimumWalk,
   type HomeShown,
@@ -228,7 +228,7 @@ async function runClassic(): Promise<void> {
       const rssMb = rss.stop();
       await settle();
       const calls = (await control.counts()).total;
-      const minRounds = scenario === 'd' ? undefined : MINIMUM_ROUNDS[scenario];
+      const minRounds = scenario === 'd' ? undefined : roundsNeeded[scenario];
       rows.push({
         scenario,
         latency,
@@ -262,6 +262,7 @@ async function runClassic(): Promise<void> {
 
     let homeShown: HomeShown | undefined;
     const minimums: Partial<Record<SingleKey, number>> = {};
+    const roundsNeeded: Partial<Record<SingleKey, number>> = {};
     let walkBodies: GraphQLBody[] = [];
     /** The feed calls (i) made cold through ours: the peer's (i) document asks for the same. */
     let planstoneSpeakerUrls: string[] | undefined;
@@ -293,6 +294,7 @@ async function runClassic(): Promise<void> {
           if (scenario === 'a' && !homeShown) homeShown = shownOnHomePage(first.answer);
           if (scenario === 'i') planstoneSpeakerUrls ??= first.logged.filter((c) => c.provider === 'planstone').map((c) => c.url);
           minimums[scenario] ??= minimumOf(scenario, first.answer);
+          roundsNeeded[scenario] ??= minimumRounds(scenario, scenario === 'a' ? shownOnHomePage(first.answer) : undefined);
           minimum = minimums[scenario]!;
         }
         await measure('ours (warm cache)', warm.pid, warm.info.url, scenario, latency, bodies, minimum, cold, { rounds: coldRounds });
@@ -314,7 +316,7 @@ async function runClassic(): Promise<void> {
           for (const scenario of CLASSIC) {
             const bodies = scenario === 'd' ? walkBodies : [single[scenario]];
             const probe = await probeLatency({ url: child.info.url, bodies, control, repetitions: scenario === 'd' ? 1 : PROBE_REPETITIONS, warmupSeconds: 3 });
-            reportProbe({ scenario, latency, target, probe, minRounds: cache ? 0 : scenario === 'd' ? 1 : MINIMUM_ROUNDS[scenario] });
+            reportProbe({ scenario, latency, target, probe, minRounds: cache ? 0 : scenario === 'd' ? 1 : roundsNeeded[scenario] });
           }
           if (!cache) floorCall = await upstreamCallOf(child.info.url, single.c);
           // The same warm work after as long idle as a cache miss waits: what resuming from
@@ -383,7 +385,7 @@ async function runClassic(): Promise<void> {
               const body = peerBody(peer, scenario);
               if (!body) continue;
               const probe = await probeLatency({ url: peer.url, bodies: [body], control, repetitions: PROBE_REPETITIONS, warmupSeconds: 3 });
-              reportProbe({ scenario, latency, target, probe, minRounds: MINIMUM_ROUNDS[scenario] });
+              reportProbe({ scenario, latency, target, probe, minRounds: roundsNeeded[scenario] });
             }
           }
         }
