@@ -8,7 +8,12 @@ import type { BenchData } from './providerData.js';
 //   (to know the next one sorts later): the pages covering them.
 // - Planstone's feed cannot be sorted by the real start instant (local 12-hour strings),
 //   so any start-time order needs every page of it.
-// - Planstone speakers batch as `pid $in [...]`, 100 per call.
+// - Planstone speakers batch as `pid $in [...]`, one page of the feed's page size per call.
+//
+// Rounds: the fewest dependent waves of calls, once the page sizes and totals of the lists
+// are known (a first read ever must ask page 1 first): calls that need no answer of another
+// go out together; a look-up that needs ids from another answer (speakers by pid, a
+// schedule's sessions) is one more round.
 
 const pages = (items: number, size: number) => (items <= 0 ? 0 : Math.ceil(items / Math.max(1, size)));
 
@@ -28,8 +33,48 @@ export function minimumHome(data: BenchData, shown: HomeShown): number {
     pages(guidebookItems, P) +
     pages(data.planstoneSessions, data.planstonePageSize) +
     Math.min(shown.guidebookTracks, pages(data.guidebookTracks, P)) +
-    pages(shown.speakers, 100)
+    pages(shown.speakers, data.planstonePageSize)
   );
+}
+
+/**
+ * Rounds of a single-operation scenario (see the rules above): the speakers of (a) and (i)
+ * and the sessions of (b)'s schedules need ids from an earlier answer; (a) needs that second
+ * round only when its page shows Planstone speakers. (d), a walk, costs one per page.
+ */
+export function minimumRounds(scenario: 'a' | 'b' | 'c' | 'i' | 'j', shown?: HomeShown): number {
+  switch (scenario) {
+    case 'a':
+      return (shown?.speakers ?? 1) > 0 ? 2 : 1;
+    case 'b':
+    case 'i':
+      return 2;
+    case 'c':
+    case 'j':
+      return 1;
+  }
+}
+
+/**
+ * (i) `sessions(first: n)` of the feed with the speakers shown: the feed pages sorted by
+ * `startDate` up to the one that shows a later date than the n-th (+1, for `hasNextPage`)
+ * dated session's — only then are that date's sessions all read and can be put in start
+ * order — and the speakers' pages.
+ */
+export function minimumPlanstoneSpeakers(data: BenchData, first: number, speakersShown: number): number {
+  const dates = data.planstoneDates;
+  const undated = dates.filter((d) => d === '').length;
+  const wanted = Math.min(dates.length, undated + first + 1);
+  const lastDate = dates[wanted - 1] ?? '';
+  const later = dates.findIndex((d, i) => i >= wanted && d > lastDate);
+  const sessionPages = later === -1 ? pages(dates.length, data.planstonePageSize) : Math.floor(later / data.planstonePageSize) + 1;
+  return sessionPages + pages(speakersShown, data.planstonePageSize);
+}
+
+/** (j) Guidebook `sessions(first: n)` with track names: the pages of n + 1 sessions, and the track pages (or one GET per track shown, if fewer). */
+export function minimumGuidebookTracks(data: BenchData, first: number, tracksShown: number): number {
+  const P = data.guidebookPageSize;
+  return pages(Math.min(data.guidebookSessions, first + 1), P) + Math.min(tracksShown, pages(data.guidebookTracks, P));
 }
 
 export function minimumSchedules(data: BenchData): number {

@@ -13,8 +13,18 @@ import type { GraphQLBody } from './scenarios.js';
 export interface PeerTarget {
   url: string;
   pid: number;
-  bodies: Record<'a' | 'b' | 'c', GraphQLBody>;
+  /** Its whole-response cache's TTL (ms); 0: off. */
+  responseCacheTtlMs: number;
+  bodies: Record<'a' | 'b' | 'c' | 'j', GraphQLBody>;
   stop(): Promise<void>;
+}
+
+export interface PeerOptions {
+  /**
+   * Hive Gateway's response cache (`responseCaching`, i.e. `useResponseCache`): its TTL in
+   * ms, 0 for none. The warm rows compare with it on, the cache-off rows with it off.
+   */
+  responseCacheTtlMs: number;
 }
 
 const PEERS_DIR = fileURLToPath(new URL('./peers/', import.meta.url));
@@ -32,11 +42,19 @@ async function freePort(): Promise<number> {
 /**
  * Hive Gateway serving a GraphQL Mesh supergraph composed from `openapi/*.yaml`, pointed
  * at the emulators. Installs `bench/peers` (`npm ci --prefix bench/peers`) on first use.
- * The peer has no response cache and no merge: each scenario is the one document a Mesh
- * user would send for the same screen, reading exactly the pages our gateway's minimum
- * needs (the client merges and joins what it gets back).
+ * Its response cache is on with `options.responseCacheTtlMs` > 0 (bench/peers/gateway.config.mjs).
+ * The peer does no merge: each scenario is the one document a Mesh user would send for the
+ * same screen, reading exactly the pages our gateway's minimum needs (the client merges and
+ * joins what it gets back) — joins included, asked in the same document, so the peer never
+ * waits for one answer to ask the next (which flatters it: a real client could not know the
+ * speakers' pids before the sessions came back).
  */
-export async function startPeer(env: Record<string, string>, data: BenchData, projectId: number): Promise<PeerTarget | { skipped: string }> {
+export async function startPeer(
+  env: Record<string, string>,
+  data: BenchData,
+  projectId: number,
+  options: PeerOptions,
+): Promise<PeerTarget | { skipped: string }> {
   if (!existsSync(bin('hive-gateway'))) {
     console.log('  installing the peer (npm ci --prefix bench/peers, ~530 MB) …');
     const install = spawnSync('npm', ['ci', '--prefix', PEERS_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
@@ -51,13 +69,16 @@ export async function startPeer(env: Record<string, string>, data: BenchData, pr
     PEER_PLANSTONE_ENDPOINT: trim(env.PLANSTONE_API_URL!),
     PEER_PLANSTONE_TOKEN: env.PLANSTONE_API_TOKEN!,
   };
-  const compose = spawnSync(bin('mesh-compose'), ['-o', 'supergraph.graphql'], { cwd: PEERS_DIR, env: composeEnv, encoding: 'utf8' });
+  // One supergraph file per peer: Hive Gateway watches its file, and the first peer did not
+  // survive the second's compose rewriting a shared one.
+  const supergraph = options.responseCacheTtlMs > 0 ? 'supergraph.cached.graphql' : 'supergraph.graphql';
+  const compose = spawnSync(bin('mesh-compose'), ['-o', supergraph], { cwd: PEERS_DIR, env: composeEnv, encoding: 'utf8' });
   if (compose.status !== 0) return { skipped: `peer skipped: mesh-compose failed: ${(compose.stderr || compose.stdout).slice(-500)}` };
 
   const port = await freePort();
-  const child = spawn(bin('hive-gateway'), ['supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(bin('hive-gateway'), ['supergraph', supergraph, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: PEERS_DIR,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', PEER_RESPONSE_CACHE_TTL_MS: String(options.responseCacheTtlMs) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -81,6 +102,7 @@ export async function startPeer(env: Record<string, string>, data: BenchData, pr
   return {
     url,
     pid: child.pid!,
+    responseCacheTtlMs: options.responseCacheTtlMs,
     bodies: peerBodies(data, projectId),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
@@ -92,7 +114,7 @@ export async function startPeer(env: Record<string, string>, data: BenchData, pr
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
 
 /** The scenario documents in the Mesh schema (operationIds of openapi/*.yaml). */
-function peerBodies(data: BenchData, projectId: number): Record<'a' | 'b' | 'c', GraphQLBody> {
+function peerBodies(data: BenchData, projectId: number): Record<'a' | 'b' | 'c' | 'j', GraphQLBody> {
   const P = data.guidebookPageSize;
   const where = JSON.stringify({ account: PLANSTONE_DEMO.account, conference: PLANSTONE_DEMO.conference });
   const sessionFields = '... on SessionPage { count next results { id guide name start_time end_time schedule_tracks } }';
@@ -121,12 +143,44 @@ function peerBodies(data: BenchData, projectId: number): Record<'a' | 'b' | 'c',
       ),
     ),
   ];
+  // (j) the first 51 Guidebook sessions by start with every track page (for their names).
+  const guidebookTracks = home.filter((field) => !field.startsWith('p'));
   return {
     a: { query: `query Home($where: String!) {\n  ${home.join('\n  ')}\n}`, variables: { where } },
+    j: { query: `query GuidebookTracks {\n  ${guidebookTracks.join('\n  ')}\n}` },
     b: { query: `query Schedules {\n  ${schedules.join('\n  ')}\n}` },
     c: {
       query: `query ClientSessions($projectId: Int) { client_sessions_list(project_id: $projectId) { ... on ClientSession { id device_id client_type starttime stoptime } } }`,
       variables: { projectId },
     },
   };
+}
+
+/** The Planstone query parameters of one upstream call our gateway made (path and query as logged). */
+function planstoneArguments(url: string): string {
+  const query = new URL(url, 'http://feed').searchParams;
+  const args: string[] = [];
+  for (const name of ['where', 'sort', 'projection']) {
+    const value = query.get(name);
+    if (value !== null) args.push(`${name}: ${JSON.stringify(value)}`);
+  }
+  for (const name of ['max_results', 'page']) {
+    const value = query.get(name);
+    if (value !== null) args.push(`${name}: ${Number(value)}`);
+  }
+  return args.join(', ');
+}
+
+/**
+ * (i) Planstone sessions with their speakers by pid, in the peer's words: one document with
+ * a field per feed call our gateway made for it cold (`urls`: the session pages and the
+ * speaker look-up's pages, path and query as the feed logged them).
+ */
+export function peerPlanstoneSpeakersBody(urls: readonly string[]): GraphQLBody {
+  const fields = urls.map((url, i) =>
+    new URL(url, 'http://feed').pathname.endsWith('/speakers')
+      ? `s${i}: planstone_speakers(${planstoneArguments(url)}) { _meta { total } _items { pid fname lname company } }`
+      : `p${i}: planstone_sessions(${planstoneArguments(url)}) { _meta { total } _items { schedid sessionName startDate startTime endDate endTime speakers { pid role sortorder } } }`,
+  );
+  return { query: `query PlanstoneSpeakers {\n  ${fields.join('\n  ')}\n}` };
 }

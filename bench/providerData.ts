@@ -26,6 +26,8 @@ export interface BenchData {
   schedules: Schedule[];
   planstoneSessions: number;
   planstonePageSize: number;
+  /** Each feed session's `startDate` in the feed's `startDate,schedid` order (blank ones first). */
+  planstoneDates: string[];
   /** The attendee with the most personalized schedules (scenario b). */
   attendeeId: number;
 }
@@ -63,6 +65,13 @@ export async function readBenchData(env: Record<string, string>): Promise<BenchD
   const psAuth = `Basic ${Buffer.from(`${PLANSTONE_DEMO.token}:`).toString('base64')}`;
   const where = encodeURIComponent(JSON.stringify({ account: PLANSTONE_DEMO.account, conference: PLANSTONE_DEMO.conference }));
   const feed = await getJson<{ _meta: { total: number; max_results: number } }>(`${ps}sessions?where=${where}&max_results=100`, psAuth);
+  const planstoneDates: string[] = [];
+  const sortedByDate = `${ps}sessions?where=${where}&max_results=100&sort=startDate,schedid&projection=${encodeURIComponent('{"startDate":1}')}`;
+  for (let page = 1; planstoneDates.length < feed._meta.total; page += 1) {
+    const answer = await getJson<{ _items: Array<{ startDate?: string }> }>(`${sortedByDate}&page=${page}`, psAuth);
+    if (answer._items.length === 0) break;
+    planstoneDates.push(...answer._items.map((item) => item.startDate ?? ''));
+  }
   // Touch Roundware once so a broken emulator fails here, not mid-run.
   await getJson<unknown[]>(`${env.ROUNDWARE_API_URL}sessions/?project_id=1`, `token ${ROUNDWARE_DEMO_TOKEN}`);
 
@@ -74,6 +83,7 @@ export async function readBenchData(env: Record<string, string>): Promise<BenchD
     schedules,
     planstoneSessions: feed._meta.total,
     planstonePageSize: feed._meta.max_results,
+    planstoneDates,
     attendeeId,
   };
 }

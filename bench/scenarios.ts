@@ -39,6 +39,24 @@ export const SESSIONS_PAGE = `query SessionsPage($after: String) {
   }
 }`;
 
+/** (i) Planstone sessions with their speakers, looked up by pid (issue 21). */
+export const PLANSTONE_SPEAKERS = `query PlanstoneSpeakers {
+  sessions(first: 50, filter: { sources: [PLANSTONE] }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id source sourceId name startTime endTime speakers { role speaker { id sourceId displayName company } } } }
+  }
+}`;
+
+/** (j) Guidebook sessions with their track names (issue 21). */
+export const GUIDEBOOK_TRACKS = `query GuidebookTracks {
+  sessions(first: 50, filter: { sources: [GUIDEBOOK] }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id source sourceId name startTime endTime tracks { id name } } }
+  }
+}`;
+
 // Schedule scenarios (issue 19), run at a given emulator size (`--scale`): see scheduleBench.ts.
 
 const CARD = 'id source sourceId name startTime endTime tracks { id name } speakers { role speaker { id sourceId displayName } }';

@@ -20,7 +20,7 @@ export function handleCollection(context: FeedContext, resource: PlanstoneResour
   const denied = requireAuth(context, req);
   if (denied) return denied;
 
-  const paging = parsePaging(req.query);
+  const paging = parsePaging(req.query, context.paginationLimit);
   const rawSort = req.query.get('sort');
   let sort: SortSpec = [];
   if (rawSort) {

@@ -2,6 +2,7 @@ import { Emulator } from '../kit/index.js';
 import { PLANSTONE_DEMO } from './demo.js';
 import { eveErrorBody } from './errors.js';
 import type { FeedContext } from './feedContext.js';
+import { PAGINATION_LIMIT } from './paging.js';
 import { pythonJsonDumps } from './pythonJson.js';
 import { createRoutes, handleUnrouted, methodNotAllowed, PLANSTONE_BASE_PATH } from './routes.js';
 import { planstoneFeed } from './seed/planstoneFeed.js';
@@ -17,6 +18,13 @@ export interface PlanstoneEmulatorOptions {
    * sessions and 0.6·N speakers. Default 0: the demo conferences only.
    */
   scale?: number;
+  /**
+   * Eve's `PAGINATION_LIMIT`: the most items one page holds; a larger `max_results` is
+   * clamped to it silently (`_meta.max_results` says the size used). Default 100, as the
+   * docs say ("up to 100 results"); a smaller one stands for a deployment configured so.
+   * The data is the same whatever the limit.
+   */
+  paginationLimit?: number;
 }
 
 /**
@@ -28,8 +36,10 @@ export interface PlanstoneEmulatorOptions {
 export function createPlanstoneEmulator(options: PlanstoneEmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_PLANSTONE_SEED;
   const scale = options.scale ?? 0;
+  const paginationLimit = options.paginationLimit ?? PAGINATION_LIMIT;
+  if (!Number.isSafeInteger(paginationLimit) || paginationLimit < 1) throw new RangeError(`paginationLimit must be a whole number ≥ 1, got ${paginationLimit}`);
   let dataset = planstoneFeed(seed, scale);
-  const context: FeedContext = { dataset: () => dataset, token: PLANSTONE_DEMO.token, account: PLANSTONE_DEMO.account };
+  const context: FeedContext = { dataset: () => dataset, token: PLANSTONE_DEMO.token, account: PLANSTONE_DEMO.account, paginationLimit };
   return new Emulator({
     name: 'planstone',
     basePath: PLANSTONE_BASE_PATH,

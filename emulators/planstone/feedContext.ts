@@ -10,6 +10,8 @@ export interface FeedContext {
   token: string;
   /** Eve's `auth_field`-style scope: documents of other accounts are never visible to the token. */
   account: string;
+  /** Eve's `PAGINATION_LIMIT`: the most items a page holds, whatever `max_results` asks. */
+  paginationLimit: number;
 }
 
 type AnyRequest = Pick<EmulatorRequest, 'method' | 'headers' | 'query'>;

@@ -40,7 +40,7 @@ export function handleItem(context: FeedContext, resource: PlanstoneResource, id
   if (noneMatch !== undefined) validators.push(noneMatch.replace(/^W\//, '').replace(/"/g, '') === etag);
   if (validators.length > 0 && validators.every(Boolean)) return { status: 304, headers };
 
-  const paging = parsePaging(req.query);
+  const paging = parsePaging(req.query, context.paginationLimit);
   const collection = `${resource}${querydef(paging.maxResults, { where: req.query.get('where'), sort: req.query.get('sort'), query: req.query }, paging.page)}`;
   const body = {
     ...applyProjection(document, projection.projection),

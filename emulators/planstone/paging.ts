@@ -9,10 +9,11 @@ export interface Paging {
 
 /**
  * Eve's `parse_request`: `max_results` is `int(float(x))`, falling back to the default when
- * ≤ 0 or not a number and silently clamped to the limit; `page` is `abs(int(page)) or 1`,
- * ignored (1) when not an integer. Never an error.
+ * ≤ 0 or not a number and silently clamped to the limit (`limit`: the deployment's
+ * `PAGINATION_LIMIT`, 100 unless the emulator is told otherwise); `page` is
+ * `abs(int(page)) or 1`, ignored (1) when not an integer. Never an error.
  */
-export function parsePaging(query: URLSearchParams): Paging {
+export function parsePaging(query: URLSearchParams, limit = PAGINATION_LIMIT): Paging {
   let maxResults = PAGINATION_DEFAULT;
   const rawMax = query.get('max_results');
   if (rawMax !== null) {
@@ -20,7 +21,7 @@ export function parsePaging(query: URLSearchParams): Paging {
     const truncated = parsed === undefined || !Number.isFinite(parsed) ? undefined : Math.trunc(parsed);
     if (truncated !== undefined && truncated > 0) maxResults = truncated;
   }
-  if (maxResults > PAGINATION_LIMIT) maxResults = PAGINATION_LIMIT;
+  if (maxResults > limit) maxResults = limit;
 
   let page = 1;
   const rawPage = query.get('page');

@@ -1,5 +1,6 @@
 import type { SpeakerFilter } from '../__generated__/resolvers-types.js';
 import { connectionFromOffsetSource, fingerprint, type Connection, type ConnectionArgs } from '../connections/index.js';
+import { NotFoundError } from '../errors/index.js';
 import { omitNulls, type SpeakerEngagementModel, type SpeakerModel } from '../models/index.js';
 import type { GatewayContext } from './context.js';
 import { planstoneScopeOf, planstoneSourceOf } from './planstoneScopes.js';
@@ -15,9 +16,19 @@ export function speakerById(context: GatewayContext, sourceId: string): Promise<
   return dataSource.speaker.load(ownId);
 }
 
-/** The speaker of an engagement, read in the conference whose session lists the engagement. */
-export function speakerOfEngagement(context: GatewayContext, engagement: SpeakerEngagementModel): Promise<SpeakerModel> {
-  return planstoneSourceOf(context.dataSources, engagement).speaker.load(engagement.personId);
+/**
+ * The speaker of an engagement, read in the conference whose session lists the engagement;
+ * null when the feed lists no person with its pid. Such a dangling reference is the feed's
+ * data, not a failure, so it carries no error (an answer with errors could never be cached);
+ * an upstream failure still rejects.
+ */
+export function speakerOfEngagement(context: GatewayContext, engagement: SpeakerEngagementModel): Promise<SpeakerModel | null> {
+  return planstoneSourceOf(context.dataSources, engagement).speaker.load(engagement.personId).catch(nullWhenNotFound);
+}
+
+function nullWhenNotFound(error: unknown): null {
+  if (error instanceof NotFoundError) return null;
+  throw error;
 }
 
 /** Planstone's speakers matching `filter` (pids as given: the caller checks their form), as one connection. */

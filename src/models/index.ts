@@ -1,12 +1,12 @@
 export type { AttendeeModel, AttendeeProfileModel, AttendeeStatus } from './attendee.js';
 export type { ClientSessionModel } from './clientSession.js';
 export { planstoneConferenceKey, planstoneConferenceRef, scopedSourceId, type ConferenceModel, type PlanstoneConferenceRef } from './conference.js';
-export type { GuideModel } from './guide.js';
+export type { GuideModel, GuideParent, GuideReference } from './guide.js';
 export type { LocationModel, LocationRef } from './location.js';
 export type { PersonalizedScheduleModel } from './personalizedSchedule.js';
 export type { CustomFieldModel, SessionCreditModel, SessionModel, SessionSource, SpeakerEngagementModel } from './session.js';
 export type { SpeakerModel } from './speaker.js';
-export type { TrackModel, TrackRef } from './track.js';
+export type { TrackModel, TrackParent, TrackRef, TrackReference } from './track.js';
 export { compareSourceIds, DEFAULT_SESSION_ORDER, sessionComparator, type OrderDirection, type SessionOrder, type SessionOrderField } from './sessionOrder.js';
 export { omitNulls, type NullsOmitted } from './omitNulls.js';
 export { effectiveEndMs, isWindowEmpty, narrowStarts, sessionInWindow, type SessionWindow } from './sessionWindow.js';

@@ -1,7 +1,7 @@
 import type { AttendeeResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { attendeeConnection, attendeeScheduleConnection, guideById } from '../catalog/index.js';
 import { globalIdOfModel } from '../ids/globalId.js';
-import { pageArgs } from './support.js';
+import { guideReferenceOr, pageArgs } from './support.js';
 
 export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
   attendees: (_parent, args, context) => attendeeConnection(context, args.filter ?? {}, args.orderBy ?? [], pageArgs(args)),
@@ -9,6 +9,6 @@ export const attendeeQueries: Pick<QueryResolvers, 'attendees'> = {
 
 export const Attendee: AttendeeResolvers = {
   id: (attendee) => globalIdOfModel(attendee, 'Attendee', 'guidebook'),
-  guide: (attendee, _args, context) => (attendee.guideId ? guideById(context, attendee.guideId) : null),
+  guide: (attendee, _args, context, info) => (attendee.guideId ? guideReferenceOr(info, attendee.guideId, () => guideById(context, attendee.guideId!)) : null),
   personalizedSchedules: (attendee, args, context) => attendeeScheduleConnection(context, attendee, pageArgs(args)),
 };

@@ -12,8 +12,8 @@ import {
 } from '../catalog/index.js';
 import { DEFAULT_SESSION_ORDER } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
-import { operationFieldNames, selects } from './lookahead.js';
-import { pageArgs, reportPartialFailures } from './support.js';
+import { operationFieldNames, selectsBeyond } from './lookahead.js';
+import { pageArgs, reportPartialFailures, TRACK_IDENTITY } from './support.js';
 
 export const conferenceQueries: Pick<QueryResolvers, 'conferences'> = {
   conferences: (_parent, _args, context) => conferences(context),
@@ -37,7 +37,8 @@ export const Conference: ConferenceResolvers = {
       args.orderBy ?? DEFAULT_SESSION_ORDER,
       pageArgs(args),
       {
-        withTracks: selects(info, ['edges', 'node', 'tracks']),
+        // Track names to show (not only the ids the sessions carry): the track list, read alongside.
+        withTracks: selectsBeyond(info, ['edges', 'node', 'tracks'], TRACK_IDENTITY),
         fieldsRead: operationFieldNames(info),
       },
     );

@@ -28,6 +28,47 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
   return true;
 }
 
+/**
+ * Whether the operation asks, below the field being resolved, for no field outside `names`
+ * (through fragments, under any alias, honouring `@skip` and `@include`; `__typename` is
+ * always allowed): then an object known by its id alone can answer without being read.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+  // Asked once per object of a list, with the same field nodes and variables each time.
+  let byVariables = onlyByFieldNodes.get(info.fieldNodes);
+  if (!byVariables) onlyByFieldNodes.set(info.fieldNodes, (byVariables = new WeakMap()));
+  let byNames = byVariables.get(info.variableValues);
+  if (!byNames) byVariables.set(info.variableValues, (byNames = new Map()));
+  let only = byNames.get(names);
+  if (only === undefined) {
+    const found = new Set<string>();
+    for (const node of info.fieldNodes) if (node.selectionSet) collectNames(node.selectionSet, info, found, new Set());
+    only = [...found].every((name) => name === '__typename' || names.has(name));
+    byNames.set(names, only);
+  }
+  return only;
+}
+
+const onlyByFieldNodes = new WeakMap<readonly FieldNode[], WeakMap<object, Map<ReadonlySet<string>, boolean>>>();
+
+/**
+ * Whether the operation asks, at `path` below the field being resolved (as `selects`), for a
+ * field outside `names` (`__typename` aside): e.g. whether a page of sessions shows more of
+ * its tracks than the ids the sessions carry.
+ */
+export function selectsBeyond(info: GraphQLResolveInfo, path: readonly string[], names: ReadonlySet<string>): boolean {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level) if (node.selectionSet) collectFields(node.selectionSet, name, info, next, new Set());
+    if (next.length === 0) return false;
+    level = next;
+  }
+  const found = new Set<string>();
+  for (const node of level) if (node.selectionSet) collectNames(node.selectionSet, info, found, new Set());
+  return [...found].some((name) => name !== '__typename' && !names.has(name));
+}
+
 // Per operation and per request's variables (which decide @skip/@include): resolvers ask
 // once per list they resolve, the answer is the same for the whole operation.
 const namesByOperation = new WeakMap<OperationDefinitionNode, WeakMap<object, ReadonlySet<string>>>();

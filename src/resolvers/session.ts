@@ -11,13 +11,14 @@ import {
 import { expectGlobalId, globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
-import { operationFieldNames, selects } from './lookahead.js';
-import { keepExisting, pageArgs, reportPartialFailures } from './support.js';
+import { operationFieldNames, selectsBeyond, selectsOnly } from './lookahead.js';
+import { guideReferenceOr, keepExisting, pageArgs, reportPartialFailures, TRACK_IDENTITY } from './support.js';
 
 export const sessionQueries: Pick<QueryResolvers, 'sessions' | 'session'> = {
   async sessions(_parent, args, context, info) {
     const { connection, failures } = await sessionConnection(context.dataSources, args.filter ?? {}, args.orderBy ?? DEFAULT_SESSION_ORDER, pageArgs(args), {
-      withTracks: selects(info, ['edges', 'node', 'tracks']),
+      // Track names to show (not only the ids the sessions carry): the track list, read alongside.
+      withTracks: selectsBeyond(info, ['edges', 'node', 'tracks'], TRACK_IDENTITY),
       fieldsRead: operationFieldNames(info),
     });
     reportPartialFailures(context, failures, info);
@@ -44,10 +45,14 @@ export const Session: SessionResolvers = {
     const inline = session.tracks.flatMap((ref) => (ref.kind === 'inline' ? [ref.track] : []));
     const ids = session.tracks.flatMap((ref) => (ref.kind === 'guidebook' ? [ref.id] : []));
     if (ids.length === 0) return inline;
+    // `tracks { id }`: the ids are in the session, no track need be read.
+    if (selectsOnly(info, TRACK_IDENTITY)) {
+      return [...inline, ...ids.map((id) => ({ source: session.source, sourceId: id, guideId: session.guideId, reference: true as const }))];
+    }
     return tracksByGuidebookIds(context, ids).then((results) => [...inline, ...keepExisting(results, context, info)]);
   },
   speakers: (session, { publishedOnly }) => (publishedOnly ? session.speakers.filter((e) => e.published) : session.speakers),
-  guide: (session, _args, context) => (session.guideId ? guideById(context, session.guideId) : null),
+  guide: (session, _args, context, info) => (session.guideId ? guideReferenceOr(info, session.guideId, () => guideById(context, session.guideId!)) : null),
   conference: (session, _args, context) => conferenceOfSession(context, session),
 };
 

@@ -5,6 +5,8 @@ import type { GatewayContext } from '../catalog/index.js';
 import type { ConnectionArgs } from '../connections/index.js';
 import { NotFoundError, type UpstreamError } from '../errors/index.js';
 import type { NodeType } from '../ids/globalId.js';
+import type { GuideModel, GuideParent } from '../models/index.js';
+import { selectsOnly } from './lookahead.js';
 
 /** The Relay paging arguments of a connection field. */
 export function pageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): ConnectionArgs {
@@ -43,4 +45,17 @@ export function asNode<T extends object>(model: T, type: NodeType): T {
 
 export function nodeTypeOf(model: object): NodeType | undefined {
   return nodeTypes.get(model);
+}
+
+/** The fields of a Guide its id alone answers. */
+export const GUIDE_IDENTITY: ReadonlySet<string> = new Set(['id', 'sourceId']);
+/** The fields of a Track a session's reference to it answers (Guidebook tracks: the id). */
+export const TRACK_IDENTITY: ReadonlySet<string> = new Set(['id', 'source', 'sourceId']);
+
+/**
+ * A `guide` field: a reference built from `guideId` when the operation asks only for what
+ * the id tells (`guide { id }` costs no request), else the guide as `load` reads it.
+ */
+export function guideReferenceOr(info: GraphQLResolveInfo, guideId: string, load: () => Promise<GuideModel>): GuideParent | Promise<GuideParent> {
+  return selectsOnly(info, GUIDE_IDENTITY) ? { sourceId: guideId, reference: true } : load();
 }

@@ -3,8 +3,8 @@ import { guideById, trackConnection, trackSessionConnection } from '../catalog/i
 import { globalIdOfModel } from '../ids/globalId.js';
 import { DEFAULT_SESSION_ORDER, scopedSourceId } from '../models/index.js';
 import { providerOfSource } from '../providers.js';
-import { operationFieldNames, selects } from './lookahead.js';
-import { pageArgs, reportPartialFailures } from './support.js';
+import { operationFieldNames, selectsBeyond } from './lookahead.js';
+import { guideReferenceOr, pageArgs, reportPartialFailures, TRACK_IDENTITY } from './support.js';
 
 export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
   async tracks(_parent, args, context, info) {
@@ -16,7 +16,7 @@ export const trackQueries: Pick<QueryResolvers, 'tracks'> = {
 
 export const Track: TrackResolvers = {
   id: (track) => globalIdOfModel(track, 'Track', providerOfSource(track.source), scopedSourceId(track)),
-  guide: (track, _args, context) => (track.guideId ? guideById(context, track.guideId) : null),
+  guide: (track, _args, context, info) => (track.guideId ? guideReferenceOr(info, track.guideId, () => guideById(context, track.guideId!)) : null),
   async sessions(track, args, context, info) {
     const ref = { provider: providerOfSource(track.source), sourceId: scopedSourceId(track) };
     const { connection, failures } = await trackSessionConnection(
@@ -26,7 +26,8 @@ export const Track: TrackResolvers = {
       args.orderBy ?? DEFAULT_SESSION_ORDER,
       pageArgs(args),
       {
-        withTracks: selects(info, ['edges', 'node', 'tracks']),
+        // Track names to show (not only the ids the sessions carry): the track list, read alongside.
+        withTracks: selectsBeyond(info, ['edges', 'node', 'tracks'], TRACK_IDENTITY),
         fieldsRead: operationFieldNames(info),
       },
     );

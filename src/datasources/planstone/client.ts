@@ -3,8 +3,12 @@ import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import { UpstreamError } from '../../errors/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { prepareWire, UpstreamClient } from '../../upstream/index.js';
+import type { DayReadHints } from './dayOrderedSource.js';
 import { SESSION_LIST_FIELDS, type SessionRead } from './mapper.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
+
+/** Windows of the day-sorted conference whose reach a client remembers (see `dayReadHints`). */
+const MAX_DAY_WINDOWS = 1_000;
 
 /** The feed answers at most 100 items a page (it clamps larger `max_results` silently). */
 export const PLANSTONE_MAX_RESULTS = 100;
@@ -37,6 +41,14 @@ export class PlanstoneClient {
   readonly #ttlMs: number;
   /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
   readonly #layouts = new PageLayouts();
+  /**
+   * The page size the feed last used for a `max_results` asked (`_meta.max_results`: Eve
+   * clamps to its `PAGINATION_LIMIT` silently), whatever the list: the limit is the
+   * deployment's, so what one list's answer says holds for every list read of the feed.
+   */
+  readonly #pageSizes = new Map<number, number>();
+  /** How many pages of the conference sorted by day the last read of each window reached (see `dayReadHints`). */
+  readonly #dayReach = new Map<string, number>();
   /** The feed answered 400 to a projection: list reads ask for whole sessions. */
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
@@ -166,7 +178,7 @@ export class PlanstoneClient {
     signal: AbortSignal | undefined,
   ): Promise<PlanstoneSessionPage> {
     const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative, signal });
-    return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, answer) : answer;
+    return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, Number(query.max_results), answer) : answer;
   }
 
   speakersPage(
@@ -179,7 +191,33 @@ export class PlanstoneClient {
   ): Promise<PlanstoneSpeakerPage> {
     const query = this.#speakersQuery(where, maxResults);
     const answer = this.upstream.get('speakers', { ...query, page }, planstoneSpeakerPage, { ttlMs: this.#ttlMs, headers, speculative, signal });
-    return page === 1 ? this.#learning(`speakers?${JSON.stringify(query)}`, answer) : answer;
+    return page === 1 ? this.#learning(`speakers?${JSON.stringify(query)}`, maxResults, answer) : answer;
+  }
+
+  /**
+   * The page size the feed uses when asked for `maxResults` a page, as its last answer told
+   * (any list: see `#pageSizes`); undefined until one answered.
+   */
+  pageSizeFor(maxResults = PLANSTONE_MAX_RESULTS): number | undefined {
+    return this.#pageSizes.get(maxResults);
+  }
+
+  /**
+   * Hints for reads of the whole conference sorted by day (dayOrderedSource.ts): the pages
+   * the last read of the same window reached, so the next one asks for them together.
+   * Kept for this client's life, for the last 1,000 windows read.
+   */
+  get dayReadHints(): DayReadHints {
+    const reach = this.#dayReach;
+    return {
+      reach: (direction, end) => reach.get(`${direction}${end}`),
+      reached: (direction, end, pages) => {
+        const key = `${direction}${end}`;
+        reach.delete(key);
+        if (reach.size >= MAX_DAY_WINDOWS) reach.delete(reach.keys().next().value!);
+        reach.set(key, pages);
+      },
+    };
   }
 
   /** The layout of a speaker query when its page 1 was last read. */
@@ -191,8 +229,15 @@ export class PlanstoneClient {
     return { where: JSON.stringify({ ...this.#scope, ...where }), sort: 'lname,fname,pid', max_results: maxResults };
   }
 
-  /** Remembers the layout page 1 of `list` tells (`_meta`) as it passes, and forgets it when page 1 fails. */
-  async #learning<P extends { _meta?: { max_results: number; total: number } | undefined }>(list: string, firstPage: Promise<P>): Promise<P> {
+  /**
+   * Remembers the layout page 1 of `list` tells (`_meta`) as it passes, and the page size the
+   * feed used for `maxResults` asked; forgets the layout when page 1 fails.
+   */
+  async #learning<P extends { _meta?: { max_results: number; total: number } | undefined }>(
+    list: string,
+    maxResults: number,
+    firstPage: Promise<P>,
+  ): Promise<P> {
     let body: P;
     try {
       body = await firstPage;
@@ -200,7 +245,11 @@ export class PlanstoneClient {
       this.#layouts.forget(list);
       throw error;
     }
-    if (body._meta) this.#layouts.learn(list, { pageSize: body._meta.max_results, totalCount: body._meta.total });
+    if (body._meta) {
+      this.#layouts.learn(list, { pageSize: body._meta.max_results, totalCount: body._meta.total });
+      const used = body._meta.max_results;
+      if (Number.isSafeInteger(used) && used >= 1) this.#pageSizes.set(maxResults, used);
+    }
     return body;
   }
 }

@@ -12,6 +12,18 @@ export interface DayPage {
 
 export type DayPageReader = (direction: 'asc' | 'desc', page: number) => Promise<DayPage>;
 
+/**
+ * What earlier reads of the same sorted list told, to ask for the pages a read will need at
+ * once instead of one after another (each page waits for the one before it only to learn
+ * whether the day it needs is complete). A hint, never data: pages are still checked.
+ */
+export interface DayReadHints {
+  /** How many pages of `direction` the last read of a window ending at `end` (offset + limit) read, if known. */
+  reach(direction: 'asc' | 'desc', end: number): number | undefined;
+  /** A read of a window ending at `end` read `pages` pages of `direction`. */
+  reached(direction: 'asc' | 'desc', end: number, pages: number): void;
+}
+
 const byStart = sessionComparator({ field: 'START_TIME', direction: 'ASC' });
 
 /**
@@ -65,7 +77,7 @@ function pageRunOf(pages: readonly SessionModel[][], zone: string): PageRun {
  * first day (2 of 9 at 823 sessions); of `last: 20`: page 1 (the total and the sessions
  * without a date) and the pages of the last day.
  */
-export function createDayOrderedSource(readPage: DayPageReader, zone: string): OffsetSource<SessionModel> {
+export function createDayOrderedSource(readPage: DayPageReader, zone: string, hints?: DayReadHints): OffsetSource<SessionModel> {
   const pages = new Map<string, Promise<DayPage>>();
   const page = (direction: 'asc' | 'desc', n: number): Promise<DayPage> => {
     const key = `${direction}${n}`;
@@ -83,10 +95,16 @@ export function createDayOrderedSource(readPage: DayPageReader, zone: string): O
   const midnight = (date: string) => zonedWallTimeToUtc(date, 0, zone)?.getTime() ?? Number.NaN;
   const dateOf = (session: SessionModel) => localDateIn(session.startTime!, zone);
 
-  /** The sessions without a start (the head of the ascending pages), and the page count. */
-  async function layout(): Promise<{ total: number; pageCount: number; undated: SessionModel[] }> {
+  /** Asks for pages 1 … `last` of `direction` at once (each is read once per instance). */
+  const askFor = (direction: 'asc' | 'desc', last: number) => {
+    for (let n = 1; n <= last; n += 1) page(direction, n).catch(() => undefined);
+  };
+
+  /** The sessions without a start (the head of the ascending pages), the page count and size. */
+  async function layout(): Promise<{ total: number; pageCount: number; pageSize: number; undated: SessionModel[] }> {
     const first = await page('asc', 1);
-    const pageCount = Math.max(1, Math.ceil(first.total / Math.max(1, first.pageSize)));
+    const pageSize = Math.max(1, first.pageSize);
+    const pageCount = Math.max(1, Math.ceil(first.total / pageSize));
     const undated: SessionModel[] = [];
     for (let n = 1; n <= pageCount; n += 1) {
       const { sessions } = await page('asc', n);
@@ -94,52 +112,74 @@ export function createDayOrderedSource(readPage: DayPageReader, zone: string): O
       undated.push(...(dated === -1 ? sessions : sessions.slice(0, dated)));
       if (dated !== -1) break;
     }
-    return { total: first.total, pageCount, undated: undated.sort(byStart) };
+    return { total: first.total, pageCount, pageSize, undated: undated.sort(byStart) };
   }
 
-  /** The first `count` dated sessions in order (all of them when fewer), reading ascending pages. */
-  async function head(count: number, pageCount: number): Promise<SessionModel[]> {
-    const pages: SessionModel[][] = [];
+  /**
+   * The first `count` dated sessions in order (all of them when fewer), reading ascending
+   * pages: at least the pages that hold `undated + count` sessions are needed, so they are
+   * asked for together, and the pages the last read of this window reached with them.
+   */
+  async function head(count: number, pageCount: number, pageSize: number, undated: number, key: number): Promise<SessionModel[]> {
+    askFor('asc', Math.min(pageCount, Math.max(Math.ceil((undated + count) / pageSize), hints?.reach('asc', key) ?? 0)));
+    const pagesRead: SessionModel[][] = [];
     for (let n = 1; n <= pageCount; n += 1) {
-      pages.push((await page('asc', n)).sessions);
-      const run = pageRunOf(pages, zone);
+      pagesRead.push((await page('asc', n)).sessions);
+      const run = pageRunOf(pagesRead, zone);
       if (n === pageCount || run.dated.length === 0) continue;
       if (!run.complete) {
         const cutoff = midnight(dateOf(run.dated.at(-1)!));
         run.complete = run.dated.filter((s) => s.startTime!.getTime() < cutoff).sort(byStart);
       }
-      if (run.complete.length >= count) return run.complete;
+      if (run.complete.length >= count) {
+        hints?.reached('asc', key, n);
+        return run.complete;
+      }
     }
-    return orderedRun(pages);
+    hints?.reached('asc', key, pageCount);
+    return orderedRun(pagesRead);
   }
 
-  /** The last `count` dated sessions in order (all of them when fewer), reading descending pages. */
-  async function tail(count: number, pageCount: number): Promise<SessionModel[]> {
-    const pages: SessionModel[][] = [];
+  /** The last `count` dated sessions in order (all of them when fewer), reading descending pages (asked for as in `head`). */
+  async function tail(count: number, pageCount: number, pageSize: number, key: number): Promise<SessionModel[]> {
+    askFor('desc', Math.min(pageCount, Math.max(Math.ceil(count / pageSize), hints?.reach('desc', key) ?? 0)));
+    const pagesRead: SessionModel[][] = [];
     for (let n = 1; n <= pageCount; n += 1) {
       const { sessions } = await page('desc', n);
-      pages.push(sessions);
-      const run = pageRunOf(pages, zone);
+      pagesRead.push(sessions);
+      const run = pageRunOf(pagesRead, zone);
       // Past the dated sessions (the undated ones close the descending order): all read.
-      if (n === pageCount || sessions.some((s) => s.startTime === null) || run.dated.length === 0) break;
+      if (n === pageCount || sessions.some((s) => s.startTime === null) || run.dated.length === 0) {
+        hints?.reached('desc', key, n);
+        break;
+      }
       if (!run.complete) {
         const cutoff = midnight(addDays(dateOf(run.dated.at(-1)!), 1));
         run.complete = run.dated.filter((s) => s.startTime!.getTime() >= cutoff).sort(byStart);
       }
-      if (run.complete.length >= count) return run.complete;
+      if (run.complete.length >= count) {
+        hints?.reached('desc', key, n);
+        return run.complete;
+      }
     }
-    return orderedRun(pages);
+    return orderedRun(pagesRead);
   }
 
-  /** Every dated session of `pages`, in start order. */
-  function orderedRun(pages: readonly SessionModel[][]): SessionModel[] {
-    const run = pageRunOf(pages, zone);
+  /** Every dated session of `pagesRead`, in start order. */
+  function orderedRun(pagesRead: readonly SessionModel[][]): SessionModel[] {
+    const run = pageRunOf(pagesRead, zone);
     return (run.ordered ??= [...run.dated].sort(byStart));
   }
 
   return {
     async read(offset, limit) {
-      const { total, pageCount, undated } = await layout();
+      // A window read before: its pages go out with page 1, not after it.
+      const key = offset + limit;
+      if (pages.size === 0 && hints) {
+        askFor('asc', hints.reach('asc', key) ?? 0);
+        askFor('desc', hints.reach('desc', key) ?? 0);
+      }
+      const { total, pageCount, pageSize, undated } = await layout();
       const end = Math.min(total, offset + limit);
       if (offset >= end) return { items: [], totalCount: total };
       const datedTotal = total - undated.length;
@@ -147,9 +187,9 @@ export function createDayOrderedSource(readPage: DayPageReader, zone: string): O
       if (offset < datedTotal) {
         const datedEnd = Math.min(end, datedTotal);
         if (datedEnd <= datedTotal - offset) {
-          items.push(...(await head(datedEnd, pageCount)).slice(offset, datedEnd));
+          items.push(...(await head(datedEnd, pageCount, pageSize, undated.length, key)).slice(offset, datedEnd));
         } else {
-          const last = await tail(datedTotal - offset, pageCount);
+          const last = await tail(datedTotal - offset, pageCount, pageSize, key);
           items.push(...last.slice(last.length - (datedTotal - offset), last.length - (datedTotal - datedEnd)));
         }
       }

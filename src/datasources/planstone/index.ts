@@ -239,12 +239,16 @@ export class PlanstoneDataSource {
    */
   #byDays(whole: OffsetSource<SessionModel>, read: SessionRead): OffsetSource<SessionModel> {
     let wholeInstead = false;
-    const days = createDayOrderedSource(async (direction, page) => {
-      const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
-      const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
-      if (!answer._meta) throw new NoTotal();
-      return { sessions: mapPage(answer, this.#zone, read, this.conference), total: answer._meta.total, pageSize: answer._meta.max_results };
-    }, this.#zone);
+    const days = createDayOrderedSource(
+      async (direction, page) => {
+        const sort = direction === 'asc' ? SERVER_SORT : SERVER_SORT_DESCENDING;
+        const answer = await this.#client.sessionsWherePage({}, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+        if (!answer._meta) throw new NoTotal();
+        return { sessions: mapPage(answer, this.#zone, read, this.conference), total: answer._meta.total, pageSize: answer._meta.max_results };
+      },
+      this.#zone,
+      this.#client.dayReadHints,
+    );
     return {
       read: async (offset, limit) => {
         if (wholeInstead || this.#snapshots.whole || this.#snapshots[read]) return whole.read(offset, limit);

@@ -8,8 +8,14 @@ import { toSpeaker } from './mapper.js';
 
 /**
  * Speakers by pid, for one request: every pid asked for in one tick goes out as one
- * `where={"pid":{"$in":[…]}}` query (at most 100 per query, the feed's page limit).
- * Results are matched to keys by pid; a pid the feed does not list is a NOT_FOUND error.
+ * `where={"pid":{"$in":[…]}}` query (at most 100 pids a batch). Results are matched to keys
+ * by pid; a pid the feed does not list is a NOT_FOUND error.
+ *
+ * A pid names at most one speaker, so a batch of n pids has at most n results: once the
+ * feed's page size P is known (from any earlier answer: `pageSizeFor`), all ⌈n/P⌉ pages of
+ * the batch are asked for at once, page 1 among them — one round trip, not one for page 1
+ * and another for the rest (a feed that pages by 10 answers 100 pids in 10 pages). Page 1
+ * still decides: pages past the total it tells (pids the feed does not list) are cancelled.
  */
 export function createSpeakerLoader(
   client: PlanstoneClient,
@@ -18,10 +24,13 @@ export function createSpeakerLoader(
 ): DataLoader<string, SpeakerModel> {
   return new DataLoader<string, SpeakerModel>(
     async (pids) => {
-      // At most 100 pids a batch: one page, so there are never pages to ask for ahead.
+      const where = { pid: { $in: [...pids] } };
+      const pageSize = client.pageSizeFor(PLANSTONE_MAX_RESULTS);
+      const expected = client.expectedSpeakersLayout(where, PLANSTONE_MAX_RESULTS) ?? (pageSize ? { pageSize, totalCount: pids.length } : undefined);
       const pages = await allPages(
-        (page) => client.speakersPage({ pid: { $in: [...pids] } }, page, PLANSTONE_MAX_RESULTS, headers),
+        (page, speculative, signal) => client.speakersPage(where, page, PLANSTONE_MAX_RESULTS, headers, speculative, signal),
         (page) => page._items.map((wire) => toSpeaker(wire, conference)),
+        expected,
       );
       const byPid = new Map<string, SpeakerModel>();
       for (const page of pages) for (const speaker of page) byPid.set(speaker.sourceId, speaker);
