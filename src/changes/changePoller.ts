@@ -71,11 +71,8 @@ export class ChangePoller {
    * recorded, or null when another replica holds the lease.
    */
   async pollOnce(): Promise<SessionChangeEvent[] | null> {
+    if (!(await this.#holdLease())) return null;
     const { store } = this.#options;
-    if (!(await store.holdLease())) {
-      this.#states.clear();
-      return null;
-    }
     const recorded: SessionChangeEvent[] = [];
     const dataSources = this.#options.dataSources();
     const byProvider = new Map<ProviderName, ReturnType<typeof pollScopes>>();
@@ -88,6 +85,8 @@ export class ChangePoller {
       const usedBefore = await this.#used(provider);
       for (const scope of scopes) {
         try {
+          // Renewed before each scope, so a long poll keeps it (the commit checks it again).
+          if (!(await this.#holdLease())) return recorded;
           const state = this.#states.get(scope.key) ?? (await store.load(scope.key));
           const read = await scope.read(state);
           const detectedAt = new Date().toISOString();
@@ -110,6 +109,23 @@ export class ChangePoller {
     }
     if (failure !== undefined) throw failure;
     return recorded;
+  }
+
+  /**
+   * Takes or renews the lease. The states remembered are kept only while the lease is held
+   * without a break: when it was just taken (another replica may have polled meanwhile) or
+   * cannot be confirmed, they are dropped and read from the store again.
+   */
+  async #holdLease(): Promise<boolean> {
+    let held: Awaited<ReturnType<DetectionStore['holdLease']>>;
+    try {
+      held = await this.#options.store.holdLease();
+    } catch (error) {
+      this.#states.clear();
+      throw error;
+    }
+    if (held !== 'renewed') this.#states.clear();
+    return held !== null;
   }
 
   async #used(provider: ProviderName): Promise<number | undefined> {

@@ -2,6 +2,8 @@ import type { ChangeLog } from './changeLog.js';
 import type { DetectionStore } from './detectionStore.js';
 import { MemoryChangeLog, type ChangeLogRetention } from './memoryChangeLog.js';
 import { MemoryDetectionStore } from './memoryDetectionStore.js';
+import { changeKeys, RedisChangeLog } from './redisChangeLog.js';
+import { RedisDetectionStore } from './redisDetectionStore.js';
 
 export interface ChangeStoresOptions {
   retention: ChangeLogRetention;
@@ -30,6 +32,33 @@ export async function createChangeStores(options: ChangeStoresOptions): Promise<
     const changeLog = options.changeLog;
     return { changeLog, detection: new MemoryDetectionStore(changeLog), kind: 'memory', close: async () => undefined };
   }
-  const changeLog = new MemoryChangeLog(options.retention);
-  return { changeLog, detection: new MemoryDetectionStore(changeLog), kind: 'memory', close: () => changeLog.close() };
+  if (!options.redisUrl) {
+    const changeLog = new MemoryChangeLog(options.retention);
+    return { changeLog, detection: new MemoryDetectionStore(changeLog), kind: 'memory', close: () => changeLog.close() };
+  }
+  // Its own connection: a detection commit (a first snapshot of thousands of sessions) may
+  // take longer than the cache's fail-fast timeout allows.
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 10_000, connectTimeout: 2_000 });
+  const onError = options.onError ?? (() => undefined);
+  redis.on('error', onError);
+  await new Promise<void>((resolve) => {
+    if (redis.status === 'ready') return resolve();
+    const timer = setTimeout(resolve, 2_000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const keys = changeKeys(options.redisKeyPrefix ?? 'sessions-gateway:');
+  const changeLog = new RedisChangeLog({ redis, keys, retention: options.retention, onError });
+  return {
+    changeLog,
+    detection: new RedisDetectionStore({ redis, keys, log: changeLog, leaseTtlMs: options.leaseTtlMs }),
+    kind: 'redis',
+    async close() {
+      await changeLog.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
 }

@@ -13,6 +13,9 @@ export interface ScopeState {
   sinceComplete: number;
 }
 
+/** What holdLease found (see there). */
+export type LeaseHold = 'taken' | 'renewed' | null;
+
 /** The scope's bookkeeping a commit saves beside its diff. */
 export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete'>;
 
@@ -30,8 +33,12 @@ export interface DetectionStore {
    * (nothing was written either): the next poll finds the same differences again.
    */
   commit(scope: string, diff: SessionDiff, meta: ScopeMeta): Promise<SessionChangeEvent[] | null>;
-  /** Takes the poller lease, or renews it when held; resolves whether this process holds it. */
-  holdLease(): Promise<boolean>;
+  /**
+   * Takes the poller lease (`'taken'`: this process did not hold it a moment ago, so any state
+   * it remembers may be stale), or renews it when held (`'renewed'`); null when another
+   * process holds it.
+   */
+  holdLease(): Promise<LeaseHold>;
   /** Gives the lease up (if held), so another replica takes over at once. */
   releaseLease(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { SessionChangeEvent } from '../models/sessionChange.js';
 import type { ChangeLog } from './changeLog.js';
-import type { DetectionStore, ScopeMeta, ScopeState } from './detectionStore.js';
+import type { DetectionStore, LeaseHold, ScopeMeta, ScopeState } from './detectionStore.js';
 import type { SessionDiff } from './diffSessions.js';
 
 /** Change detection's state in process memory (no `REDIS_URL`): one process, so it always holds the lease. */
@@ -26,8 +26,8 @@ export class MemoryDetectionStore implements DetectionStore {
     return events;
   }
 
-  async holdLease(): Promise<boolean> {
-    return true;
+  async holdLease(): Promise<LeaseHold> {
+    return 'renewed';
   }
 
   async releaseLease(): Promise<void> {}
