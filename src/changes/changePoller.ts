@@ -43,25 +43,31 @@ export class ChangePoller {
   readonly #states = new Map<string, ScopeState>();
   readonly #notBefore = new Map<ProviderName, number>();
   #timer: NodeJS.Timeout | undefined;
-  #running: Promise<unknown> | undefined;
   #stopped = true;
 
   constructor(options: ChangePollerOptions) {
     this.#options = options;
   }
 
-  /** Starts polling (the first poll at once). */
+  /**
+   * Starts polling. The first poll comes one interval after the start, not at once: a
+   * starting replica serves its first requests without the lists' reads competing with them.
+   */
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
-    this.#schedule(0);
+    this.#schedule(this.#options.intervalMs);
   }
 
-  /** Stops polling: waits for a poll under way, then gives the lease up. */
+  /**
+   * Stops polling and gives the lease up at once, so another replica takes over without
+   * waiting for its expiry. A poll under way is not waited for (its provider reads may be
+   * slow, and shutdown must not be): its commit, should it still come, is refused for want
+   * of the lease (Redis) or lands in a log nobody reads any more (memory).
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    await this.#running?.catch(() => undefined);
     this.#states.clear();
     await this.#options.store.releaseLease().catch((error: unknown) => this.#options.onError?.(error));
   }
@@ -144,8 +150,10 @@ export class ChangePoller {
   #schedule(delayMs: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
-      this.#running = this.pollOnce()
-        .catch((error: unknown) => this.#options.onError?.(error))
+      this.pollOnce()
+        .catch((error: unknown) => {
+          if (!this.#stopped) this.#options.onError?.(error);
+        })
         .finally(() => this.#schedule(this.#options.intervalMs));
     }, delayMs);
     this.#timer.unref();

@@ -285,8 +285,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return `http://${shownHost}:${actual}/graphql`;
     },
     async stop() {
-      await changePoller.stop();
-      await apollo.stop();
+      await Promise.all([changePoller.stop(), apollo.stop()]);
       await changeStores.close();
       operations.close();
       await closeProviderClients(clients);
