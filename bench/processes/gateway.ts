@@ -2,7 +2,10 @@
 import { loadConfig } from '../../src/config/index.js';
 import { createGateway } from '../../src/server/createGateway.js';
 
-const gateway = await createGateway(loadConfig(process.env), { logError: () => undefined });
+const config = loadConfig(process.env);
+// The scenarios count the app's own upstream calls: change detection's background poll runs
+// only when the bench's environment asks for it (CHANGE_DETECTION=true).
+const gateway = await createGateway(config, { logError: () => undefined, changeDetection: process.env.CHANGE_DETECTION === 'true' });
 const url = await gateway.listen(0, '127.0.0.1');
 process.stdout.write(`${JSON.stringify({ url })}\n`);
 const stop = () => void gateway.stop().then(() => process.exit(0));

@@ -15,6 +15,7 @@ import type { EmulatorResponse } from './types.js';
  *   `{ "kind": "status", "status": 503, "route": "/sessions/", "times": 2 }`; `"queryParam":
  *   "projection"` limits it to requests that carry that parameter.
  * - `POST /__control/reset` → seed data back, log, faults and latency cleared.
+ * - anything else the provider's own `control` answers (EmulatorDefinition.control).
  */
 export async function handleControl(emulator: Emulator, req: IncomingMessage, url: URL): Promise<EmulatorResponse> {
   const method = req.method ?? 'GET';
@@ -51,6 +52,6 @@ export async function handleControl(emulator: Emulator, req: IncomingMessage, ur
       emulator.reset();
       return { status: 200, body: { reset: true } };
     default:
-      return { status: 404, body: { error: `no control ${method} /__control/${what}` } };
+      return emulator.providerControl(method, what, input) ?? { status: 404, body: { error: `no control ${method} /__control/${what}` } };
   }
 }

@@ -93,6 +93,11 @@ export class Emulator {
   }
 
   /** Seed data back, log cleared, faults and latency removed. */
+  /** The provider's own control `method /__control/<what>`, if it has one (EmulatorDefinition.control). */
+  providerControl(method: string, what: string, input: Record<string, unknown>): EmulatorResponse | undefined {
+    return this.#definition.control?.(method, what, input);
+  }
+
   reset(): void {
     this.#definition.reset();
     this.log.clear();

@@ -47,6 +47,12 @@ export interface EmulatorDefinition {
   rateLimited(retryAfterSeconds: number): EmulatorResponse;
   /** Restores the seed data (state such as quotas included). */
   reset(): void;
+  /**
+   * The provider's own controls under `/__control/` (e.g. editing the data of a read-only
+   * feed): the answer, or undefined for a control it does not have. `what` is the path after
+   * `/__control/`; `input` the JSON body (an object, or empty).
+   */
+  control?(method: string, what: string, input: Record<string, unknown>): EmulatorResponse | undefined;
 }
 
 export interface LatencySettings {

@@ -1,5 +1,6 @@
 import { Emulator } from '../kit/index.js';
 import { PLANSTONE_DEMO } from './demo.js';
+import { editSessionControl } from './editSessionControl.js';
 import { eveErrorBody } from './errors.js';
 import type { FeedContext } from './feedContext.js';
 import { PAGINATION_LIMIT } from './paging.js';
@@ -31,7 +32,8 @@ export interface PlanstoneEmulatorOptions {
  * A faithful Planstone feed v1 (Python Eve over MongoDB) at `/feed/v1`: read-only
  * `sessions` and `speakers` with Eve's query language, paging, envelope, links, errors and
  * conditional GETs, for the conferences in PLANSTONE_DEMO_CONFERENCES (and the scale
- * conference with `scale`). Not yet listening.
+ * conference with `scale`); the schedule changes only through the control
+ * `PATCH|DELETE /__control/sessions/<_id>` (editSessionControl). Not yet listening.
  */
 export function createPlanstoneEmulator(options: PlanstoneEmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_PLANSTONE_SEED;
@@ -52,8 +54,13 @@ export function createPlanstoneEmulator(options: PlanstoneEmulatorOptions = {}):
       body: pythonJsonDumps(eveErrorBody(429)),
     }),
     reset: () => {
-      // The feed is read-only, so the data never changes; this re-binds the seed's (frozen) data set.
+      // Back to the seed's (frozen, shared) data set, undoing the edit control's changes.
       dataset = planstoneFeed(seed, scale);
     },
+    // The feed's API is read-only: a test changes the schedule through this control.
+    control: (method, what, input) =>
+      editSessionControl(method, what, input, dataset, (edited) => {
+        dataset = edited;
+      }),
   });
 }

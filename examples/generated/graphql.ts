@@ -25,6 +25,8 @@ export type SessionFilter = {
    * as for `endsAfter`, so a session without an end time and not all-day is never running).
    */
   happeningAt?: string | null | undefined;
+  /** Only these sessions (global IDs of Sessions, at most 100). */
+  ids?: Array<string | number> | null | undefined;
   /** Only sessions with this import id (Guidebook `import_id`, Planstone `sessionClientID`). */
   importId?: string | null | undefined;
   /** Only sessions in this room or venue (global ID of a Location). */

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionModel, TrackParent, GuideParent, AttendeeModel, PersonalizedScheduleModel, SpeakerModel, ClientSessionModel, ConferenceModel, SpeakerEngagementModel, LocationModel, SessionCreditModel, CustomFieldModel, AttendeeProfileModel } from '../models/index.js';
 import type { PublishRequestModel } from '../models/writes/index.js';
+import type { SessionChangeEvent, SessionChangePageModel } from '../models/sessionChange.js';
 import type { GatewayContext } from '../catalog/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1172,6 +1173,13 @@ export type Query = {
   /** One session by global ID; null (with a NOT_FOUND error) when it does not exist. */
   session: Maybe<Session>;
   /**
+   * Delta sync for offline apps: the session changes after `since` (a token from an earlier
+   * answer; omitted: none, only the current token), oldest first. A token older than the change
+   * log's retention fails with `SYNC_TOKEN_EXPIRED`: re-read the sessions in full, then sync from
+   * the token of that answer. Tokens work on every replica.
+   */
+  sessionChanges: SessionChangePage;
+  /**
    * Sessions from Guidebook and Planstone, merged into one list in start-time order by
    * default. If a provider fails, the others' sessions are still returned, with an error
    * naming the missing provider.
@@ -1224,6 +1232,13 @@ export type QueryPersonalizedSchedulesArgs = {
 
 export type QuerySessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySessionChangesArgs = {
+  filter?: InputMaybe<SessionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1451,6 +1466,8 @@ export type SessionFilter = {
    * as for `endsAfter`, so a session without an end time and not all-day is never running).
    */
   happeningAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these sessions (global IDs of Sessions, at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only sessions with this import id (Guidebook `import_id`, Planstone `sessionClientID`). */
   importId?: InputMaybe<Scalars['String']['input']>;
   /** Only sessions in this room or venue (global ID of a Location). */
@@ -2009,9 +2026,9 @@ export type ResolversTypes = {
   PublishScope: PublishScope;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Session: ResolverTypeWrapper<SessionModel>;
-  SessionChange: ResolverTypeWrapper<Omit<SessionChange, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  SessionChange: ResolverTypeWrapper<SessionChangeEvent>;
   SessionChangeKind: SessionChangeKind;
-  SessionChangePage: ResolverTypeWrapper<Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversTypes['SessionChange']> }>;
+  SessionChangePage: ResolverTypeWrapper<SessionChangePageModel>;
   SessionChangedField: SessionChangedField;
   SessionConnection: ResolverTypeWrapper<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversTypes['SessionEdge']> }>;
   SessionCredit: ResolverTypeWrapper<SessionCreditModel>;
@@ -2101,8 +2118,8 @@ export type ResolversParentTypes = {
   PublishRequest: PublishRequestModel;
   Query: Record<PropertyKey, never>;
   Session: SessionModel;
-  SessionChange: Omit<SessionChange, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
-  SessionChangePage: Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversParentTypes['SessionChange']> };
+  SessionChange: SessionChangeEvent;
+  SessionChangePage: SessionChangePageModel;
   SessionConnection: Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> };
   SessionCredit: SessionCreditModel;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
@@ -2397,6 +2414,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   personalizedSchedules?: Resolver<Maybe<ResolversTypes['PersonalizedScheduleConnection']>, ParentType, ContextType, Partial<QueryPersonalizedSchedulesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
+  sessionChanges?: Resolver<ResolversTypes['SessionChangePage'], ParentType, ContextType, RequireFields<QuerySessionChangesArgs, 'first'>>;
   sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QuerySessionsArgs, 'orderBy'>>;
   speakers?: Resolver<Maybe<ResolversTypes['SpeakerConnection']>, ParentType, ContextType, Partial<QuerySpeakersArgs>>;
   tracks?: Resolver<Maybe<ResolversTypes['TrackConnection']>, ParentType, ContextType, Partial<QueryTracksArgs>>;

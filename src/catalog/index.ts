@@ -42,3 +42,5 @@ export {
 } from './conferences.js';
 export { locationById, locationGlobalId, locationsByGuidebookIds } from './locations.js';
 export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';
+export { MAX_CHANGES_PER_PAGE, sessionChanges, sessionOfChange, type SessionChangesArgs } from './sessionChanges.js';
+export { sessionMatchesFilter, sessionMatchScope, type SessionMatchScope } from './sessionMatchesFilter.js';

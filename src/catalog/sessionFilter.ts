@@ -43,6 +43,7 @@ export function guidebookSessionFilter(filter: ValidSessionFilter): GuidebookSes
       importId: filter.importId,
       locationId: filter.location?.sourceId,
       search: filter.search,
+      ids: filter.ids && filter.ids.filter((id) => id.provider === 'guidebook').map((id) => id.sourceId),
     }),
     // No bound: no window at all, so a datasource sees an unfiltered read as one.
     window: isWindowEmpty(filter.window) ? undefined : filter.window,
@@ -81,6 +82,7 @@ export function guidebookMayMatch(filter: ValidSessionFilter): boolean {
   if (filter.conference && filter.conference.provider !== 'guidebook') return false;
   if (filter.location && filter.location.provider !== 'guidebook') return false;
   if (filter.speakerPid !== undefined) return false; // Guidebook sessions have no speakers.
+  if (filter.ids && !filter.ids.some((id) => id.provider === 'guidebook')) return false;
   return pinnedGuide(filter) !== null;
 }
 
@@ -90,6 +92,7 @@ export function planstoneMayMatch(filter: ValidSessionFilter): boolean {
   if (filter.guideId !== undefined) return false;
   if (filter.track && filter.track.provider !== 'planstone') return false;
   if (filter.location && filter.location.provider !== 'planstone') return false;
+  if (filter.ids && !filter.ids.some((id) => id.provider === 'planstone')) return false;
   return !filter.conference || filter.conference.provider === 'planstone';
 }
 
@@ -133,6 +136,7 @@ export function planstoneSessionFilter(filter: ValidSessionFilter, scope: Planst
       roomId: room?.roomId,
       roomName: room?.roomName,
       search: filter.search,
+      ids: filter.ids && filter.ids.flatMap((id) => (id.provider === 'planstone' ? (planstoneOwnId(id.sourceId, scope) ?? []) : [])),
     }),
     window: filter.day !== undefined ? windowOnDay(filter.window, filter.day, scope.timeZone) : isWindowEmpty(filter.window) ? undefined : filter.window,
   };

@@ -106,6 +106,16 @@ export interface GatewayConfig {
   auth: ClientAuthConfig | null;
   /** Bearer token `GET /metrics` requires; null = the metrics are open (block them at the ingress). */
   metricsToken: string | null;
+  /** Change detection and the change log (docs/live-schedule.md). */
+  changes: {
+    /** Whether this process runs the background poll (with Redis: competes for the lease). */
+    detection: boolean;
+    pollIntervalMs: number;
+    quotaShare: number;
+    completeEvery: number;
+    leaseTtlMs: number;
+    retention: { maxLength: number; maxAgeMs: number };
+  };
   /** Whether introspection queries are answered (default: not in production). */
   introspection: boolean;
   /** Whether GET /graphql in a browser serves Apollo Sandbox (default: not in production). */

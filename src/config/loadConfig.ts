@@ -157,6 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     // Enforced in demo mode too: a deployment that sets keys means them, whatever its providers are.
     auth: apiKeys.length > 0 || jwt ? { apiKeys, jwt } : null,
     metricsToken: values.METRICS_TOKEN?.trim() || null,
+    changes: {
+      detection: values.CHANGE_DETECTION,
+      pollIntervalMs: Math.round(values.CHANGE_POLL_INTERVAL_S * 1000),
+      quotaShare: values.CHANGE_POLL_QUOTA_SHARE,
+      completeEvery: values.CHANGE_POLL_COMPLETE_EVERY,
+      leaseTtlMs: Math.round((values.CHANGE_LEASE_TTL_S ?? Math.max(10, 3 * values.CHANGE_POLL_INTERVAL_S)) * 1000),
+      retention: { maxLength: values.CHANGE_LOG_MAX_LENGTH, maxAgeMs: values.CHANGE_LOG_MAX_AGE_S * 1000 },
+    },
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     sandbox: values.GRAPHQL_SANDBOX ?? !production,
     logLevel: values.LOG_LEVEL,

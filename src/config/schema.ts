@@ -78,6 +78,18 @@ export const baseSchema = z.object({
   GRAPHQL_SANDBOX: z.stringbool().optional(),
   GATEWAY_API_KEYS: z.string().default(''),
   GATEWAY_JWT_SECRET: z.string().optional(),
+  // Change detection (docs/live-schedule.md).
+  CHANGE_DETECTION: z.stringbool().default(true),
+  CHANGE_POLL_INTERVAL_S: z.coerce.number().positive().default(60),
+  CHANGE_POLL_QUOTA_SHARE: z.coerce.number().gt(0).max(1).default(0.15),
+  CHANGE_POLL_COMPLETE_EVERY: z.coerce.number().int().min(1).default(15),
+  CHANGE_LOG_MAX_LENGTH: z.coerce.number().int().min(1).default(10_000),
+  CHANGE_LOG_MAX_AGE_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 86_400),
+  CHANGE_LEASE_TTL_S: z.coerce.number().positive().optional(),
   GATEWAY_JWT_ISSUER: z.string().optional(),
   GATEWAY_JWT_AUDIENCE: z.string().optional(),
   METRICS_TOKEN: z.string().optional(),

@@ -95,6 +95,39 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
     group: 'Cache',
     description: 'Prefix of every Redis key the gateway writes. No `{` or `}`: the gateway places Redis Cluster hash tags itself.',
   },
+  CHANGE_DETECTION: {
+    group: 'Change detection',
+    description:
+      '`false`: no background poll (the change log and `Query.sessionChanges` stay, empty unless another replica sharing `REDIS_URL` polls). See docs/live-schedule.md.',
+  },
+  CHANGE_POLL_INTERVAL_S: {
+    group: 'Change detection',
+    description:
+      "Seconds between two polls of the session lists (decimals allowed). A list is read through the shared cache, so a change shows within this plus the provider's cache TTL.",
+  },
+  CHANGE_POLL_QUOTA_SHARE: {
+    group: 'Change detection',
+    description:
+      "The largest share (0–1) of a provider's daily request budget (`*_QUOTA_PER_DAY`) the polls may spend: after a poll that cost n calls, that provider is polled again no sooner than n / (share × budget) of a day later.",
+  },
+  CHANGE_POLL_COMPLETE_EVERY: {
+    group: 'Change detection',
+    description:
+      'Planstone: every this many polls reads the whole feed (the only read that shows a deleted session); the others ask only for sessions whose `session_updated_at` is at or after the last one seen.',
+  },
+  CHANGE_LOG_MAX_LENGTH: {
+    group: 'Change detection',
+    description: 'The change log keeps at most this many events (older ones are trimmed; a sync token before them answers `SYNC_TOKEN_EXPIRED`).',
+  },
+  CHANGE_LOG_MAX_AGE_S: {
+    group: 'Change detection',
+    description: 'The change log drops events older than this (seconds); a sync token before them answers `SYNC_TOKEN_EXPIRED`.',
+  },
+  CHANGE_LEASE_TTL_S: {
+    group: 'Change detection',
+    description:
+      'With `REDIS_URL`: how long the poller lease lasts unless renewed (seconds); a replica that dies is replaced by another within this. Default: 3 × `CHANGE_POLL_INTERVAL_S`, at least 10.',
+  },
   CACHE_MAX_ENTRIES: {
     group: 'Cache',
     description: "Size of the in-memory shared cache (entries); with Redis, of each replica's local copy of the entries it reads.",

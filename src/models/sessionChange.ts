@@ -27,3 +27,11 @@ export interface SessionChangeRecord {
 
 /** A change as the log holds it: its record and its position, the sync token just after it. */
 export type SessionChangeEvent = SessionChangeRecord & { token: string };
+
+/** A page of changes as `Query.sessionChanges` answers it (GraphQL `SessionChangePage`). */
+export interface SessionChangePageModel {
+  changes: SessionChangeEvent[];
+  /** Where the next page starts. */
+  token: string;
+  hasMore: boolean;
+}

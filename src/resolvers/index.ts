@@ -8,6 +8,7 @@ import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
 import { scalarResolvers } from './scalars.js';
 import { Session, sessionQueries, SpeakerEngagement } from './session.js';
+import { SessionChange, sessionChangeQueries } from './sessionChange.js';
 import { Speaker, speakerQueries } from './speaker.js';
 import { Track, trackQueries } from './track.js';
 
@@ -23,6 +24,7 @@ export const resolvers: Resolvers = {
     ...speakerQueries,
     ...clientSessionQueries,
     ...conferenceQueries,
+    ...sessionChangeQueries,
   },
   Mutation: mutationResolvers,
   PublishRequest,
@@ -37,4 +39,5 @@ export const resolvers: Resolvers = {
   ClientSession,
   Conference,
   Location,
+  SessionChange,
 };

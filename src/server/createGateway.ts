@@ -8,6 +8,9 @@ import express from 'express';
 import type { DestinationStream, Logger } from 'pino';
 
 import type { GatewayContext } from '../catalog/index.js';
+import type { ChangeLog } from '../changes/changeLog.js';
+import { ChangePoller } from '../changes/changePoller.js';
+import { createChangeStores } from '../changes/createChangeStores.js';
 import type { GatewayConfig } from '../config/index.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
@@ -70,6 +73,14 @@ export interface GatewayOptions {
    * Lines are scrubbed of every configured secret and upstream host before they get here.
    */
   logDestination?: DestinationStream;
+  /**
+   * The change log (`sessionChanges`, subscriptions); by default a Redis Stream when
+   * `config.redis` is set, else in memory. A log passed here is not closed by `stop()`, and
+   * change detection keeps its state in memory beside it.
+   */
+  changeLog?: ChangeLog;
+  /** Whether the background change poll starts with the gateway (default: `config.changes.detection`; tests say). */
+  changeDetection?: boolean;
 }
 
 export interface Gateway {
@@ -83,6 +94,10 @@ export interface Gateway {
   quotaSnapshot(): Promise<QuotaSnapshot[]>;
   /** Each configured provider's circuit-breaker state (see docs/resilience.md). */
   providerHealth(): ProviderHealthSnapshot;
+  /** The change log this gateway reads (and, holding the lease, writes). */
+  changeLog: ChangeLog;
+  /** Change detection's background poll (started with the gateway unless switched off; `pollOnce` polls now). */
+  changePoller: ChangePoller;
 }
 
 /**
@@ -110,6 +125,29 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger.debug({ provider, route, attempt, delayMs, code: (error as { extensions?: { code?: unknown } }).extensions?.code }, 'upstream retry'),
   });
   const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message));
+  const changeStores = await createChangeStores({
+    retention: config.changes.retention,
+    redisUrl: config.redis?.url,
+    redisKeyPrefix: config.redis?.keyPrefix,
+    leaseTtlMs: config.changes.leaseTtlMs,
+    changeLog: options.changeLog,
+    onError: storeErrors.report,
+  });
+  const changeLog = changeStores.changeLog;
+  const changePoller = new ChangePoller({
+    store: changeStores.detection,
+    dataSources: () => createDataSources(clients, { 'x-request-id': 'change-detection' }),
+    intervalMs: config.changes.pollIntervalMs,
+    completeEvery: config.changes.completeEvery,
+    quotaShare: config.changes.quotaShare,
+    quotaUsed: async () => {
+      const used: Partial<Record<ProviderName, number>> = {};
+      for (const row of await quota.snapshot()) if (row.window === 'day') used[row.provider] = (used[row.provider] ?? 0) + row.used;
+      return used;
+    },
+    perDay: Object.fromEntries(PROVIDER_NAMES.map((provider) => [provider, config.quotas[provider].perDay])),
+    onError: (error) => logger.warn({ err: error }, 'change detection: poll failed (retried at the next interval)'),
+  });
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);
@@ -218,7 +256,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         context: async ({ req, res }) => {
           const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
           // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
-          return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
+          return {
+            requestId,
+            dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }),
+            partialErrors: [],
+            changeLog,
+          };
         },
       }),
     ),
@@ -226,8 +269,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     operations.bodyErrorHandler,
   );
 
+  if (options.changeDetection ?? config.changes.detection) changePoller.start();
+
   return {
     httpServer,
+    changeLog,
+    changePoller,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -238,7 +285,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return `http://${shownHost}:${actual}/graphql`;
     },
     async stop() {
-      await apollo.stop();
+      await Promise.all([changePoller.stop(), apollo.stop()]);
+      await changeStores.close();
       operations.close();
       await closeProviderClients(clients);
       quota.close();

@@ -23,6 +23,7 @@ export interface SessionFilterInput {
   locationId?: string | null;
   speakerId?: string | null;
   search?: string | null;
+  ids?: readonly string[] | null;
 }
 
 /** An object a filter names by global ID, decoded. */
@@ -53,7 +54,12 @@ export interface ValidSessionFilter {
   day?: string;
   /** The search's words (searchWords): at least one when given. */
   search?: string[];
+  /** Only these sessions (decoded global IDs, each once; at most MAX_FILTER_IDS). */
+  ids?: FilterRef[];
 }
+
+/** Most session IDs `SessionFilter.ids` may list. */
+export const MAX_FILTER_IDS = 100;
 
 /** Longest `search`, in characters (code points). */
 export const MAX_SEARCH_LENGTH = 200;
@@ -65,8 +71,8 @@ export const MAX_SEARCH_LENGTH = 200;
  * Conference, `locationId` a Location, `speakerId` a Speaker, `guideId` a Guide, `trackId` a
  * Track); `startsAfter` later than `startsBefore`, `endsAfter` later than `endsBefore`; a
  * `day` that is not a `YYYY-MM-DD` date; a `search` that is empty, only whitespace, without
- * a letter or digit, or longer than 200 characters. Equal bounds are allowed (nothing
- * matches them).
+ * a letter or digit, or longer than 200 characters; `ids` with more than 100 IDs, or one
+ * that is not a Session's. Equal bounds are allowed (nothing matches them).
  */
 export function validateSessionFilter(input: SessionFilterInput, prefix = 'filter'): ValidSessionFilter {
   const arg = (name: string) => `${prefix}.${name}`;
@@ -114,6 +120,20 @@ export function validateSessionFilter(input: SessionFilterInput, prefix = 'filte
     const words = searchWords(search);
     if (words.length === 0) throw new UserInputError(`\`${arg('search')}\` must contain at least one letter or digit.`, arg('search'));
     valid.search = words;
+  }
+
+  if (input.ids != null) {
+    if (input.ids.length > MAX_FILTER_IDS) {
+      throw new UserInputError(`\`${arg('ids')}\` may list at most ${MAX_FILTER_IDS} IDs (this has ${input.ids.length}).`, arg('ids'));
+    }
+    const seen = new Set<string>();
+    valid.ids = [];
+    for (const id of input.ids) {
+      const decoded = ref(expectGlobalId(id, arg('ids'), 'Session'));
+      const key = `${decoded.provider}:${decoded.sourceId}`;
+      if (!seen.has(key)) valid.ids.push(decoded);
+      seen.add(key);
+    }
   }
   return valid;
 }

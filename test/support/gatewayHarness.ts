@@ -37,6 +37,8 @@ export interface HarnessOptions {
    * one the emulator holds (`'all'`, as demo mode does).
    */
   planstoneConferences?: 'first' | 'all';
+  /** Start change detection's background poll with the gateway (off by default: tests call `gateway.changePoller.pollOnce()`). */
+  changeDetection?: boolean;
 }
 
 /** The three emulators and a gateway pointed at them, all on free loopback ports. */
@@ -57,7 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     GRAPHQL_JIT_AFTER: '0',
     ...options.env,
   });
-  const gateway = await createGateway(config, { logError: () => undefined, ...options.gatewayOptions });
+  const gateway = await createGateway(config, { logError: () => undefined, changeDetection: options.changeDetection ?? false, ...options.gatewayOptions });
   const url = await gateway.listen(0, '127.0.0.1');
   const all = [emulators.guidebook, emulators.roundware, emulators.planstone];
   return {

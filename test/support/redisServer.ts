@@ -39,10 +39,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `redis-server` on a free loopback port (or on `port`, to restart one) and waits until it answers PING. */
-export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
+/**
+ * Starts `redis-server` on a free loopback port (or on `port`, to restart one) and waits until
+ * it answers PING. `dir`: keep an append-only file there, so a restart on the same `dir` finds
+ * the data again (otherwise nothing is persisted).
+ */
+export async function startRedisServer(options: { port?: number; dir?: string } = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+  const persistence = options.dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--daemonize', 'no'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -28,6 +28,23 @@ export function planstoneFeed(seed: number, scale = 0): PlanstoneFeed {
   return feed;
 }
 
+/**
+ * `feed` with one session replaced by `edit`'s result (or removed, when it gives null): a new
+ * feed (the cached ones are shared and never change), for an emulator's edit control.
+ * Undefined when the feed has no session with that `_id`.
+ */
+export function feedWithSessionEdited(
+  feed: PlanstoneFeed,
+  id: string,
+  edit: (session: PlanstoneDocument) => PlanstoneDocument | null,
+): PlanstoneFeed | undefined {
+  const current = feed.byId('sessions', id);
+  if (!current) return undefined;
+  const edited = edit(current);
+  const sessions = feed.sessions.flatMap((session) => (session !== current ? [session] : edited ? [edited] : []));
+  return indexedFeed(sessions, feed.speakers, feed.missingPids);
+}
+
 function buildFeed(seed: number, scale: number): PlanstoneFeed {
   const demo = planstoneDataset(seed);
   const specs = scale > 0 ? [...EXTRA_CONFERENCE_SPECS, scaleConferenceSpec(scale)] : EXTRA_CONFERENCE_SPECS;
@@ -41,11 +58,15 @@ function buildFeed(seed: number, scale: number): PlanstoneFeed {
   for (const session of sessions) {
     for (const engagement of (session.speakers as { pid: string }[] | undefined) ?? []) if (!known.has(engagement.pid)) missing.add(engagement.pid);
   }
+  return indexedFeed(sessions, speakers, [...missing].sort());
+}
+
+function indexedFeed(sessions: readonly PlanstoneDocument[], speakers: readonly PlanstoneDocument[], missingPids: readonly string[]): PlanstoneFeed {
   const indexes = { sessions: index(sessions), speakers: index(speakers) };
   return Object.freeze({
     sessions,
     speakers,
-    missingPids: [...missing].sort(),
+    missingPids,
     scoped: (resource: PlanstoneResource, account: string, conference: string) => indexes[resource].scoped.get(scopeKey(account, conference)) ?? [],
     byId: (resource: PlanstoneResource, id: string) => indexes[resource].byId.get(id),
   });

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { z } from 'zod';
 
 import { createArraySource, createPageNumberSource, mergeOffsetSources, type OffsetSource } from '../../connections/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import type {
   AttendeeModel,
   AttendeeStatus,
@@ -42,7 +43,7 @@ import {
 import { GuidebookWrites } from './writes.js';
 
 export { GuidebookClient, type GuidebookClientOptions } from './client.js';
-export { matchesGuidebookFilter, type GuidebookSessionFilter } from './sessionFilter.js';
+export { matchesGuidebookFilter, type GuidebookNames, type GuidebookSessionFilter } from './sessionFilter.js';
 
 export interface GuidebookAttendeeFilter {
   guideId?: string;
@@ -180,6 +181,21 @@ export class GuidebookDataSource {
    * page cache.
    */
   sessionSource(filter: GuidebookSessionFilter, order: SessionOrder): OffsetSource<SessionModel> {
+    if (filter.ids !== undefined) {
+      // A few sessions by id (`SessionFilter.ids`, at most 100): read by id (batched, from the guide's cached list when
+      // one is pinned and that is cheaper), the rest of the filter checked here. An id Guidebook does not know is left out.
+      const ids = filter.ids;
+      const guideId = filter.guideId;
+      return createArraySource(async () => {
+        const found = await (guideId === undefined ? this.session.loadMany(ids) : this.sessionsByIds(guideId, ids));
+        const sessions = found.filter((session): session is SessionModel => {
+          if (session instanceof NotFoundError) return false;
+          if (session instanceof Error) throw session;
+          return true;
+        });
+        return (await this.filterSessions(sessions, filter)).sort(sessionComparator(order));
+      });
+    }
     if (!isUpstreamFilter(filter)) {
       // Guidebook applies its own filters to the list, the rest is applied here, then the order.
       const rest = withoutUpstreamFields(filter);
@@ -257,6 +273,15 @@ export class GuidebookDataSource {
     return sessions.filter((session) => matchesGuidebookFilter(session, filter, names));
   }
 
+  /**
+   * Every session of every guide, in the default order: the whole list read once per
+   * request through the shared page cache (the pages the home page reads), as change
+   * detection compares it (src/changes/).
+   */
+  allSessions(): Promise<SessionModel[]> {
+    return this.#allSessions(sessionListQuery({}, DEFAULT_SESSION_ORDER));
+  }
+
   /** Every guide of the account (one read of the guide list per request, through the shared cache). */
   async allGuides(): Promise<GuideModel[]> {
     return (await this.#wholeList('guides', guidebookGuideWire)()).flatMap((page) => mapCachedList(page, toGuide));
@@ -272,6 +297,11 @@ export class GuidebookDataSource {
       const pages = await this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => mapCachedList(page.results, toSession), this.#headers);
       return rememberView(pages, 'all', () => pages.flat());
     });
+  }
+
+  /** Track and location names by id, as a search reads them (the whole lists, once per request, through the shared cache). */
+  searchNames(): Promise<GuidebookNames> {
+    return this.#names();
   }
 
   /** Track and location names by id (their whole lists, as the by-id loaders read them). */

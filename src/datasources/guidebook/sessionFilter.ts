@@ -16,6 +16,8 @@ export interface GuidebookSessionFilter {
   locationId?: string;
   /** Words (searchWords) that must each occur in the name, description, track or location names. */
   search?: readonly string[];
+  /** Only these sessions (ids; `SessionFilter.ids`). */
+  ids?: readonly string[];
 }
 
 /** Names of the guides' schedule tracks and locations by id, for `search`. */
@@ -31,7 +33,13 @@ export function withoutUpstreamFields({ guideId: _guide, trackId: _track, import
 
 /** Whether Guidebook itself can answer the filter (guide, track and import id are its list filters). */
 export function isUpstreamFilter(filter: GuidebookSessionFilter): boolean {
-  return (filter.window === undefined || isWindowEmpty(filter.window)) && !filter.windowByGuide && filter.locationId === undefined && !filter.search?.length;
+  return (
+    (filter.window === undefined || isWindowEmpty(filter.window)) &&
+    !filter.windowByGuide &&
+    filter.locationId === undefined &&
+    !filter.search?.length &&
+    filter.ids === undefined
+  );
 }
 
 /**
@@ -40,6 +48,7 @@ export function isUpstreamFilter(filter: GuidebookSessionFilter): boolean {
  * answer exactly these). `names` is needed when the filter has a search.
  */
 export function matchesGuidebookFilter(session: SessionModel, filter: GuidebookSessionFilter, names?: GuidebookNames): boolean {
+  if (filter.ids !== undefined && !filter.ids.includes(session.sourceId)) return false;
   if (filter.guideId !== undefined && session.guideId !== filter.guideId) return false;
   if (filter.trackId !== undefined && !session.tracks.some((t) => t.kind === 'guidebook' && t.id === filter.trackId)) return false;
   // As Guidebook's `import_id` filter reads its value: trimmed, and blank means no filter.

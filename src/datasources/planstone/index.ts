@@ -161,6 +161,16 @@ export class PlanstoneDataSource {
         return engaged.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
       });
     }
+    if (filter.ids !== undefined && filter.ids.every((id) => /^\d{1,32}$/.test(id))) {
+      // A few sessions by schedid (`SessionFilter.ids`): one `$in` query (as text and as number, as the feed may hold either).
+      const ids = filter.ids;
+      return createArraySource(async () => {
+        if (ids.length === 0) return [];
+        const where = { schedid: { $in: ids.flatMap((id) => (/^\d{1,15}$/.test(id) ? [id, Number(id)] : [id])) } };
+        const sessions = await this.sessionsWhere(where, read);
+        return sessions.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
+      });
+    }
     const where = sessionWhere(filter, this.#zone);
     if (where !== undefined) {
       // The feed selects the days (and speaker) that can match; the rest is checked here.

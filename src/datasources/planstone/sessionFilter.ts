@@ -23,6 +23,8 @@ export interface PlanstoneSessionFilter {
   roomName?: string;
   /** Words (searchWords) that must each occur in the name, description, speaker, track or room names. */
   search?: readonly string[];
+  /** Only these sessions (their own ids: `schedid`, else `_id`; `SessionFilter.ids`). */
+  ids?: readonly string[];
 }
 
 /** Whether the filter needs the session's description: then a list read (without it) is not enough. */
@@ -36,6 +38,7 @@ export function filterNeedsDetails(filter: PlanstoneSessionFilter): boolean {
  * `search` reads `descriptionHtml`: the session must come from a whole read (filterNeedsDetails).
  */
 export function matchesPlanstoneFilter(session: SessionModel, filter: PlanstoneSessionFilter): boolean {
+  if (filter.ids !== undefined && !filter.ids.includes(session.sourceId)) return false;
   if (filter.importId !== undefined && session.importId !== filter.importId) return false;
   if (filter.published !== undefined && (session.published ?? false) !== filter.published) return false;
   if (filter.trackName !== undefined && !session.tracks.some((t) => t.kind === 'inline' && t.track.name === filter.trackName)) return false;

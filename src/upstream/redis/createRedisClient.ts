@@ -96,3 +96,16 @@ export function readyOrTimeout(redis: RedisClient, timeoutMs: number): Promise<v
     redis.once('ready', done);
   });
 }
+
+/**
+ * A new connection like `redis`'s for blocking reads (`XREAD BLOCK`): no command timeout,
+ * commands queued while it reconnects. The caller listens to `error` and disconnects it.
+ */
+export function blockingDuplicate(redis: RedisClient): RedisClient {
+  const blocking = { commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null };
+  if (redis.isCluster) {
+    const cluster = redis as Cluster;
+    return cluster.duplicate([], { enableOfflineQueue: true, redisOptions: { ...cluster.options.redisOptions, ...blocking } });
+  }
+  return (redis as Redis).duplicate(blocking);
+}

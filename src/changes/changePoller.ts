@@ -1,0 +1,161 @@
+import type { DataSources } from '../datasources/providers.js';
+import type { SessionChangeEvent } from '../models/sessionChange.js';
+import type { ProviderName } from '../providers.js';
+import type { DetectionStore, ScopeState } from './detectionStore.js';
+import { diffSessions } from './diffSessions.js';
+import { pollScopes } from './pollScopes.js';
+
+const DAY_MS = 86_400_000;
+
+export interface ChangePollerOptions {
+  store: DetectionStore;
+  /** Fresh datasources for one poll (system headers, the shared upstream cache). */
+  dataSources: () => DataSources;
+  /** Time between the ends of two polls (ms). */
+  intervalMs: number;
+  /** Planstone: every this many polls is a complete read (deletions); the others read only what changed. */
+  completeEvery: number;
+  /**
+   * The largest share (0–1] of a provider's daily request budget polls may spend: after a poll
+   * that cost `n` calls of a provider, that provider is polled again no sooner than
+   * `n / (share × perDay)` of a day later. With `quotaUsed` only.
+   */
+  quotaShare?: number;
+  /** Calls counted so far today per provider (all callers: an upper bound of the poll's own cost). */
+  quotaUsed?: () => Promise<Partial<Record<ProviderName, number>>>;
+  /** Each provider's daily budget (0: unlimited, no pacing). */
+  perDay?: Partial<Record<ProviderName, number>>;
+  /** A poll that failed (a provider or the store down); the poller goes on. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The background poll of change detection (issue 20, docs/live-schedule.md): every
+ * `intervalMs`, while this process holds the lease, each scope (pollScopes) is read afresh,
+ * compared with its saved state (diffSessions) and the differences committed with the new
+ * state in one step (DetectionStore.commit). A scope's first read is its baseline and
+ * records nothing. A failed read or commit changes nothing: the next poll finds the same
+ * differences again, so no event is lost or recorded twice.
+ */
+export class ChangePoller {
+  readonly #options: ChangePollerOptions;
+  /** The states this process committed last, while it held the lease (dropped when it may be stale). */
+  readonly #states = new Map<string, ScopeState>();
+  readonly #notBefore = new Map<ProviderName, number>();
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = true;
+
+  constructor(options: ChangePollerOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Starts polling. The first poll comes one interval after the start, not at once: a
+   * starting replica serves its first requests without the lists' reads competing with them.
+   */
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#schedule(this.#options.intervalMs);
+  }
+
+  /**
+   * Stops polling and gives the lease up at once, so another replica takes over without
+   * waiting for its expiry. A poll under way is not waited for (its provider reads may be
+   * slow, and shutdown must not be): its commit, should it still come, is refused for want
+   * of the lease (Redis) or lands in a log nobody reads any more (memory).
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#states.clear();
+    await this.#options.store.releaseLease().catch((error: unknown) => this.#options.onError?.(error));
+  }
+
+  /**
+   * One poll of every scope, if this process holds (or can take) the lease: the events it
+   * recorded, or null when another replica holds the lease.
+   */
+  async pollOnce(): Promise<SessionChangeEvent[] | null> {
+    if (!(await this.#holdLease())) return null;
+    const { store } = this.#options;
+    const recorded: SessionChangeEvent[] = [];
+    const dataSources = this.#options.dataSources();
+    const byProvider = new Map<ProviderName, ReturnType<typeof pollScopes>>();
+    for (const scope of pollScopes(dataSources, this.#options.completeEvery)) {
+      byProvider.set(scope.provider, [...(byProvider.get(scope.provider) ?? []), scope]);
+    }
+    let failure: unknown;
+    for (const [provider, scopes] of byProvider) {
+      if ((this.#notBefore.get(provider) ?? 0) > Date.now()) continue;
+      const usedBefore = await this.#used(provider);
+      for (const scope of scopes) {
+        try {
+          // Renewed before each scope, so a long poll keeps it (the commit checks it again).
+          if (!(await this.#holdLease())) return recorded;
+          const state = this.#states.get(scope.key) ?? (await store.load(scope.key));
+          const read = await scope.read(state);
+          const detectedAt = new Date().toISOString();
+          const diff = diffSessions(state.entries, read.sessions, { complete: read.complete, detectedAt });
+          // The first read is the baseline: what was there before detection started is no change.
+          if (!state.known) diff.records = [];
+          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1 };
+          this.#states.delete(scope.key);
+          const events = await store.commit(scope.key, diff, meta);
+          if (events === null) return recorded; // the lease went to another replica mid-poll
+          recorded.push(...events);
+          for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
+          for (const id of diff.deletes) state.entries.delete(id);
+          this.#states.set(scope.key, { ...state, known: true, ...meta });
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      this.#pace(provider, usedBefore, await this.#used(provider));
+    }
+    if (failure !== undefined) throw failure;
+    return recorded;
+  }
+
+  /**
+   * Takes or renews the lease. The states remembered are kept only while the lease is held
+   * without a break: when it was just taken (another replica may have polled meanwhile) or
+   * cannot be confirmed, they are dropped and read from the store again.
+   */
+  async #holdLease(): Promise<boolean> {
+    let held: Awaited<ReturnType<DetectionStore['holdLease']>>;
+    try {
+      held = await this.#options.store.holdLease();
+    } catch (error) {
+      this.#states.clear();
+      throw error;
+    }
+    if (held !== 'renewed') this.#states.clear();
+    return held !== null;
+  }
+
+  async #used(provider: ProviderName): Promise<number | undefined> {
+    if (!this.#options.quotaUsed) return undefined;
+    return (await this.#options.quotaUsed().catch(() => ({}) as Partial<Record<ProviderName, number>>))[provider];
+  }
+
+  #pace(provider: ProviderName, before: number | undefined, after: number | undefined): void {
+    const share = this.#options.quotaShare ?? 1;
+    const perDay = this.#options.perDay?.[provider] ?? 0;
+    if (before === undefined || after === undefined || perDay <= 0 || share <= 0) return;
+    const cost = Math.max(0, after - before);
+    this.#notBefore.set(provider, Date.now() + (cost * DAY_MS) / (share * perDay));
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.pollOnce()
+        .catch((error: unknown) => {
+          if (!this.#stopped) this.#options.onError?.(error);
+        })
+        .finally(() => this.#schedule(this.#options.intervalMs));
+    }, delayMs);
+    this.#timer.unref();
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+import type { SessionModel } from '../models/index.js';
+import type { SessionChangedField } from '../models/sessionChange.js';
+
+/** Every part of a session an `UPDATED` change can name, in the order events list them. */
+export const SESSION_CHANGED_FIELDS: readonly SessionChangedField[] = ['TIMES', 'LOCATION', 'TITLE', 'TRACKS', 'SPEAKERS', 'DESCRIPTION', 'PUBLISHED'];
+
+/**
+ * A session's content as change detection compares it: one short hash per changed-field
+ * group (`SESSION_CHANGED_FIELDS`) and one, `rest`, of every other field the API shows
+ * (capacity, image, credits, …), so that an edit of those is an `UPDATED` without
+ * `changedFields`. Provider bookkeeping (`updatedAt`, `createdAt`) is left out: a touch that
+ * changes nothing else is no change.
+ */
+export interface SessionFingerprint {
+  /** Hash of the whole fingerprint: equal hashes mean no change. */
+  hash: string;
+  fields: Record<SessionChangedField | 'rest', string>;
+}
+
+function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+}
+
+const time = (date: Date | null): number | null => (date === null ? null : date.getTime());
+
+/** The fingerprint of a session model (pure; the same content always gives the same hashes). */
+export function sessionFingerprint(session: SessionModel): SessionFingerprint {
+  const {
+    startTime,
+    endTime,
+    allDay,
+    locations,
+    name,
+    tracks,
+    speakers,
+    descriptionHtml,
+    published,
+    updatedAt: _updatedAt,
+    createdAt: _createdAt,
+    registrationStartTime,
+    registrationEndTime,
+    ...rest
+  } = session;
+  const fields: SessionFingerprint['fields'] = {
+    TIMES: digest([time(startTime), time(endTime), allDay]),
+    LOCATION: digest(locations),
+    TITLE: digest(name),
+    TRACKS: digest(tracks.map((t) => (t.kind === 'guidebook' ? t.id : [t.track.sourceId, t.track.name]))),
+    SPEAKERS: digest(speakers),
+    DESCRIPTION: digest(descriptionHtml),
+    PUBLISHED: digest(published),
+    rest: digest([rest, time(registrationStartTime), time(registrationEndTime)]),
+  };
+  return { hash: digest(fields), fields };
+}
+
+/** The changed-field groups whose hashes differ between two fingerprints, in SESSION_CHANGED_FIELDS order. */
+export function changedFields(before: SessionFingerprint, after: SessionFingerprint): SessionChangedField[] {
+  return SESSION_CHANGED_FIELDS.filter((field) => before.fields[field] !== after.fields[field]);
+}
