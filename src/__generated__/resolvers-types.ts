@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionModel, TrackModel, GuideModel, AttendeeModel, PersonalizedScheduleModel, SpeakerModel, ClientSessionModel, ConferenceModel, SpeakerEngagementModel, LocationModel, SessionCreditModel, CustomFieldModel, AttendeeProfileModel } from '../models/index.js';
 import type { PublishRequestModel } from '../models/writes/index.js';
+import type { SessionChangeEvent } from '../models/sessionChange.js';
 import type { GatewayContext } from '../catalog/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1627,6 +1628,23 @@ export type StartClientSessionPayload = {
   userErrors: Array<UserError>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Session changes as they are detected, for sessions that match `filter` before or after the
+   * change (a conference, track, room, speaker, or a set of sessions by `ids`). With `since`, the
+   * changes recorded after that token come first, so a client that reconnects with its last token
+   * misses nothing.
+   */
+  sessionChanged: SessionChange;
+};
+
+
+export type SubscriptionSessionChangedArgs = {
+  filter?: InputMaybe<SessionFilter>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A track grouping sessions: a Guidebook schedule track, or a Planstone track name (which
  * gets a stable ID derived from the conference and the name).
@@ -2000,7 +2018,7 @@ export type ResolversTypes = {
   PublishScope: PublishScope;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Session: ResolverTypeWrapper<SessionModel>;
-  SessionChange: ResolverTypeWrapper<Omit<SessionChange, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  SessionChange: ResolverTypeWrapper<SessionChangeEvent>;
   SessionChangeKind: SessionChangeKind;
   SessionChangePage: ResolverTypeWrapper<Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversTypes['SessionChange']> }>;
   SessionChangedField: SessionChangedField;
@@ -2019,6 +2037,7 @@ export type ResolversTypes = {
   StartClientSessionInput: StartClientSessionInput;
   StartClientSessionPayload: ResolverTypeWrapper<Omit<StartClientSessionPayload, 'clientSession'> & { clientSession?: Maybe<ResolversTypes['ClientSession']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Track: ResolverTypeWrapper<TrackModel>;
   TrackConnection: ResolverTypeWrapper<Omit<TrackConnection, 'edges'> & { edges: Array<ResolversTypes['TrackEdge']> }>;
   TrackEdge: ResolverTypeWrapper<Omit<TrackEdge, 'node'> & { node: ResolversTypes['Track'] }>;
@@ -2092,7 +2111,7 @@ export type ResolversParentTypes = {
   PublishRequest: PublishRequestModel;
   Query: Record<PropertyKey, never>;
   Session: SessionModel;
-  SessionChange: Omit<SessionChange, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
+  SessionChange: SessionChangeEvent;
   SessionChangePage: Omit<SessionChangePage, 'changes'> & { changes: Array<ResolversParentTypes['SessionChange']> };
   SessionConnection: Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> };
   SessionCredit: SessionCreditModel;
@@ -2107,6 +2126,7 @@ export type ResolversParentTypes = {
   StartClientSessionInput: StartClientSessionInput;
   StartClientSessionPayload: Omit<StartClientSessionPayload, 'clientSession'> & { clientSession?: Maybe<ResolversParentTypes['ClientSession']> };
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Track: TrackModel;
   TrackConnection: Omit<TrackConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrackEdge']> };
   TrackEdge: Omit<TrackEdge, 'node'> & { node: ResolversParentTypes['Track'] };
@@ -2506,6 +2526,10 @@ export type StartClientSessionPayloadResolvers<ContextType = GatewayContext, Par
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  sessionChanged?: SubscriptionResolver<ResolversTypes['SessionChange'], "sessionChanged", ParentType, ContextType, Partial<SubscriptionSessionChangedArgs>>;
+};
+
 export type TrackResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Track'] = ResolversParentTypes['Track']> = {
   color?: Resolver<Maybe<ResolversTypes['HexColorCode']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2611,6 +2635,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SpeakerEdge?: SpeakerEdgeResolvers<ContextType>;
   SpeakerEngagement?: SpeakerEngagementResolvers<ContextType>;
   StartClientSessionPayload?: StartClientSessionPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Track?: TrackResolvers<ContextType>;
   TrackConnection?: TrackConnectionResolvers<ContextType>;
   TrackEdge?: TrackEdgeResolvers<ContextType>;

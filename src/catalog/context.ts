@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 
+import type { ChangeLog } from '../changes/changeLog.js';
 import type { DataSources } from '../datasources/providers.js';
 
 /** An error to add to the response without failing the field it belongs to. */
@@ -21,4 +22,6 @@ export interface GatewayContext {
    * The partial-results plugin adds them to the response's `errors`.
    */
   partialErrors: PartialError[];
+  /** The gateway's change log (issue 20): subscriptions follow it. One per gateway, shared by every operation. */
+  changeLog: ChangeLog;
 }

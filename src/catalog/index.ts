@@ -42,3 +42,5 @@ export {
 } from './conferences.js';
 export { locationById, locationGlobalId, locationsByGuidebookIds } from './locations.js';
 export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';
+export { sessionMatchesFilter } from './sessionMatchesFilter.js';
+export { changeMatchesFilter, sessionChangeStream } from './sessionChangeStream.js';

@@ -8,6 +8,7 @@ import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
 import { scalarResolvers } from './scalars.js';
 import { Session, sessionQueries, SpeakerEngagement } from './session.js';
+import { SessionChange, subscriptionResolvers } from './sessionChange.js';
 import { Speaker, speakerQueries } from './speaker.js';
 import { Track, trackQueries } from './track.js';
 
@@ -25,6 +26,8 @@ export const resolvers: Resolvers = {
     ...conferenceQueries,
   },
   Mutation: mutationResolvers,
+  Subscription: subscriptionResolvers,
+  SessionChange,
   PublishRequest,
   Node,
   Session,

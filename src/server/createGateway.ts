@@ -8,6 +8,8 @@ import express from 'express';
 import type { DestinationStream, Logger } from 'pino';
 
 import type { GatewayContext } from '../catalog/index.js';
+import type { ChangeLog } from '../changes/changeLog.js';
+import { MemoryChangeLog } from '../changes/memoryChangeLog.js';
 import type { GatewayConfig } from '../config/index.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
@@ -26,7 +28,7 @@ import {
   type ResponseCache,
 } from '../upstream/index.js';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
-import { clientAuth } from './auth/index.js';
+import { clientAuth, credentialChecker } from './auth/index.js';
 import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
@@ -47,11 +49,12 @@ import { gatewayRequestPlugin } from './plugins/gatewayRequestPlugin.js';
 import { httpCaching } from './plugins/httpCaching.js';
 import { oneErrorPerNullStep } from './plugins/oneErrorPerNull.js';
 import { partialResultsStep } from './plugins/partialResults.js';
-import { subscriptionsOverHttpCheck } from './plugins/subscriptionsOverHttp.js';
+import { subscriptionsOverHttpCheck, type SubscriptionTransport } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
+import { attachWebSocketTransport, httpSubscriptions, OperationRunner, SubscriptionSlots } from './subscriptions/index.js';
 
 export interface GatewayOptions {
   /**
@@ -70,7 +73,22 @@ export interface GatewayOptions {
    * Lines are scrubbed of every configured secret and upstream host before they get here.
    */
   logDestination?: DestinationStream;
+  /**
+   * The change log subscriptions follow (issue 20); by default one in process memory. A log
+   * passed here is not closed by `stop()`.
+   */
+  changeLog?: ChangeLog;
 }
+
+/** Where subscriptions are served (the refusal of a subscription sent as a plain JSON request names them). */
+const SUBSCRIPTION_TRANSPORTS: SubscriptionTransport[] = [
+  { protocol: 'graphql-transport-ws', url: '/graphql' },
+  { protocol: 'multipart-subscription', url: '/graphql', accept: 'multipart/mixed;subscriptionSpec="1.0"' },
+  { protocol: 'graphql-sse', url: '/graphql', accept: 'text/event-stream' },
+];
+
+/** The in-memory change log's retention when none is configured (a day, or 10,000 changes). */
+const DEFAULT_CHANGE_LOG_RETENTION = { maxLength: 10_000, maxAgeMs: 24 * 60 * 60 * 1000 };
 
 export interface Gateway {
   /** The HTTP server (not yet listening). */
@@ -83,6 +101,10 @@ export interface Gateway {
   quotaSnapshot(): Promise<QuotaSnapshot[]>;
   /** Each configured provider's circuit-breaker state (see docs/resilience.md). */
   providerHealth(): ProviderHealthSnapshot;
+  /** The change log subscriptions follow; appending to it delivers to every matching subscriber. */
+  changeLog: ChangeLog;
+  /** Subscriptions open now, and the WebSocket connections and HTTP streams that hold them. */
+  subscriptions(): { open: number; webSockets: number; httpStreams: number };
 }
 
 /**
@@ -111,6 +133,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message));
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
+  const changeLog = options.changeLog ?? new MemoryChangeLog(DEFAULT_CHANGE_LOG_RETENTION);
   const app = express();
   const httpServer = http.createServer(app);
   // Node's bare 431 for an over-long request line becomes a JSON URL_TOO_LONG.
@@ -144,6 +167,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
   const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
   const jitAfter = config.execution.jitAfterExecutions;
+  const limitsCheck = operationLimitsCheck(config.limits);
   const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
   const apollo = new ApolloServer<GatewayContext>({
     // Repeated operations are executed by graphql-jit (see CompiledExecution), unless switched off.
@@ -170,10 +194,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // The gateway's own per-request work, as one plugin (one requestDidStart, one listener).
       gatewayRequestPlugin({
         checks: [
-          operationLimitsCheck(config.limits),
-          // Client mistakes refused before execution: a subscription (served by no HTTP request;
-          // pass `transport` once subscriptions exist), lone surrogates in string arguments.
-          subscriptionsOverHttpCheck(),
+          limitsCheck,
+          // Client mistakes refused before execution: a subscription sent as a plain request (the
+          // subscription transports took theirs before Apollo), lone surrogates in string arguments.
+          subscriptionsOverHttpCheck({ transports: SUBSCRIPTION_TRANSPORTS }),
           wellFormedArgumentsCheck,
         ],
         // The cache policy of a GET's answer, then partial results' errors, then those errors in one order for both executors.
@@ -187,6 +211,33 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     ],
   });
   await apollo.start();
+
+  // Subscriptions: graphql-ws on the upgrade of /graphql, multipart and SSE streams before
+  // Apollo Server; one runner with the same checks and masking as HTTP operations.
+  const runner = new OperationRunner({
+    schema,
+    checks: [limitsCheck, wellFormedArgumentsCheck],
+    formatError,
+    maxTokens: config.limits.maxTokens,
+    introspection: config.introspection,
+    createContext: () => {
+      const requestId = requestIdFrom(undefined);
+      return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [], changeLog };
+    },
+  });
+  const slots = new SubscriptionSlots(config.subscriptions);
+  const streams = httpSubscriptions({ runner, slots, heartbeatMs: config.subscriptions.heartbeatMs });
+  const webSockets = attachWebSocketTransport({
+    httpServer,
+    path: '/graphql',
+    runner,
+    slots,
+    heartbeatMs: config.subscriptions.heartbeatMs,
+    ...(config.auth ? { checkCredential: credentialChecker(config.auth) } : {}),
+    trustedDocuments: operations.trustedDocuments,
+    maxMessageBytes: config.limits.maxBodyBytes,
+    logger,
+  });
 
   app.disable('x-powered-by');
   // ETags only on cacheable answers (httpCaching sets strong ones), not Express's weak ones on every JSON answer.
@@ -212,13 +263,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       express.json({ limit: config.limits.maxBodyBytes }),
       requestGate(config.limits, reject),
       ...operations.afterBodyParsing,
+      // Multipart and SSE subscriptions (by `Accept`) are served here, the rest goes on to Apollo.
+      streams.middleware,
       // A batch is answered entry by entry, a malformed entry with its own error.
       malformedBatchEntries(),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
           // The caller's trace context goes upstream with the request id (see `traceHeadersFrom`).
-          return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }), partialErrors: [] };
+          return {
+            requestId,
+            dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }),
+            partialErrors: [],
+            changeLog,
+          };
         },
       }),
     ),
@@ -238,7 +296,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return `http://${shownHost}:${actual}/graphql`;
     },
     async stop() {
+      // Subscribers first, told to reconnect: their long-lived connections would hold the drain.
+      streams.close();
+      await webSockets.close();
       await apollo.stop();
+      if (!options.changeLog) await changeLog.close();
       operations.close();
       await closeProviderClients(clients);
       quota.close();
@@ -246,5 +308,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
     quotaSnapshot: () => quota.snapshot(),
     providerHealth: () => resilience.providerHealth(),
+    changeLog,
+    subscriptions: () => ({ open: slots.open, webSockets: webSockets.connections(), httpStreams: streams.streams() }),
   };
 }
