@@ -1628,6 +1628,7 @@ export type StartClientSessionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1640,6 +1641,7 @@ export type Subscription = {
 };
 
 
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
 export type SubscriptionSessionChangedArgs = {
   filter?: InputMaybe<SessionFilter>;
   since?: InputMaybe<Scalars['String']['input']>;

@@ -54,7 +54,7 @@ import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
-import { attachWebSocketTransport, httpSubscriptions, OperationRunner, SubscriptionSlots } from './subscriptions/index.js';
+import { attachWebSocketTransport, httpSubscriptions, OperationRunner, subscriptionRootGuard, SubscriptionSlots } from './subscriptions/index.js';
 
 export interface GatewayOptions {
   /**
@@ -263,6 +263,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       express.json({ limit: config.limits.maxBodyBytes }),
       requestGate(config.limits, reject),
       ...operations.afterBodyParsing,
+      // A subscription document graphql-js's validation would throw on (not report): 400, not 500.
+      subscriptionRootGuard(schema),
       // Multipart and SSE subscriptions (by `Accept`) are served here, the rest goes on to Apollo.
       streams.middleware,
       // A batch is answered entry by entry, a malformed entry with its own error.

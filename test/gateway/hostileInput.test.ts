@@ -95,6 +95,17 @@ describe('bug: a subscription operation was INTERNAL_SERVER_ERROR ("Schema is no
   });
 });
 
+describe("bug: a subscription whose root field is under @include(if: $var) crashed graphql-js's SingleFieldSubscriptionsRule (HTTP 500; fuzz seed 22023)", () => {
+  it('is GRAPHQL_VALIDATION_FAILED (HTTP 400; 200 under application/json, as every validation failure), with or without the variable', async () => {
+    const query = 'subscription ($on: Boolean!) { ... on Subscription @include(if: $on) { sessionChanged { token } } }';
+    for (const variables of [{}, { on: true }]) {
+      const { status, body } = await postRaw(JSON.stringify({ query, variables }), { accept: 'application/graphql-response+json' });
+      expect(status, JSON.stringify(variables)).toBe(400);
+      expect((body as GraphQLResponse).errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+  });
+});
+
 describe('bug: non-canonical source ids (NaN, 1.5, 1e2) went upstream and came back NOT_FOUND', () => {
   // One rule per provider, checked when a global ID is decoded (src/ids/canonicalSourceId.ts).
   const NON_CANONICAL_INTEGER = ['NaN', '1.5', '1e2', '007', '+7', '-7', ' 7', '7 ', '0x1F', 'Infinity', '9007199254740993', '٣'];

@@ -121,6 +121,13 @@ describe('limits', () => {
     const invalid = wsSubscribe(client, { query: 'subscription { sessionChanged { nope } }' });
     await invalid.until((s) => s.error !== undefined);
     expect(codesOf(invalid.error)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // graphql-js's SingleFieldSubscriptionsRule throws on this one; it is a validation error all the same.
+    const conditional = wsSubscribe(client, {
+      query: 'subscription ($on: Boolean!) { ... on Subscription @include(if: $on) { sessionChanged { token } } }',
+      variables: { on: true },
+    });
+    await conditional.until((s) => s.error !== undefined);
+    expect(codesOf(conditional.error)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(guarded.gateway.subscriptions().open).toBe(0);
     await client.dispose();
   });

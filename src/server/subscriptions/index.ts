@@ -4,3 +4,4 @@ export { httpSubscriptions, streamKindOf, type HttpSubscriptions, type HttpSubsc
 export { OperationRunner, type OperationRequest, type OperationRunnerOptions, type PreparedOperation } from './operationRunner.js';
 export { SubscriptionSlots, type SubscriptionHolder, type SubscriptionSlotsOptions } from './subscriptionSlots.js';
 export { attachWebSocketTransport, SERVICE_RESTART, type WebSocketTransport, type WebSocketTransportOptions } from './webSocketTransport.js';
+export { subscriptionRootCrash, subscriptionRootGuard } from './subscriptionRootGuard.js';

@@ -21,6 +21,7 @@ import type { GatewayContext } from '../../catalog/index.js';
 import { ErrorCode, limitError } from '../../errors/index.js';
 import { countTokens, formatCount } from '../limits/index.js';
 import type { OperationCheck } from '../plugins/gatewayRequestPlugin.js';
+import { subscriptionRootCrash } from './subscriptionRootGuard.js';
 
 /** One operation as a subscription transport receives it (the GraphQL-over-HTTP request shape). */
 export interface OperationRequest {
@@ -100,6 +101,8 @@ export class OperationRunner {
     } catch (error) {
       return [withCode(error as GraphQLError, ErrorCode.GRAPHQL_PARSE_FAILED)];
     }
+    const crash = subscriptionRootCrash(schema, document);
+    if (crash) return [crash];
     const invalid = validate(schema, document, this.#rules);
     if (invalid.length > 0) return invalid.map((error) => withCode(error, ErrorCode.GRAPHQL_VALIDATION_FAILED));
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
