@@ -2,13 +2,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildWebExample } from '../../scripts/buildWeb.js';
+import { parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { changeOf, PLANSTONE_CONFERENCE, planstoneSession } from '../support/sessionChanges.js';
 import { browserCheck, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
 
 // The web example in headless Chromium, served by the gateway at /examples/web/ and
 // talking to it by persisted hashes only (PERSISTED_OPERATIONS_ONLY=true): scroll the
 // merged schedule to its end, filter by track, open a speaker, pick a conference's day, search,
-// and the "now" view with its clock fixed by `?now=`.
+// and the "now" view with its clock fixed by `?now=`; a live "moved to …" badge from the
+// sessionChanged subscription (HTTP multipart, by persisted hash too).
 
 const chromiumCheck = browserCheck();
 const enabled = chromiumCheck.available;
@@ -237,6 +240,41 @@ describe('the web example in headless Chromium', chromiumCheck.suite, () => {
       expect(await nowPage.locator('#now-view').isHidden()).toBe(true);
     } finally {
       await nowPage.close();
+    }
+  }, 60_000);
+
+  it('shows a live "moved to …" badge on a listed session when a change moves it to another room (sessionChanged over HTTP multipart)', async () => {
+    const streamsBefore = harness.gateway.subscriptions().httpStreams;
+    const livePage = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    try {
+      await livePage.goto(new URL('/examples/web/', harness.url).href);
+      await livePage.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      await livePage.waitForSelector('#schedule li.session', { timeout: 30_000 });
+      // The page's subscription is open before the change is recorded.
+      for (let i = 0; i < 1_500 && harness.gateway.subscriptions().httpStreams <= streamsBefore; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(harness.gateway.subscriptions().httpStreams).toBe(streamsBefore + 1);
+      // The Planstone conference's schedule (the change below is a Planstone session's).
+      await livePage.selectOption('#conference', toGlobalId('Conference', 'planstone', PLANSTONE_CONFERENCE.key));
+      let planstoneId: string | undefined;
+      for (let i = 0; i < 1_500 && planstoneId === undefined; i += 1) {
+        const ids = await livePage
+          .locator('#schedule li.session')
+          .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: Record<string, string | undefined> }).dataset.sessionId!));
+        planstoneId = ids.find((id) => parseGlobalId(id)?.provider === 'planstone');
+        if (planstoneId === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(planstoneId).toBeDefined();
+      const sourceId = parseGlobalId(planstoneId!)!.sourceId;
+      expect(await livePage.locator('li.session .moved').count()).toBe(0);
+      await harness.gateway.changeLog.append([changeOf(planstoneSession(sourceId, { room: '1' }), planstoneSession(sourceId, { room: '99' }))]);
+      const badge = livePage.locator(`li.session[data-session-id="${planstoneId}"] .moved`).first();
+      await badge.waitFor({ timeout: 15_000 });
+      expect(await badge.textContent()).toBe('moved to Room 99');
+      // Only that session has one.
+      expect(await livePage.locator('li.session .moved').count()).toBe(await livePage.locator(`li.session[data-session-id="${planstoneId}"]`).count());
+    } finally {
+      await livePage.close();
     }
   }, 60_000);
 });
