@@ -182,7 +182,11 @@ export class OperationRunner {
           } catch (error) {
             return last(this.format({ errors: [asGraphQLError(error)] }));
           }
-          if (finished) return finish();
+          // Ended (return()) while the stream was being set up: end the stream too.
+          if (finished) {
+            await source.return?.();
+            return done;
+          }
         }
         let event: IteratorResult<unknown>;
         try {
