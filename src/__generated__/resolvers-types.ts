@@ -1653,6 +1653,25 @@ export type StartClientSessionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Session changes as they are detected, for sessions that match `filter` before or after the
+   * change (a conference, track, room, speaker, or a set of sessions by `ids`). With `since`, the
+   * changes recorded after that token come first, so a client that reconnects with its last token
+   * misses nothing.
+   */
+  sessionChanged: SessionChange;
+};
+
+
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
+export type SubscriptionSessionChangedArgs = {
+  filter?: InputMaybe<SessionFilter>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A track grouping sessions: a Guidebook schedule track, or a Planstone track name (which
  * gets a stable ID derived from the conference and the name).
@@ -2045,6 +2064,7 @@ export type ResolversTypes = {
   StartClientSessionInput: StartClientSessionInput;
   StartClientSessionPayload: ResolverTypeWrapper<Omit<StartClientSessionPayload, 'clientSession'> & { clientSession?: Maybe<ResolversTypes['ClientSession']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Track: ResolverTypeWrapper<TrackParent>;
   TrackConnection: ResolverTypeWrapper<Omit<TrackConnection, 'edges'> & { edges: Array<ResolversTypes['TrackEdge']> }>;
   TrackEdge: ResolverTypeWrapper<Omit<TrackEdge, 'node'> & { node: ResolversTypes['Track'] }>;
@@ -2133,6 +2153,7 @@ export type ResolversParentTypes = {
   StartClientSessionInput: StartClientSessionInput;
   StartClientSessionPayload: Omit<StartClientSessionPayload, 'clientSession'> & { clientSession?: Maybe<ResolversParentTypes['ClientSession']> };
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Track: TrackParent;
   TrackConnection: Omit<TrackConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrackEdge']> };
   TrackEdge: Omit<TrackEdge, 'node'> & { node: ResolversParentTypes['Track'] };
@@ -2533,6 +2554,10 @@ export type StartClientSessionPayloadResolvers<ContextType = GatewayContext, Par
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  sessionChanged?: SubscriptionResolver<ResolversTypes['SessionChange'], "sessionChanged", ParentType, ContextType, Partial<SubscriptionSessionChangedArgs>>;
+};
+
 export type TrackResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Track'] = ResolversParentTypes['Track']> = {
   color?: Resolver<Maybe<ResolversTypes['HexColorCode']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2638,6 +2663,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SpeakerEdge?: SpeakerEdgeResolvers<ContextType>;
   SpeakerEngagement?: SpeakerEngagementResolvers<ContextType>;
   StartClientSessionPayload?: StartClientSessionPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Track?: TrackResolvers<ContextType>;
   TrackConnection?: TrackConnectionResolvers<ContextType>;
   TrackEdge?: TrackEdgeResolvers<ContextType>;

@@ -44,3 +44,4 @@ export { locationById, locationGlobalId, locationsByGuidebookIds } from './locat
 export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';
 export { MAX_CHANGES_PER_PAGE, sessionChanges, sessionOfChange, type SessionChangesArgs } from './sessionChanges.js';
 export { sessionMatchesFilter, sessionMatchScope, type SessionMatchScope } from './sessionMatchesFilter.js';
+export { changeMatchesFilter, sessionChangeStream } from './sessionChangeStream.js';

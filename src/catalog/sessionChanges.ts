@@ -63,10 +63,13 @@ export async function sessionChanges(context: GatewayContext, { since, first, fi
 
 /**
  * `SessionChange.session`: the session as its provider lists it now (through the operation's
- * datasources, batched like `node`), or null when the change deleted it or it is gone since.
+ * datasources, batched like `node`; for a change delivered live, the session as detected),
+ * or null when the change deleted it or it is gone since.
  */
 export async function sessionOfChange(context: GatewayContext, change: SessionChangeEvent): Promise<SessionModel | null> {
   if (change.kind === 'DELETED') return null;
+  // Just detected: `after` is how the provider lists it now (no read per subscriber).
+  if (change.live) return change.after;
   const id = parseGlobalId(change.sessionId);
   if (!id) return null;
   try {

@@ -124,6 +124,17 @@ export interface GatewayConfig {
   logLevel: string;
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits. */
   shutdownTimeoutMs: number;
+  /** Subscriptions (docs/subscriptions.md). */
+  subscriptions: SubscriptionsConfig;
+}
+
+export interface SubscriptionsConfig {
+  /** Most subscriptions this process serves at once (all transports); 0: none. */
+  maxPerReplica: number;
+  /** Most subscriptions one WebSocket connection holds at once. */
+  maxPerConnection: number;
+  /** WebSocket ping, multipart and SSE heartbeat interval (ms). */
+  heartbeatMs: number;
 }
 
 export interface OperationLimitsConfig {

@@ -10,6 +10,7 @@ export type {
   PlanstoneConfig,
   PlanstoneConferenceConfig,
   RoundwareConfig,
+  SubscriptionsConfig,
 } from './gatewayConfig.js';
 export { ConfigError } from './configError.js';
 export { demoModeOf } from './demoModeOf.js';

@@ -169,5 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
     sandbox: values.GRAPHQL_SANDBOX ?? !production,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    subscriptions: {
+      maxPerReplica: values.SUBSCRIPTIONS_MAX,
+      maxPerConnection: values.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      heartbeatMs: values.SUBSCRIPTIONS_HEARTBEAT_MS,
+    },
   };
 }

@@ -95,6 +95,9 @@ export const baseSchema = z.object({
   METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: int(10_000),
+  SUBSCRIPTIONS_MAX: int(10_000),
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: z.coerce.number().int().min(1).default(100),
+  SUBSCRIPTIONS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 /** Optional non-negative integer variables (per-provider overrides of a shared default). */

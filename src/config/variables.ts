@@ -246,4 +246,18 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
     description: 'pino level of the JSON logs on stdout: `fatal`, `error`, `warn`, `info`, `debug` (adds a line per upstream call), `trace` or `silent`.',
   },
   SHUTDOWN_TIMEOUT_MS: { group: 'Server', description: 'On SIGTERM, how long in-flight requests may finish before connections are closed (ms).' },
+  SUBSCRIPTIONS_MAX: {
+    group: 'Subscriptions',
+    description:
+      'Most subscriptions one gateway process serves at once, over all transports (graphql-ws, multipart, SSE); one more is refused with `TOO_MANY_SUBSCRIPTIONS`. `0` switches subscriptions off (every one is refused).',
+  },
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: {
+    group: 'Subscriptions',
+    description: 'Most subscriptions one WebSocket connection holds at once; one more is refused with `TOO_MANY_SUBSCRIPTIONS` (an HTTP stream holds one).',
+  },
+  SUBSCRIPTIONS_HEARTBEAT_MS: {
+    group: 'Subscriptions',
+    description:
+      'Heartbeat interval (ms): a WebSocket ping (a connection that does not answer with a pong within as long again is closed), an empty `{}` part on a multipart stream, a `:` comment line on an SSE stream.',
+  },
 };

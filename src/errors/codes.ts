@@ -84,10 +84,24 @@ export const ErrorCode = {
   /** No credential, or one the gateway does not accept (HTTP 401; see GATEWAY_API_KEYS / GATEWAY_JWT_SECRET). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /**
-   * A `subscription` operation was sent where subscriptions are not served (HTTP 400). Today
-   * the gateway serves none; once it does, `extensions.subscriptionTransport` says where.
+   * A `subscription` operation was sent as a plain request (a JSON POST), which answers once
+   * (HTTP 400). Subscriptions are served on the same path over graphql-ws (WebSocket), HTTP
+   * multipart (`Accept: multipart/mixed;subscriptionSpec="1.0"`) and SSE (`Accept:
+   * text/event-stream`); `extensions.subscriptionTransports` lists them.
    */
   SUBSCRIPTIONS_NOT_SUPPORTED: 'SUBSCRIPTIONS_NOT_SUPPORTED',
+  /**
+   * A subscription over the limit: the connection's (SUBSCRIPTIONS_MAX_PER_CONNECTION) or this
+   * gateway instance's (SUBSCRIPTIONS_MAX); `extensions.limit` and `measured` say which count.
+   * HTTP 429 on a multipart or SSE request; an `error` message over graphql-ws.
+   */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
+  /**
+   * The gateway is shutting down (SIGTERM, a deploy): the subscription ends. Subscribe again,
+   * with the last `token` received as `since`, and nothing is missed. (graphql-ws clients get
+   * the WebSocket close code 1012 instead, and reconnect by themselves.)
+   */
+  GATEWAY_RESTARTING: 'GATEWAY_RESTARTING',
   /** Anything unexpected; details are only in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

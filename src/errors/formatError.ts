@@ -12,7 +12,7 @@ import { ErrorCode } from './codes.js';
 const CLIENT_SAFE_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
 /** Extension keys a client may see; anything else (stack traces, upstream bodies) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured', 'subscriptionTransport'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'provider', 'upstreamStatus', 'retryAfter', 'argumentName', 'http', 'limit', 'measured', 'subscriptionTransports'] as const;
 
 export interface FormatErrorOptions {
   /** Called with every error that is masked, for the logs. */

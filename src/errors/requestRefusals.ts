@@ -41,9 +41,33 @@ export function malformedArgumentError(message: string, argumentName: string): G
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName, http: { status: 400 } } });
 }
 
-/** A subscription sent where none are served: SUBSCRIPTIONS_NOT_SUPPORTED, HTTP 400; `transport` says where they are. */
-export function subscriptionsNotSupportedError(message: string, transport?: { protocol: string; url: string }): GraphQLError {
+/** Where subscriptions are served: a protocol, its endpoint, and the `Accept` header that selects it on HTTP. */
+export interface SubscriptionTransport {
+  /** `graphql-transport-ws` (graphql-ws over WebSocket), `multipart-subscription` (Apollo's HTTP multipart), `graphql-sse`. */
+  protocol: string;
+  /** The endpoint's path or URL, e.g. `/graphql`. */
+  url: string;
+  /** The request's `Accept` header that asks for this protocol (HTTP transports). */
+  accept?: string;
+}
+
+/** A subscription sent where it cannot be served: SUBSCRIPTIONS_NOT_SUPPORTED, HTTP 400; `transports` says where it can. */
+export function subscriptionsNotSupportedError(message: string, transports: readonly SubscriptionTransport[] = []): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.SUBSCRIPTIONS_NOT_SUPPORTED, ...(transport ? { subscriptionTransport: { ...transport } } : {}), http: { status: 400 } },
+    extensions: {
+      code: ErrorCode.SUBSCRIPTIONS_NOT_SUPPORTED,
+      ...(transports.length > 0 ? { subscriptionTransports: transports.map((transport) => ({ ...transport })) } : {}),
+      http: { status: 400 },
+    },
   });
+}
+
+/** The gateway is shutting down: GATEWAY_RESTARTING, the last word of a subscription stream. */
+export function gatewayRestartingError(): GraphQLError {
+  return new GraphQLError(
+    'The gateway is shutting down: subscribe again, with the last `token` you received as `since`, to continue without missing a change.',
+    {
+      extensions: { code: ErrorCode.GATEWAY_RESTARTING },
+    },
+  );
 }

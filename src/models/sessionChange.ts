@@ -25,8 +25,12 @@ export interface SessionChangeRecord {
   after: SessionModel | null;
 }
 
-/** A change as the log holds it: its record and its position, the sync token just after it. */
-export type SessionChangeEvent = SessionChangeRecord & { token: string };
+/**
+ * A change as the log holds it: its record and its position, the sync token just after it.
+ * `live`: delivered to a subscriber as it was recorded, so `after` is the session as it is
+ * now (a change read later from the log is read again from its provider).
+ */
+export type SessionChangeEvent = SessionChangeRecord & { token: string; live?: true };
 
 /** A page of changes as `Query.sessionChanges` answers it (GraphQL `SessionChangePage`). */
 export interface SessionChangePageModel {

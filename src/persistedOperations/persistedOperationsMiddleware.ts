@@ -10,7 +10,7 @@ export interface PersistedOperationsOptions {
   only: boolean;
 }
 
-interface OperationParams {
+export interface OperationParams {
   query?: unknown;
   documentId?: unknown;
   extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
@@ -26,28 +26,8 @@ interface OperationParams {
  * registration, since a registration is a hash the manifest does not hold. Without `only`,
  * unknown hashes go on to Apollo Server's APQ cache, and plain queries run as usual.
  */
-export function persistedOperations({ manifest, only }: PersistedOperationsOptions): RequestHandler {
-  /** The operation with its manifest document in place, or the reason it is refused. */
-  const resolve = (params: OperationParams): { params: Record<string, unknown> } | { refused: [code: string, message: string] } => {
-    const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
-    const sha256Hash = params.extensions?.persistedQuery?.sha256Hash;
-    const hash = documentId ?? (typeof sha256Hash === 'string' ? sha256Hash : undefined);
-    if (hash === undefined) {
-      if (only && params.query !== undefined) return { refused: [ErrorCode.PERSISTED_OPERATION_REQUIRED, REQUIRED_MESSAGE] };
-      return { params: params as Record<string, unknown> };
-    }
-    const document = manifest?.get(hash);
-    if (document === undefined) {
-      if (only || documentId !== undefined) return { refused: [ErrorCode.PERSISTED_OPERATION_NOT_FOUND, NOT_FOUND_MESSAGE] };
-      return { params: params as Record<string, unknown> };
-    }
-    // Apollo Server sees an ordinary operation: the document from the manifest, no hash.
-    const { persistedQuery: _persisted, ...extensions } = params.extensions ?? {};
-    const resolved: Record<string, unknown> = { ...params, query: document, extensions };
-    delete resolved.documentId;
-    if (Object.keys(extensions).length === 0) delete resolved.extensions;
-    return { params: resolved };
-  };
+export function persistedOperations(options: PersistedOperationsOptions): RequestHandler {
+  const resolve = (params: OperationParams) => resolvePersistedOperation(params, options);
 
   return (req, res, next) => {
     if (req.method === 'GET') {
@@ -74,6 +54,34 @@ export function persistedOperations({ manifest, only }: PersistedOperationsOptio
     req.body = batch ? resolved : resolved[0];
     next();
   };
+}
+
+/** The operation with its manifest document in place, or the code and message it is refused with. */
+export type PersistedOperationOutcome = { params: Record<string, unknown> } | { refused: [code: string, message: string] };
+
+/**
+ * The trusted-documents rule for one operation's parameters (see `persistedOperations`), for
+ * every transport: the HTTP middleware and the WebSocket `subscribe` message alike.
+ */
+export function resolvePersistedOperation(params: OperationParams, { manifest, only }: PersistedOperationsOptions): PersistedOperationOutcome {
+  const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
+  const sha256Hash = params.extensions?.persistedQuery?.sha256Hash;
+  const hash = documentId ?? (typeof sha256Hash === 'string' ? sha256Hash : undefined);
+  if (hash === undefined) {
+    if (only && params.query !== undefined) return { refused: [ErrorCode.PERSISTED_OPERATION_REQUIRED, REQUIRED_MESSAGE] };
+    return { params: params as Record<string, unknown> };
+  }
+  const document = manifest?.get(hash);
+  if (document === undefined) {
+    if (only || documentId !== undefined) return { refused: [ErrorCode.PERSISTED_OPERATION_NOT_FOUND, NOT_FOUND_MESSAGE] };
+    return { params: params as Record<string, unknown> };
+  }
+  // Apollo Server sees an ordinary operation: the document from the manifest, no hash.
+  const { persistedQuery: _persisted, ...extensions } = params.extensions ?? {};
+  const resolved: Record<string, unknown> = { ...params, query: document, extensions };
+  delete resolved.documentId;
+  if (Object.keys(extensions).length === 0) delete resolved.extensions;
+  return { params: resolved };
 }
 
 const REQUIRED_MESSAGE =

@@ -8,7 +8,7 @@ import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
 import { scalarResolvers } from './scalars.js';
 import { Session, sessionQueries, SpeakerEngagement } from './session.js';
-import { SessionChange, sessionChangeQueries } from './sessionChange.js';
+import { SessionChange, sessionChangeQueries, subscriptionResolvers } from './sessionChange.js';
 import { Speaker, speakerQueries } from './speaker.js';
 import { Track, trackQueries } from './track.js';
 
@@ -27,6 +27,7 @@ export const resolvers: Resolvers = {
     ...sessionChangeQueries,
   },
   Mutation: mutationResolvers,
+  Subscription: subscriptionResolvers,
   PublishRequest,
   Node,
   Session,

@@ -29,7 +29,7 @@ import {
   type ResponseCache,
 } from '../upstream/index.js';
 import { createResilience, type ProviderHealthSnapshot } from '../upstream/resilience/index.js';
-import { clientAuth } from './auth/index.js';
+import { clientAuth, credentialChecker } from './auth/index.js';
 import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
@@ -50,11 +50,12 @@ import { gatewayRequestPlugin } from './plugins/gatewayRequestPlugin.js';
 import { httpCaching } from './plugins/httpCaching.js';
 import { oneErrorPerNullStep } from './plugins/oneErrorPerNull.js';
 import { partialResultsStep } from './plugins/partialResults.js';
-import { subscriptionsOverHttpCheck } from './plugins/subscriptionsOverHttp.js';
+import { subscriptionsOverHttpCheck, type SubscriptionTransport } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
+import { attachWebSocketTransport, httpSubscriptions, OperationRunner, subscriptionRootGuard, SubscriptionSlots } from './subscriptions/index.js';
 
 export interface GatewayOptions {
   /**
@@ -83,6 +84,15 @@ export interface GatewayOptions {
   changeDetection?: boolean;
 }
 
+/** Where subscriptions are served (the refusal of a subscription sent as a plain JSON request names them). */
+const SUBSCRIPTION_TRANSPORTS: SubscriptionTransport[] = [
+  { protocol: 'graphql-transport-ws', url: '/graphql' },
+  { protocol: 'multipart-subscription', url: '/graphql', accept: 'multipart/mixed;subscriptionSpec="1.0"' },
+  { protocol: 'graphql-sse', url: '/graphql', accept: 'text/event-stream' },
+];
+
+/** The in-memory change log's retention when none is configured (a day, or 10,000 changes). */
+
 export interface Gateway {
   /** The HTTP server (not yet listening). */
   httpServer: http.Server;
@@ -98,6 +108,8 @@ export interface Gateway {
   changeLog: ChangeLog;
   /** Change detection's background poll (started with the gateway unless switched off; `pollOnce` polls now). */
   changePoller: ChangePoller;
+  /** Subscriptions open now, and the WebSocket connections and HTTP streams that hold them. */
+  subscriptions(): { open: number; webSockets: number; httpStreams: number };
 }
 
 /**
@@ -182,6 +194,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
   const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
   const jitAfter = config.execution.jitAfterExecutions;
+  const limitsCheck = operationLimitsCheck(config.limits);
   const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
   const apollo = new ApolloServer<GatewayContext>({
     // Repeated operations are executed by graphql-jit (see CompiledExecution), unless switched off.
@@ -208,10 +221,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // The gateway's own per-request work, as one plugin (one requestDidStart, one listener).
       gatewayRequestPlugin({
         checks: [
-          operationLimitsCheck(config.limits),
-          // Client mistakes refused before execution: a subscription (served by no HTTP request;
-          // pass `transport` once subscriptions exist), lone surrogates in string arguments.
-          subscriptionsOverHttpCheck(),
+          limitsCheck,
+          // Client mistakes refused before execution: a subscription sent as a plain request (the
+          // subscription transports took theirs before Apollo), lone surrogates in string arguments.
+          subscriptionsOverHttpCheck({ transports: SUBSCRIPTION_TRANSPORTS }),
           wellFormedArgumentsCheck,
         ],
         // The cache policy of a GET's answer, then partial results' errors, then those errors in one order for both executors.
@@ -225,6 +238,33 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     ],
   });
   await apollo.start();
+
+  // Subscriptions: graphql-ws on the upgrade of /graphql, multipart and SSE streams before
+  // Apollo Server; one runner with the same checks and masking as HTTP operations.
+  const runner = new OperationRunner({
+    schema,
+    checks: [limitsCheck, wellFormedArgumentsCheck],
+    formatError,
+    maxTokens: config.limits.maxTokens,
+    introspection: config.introspection,
+    createContext: () => {
+      const requestId = requestIdFrom(undefined);
+      return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [], changeLog };
+    },
+  });
+  const slots = new SubscriptionSlots(config.subscriptions);
+  const streams = httpSubscriptions({ runner, slots, heartbeatMs: config.subscriptions.heartbeatMs });
+  const webSockets = attachWebSocketTransport({
+    httpServer,
+    path: '/graphql',
+    runner,
+    slots,
+    heartbeatMs: config.subscriptions.heartbeatMs,
+    ...(config.auth ? { checkCredential: credentialChecker(config.auth) } : {}),
+    trustedDocuments: operations.trustedDocuments,
+    maxMessageBytes: config.limits.maxBodyBytes,
+    logger,
+  });
 
   app.disable('x-powered-by');
   // ETags only on cacheable answers (httpCaching sets strong ones), not Express's weak ones on every JSON answer.
@@ -250,6 +290,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       express.json({ limit: config.limits.maxBodyBytes }),
       requestGate(config.limits, reject),
       ...operations.afterBodyParsing,
+      // A subscription document graphql-js's validation would throw on (not report): 400, not 500.
+      subscriptionRootGuard(schema),
+      // Multipart and SSE subscriptions (by `Accept`) are served here, the rest goes on to Apollo.
+      streams.middleware,
       // A batch is answered entry by entry, a malformed entry with its own error.
       malformedBatchEntries(),
       expressMiddleware(apollo, {
@@ -285,6 +329,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return `http://${shownHost}:${actual}/graphql`;
     },
     async stop() {
+      // Subscribers first, told to reconnect: their long-lived connections would hold the drain.
+      streams.close();
+      await webSockets.close();
       await Promise.all([changePoller.stop(), apollo.stop()]);
       await changeStores.close();
       operations.close();
@@ -294,5 +341,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
     quotaSnapshot: () => quota.snapshot(),
     providerHealth: () => resilience.providerHealth(),
+    subscriptions: () => ({ open: slots.open, webSockets: webSockets.connections(), httpStreams: streams.streams() }),
   };
 }

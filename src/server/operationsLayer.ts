@@ -9,7 +9,7 @@ import { GatewayMetrics } from '../observability/gatewayMetrics.js';
 import type { ProviderHealthSources } from '../observability/providerHealth.js';
 import { checkReadiness } from '../observability/readiness.js';
 import { loadOperationManifest } from '../persistedOperations/operationManifest.js';
-import { persistedOperations } from '../persistedOperations/persistedOperationsMiddleware.js';
+import { persistedOperations, type PersistedOperationsOptions } from '../persistedOperations/persistedOperationsMiddleware.js';
 import { projectRoot } from '../projectRoot.js';
 import { observeUpstreamCalls } from '../upstream/observer.js';
 import { bearerMatcher } from './auth/index.js';
@@ -36,6 +36,8 @@ export interface OperationsLayer {
   plugins: ApolloServerPlugin[];
   /** First on `/graphql`, before body parsing: request id, request scope, operation span. */
   observe: RequestHandler;
+  /** The trusted documents and whether only they run, for transports besides HTTP (graphql-ws). */
+  trustedDocuments: PersistedOperationsOptions;
   /** After body parsing, before Apollo Server: trusted documents, status codes for `application/json`. */
   afterBodyParsing: RequestHandler[];
   /** Last on `/graphql`: unreadable bodies answered as GraphQL errors. */
@@ -80,6 +82,7 @@ export function createOperationsLayer({ config, logger, upstreamClients, health,
     metrics,
     plugins: [metricsPlugin({ metrics }), tracingPlugin(), requestLoggingPlugin({ logger }) as ApolloServerPlugin],
     observe: observeRequests(),
+    trustedDocuments: { manifest, only: config.persistedOperations.only },
     afterBodyParsing: [persistedOperations({ manifest, only: config.persistedOperations.only }), jsonStatusForRequestErrors()],
     bodyErrorHandler: graphqlBodyErrorHandler(),
     mountRoutes(app) {

@@ -323,7 +323,7 @@ export function operationArbitrary(schema: GraphQLSchema, seeds: FuzzSeeds): fc.
     return arb;
   }
 
-  // The schema has no subscriptions: a `subscription` over the query fields must be refused cleanly.
+  // A `subscription` sent as a JSON POST (as the fuzzer sends everything) must be refused cleanly (SUBSCRIPTIONS_NOT_SUPPORTED).
   const roots = [
     { weight: 24, keyword: 'query', type: schema.getQueryType() },
     { weight: 2, keyword: 'mutation', type: schema.getMutationType() },

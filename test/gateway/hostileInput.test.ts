@@ -77,21 +77,32 @@ describe('bug: a lone surrogate in a string filter was a server error (Guidebook
 });
 
 describe('bug: a subscription operation was INTERNAL_SERVER_ERROR ("Schema is not configured to execute subscription operation")', () => {
-  it('is SUBSCRIPTIONS_NOT_SUPPORTED with HTTP 400, under either response type', async () => {
+  it('sent as a plain JSON request, is SUBSCRIPTIONS_NOT_SUPPORTED with HTTP 400 naming the transports that serve it, under either response type', async () => {
     for (const accept of ['application/json', 'application/graphql-response+json']) {
-      const { status, body } = await postRaw('{"query":"subscription { __typename }"}', { accept });
+      const { status, body } = await postRaw('{"query":"subscription { sessionChanged { token } }"}', { accept });
       expect(status, accept).toBe(400);
       expect((body as GraphQLResponse).errors?.map((e) => e.extensions?.code)).toEqual(['SUBSCRIPTIONS_NOT_SUPPORTED']);
-      expect((body as GraphQLResponse).errors?.[0]?.message).toMatch(/serves no subscriptions/);
+      expect((body as GraphQLResponse).errors?.[0]?.message).toMatch(/plain JSON request: subscribe over graphql-transport-ws .*multipart.*graphql-sse/);
     }
   });
 
   it('a named subscription chosen from a document with a query is refused the same way; the query still runs', async () => {
-    const document = 'query Q { __typename } subscription S { __typename }';
+    const document = 'query Q { __typename } subscription S { sessionChanged { token } }';
     const refused = await postRaw(JSON.stringify({ query: document, operationName: 'S' }));
     expect((refused.body as GraphQLResponse).errors?.map((e) => e.extensions?.code)).toEqual(['SUBSCRIPTIONS_NOT_SUPPORTED']);
     const ran = await postRaw(JSON.stringify({ query: document, operationName: 'Q' }));
     expect((ran.body as GraphQLResponse).data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe("bug: a subscription whose root field is under @include(if: $var) crashed graphql-js's SingleFieldSubscriptionsRule (HTTP 500; fuzz seed 22023)", () => {
+  it('is GRAPHQL_VALIDATION_FAILED (HTTP 400; 200 under application/json, as every validation failure), with or without the variable', async () => {
+    const query = 'subscription ($on: Boolean!) { ... on Subscription @include(if: $on) { sessionChanged { token } } }';
+    for (const variables of [{}, { on: true }]) {
+      const { status, body } = await postRaw(JSON.stringify({ query, variables }), { accept: 'application/graphql-response+json' });
+      expect(status, JSON.stringify(variables)).toBe(400);
+      expect((body as GraphQLResponse).errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
   });
 });
 

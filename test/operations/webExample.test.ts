@@ -2,13 +2,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildWebExample } from '../../scripts/buildWeb.js';
+import { parseGlobalId, toGlobalId } from '../../src/ids/globalId.js';
 import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { changeOf, PLANSTONE_CONFERENCE, planstoneSession } from '../support/sessionChanges.js';
 import { browserCheck, CHROMIUM_ARGS, CHROMIUM_PATH } from './browserSupport.js';
 
 // The web example in headless Chromium, served by the gateway at /examples/web/ and
 // talking to it by persisted hashes only (PERSISTED_OPERATIONS_ONLY=true): scroll the
 // merged schedule to its end, filter by track, open a speaker, pick a conference's day, search,
-// and the "now" view with its clock fixed by `?now=`.
+// and the "now" view with its clock fixed by `?now=`; a live "moved to …" badge from the
+// sessionChanged subscription (HTTP multipart, by persisted hash too).
 
 const chromiumCheck = browserCheck();
 const enabled = chromiumCheck.available;
@@ -239,4 +242,36 @@ describe('the web example in headless Chromium', chromiumCheck.suite, () => {
       await nowPage.close();
     }
   }, 60_000);
+
+  it('shows a live "moved to …" badge on a listed session when a change moves it to another room (sessionChanged over HTTP multipart)', async () => {
+    const livePage = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await livePage.goto(new URL('/examples/web/', harness.url).href);
+      await livePage.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      // The Planstone conference's schedule (the change below is a Planstone session's).
+      await livePage.selectOption('#conference', toGlobalId('Conference', 'planstone', PLANSTONE_CONFERENCE.key));
+      let planstoneId: string | undefined;
+      for (const deadline = Date.now() + 30_000; planstoneId === undefined && Date.now() < deadline; await sleep(20)) {
+        const ids = await livePage
+          .locator('#schedule li.session')
+          .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: Record<string, string | undefined> }).dataset.sessionId!));
+        planstoneId = ids.find((id) => parseGlobalId(id)?.provider === 'planstone');
+      }
+      expect(planstoneId).toBeDefined();
+      const sourceId = parseGlobalId(planstoneId!)!.sourceId;
+      expect(await livePage.locator('li.session .moved').count()).toBe(0);
+      // The page subscribes at load, but nothing tells this test when its stream is open (other
+      // pages hold streams too): the move is recorded again every half second until it shows.
+      const badge = livePage.locator(`li.session[data-session-id="${planstoneId}"] .moved`).first();
+      for (const deadline = Date.now() + 30_000; (await badge.count()) === 0 && Date.now() < deadline; await sleep(500)) {
+        await harness.gateway.changeLog.append([changeOf(planstoneSession(sourceId, { room: '1' }), planstoneSession(sourceId, { room: '99' }))]);
+      }
+      expect(await badge.textContent()).toBe('moved to Room 99');
+      // Only that session has one.
+      expect(await livePage.locator('li.session .moved').count()).toBe(await livePage.locator(`li.session[data-session-id="${planstoneId}"]`).count());
+    } finally {
+      await livePage.close();
+    }
+  }, 90_000);
 });

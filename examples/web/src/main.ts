@@ -2,7 +2,9 @@
 // relayStylePagination), narrowed by conference, day (the conference's local dates), track
 // and a search box; a "now and next" view; and a speaker's sessions. Every operation is a
 // typed document generated from examples/operations, sent by its persisted hash, so the
-// page also works against a gateway with PERSISTED_OPERATIONS_ONLY=true.
+// page also works against a gateway with PERSISTED_OPERATIONS_ONLY=true. Schedule changes
+// arrive live (the SessionChanges subscription over HTTP multipart): a listed session whose
+// room changed gets a "moved to …" badge.
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client/utilities';
@@ -12,6 +14,7 @@ import {
   ConferencesDocument,
   HomeScheduleDocument,
   NowAndNextDocument,
+  SessionChangesDocument,
   SpeakersDocument,
   SpeakerSessionsDocument,
   TrackFilterDocument,
@@ -182,6 +185,40 @@ function showSchedule(): void {
   current = { stop: () => subscription.unsubscribe(), loadMore };
 }
 
+/**
+ * Live changes: a session whose room changed gets a "moved to …" badge wherever it is listed.
+ * On a dropped stream the subscription starts again after the last token seen (`since`), so
+ * no change is missed.
+ */
+let lastToken: string | undefined;
+function followChanges(): void {
+  const live = client.subscribe({ query: SessionChangesDocument, variables: lastToken ? { since: lastToken } : {} });
+  const subscription = live.subscribe({
+    next: ({ data }) => {
+      const change = data?.sessionChanged;
+      if (!change) return;
+      lastToken = change.token;
+      if (change.kind !== 'UPDATED' || !change.changedFields.includes('LOCATION') || !change.session) return;
+      const rooms = (change.session.locations ?? []).map((location) => location.name).join(', ') || 'no room';
+      for (const item of document.querySelectorAll<HTMLLIElement>(`li.session[data-session-id="${CSS.escape(change.sessionId)}"]`)) {
+        let badge = item.querySelector<HTMLSpanElement>('.moved');
+        if (!badge) {
+          badge = document.createElement('span');
+          badge.className = 'moved';
+          badge.setAttribute('role', 'status');
+          item.querySelector('.name')?.after(badge);
+        }
+        badge.textContent = `moved to ${rooms}`;
+      }
+    },
+    error: () => {
+      subscription.unsubscribe();
+      setTimeout(followChanges, 2_000);
+    },
+    complete: () => setTimeout(followChanges, 2_000),
+  });
+}
+
 new IntersectionObserver((entries) => {
   if (entries.some((entry) => entry.isIntersecting)) current?.loadMore();
 }).observe(sentinel);
@@ -286,6 +323,7 @@ searchInput.addEventListener('input', () => {
 nowButton.addEventListener('click', () => toggleNow(!nowShown()));
 speakerSelect.addEventListener('change', () => void showSpeaker(speakerSelect.value));
 showSchedule();
+followChanges();
 void Promise.all([fillTracks(), fillSpeakers(), fillConferences()]).then(() => {
   document.body.dataset.ready = 'true';
 });

@@ -23,29 +23,45 @@ export interface ClientAuthOptions {
  * page itself holds no data; its queries do).
  */
 export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): RequestHandler {
-  const isKnownKey = apiKeyMatcher(auth.apiKeys);
+  const checkCredential = credentialChecker(auth);
   return (req, res, next) => {
     if (isLandingPageRequest(req)) {
       next();
       return;
     }
-    const verdict = check(req);
+    const verdict = checkCredential({ apiKey: header(req, 'x-api-key'), authorization: header(req, 'authorization') });
     if (verdict === true) {
       next();
       return;
     }
     onRefused?.(req, verdict);
-    const message =
-      verdict === 'no credential'
-        ? 'This gateway requires a credential: send your API key as `x-api-key: <key>` or `Authorization: Bearer <key or token>`.'
-        : 'The credential sent is not valid for this gateway (unknown key, or a token that is expired or badly signed).';
+    const message = credentialRefusal(verdict);
     res.setHeader('www-authenticate', 'Bearer');
     reject(req, res, 401, unauthenticatedError(message));
   };
+}
 
-  function check(req: Request): true | string {
-    const apiKey = header(req, 'x-api-key');
-    const authorization = header(req, 'authorization');
+/** A client's credential as it was presented: `x-api-key`, `Authorization`. */
+export interface PresentedCredential {
+  apiKey?: string | undefined;
+  authorization?: string | undefined;
+}
+
+/** The message a refused credential is answered with (UNAUTHENTICATED), by the checker's verdict. */
+export function credentialRefusal(verdict: string): string {
+  return verdict === 'no credential'
+    ? 'This gateway requires a credential: send your API key as `x-api-key: <key>` or `Authorization: Bearer <key or token>`.'
+    : 'The credential sent is not valid for this gateway (unknown key, or a token that is expired or badly signed).';
+}
+
+/**
+ * The one rule of client access control, for every transport (HTTP headers, a WebSocket's
+ * `connection_init` payload): true, or why the credential is refused (for the logs; say
+ * `credentialRefusal(verdict)` to the client).
+ */
+export function credentialChecker(auth: ClientAuthConfig): (credential: PresentedCredential) => true | string {
+  const isKnownKey = apiKeyMatcher(auth.apiKeys);
+  return ({ apiKey, authorization }) => {
     const bearer = bearerToken(authorization);
     if (apiKey !== undefined) return isKnownKey(apiKey) ? true : 'unknown x-api-key';
     if (authorization !== undefined && !bearer) return 'authorization is not a Bearer credential';
@@ -56,7 +72,7 @@ export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): Requ
       return result.ok ? true : `jwt: ${result.reason}`;
     }
     return 'unknown bearer key';
-  }
+  };
 }
 
 function header(req: Request, name: string): string | undefined {
