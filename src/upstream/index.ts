@@ -8,3 +8,4 @@ export { classifyStatus, classifyTransportFailure, parseRetryAfter, providerLabe
 export * from './cache/index.js';
 export * from './quota/index.js';
 export { encodeQueryComponent, toWellFormed } from './encodeQueryComponent.js';
+export * from './dependencies/index.js';

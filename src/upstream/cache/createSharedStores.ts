@@ -40,6 +40,8 @@ export interface SharedStores {
   cache: ResponseCache;
   quotaCounter: QuotaCounter;
   kind: 'memory' | 'redis';
+  /** The Redis client everything above shares (Redis only), for the stores built beside them (the whole-response cache). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function createSharedStores(options: SharedStoresOptions): Promise<
     cache: new RedisResponseCache({ redis, keyPrefix: `${prefix}cache:`, onError, localMaxEntries: options.maxEntries, localMaxSize: options.maxSize }),
     quotaCounter,
     kind: 'redis',
+    redis,
     async close() {
       quotaCounter.close();
       await redis.quit().catch(() => redis.disconnect());
