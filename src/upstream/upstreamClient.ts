@@ -9,7 +9,7 @@ import { DEFAULT_CACHING, type CachingOptions } from './cache/cachingOptions.js'
 import { directCallPolicy, type CallPolicy } from './callPolicy.js';
 import { providerLabel } from './classifyFailure.js';
 import { Coalescer } from './coalescer.js';
-import { readBegins, readEnds } from './dependencies/readRecord.js';
+import { readBegins, readEnds, readWithdrawn } from './dependencies/readRecord.js';
 import type { UpstreamChanges } from './dependencies/upstreamChanges.js';
 import { observeAttempt, onUpstreamCall } from './observer.js';
 import type { QuotaGuard, QuotaRegistry } from './quota/index.js';
@@ -186,7 +186,9 @@ export class UpstreamClient {
       readEnds(record, key, fetched.freshUntil);
       return fetched.value;
     } catch (error) {
-      readEnds(record, key, undefined);
+      // Withdrawn by its caller (a page asked for ahead and not needed): it contributed nothing.
+      if (options.signal?.aborted) readWithdrawn(record, key);
+      else readEnds(record, key, undefined);
       // The budget (ours or the provider's) is spent: an old answer beats none.
       if (entry && error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_RATE_LIMITED) return this.#served(route, 'stale', entry.v);
       throw error;

@@ -7,7 +7,8 @@ const APQ_HASH = /^[0-9a-f]{64}$/i;
 /**
  * The whole-response cache key of one HTTP request, or undefined when the request is not
  * one the cache serves (a batch, a HEAD, a GET without Apollo's CSRF preflight header, a
- * body that is not one operation, extensions other than `persistedQuery`).
+ * body that is not one operation, extensions other than `persistedQuery`, a federation
+ * router's request for a trace).
  *
  * What it is made of: `build` (the schema, limits and providers' credentials — see
  * `responseCacheFingerprint`), the caller's scope (`caller`), the `Accept` header (the
@@ -27,6 +28,8 @@ export function operationKey(req: Request, build: string, caller: string): strin
     if (!parsed) return undefined;
     params = parsed;
   } else return undefined;
+  // A federation router asking for the operation's trace (ftv1) gets one of its own in the answer.
+  if (req.headers['apollo-federation-include-trace'] !== undefined) return undefined;
   const { query, operationName, variables, extensions } = params;
   if ('documentId' in params) return undefined;
   let persistedHash: string | undefined;
@@ -40,6 +43,8 @@ export function operationKey(req: Request, build: string, caller: string): strin
   if (typeof query === 'string') document = createHash('sha256').update(query).digest('hex');
   else if (query === undefined && persistedHash) document = persistedHash;
   else return undefined;
+  // A text that does not match the hash sent with it is refused by Apollo Server: it must see it.
+  if (persistedHash !== undefined && document !== persistedHash) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && !isObject(variables)) return undefined;
   const accept = req.headers.accept ?? '';

@@ -1,2 +1,2 @@
-export { currentReadRecord, readBegins, readEnds, ReadRecord, recordingReads } from './readRecord.js';
+export { currentReadRecord, readBegins, readEnds, ReadRecord, readWithdrawn, recordingReads } from './readRecord.js';
 export type { UpstreamChanges } from './upstreamChanges.js';

@@ -48,6 +48,11 @@ export function readBegins(key: string): ReadRecord | undefined {
   return record;
 }
 
+/** A read of `key` was withdrawn by its caller before it answered: unless the key was also read otherwise, it is forgotten. */
+export function readWithdrawn(record: ReadRecord | undefined, key: string): void {
+  if (record && Number.isNaN(record.reads.get(key))) record.reads.delete(key);
+}
+
 /**
  * A read of `key` ended: `freshUntil` is its entry's fresh-until instant, or `undefined`
  * when the answer was served stale, was not cached, or failed.
