@@ -48,7 +48,12 @@ export function operationKey(req: Request, build: string, caller: string): strin
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && !isObject(variables)) return undefined;
   const accept = req.headers.accept ?? '';
-  return sha256(JSON.stringify([build, caller, accept, document, operationName ?? null, variables ?? null]));
+  try {
+    return sha256(JSON.stringify([build, caller, accept, document, operationName ?? null, variables ?? null]));
+  } catch {
+    // Variables nested too deep to serialize (a hostile request): left to Apollo Server, which refuses them.
+    return undefined;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
