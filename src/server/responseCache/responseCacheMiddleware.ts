@@ -116,9 +116,10 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
     }
     const flight = flights.get(key);
     if (flight) {
-      void flight.then((shared) =>
-        shared ? serve(req, res, shared.response, 'shared', shared.cacheControl) : execute(req, res, next, key, undefined, undefined),
-      );
+      // A failure to send (the client gone) goes to Express's error handling, never unhandled.
+      flight
+        .then((shared) => (shared ? serve(req, res, shared.response, 'shared', shared.cacheControl) : execute(req, res, next, key, undefined, undefined)))
+        .catch(next);
       return;
     }
     let resolve: Settle = () => undefined;
@@ -128,16 +129,22 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
       if (flights.get(key) === promise) flights.delete(key);
       resolve(shared);
     };
-    void store.lookup(key).then(
-      ({ hit, epoch }) => {
-        if (!hit) return execute(req, res, next, key, epoch, settle);
-        settle({ response: hit, cacheControl: undefined });
-        serve(req, res, hit, 'hit');
-      },
-      (error: unknown) => {
-        onError(error);
-        execute(req, res, next, key, undefined, settle);
-      },
-    );
+    store
+      .lookup(key)
+      .then(
+        ({ hit, epoch }) => {
+          if (!hit) return execute(req, res, next, key, epoch, settle);
+          settle({ response: hit, cacheControl: undefined });
+          serve(req, res, hit, 'hit');
+        },
+        (error: unknown) => {
+          onError(error);
+          execute(req, res, next, key, undefined, settle);
+        },
+      )
+      .catch((error: unknown) => {
+        settle(undefined);
+        next(error);
+      });
   };
 }
