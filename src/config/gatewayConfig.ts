@@ -62,6 +62,8 @@ export interface GatewayConfig {
   cacheTtlMs: { guidebook: number; roundware: number; planstone: number };
   /** Where the shared cache and quota counters live: Redis (shared by replicas) or, when null, process memory. */
   redis: { url: string; keyPrefix: string } | null;
+  /** The whole-response cache (docs/response-cache.md); null: off (`RESPONSE_CACHE=false`). */
+  responseCache: { maxEntries: number; maxMegabytes: number } | null;
   /** Shared-cache behaviour beyond the per-provider TTLs (see docs/performance.md). */
   caching: {
     /** In-memory LRU size (entries). */

@@ -120,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean } =
       staleIfQuotaLowMs: values.CACHE_STALE_IF_QUOTA_LOW_MS,
       ttlByResource,
     },
+    responseCache: values.RESPONSE_CACHE ? { maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES, maxMegabytes: values.RESPONSE_CACHE_MAX_MB } : null,
     quotas: {
       guidebook: { perDay: values.GUIDEBOOK_QUOTA_PER_DAY, perMinute: values.GUIDEBOOK_QUOTA_PER_MINUTE, ...sharedQuota },
       roundware: { perDay: values.ROUNDWARE_QUOTA_PER_DAY, perMinute: values.ROUNDWARE_QUOTA_PER_MINUTE, ...sharedQuota },

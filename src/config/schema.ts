@@ -36,6 +36,9 @@ export const baseSchema = z.object({
   CACHE_STALE_GRACE_MS: int(30_000),
   CACHE_STALE_IF_QUOTA_LOW_MS: int(6 * 3_600_000),
   CACHE_TTL_OVERRIDES: z.string().default(''),
+  RESPONSE_CACHE: z.stringbool().default(true),
+  RESPONSE_CACHE_MAX_ENTRIES: int(2_000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().positive().default(32),
   // Guidebook: 10,000 requests per day per account (its docs). Roundware: DRF's user
   // throttle, 1,000,000 per day. Planstone documents no limit.
   GUIDEBOOK_QUOTA_PER_DAY: int(10_000),

@@ -149,6 +149,20 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
     group: 'Cache',
     description: 'TTLs per provider and resource, overriding the provider TTL: `guidebook:guides=3600000,planstone:speakers=600000`.',
   },
+  RESPONSE_CACHE: {
+    group: 'Cache',
+    description:
+      'Whole-response cache above execution (docs/response-cache.md): a repeated operation is answered with the stored bytes of its last error-free answer until an upstream entry it was built from changes, is written, or stops being fresh; identical concurrent operations run once. `false` turns both off.',
+  },
+  RESPONSE_CACHE_MAX_ENTRIES: {
+    group: 'Cache',
+    description: "Answers the whole-response cache keeps in process memory (with Redis: each replica's local front).",
+  },
+  RESPONSE_CACHE_MAX_MB: {
+    group: 'Cache',
+    description:
+      "Weight limit of the whole-response cache in process memory (with Redis: of each replica's local front): megabytes of answer text, least recently used first out.",
+  },
   GUIDEBOOK_QUOTA_PER_DAY: {
     group: 'Quota',
     description: 'Guidebook requests allowed per day and credential (its documented limit is 10,000); 0 = unlimited.',

@@ -1,7 +1,7 @@
 import type { GatewayConfig, PlanstoneConferenceConfig, PlanstoneConfig } from '../config/index.js';
 import { planstoneConferenceRef, type PlanstoneConferenceRef } from '../models/index.js';
 import type { ProviderName } from '../providers.js';
-import type { QuotaRegistry, ResponseCache, UpstreamExtras } from '../upstream/index.js';
+import type { QuotaRegistry, ResponseCache, UpstreamChanges, UpstreamExtras } from '../upstream/index.js';
 import type { ResilienceRegistry } from '../upstream/resilience/index.js';
 import { GuidebookClient, GuidebookDataSource } from './guidebook/index.js';
 import { PlanstoneClient, PlanstoneDataSource } from './planstone/index.js';
@@ -45,9 +45,12 @@ export function createProviderClients(
   quota?: QuotaRegistry,
   resilience?: ResilienceRegistry,
   onNotice?: ProviderNotice,
+  changes?: UpstreamChanges,
 ): ProviderClients {
   const upstream = (provider: ProviderName): UpstreamExtras => ({
     quota,
+    // Told of refreshed and written entries: the whole-response cache drops what was built from them.
+    changes,
     // Retries, deadline and circuit breaker (docs/resilience.md); one attempt without.
     policy: resilience?.get(provider),
     caching: {

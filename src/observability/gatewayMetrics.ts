@@ -20,6 +20,7 @@ export class GatewayMetrics {
   readonly #operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
   readonly #operationErrors: Counter<'code'>;
   readonly #maskedErrors: Counter;
+  readonly #responseCache: Counter<'outcome'>;
   readonly #upstreamDuration: Histogram<'provider' | 'route' | 'status'>;
   readonly #upstreamErrors: Counter<'provider' | 'route' | 'code'>;
   readonly #upstreamRetries: Counter<'provider' | 'route'>;
@@ -51,6 +52,12 @@ export class GatewayMetrics {
     this.#maskedErrors = new Counter({
       name: 'gateway_masked_errors_total',
       help: 'Unexpected errors masked as INTERNAL_SERVER_ERROR for the client (each one logged with its stack), whichever executor ran.',
+      registers,
+    });
+    this.#responseCache = new Counter({
+      name: 'gateway_response_cache_total',
+      help: 'Operations by what the whole-response cache did: hit (stored answer served), shared (an identical operation under way answered it), miss (executed), stored (its answer kept).',
+      labelNames: ['outcome'],
       registers,
     });
     this.#upstreamDuration = new Histogram({
@@ -160,6 +167,11 @@ export class GatewayMetrics {
   /** Counts one unexpected error the masking boundary hid from a client. */
   recordMaskedError(): void {
     this.#maskedErrors.inc();
+  }
+
+  /** Counts one outcome of the whole-response cache (see src/server/responseCache/). */
+  recordResponseCache(outcome: 'hit' | 'shared' | 'miss' | 'stored'): void {
+    this.#responseCache.inc({ outcome });
   }
 
   /** Counts one upstream event (cache answer or HTTP attempt). */

@@ -23,6 +23,7 @@ import {
   createSharedStores,
   DocumentStore,
   QuotaRegistry,
+  RedisResponseCache,
   ResponseCacheKeyValue,
   type QuotaCounter,
   type QuotaSnapshot,
@@ -53,6 +54,7 @@ import { partialResultsStep } from './plugins/partialResults.js';
 import { subscriptionsOverHttpCheck, type SubscriptionTransport } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
+import { createResponseCache, responseCacheFingerprint, type ResponseCacheOutcome, type ResponseInvalidation } from './responseCache/index.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { attachWebSocketTransport, httpSubscriptions, OperationRunner, subscriptionRootGuard, SubscriptionSlots } from './subscriptions/index.js';
@@ -110,6 +112,12 @@ export interface Gateway {
   changePoller: ChangePoller;
   /** Subscriptions open now, and the WebSocket connections and HTTP streams that hold them. */
   subscriptions(): { open: number; webSockets: number; httpStreams: number };
+  /**
+   * Drops every whole answer built from the given upstream entries (here and, with Redis, on
+   * every replica): for change detection, which sees provider data change without a write
+   * through this gateway. A no-op with the response cache off.
+   */
+  invalidateResponsesFor(what: ResponseInvalidation): Promise<void>;
 }
 
 /**
@@ -136,7 +144,31 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     onRetry: ({ provider, route, attempt, delayMs, error }) =>
       logger.debug({ provider, route, attempt, delayMs, code: (error as { extensions?: { code?: unknown } }).extensions?.code }, 'upstream retry'),
   });
-  const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message));
+  // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
+  const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
+  const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
+  const responseMetrics: { record?: (outcome: ResponseCacheOutcome) => void } = {};
+  const responseCache =
+    config.responseCache &&
+    createResponseCache({
+      maxEntries: config.responseCache.maxEntries,
+      maxSize: Math.max(1, Math.floor(config.responseCache.maxMegabytes * 1_048_576)),
+      // Shared beside the upstream cache: only when that one is in Redis too.
+      redis:
+        stores.redis && !options.cache
+          ? {
+              client: stores.redis,
+              keyPrefix: config.redis?.keyPrefix ?? 'sessions-gateway:',
+              onRemoteChange: () => (cache instanceof RedisResponseCache ? cache.reconfirmLocalCopies() : undefined),
+            }
+          : undefined,
+      build: responseCacheFingerprint(schema, config),
+      accessControl: config.auth !== null,
+      policyOf: caching.policyOf,
+      onOutcome: (outcome) => responseMetrics.record?.(outcome),
+      onError: storeErrors.report,
+    });
+  const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message), responseCache?.changes);
   const changeStores = await createChangeStores({
     retention: config.changes.retention,
     redisUrl: config.redis?.url,
@@ -191,11 +223,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sendGraphQLError(res, status, error);
   };
 
-  // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
-  const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
+  responseMetrics.record = (outcome) => operations.metrics.recordResponseCache(outcome);
   const jitAfter = config.execution.jitAfterExecutions;
   const limitsCheck = operationLimitsCheck(config.limits);
-  const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
   const apollo = new ApolloServer<GatewayContext>({
     // Repeated operations are executed by graphql-jit (see CompiledExecution), unless switched off.
     ...(jitAfter === null ? { schema } : { gateway: new CompiledExecution(schema, jitAfter) }),
@@ -229,7 +259,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         ],
         // The cache policy of a GET's answer, then partial results' errors, then those errors in one order for both executors.
         getSteps: [caching.getPolicy],
-        steps: [partialResultsStep({ formatError }), oneErrorPerNullStep],
+        // Last, once the answer's errors are final: whether the response cache may keep or share it.
+        steps: [partialResultsStep({ formatError }), oneErrorPerNullStep, ...(responseCache ? [responseCache.verdictStep] : [])],
         // A malformed batch entry's stand-in is answered with its error, unexecuted.
         answerWithout: malformedEntryAnswer,
       }),
@@ -238,6 +269,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     ],
   });
   await apollo.start();
+  // With Redis: listening to the other replicas' invalidations before serving (bounded: a Redis
+  // that is away is reported and the gateway serves without it).
+  if (responseCache) await Promise.race([responseCache.ready, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 
   // Subscriptions: graphql-ws on the upgrade of /graphql, multipart and SSE streams before
   // Apollo Server; one runner with the same checks and masking as HTTP operations.
@@ -296,6 +330,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       streams.middleware,
       // A batch is answered entry by entry, a malformed entry with its own error.
       malformedBatchEntries(),
+      // A stored (or identical concurrent) operation's answer, sent without running it.
+      ...(responseCache ? [responseCache.middleware] : []),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(req.headers['x-request-id']);
@@ -335,6 +371,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await Promise.all([changePoller.stop(), apollo.stop()]);
       await changeStores.close();
       operations.close();
+      await responseCache?.close();
       await closeProviderClients(clients);
       quota.close();
       await stores.close();
@@ -342,5 +379,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     quotaSnapshot: () => quota.snapshot(),
     providerHealth: () => resilience.providerHealth(),
     subscriptions: () => ({ open: slots.open, webSockets: webSockets.connections(), httpStreams: streams.streams() }),
+    invalidateResponsesFor: async (what) => {
+      await responseCache?.invalidateResponsesFor(what);
+    },
   };
 }

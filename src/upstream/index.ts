@@ -9,3 +9,4 @@ export * from './cache/index.js';
 export * from './quota/index.js';
 export * from './redis/index.js';
 export { encodeQueryComponent, toWellFormed } from './encodeQueryComponent.js';
+export * from './dependencies/index.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
 import { Pool } from 'undici';
 
@@ -43,6 +44,8 @@ export interface TransportAnswer {
   json: unknown;
   /** Length of the answer's text (UTF-16 code units): what a cache may weigh it by. */
   size: number;
+  /** SHA-1 of the answer's text (base64url): tells a refreshed cache entry with new content from one with the same. */
+  digest: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -133,7 +136,12 @@ export class HttpTransport {
       Object.defineProperty(error, 'responseBody', { value: safeJson(text), enumerable: false });
       throw error;
     }
-    const answer = { status: response.statusCode, headers: response.headers, size: text.length };
+    const answer = {
+      status: response.statusCode,
+      headers: response.headers,
+      size: text.length,
+      digest: write ? '' : createHash('sha1').update(text).digest('base64url'),
+    };
     if (response.statusCode === 204 || text.length === 0) return { ...answer, json: null };
     try {
       return { ...answer, json: JSON.parse(text) };

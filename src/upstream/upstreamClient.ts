@@ -9,6 +9,8 @@ import { DEFAULT_CACHING, type CachingOptions } from './cache/cachingOptions.js'
 import { directCallPolicy, type CallPolicy } from './callPolicy.js';
 import { providerLabel } from './classifyFailure.js';
 import { Coalescer } from './coalescer.js';
+import { readBegins, readEnds, readWithdrawn } from './dependencies/readRecord.js';
+import type { UpstreamChanges } from './dependencies/upstreamChanges.js';
 import { observeAttempt, onUpstreamCall } from './observer.js';
 import type { QuotaGuard, QuotaRegistry } from './quota/index.js';
 import type { ResponseCache } from './responseCache.js';
@@ -31,13 +33,19 @@ export interface UpstreamClientOptions {
   caching?: Partial<CachingOptions>;
   /** Request budgets; every upstream attempt (reads, writes, retries) is counted. None: unlimited. */
   quota?: QuotaRegistry;
+  /**
+   * Told when a cached entry is refreshed with different content and after every write
+   * (awaited before the write answers), so that answers built from them die (the
+   * whole-response cache). None: nobody is told.
+   */
+  changes?: UpstreamChanges;
 }
 
 /**
  * What a provider client may pass through to its UpstreamClient beyond the basics: the
  * resilience policy, the cache behaviour and the quota guard (wired in `providers.ts`).
  */
-export type UpstreamExtras = Pick<UpstreamClientOptions, 'policy' | 'caching' | 'quota' | 'connections'>;
+export type UpstreamExtras = Pick<UpstreamClientOptions, 'policy' | 'caching' | 'quota' | 'connections' | 'changes'>;
 
 export interface GetOptions {
   /** How long a successful answer may be served from the shared cache; 0 = not cached. */
@@ -72,6 +80,12 @@ export interface SendOptions {
   invalidates: string[];
 }
 
+/** What a read upstream gives its callers: the value, and until when the entry stored for it is fresh (undefined: not stored). */
+interface Fetched<T> {
+  value: T;
+  freshUntil: number | undefined;
+}
+
 /** Reads whose URL and cache key each client remembers (see `UpstreamClient#target`). */
 const MAX_REMEMBERED_TARGETS = 1_000;
 
@@ -90,6 +104,7 @@ export class UpstreamClient {
   readonly #policy: CallPolicy;
   readonly #caching: CachingOptions;
   readonly #quota: QuotaGuard | undefined;
+  readonly #changes: UpstreamChanges | undefined;
   readonly #coalescer = new Coalescer();
   /** Bumped by every write's invalidation: reads begun before it neither store nor get shared after it. */
   #generation = 0;
@@ -106,6 +121,7 @@ export class UpstreamClient {
     this.#caching = { ...DEFAULT_CACHING, ...options.caching };
     this.#credentialId = createHash('sha256').update(options.authorization).digest('base64url').slice(0, 16);
     this.#quota = options.quota?.guard(this.provider, this.#credentialId);
+    this.#changes = options.changes;
   }
 
   /** The cache-key prefix of every read of this provider under this credential. */
@@ -125,12 +141,17 @@ export class UpstreamClient {
    */
   async get<T>(path: string, query: QueryParams, schema: z.ZodType<T>, options: GetOptions): Promise<T> {
     const { url, key } = this.#target(path, query);
+    // The operation being executed (if its answer may be cached whole) remembers this entry.
+    const record = readBegins(key);
     const route = options.route ?? `GET ${path}`;
     const configured = this.#freshness(path, options.ttlMs);
     const found = configured.ttlMs > 0 ? await this.#cache.get(key) : undefined;
     const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
     // Fresh: served as it is, before anything a read upstream would need is put together.
-    if (entry && Date.now() < entry.f) return this.#served(route, 'hit', entry.v);
+    if (entry && Date.now() < entry.f) {
+      readEnds(record, key, entry.f);
+      return this.#served(route, 'hit', entry.v);
+    }
     const generation = this.#generation;
     const shared = `${generation}|${key}`;
     // A read with a cached answer is a refresh (held to the budget's pace, see QuotaGuard.take);
@@ -140,11 +161,11 @@ export class UpstreamClient {
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
     const read = (withdrawn: AbortSignal) =>
-      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, refresh, withdrawn);
-    const fetch = (signal?: AbortSignal) =>
+      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, entry, withdrawn);
+    const fetch = (signal?: AbortSignal): Promise<Fetched<T>> =>
       own
-        ? (this.#coalescer.join<T>(shared, signal) ??
-          (refresh ? this.#coalescer.join<T>(`${shared}|refresh`, signal) : undefined) ??
+        ? (this.#coalescer.join<Fetched<T>>(shared, signal) ??
+          (refresh ? this.#coalescer.join<Fetched<T>>(`${shared}|refresh`, signal) : undefined) ??
           this.#coalescer.run(`${shared}|${own}`, read, signal))
         : this.#coalescer.run(shared, read, signal);
     if (entry) {
@@ -152,13 +173,22 @@ export class UpstreamClient {
         // Stale-while-revalidate: this caller gets the stale answer; one refresh runs, to the
         // end (it joins without a signal: nobody can withdraw it).
         if (!this.#quota?.low) fetch().catch(() => undefined);
+        readEnds(record, key, undefined);
         return this.#served(route, 'stale', entry.v);
       }
-      if (this.#quota?.low) return this.#served(route, 'stale', entry.v);
+      if (this.#quota?.low) {
+        readEnds(record, key, undefined);
+        return this.#served(route, 'stale', entry.v);
+      }
     }
     try {
-      return await fetch(options.signal);
+      const fetched = await fetch(options.signal);
+      readEnds(record, key, fetched.freshUntil);
+      return fetched.value;
     } catch (error) {
+      // Withdrawn by its caller (a page asked for ahead and not needed): it contributed nothing.
+      if (options.signal?.aborted) readWithdrawn(record, key);
+      else readEnds(record, key, undefined);
       // The budget (ours or the provider's) is spent: an old answer beats none.
       if (entry && error instanceof UpstreamError && error.extensions.code === ErrorCode.UPSTREAM_RATE_LIMITED) return this.#served(route, 'stale', entry.v);
       throw error;
@@ -178,9 +208,10 @@ export class UpstreamClient {
     configured: Freshness,
     headers: Record<string, string> | undefined,
     maxAttempts: number | undefined,
-    refresh: boolean,
+    previous: CacheEntry<T> | undefined,
     withdrawn: AbortSignal,
-  ): Promise<T> {
+  ): Promise<Fetched<T>> {
+    const refresh = previous !== undefined;
     const generation = this.#generation;
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
@@ -196,13 +227,14 @@ export class UpstreamClient {
     );
     const value = this.#validate(answer.json, schema);
     const { ttlMs, graceMs } = applyCacheControl(configured, answer.headers);
-    if (ttlMs > 0 && generation === this.#generation) {
-      const now = Date.now();
-      const entry: CacheEntry<T> = { v: value, f: now + ttlMs, g: now + ttlMs + graceMs };
-      // Kept past the grace so that a low budget can still be met from the cache.
-      await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0), answer.size);
-    }
-    return value;
+    if (!(ttlMs > 0 && generation === this.#generation)) return { value, freshUntil: undefined };
+    const now = Date.now();
+    const entry: CacheEntry<T> = { v: value, f: now + ttlMs, g: now + ttlMs + graceMs, h: answer.digest };
+    // Kept past the grace so that a low budget can still be met from the cache.
+    await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0), answer.size);
+    // After the new entry is in place, so that an answer rebuilt once it is dropped reads the new content.
+    if (this.#changes && previous?.h !== answer.digest) await this.#changes.changed(key, previous?.h !== undefined);
+    return { value, freshUntil: entry.f };
   }
 
   /** Configured TTL (per resource, else the read's) and stale grace. */
@@ -270,7 +302,10 @@ export class UpstreamClient {
 
   async #invalidate(paths: string[]): Promise<void> {
     this.#generation += 1;
-    await Promise.all(paths.map((path) => this.#cache.deletePrefix(`${this.cacheNamespace}GET ${this.#transport.url(path).pathname}`)));
+    const prefixes = paths.map((path) => `${this.cacheNamespace}GET ${this.#transport.url(path).pathname}`);
+    await Promise.all(prefixes.map((prefix) => this.#cache.deletePrefix(prefix)));
+    // Answers built from what the write may have changed die before the write answers.
+    await this.#changes?.changedUnder(prefixes);
   }
 
   #validate<T>(json: unknown, schema: z.ZodType<T>): T {

@@ -14,7 +14,9 @@ const { destination: capture, lines } = captureLogLines();
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ env: { LOG_LEVEL: 'debug' }, gatewayOptions: { logDestination: capture } });
+  // The response cache off: these tests count what each execution does (operations, upstream
+  // cache hits, log lines), and a repeated operation would be answered without one.
+  harness = await startHarness({ env: { LOG_LEVEL: 'debug', RESPONSE_CACHE: 'false' }, gatewayOptions: { logDestination: capture } });
 });
 afterAll(() => harness.close());
 

@@ -42,7 +42,8 @@ beforeAll(async () => {
     OTEL_SERVICE_NAME: 'gateway-under-test',
   });
   tracing = await startTracing(process.env);
-  harness = await startHarness({ env: { LOG_LEVEL: 'silent', UPSTREAM_RETRY_BASE_DELAY_MS: '1', UPSTREAM_RETRY_MAX_DELAY_MS: '1' } });
+  // The response cache off: the repeated operation below must execute, to show the upstream cache's spans.
+  harness = await startHarness({ env: { LOG_LEVEL: 'silent', UPSTREAM_RETRY_BASE_DELAY_MS: '1', UPSTREAM_RETRY_MAX_DELAY_MS: '1', RESPONSE_CACHE: 'false' } });
 });
 afterAll(async () => {
   await harness.close();

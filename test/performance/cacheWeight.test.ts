@@ -34,7 +34,8 @@ describe('CACHE_MAX_MB', () => {
   // Room for Guidebook's small pages (~20 KB), not for one of Planstone's feed pages (~165 KB
   // as the home page's list read asks for them, ~400 KB whole).
   beforeAll(async () => {
-    harness = await startHarness({ env: { CACHE_MAX_MB: '0.1' } });
+    // The response cache off: the repeats below must execute, to show what the upstream cache kept.
+    harness = await startHarness({ env: { CACHE_MAX_MB: '0.1', RESPONSE_CACHE: 'false' } });
   });
   afterAll(() => harness?.close());
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 
 import type { ClientAuthConfig } from '../../config/index.js';
@@ -19,7 +20,9 @@ export interface ClientAuthOptions {
  * `x-api-key: <key>` or `Authorization: Bearer <key>`, or (with GATEWAY_JWT_SECRET) an
  * HS256 JWT as `Authorization: Bearer <jwt>`. Anything else is answered 401 with a
  * GraphQL error, code UNAUTHENTICATED, and `WWW-Authenticate: Bearer` — before Apollo
- * Server runs anything. The browser's GET for the Sandbox page needs no credential (the
+ * Server runs anything. An accepted request carries its caller in `res.locals.caller`
+ * (`key:<digest of the key>`, `jwt:<digest of the subject>`, or the token's digest for a
+ * JWT without `sub`), which scopes the whole-response cache. The browser's GET for the Sandbox page needs no credential (the
  * page itself holds no data; its queries do).
  */
 export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): RequestHandler {
@@ -30,7 +33,8 @@ export function clientAuth({ auth, reject, onRefused }: ClientAuthOptions): Requ
       return;
     }
     const verdict = checkCredential({ apiKey: header(req, 'x-api-key'), authorization: header(req, 'authorization') });
-    if (verdict === true) {
+    if (typeof verdict === 'object') {
+      res.locals.caller = verdict.caller;
       next();
       return;
     }
@@ -56,24 +60,29 @@ export function credentialRefusal(verdict: string): string {
 
 /**
  * The one rule of client access control, for every transport (HTTP headers, a WebSocket's
- * `connection_init` payload): true, or why the credential is refused (for the logs; say
+ * `connection_init` payload): the caller (`key:<digest>`, `jwt:<digest of sub>`), or why the credential is refused (for the logs; say
  * `credentialRefusal(verdict)` to the client).
  */
-export function credentialChecker(auth: ClientAuthConfig): (credential: PresentedCredential) => true | string {
+export function credentialChecker(auth: ClientAuthConfig): (credential: PresentedCredential) => { caller: string } | string {
   const isKnownKey = apiKeyMatcher(auth.apiKeys);
   return ({ apiKey, authorization }) => {
     const bearer = bearerToken(authorization);
-    if (apiKey !== undefined) return isKnownKey(apiKey) ? true : 'unknown x-api-key';
+    if (apiKey !== undefined) return isKnownKey(apiKey) ? { caller: `key:${digest(apiKey)}` } : 'unknown x-api-key';
     if (authorization !== undefined && !bearer) return 'authorization is not a Bearer credential';
     if (!bearer) return 'no credential';
-    if (auth.apiKeys.length > 0 && isKnownKey(bearer)) return true;
+    if (auth.apiKeys.length > 0 && isKnownKey(bearer)) return { caller: `key:${digest(bearer)}` };
     if (auth.jwt) {
       const result = verifyHs256Jwt(bearer, auth.jwt);
-      return result.ok ? true : `jwt: ${result.reason}`;
+      if (!result.ok) return `jwt: ${result.reason}`;
+      const subject = result.claims.sub;
+      return { caller: typeof subject === 'string' ? `jwt:${digest(subject)}` : `jwt-token:${digest(bearer)}` };
     }
     return 'unknown bearer key';
   };
 }
+
+/** Identifies a credential or subject without keeping it. */
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];

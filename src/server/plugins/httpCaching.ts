@@ -28,6 +28,8 @@ export interface HttpCaching {
    * when `If-None-Match` holds it.
    */
   headers: RequestHandler;
+  /** The `@cacheControl` policy of one operation, computed once per parsed document (the whole-response cache uses it too). */
+  policyOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CachePolicy;
 }
 
 /** The headers a GET answer depends on: content negotiation and client credentials. */
@@ -58,6 +60,7 @@ export function httpCaching({ typeMaxAges, alwaysPrivate }: HttpCachingOptions):
   };
 
   return {
+    policyOf,
     getPolicy({ schema, document, operation, response, contextValue, errors }) {
       if (!document || !operation || response.body.kind !== 'single') return;
       if (response.http.status !== undefined && response.http.status !== 200) return;
@@ -73,7 +76,13 @@ export function httpCaching({ typeMaxAges, alwaysPrivate }: HttpCachingOptions):
       for (const header of VARY_HEADERS) res.vary(header);
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
-        if (res.statusCode === 200 && (typeof body === 'string' || Buffer.isBuffer(body)) && !String(res.getHeader('cache-control')).includes('no-store')) {
+        // An answer from the whole-response cache comes with the ETag computed when it was stored.
+        if (
+          res.statusCode === 200 &&
+          (typeof body === 'string' || Buffer.isBuffer(body)) &&
+          !String(res.getHeader('cache-control')).includes('no-store') &&
+          !res.hasHeader('etag')
+        ) {
           res.setHeader('etag', `"${createHash('sha256').update(body).digest('base64url')}"`);
         }
         return send(body);

@@ -23,7 +23,7 @@ export interface WebSocketTransportOptions {
   /** Ping interval (ms); a connection that does not answer with a pong within as long again is closed. */
   heartbeatMs: number;
   /** Client access control; absent: anyone may connect. */
-  checkCredential?: (credential: PresentedCredential) => true | string;
+  checkCredential?: (credential: PresentedCredential) => { caller: string } | string;
   /** The trusted documents rule, as for HTTP requests. */
   trustedDocuments: PersistedOperationsOptions;
   /** Largest message accepted (bytes), as GRAPHQL_MAX_BODY_BYTES for HTTP. */
@@ -85,7 +85,7 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
         holders.set(ctx, { subscriptions: 0, releases: new Set() });
         if (!checkCredential) return true;
         const verdict = checkCredential(credentialOf(ctx.connectionParams, ctx.extra));
-        if (verdict === true) return true;
+        if (typeof verdict === 'object') return true;
         logger.info({ reason: verdict, transport: 'graphql-ws' }, 'credential refused');
         // Closed here with a reason a client can show; graphql-ws would say only "Forbidden".
         ctx.extra.socket.close(CloseCode.Forbidden, `UNAUTHENTICATED: ${credentialRefusal(verdict)}`.slice(0, 123));

@@ -9,6 +9,8 @@ export interface CacheEntry<T = unknown> {
   f: number;
   /** Until this instant, served stale while one background refresh runs. */
   g: number;
+  /** The digest of the answer's text (see TransportAnswer.digest): changes with its content. Absent in entries of older builds. */
+  h?: string;
 }
 
 /** True for a value that has the shape of a `CacheEntry`. */

@@ -25,7 +25,7 @@ export interface SharedStores {
   cache: ResponseCache;
   quotaCounter: QuotaCounter;
   kind: 'memory' | 'redis';
-  /** The Redis (server or cluster) client the stores use; `close()` quits it. */
+  /** The Redis (server or cluster) client the stores use (and the whole-response cache beside them); `close()` quits it. */
   redis?: RedisClient;
   close(): Promise<void>;
 }

@@ -53,6 +53,8 @@ interface LocalCopy {
   size: number;
   /** When Redis last confirmed it (ms since the epoch). */
   checkedAt: number;
+  /** The `reconfirmLocalCopies` round it was last confirmed in: an older one is asked about again. */
+  round: number;
   /** When its Redis entry expires: it is not served past that, confirmed or not. */
   expiresAt: number;
 }
@@ -79,6 +81,8 @@ export class RedisResponseCache implements ResponseCache {
   readonly #reading = new Map<string, Promise<unknown>>();
   /** Bumped by `deletePrefix` (before and after unlinking): a read that began before must not keep what it read. */
   #deletions = 0;
+  /** Bumped by `reconfirmLocalCopies`. */
+  #round = 0;
 
   constructor(options: RedisResponseCacheOptions) {
     this.#redis = options.redis;
@@ -99,7 +103,7 @@ export class RedisResponseCache implements ResponseCache {
       this.#local?.delete(key);
       copy = undefined;
     }
-    if (copy && now - copy.checkedAt < this.#confirmEveryMs) return copy.value;
+    if (copy && now - copy.checkedAt < this.#confirmEveryMs && copy.round === this.#round) return copy.value;
     const pending = this.#reading.get(key);
     if (pending) return pending;
     const read = this.#read(key, copy).finally(() => {
@@ -112,6 +116,7 @@ export class RedisResponseCache implements ResponseCache {
   /** Reads `key` from Redis, or confirms `copy` by its stamp; keeps the result locally unless a write came between. */
   async #read(key: string, copy: LocalCopy | undefined): Promise<unknown | undefined> {
     const deletions = this.#deletions;
+    const round = this.#round;
     const unchanged = () => this.#deletions === deletions && this.#local?.peek(key) === copy;
     try {
       const reply = (await this.#redis.eval(READ_SCRIPT, 1, this.#prefix + key, copy?.stamp ?? '')) as ReadReply;
@@ -122,14 +127,14 @@ export class RedisResponseCache implements ResponseCache {
       }
       const expiresAt = reply[1] >= 0 ? now + reply[1] : Infinity;
       if (reply[0] === 1 && copy) {
-        if (unchanged()) Object.assign(copy, { checkedAt: now, expiresAt });
+        if (unchanged()) Object.assign(copy, { checkedAt: now, expiresAt, round });
         return copy.value;
       }
       const text = reply[2] ?? '';
       const stamp = stampOf(text);
       const json = stamp ? text.slice(STAMP_LENGTH) : text;
       const value = JSON.parse(json) as unknown;
-      if (unchanged()) this.#local?.set(key, { value, stamp, size: Math.max(1, json.length), checkedAt: now, expiresAt });
+      if (unchanged()) this.#local?.set(key, { value, stamp, size: Math.max(1, json.length), checkedAt: now, expiresAt, round });
       return value;
     } catch (error) {
       this.#onError(error);
@@ -146,7 +151,7 @@ export class RedisResponseCache implements ResponseCache {
     const now = Date.now();
     // A read of the older value still in flight must not be joined by later readers.
     this.#reading.delete(key);
-    this.#local?.set(key, { value, stamp, size: Math.max(1, size ?? json.length), checkedAt: now, expiresAt: now + ttlMs });
+    this.#local?.set(key, { value, stamp, size: Math.max(1, size ?? json.length), checkedAt: now, expiresAt: now + ttlMs, round: this.#round });
     try {
       await this.#redis.set(this.#prefix + key, stamp + json, 'PX', Math.ceil(ttlMs));
     } catch (error) {
@@ -163,6 +168,18 @@ export class RedisResponseCache implements ResponseCache {
     }
     // Reads that ran while the keys were being unlinked may have seen them: not kept either.
     this.#forgetLocally(prefix);
+  }
+
+  /**
+   * Every local copy is confirmed with Redis (by its stamp: a few bytes unless it changed)
+   * before it is served again. Called when another replica is known to have changed or
+   * dropped entries (the whole-response cache's invalidations), so that no answer is built
+   * from a copy older than that change.
+   */
+  reconfirmLocalCopies(): void {
+    this.#round += 1;
+    // Reads already sent may answer with what was there before: not joined any more.
+    this.#reading.clear();
   }
 
   #forgetLocally(prefix: string): void {

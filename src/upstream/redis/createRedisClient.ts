@@ -109,3 +109,8 @@ export function blockingDuplicate(redis: RedisClient): RedisClient {
   }
   return (redis as Redis).duplicate(blocking);
 }
+
+/** A new connection like `redis`'s (a pub/sub subscriber needs one of its own). The caller quits it. */
+export function duplicateConnection(redis: RedisClient): RedisClient {
+  return redis.isCluster ? (redis as Cluster).duplicate() : (redis as Redis).duplicate();
+}

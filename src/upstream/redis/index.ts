@@ -1,3 +1,3 @@
-export { blockingDuplicate, createRedisClient, readyOrTimeout, type RedisClient, type RedisClientOptions } from './createRedisClient.js';
+export { blockingDuplicate, createRedisClient, duplicateConnection, readyOrTimeout, type RedisClient, type RedisClientOptions } from './createRedisClient.js';
 export { hashTaggedKey } from './hashTaggedKey.js';
-export { globLiteral, unlinkMatching } from './unlinkMatching.js';
+export { globLiteral, scanMatching, unlinkMatching } from './unlinkMatching.js';
