@@ -204,7 +204,10 @@ for (const scale of [1_000, 10_000]) {
     const CASES = [
       { label: '14:00', dst: false, elapsed: 14, least: 20, calls: { now: 2, next: 1, 'now and next': 2 } },
       { label: '15:00 on the DST day', dst: true, elapsed: 14, least: 20, calls: { now: 2, next: 2, 'now and next': 3 } },
-      { label: '01:00 on the DST day (the night the clocks skip 02:00)', dst: true, elapsed: 1, least: 0, calls: { now: 1, next: 2, 'now and next': 2 } },
+      { label: '01:00 on the DST day (the night the clocks skip 02:00)', dst: true, elapsed: 1, least: 0, calls: { now: 1, next: 1, 'now and next': 1 } },
+      // 03:30: the skipped 02:00–02:59 land in 03:00–03:59, so "started by 03:30" is no range
+      // of minutes: the dates are read (exact; calls not counted).
+      { label: '03:30 on the DST day (the hour the skipped minutes land in)', dst: true, elapsed: 2.5, least: -1, calls: undefined },
     ] as const;
     for (const { label, dst, elapsed, least, calls } of CASES) {
       const instant = () => dayOf(conference.PLANSTONE!, dst).from + elapsed * HOUR;
@@ -214,11 +217,11 @@ for (const scale of [1_000, 10_000]) {
         'now and next': () => ({ endsAfter: new Date(instant()), startsBefore: new Date(instant() + 2 * HOUR) }),
       };
       for (const [name, window] of Object.entries(windows) as Array<[keyof typeof windows, () => SessionWindow]>) {
-        it(`(e) Planstone ${name} at ${label}, first: 20: the oracle's, ${calls[name]} cold call(s) at every size, 0 warm`, async () => {
+        it(`(e) Planstone ${name} at ${label}, first: 20: the oracle's, ${calls?.[name] ?? 'any number of'} cold call(s) at every size, 0 warm`, async () => {
           const { coldCalls, expected } = await cost('PLANSTONE', window(), 20);
           console.info(`[cost] scale ${scale} (e) PLANSTONE ${name} at ${label}: ${coldCalls} cold calls, ${expected.length} sessions`);
           if (name !== 'next') expect(expected.length).toBeGreaterThan(least);
-          expect(coldCalls).toBe(calls[name]);
+          if (calls) expect(coldCalls).toBe(calls[name]);
         });
         it(`(e) Planstone ${name} at ${label}: every slice, forward and from the end`, async () => {
           await slicesExact(window());

@@ -51,9 +51,9 @@ export function wholeDayOf(window: SessionWindow | undefined, where: Record<stri
  * `startTime` decides, read exactly). If at least `offset + limit` of them start before m
  * (checked on their mapped start), those are the first ones of the day: every session of the
  * day starting earlier has its `rstartmins` below m. This holds on a day the clocks change on
- * too: a wall time becomes an instant by a non-decreasing rule (an ambiguous time is its first
- * occurrence, a skipped one moves forward by the gap: zonedWallTimeToUtc), so a session whose
- * `rstartmins` is m or more starts at or after m's instant, the cutoff. Otherwise — or past the first
+ * too: the cutoff is the earliest instant of any minute from m on (on most days m's own; on a
+ * spring-forward day a skipped 02:30 is 03:30, later than 03:10), so a session whose
+ * `rstartmins` is m or more starts at or after it. Otherwise — or past the first
  * MAX_EARLY items, or once `rstartmins` disagreed with a `startTime` — `wholeDay` serves.
  *
  * Assumes `rstartmins` is the start's minutes after midnight (PROVIDERS.md) or blank: every
@@ -98,7 +98,11 @@ export function createEarlyDaySource(
     const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => deps.readPage(earlyWhere, i + 2)));
     pages.push(...rest);
     if (!pages.every((page) => check(page.wire))) return undefined;
-    const cutoff = zonedWallTimeToUtc(date, limit, zone)!.getTime();
+    // The earliest instant a minute from `limit` on can be: its own on most days; on a
+    // spring-forward day a skipped minute (02:30) is an hour later (03:30), so a later minute
+    // (03:10) can be earlier than it.
+    let cutoff = Infinity;
+    for (let m = limit; m < 1440; m += 1) cutoff = Math.min(cutoff, zonedWallTimeToUtc(date, m, zone)?.getTime() ?? Infinity);
     const seen = new Set<string>();
     const before = pages
       .flatMap((page) => page.sessions)

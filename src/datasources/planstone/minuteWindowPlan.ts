@@ -45,34 +45,50 @@ function wallOf(date: string, zone: string): Wall {
   return (minutes) => zonedWallTimeToUtc(date, minutes, zone)?.getTime() ?? Number.NaN;
 }
 
-/** The first minute m in [0, 1440] of `at` with `at(m) ≥ instant` (wall time → instant is non-decreasing: luxon's rules, zonedWallTime.ts). */
-function firstAtOrAfter(at: Wall, instant: number): number {
-  let lo = 0;
-  let hi = DAY_MINUTES;
-  if (!(at(hi) >= instant)) return hi;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(mid) >= instant) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** A date without a clock change: every wall minute is its instant. */
 function steady(at: Wall): boolean {
   return at(DAY_MINUTES - 1) - at(0) === (DAY_MINUTES - 1) * MINUTE_MS && at(DAY_MINUTES) - at(0) === DAY_MINUTES * MINUTE_MS;
 }
 
 /**
- * The first minute from which distinct minutes below `hi` are distinct instants, at least
- * LOW: minutes below it are read with `rest`. A spring-forward gap makes two minutes one
- * instant (02:30 is 03:30), which the feed's minute order cannot tell apart from start order.
+ * The k for which the minutes of the day whose instant passes `test` are exactly [0, k), or
+ * undefined when they are not such a prefix. Wall time → instant is increasing on a date
+ * without a clock change (a binary search); around a spring-forward gap it is not (a skipped
+ * 02:59 is 03:59, after 03:00: zonedWallTimeToUtc), so there every minute is tried.
+ */
+function prefixWhere(at: Wall, test: (instant: number) => boolean): number | undefined {
+  if (steady(at)) {
+    let lo = 0;
+    let hi = DAY_MINUTES;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(at(mid))) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  let k = 0;
+  while (k < DAY_MINUTES && test(at(k))) k += 1;
+  for (let m = k; m < DAY_MINUTES; m += 1) if (test(at(m))) return undefined;
+  return k;
+}
+
+/**
+ * The first minute (at least LOW, below `hi`) from which every minute is a later instant than
+ * the one before and than every earlier minute: minutes below it are read with `rest`. On a
+ * date without a clock change, LOW; after a spring-forward gap, the end of the hour the gap's
+ * minutes land in (04:00).
  */
 function streamFrom(at: Wall, hi: number): number {
   if (steady(at)) return LOW;
   let from = LOW;
-  for (let m = 0; m + 1 < hi; m += 1) if (!(at(m + 1) > at(m))) from = Math.max(from, m + 2);
-  return from;
+  for (let m = 0; m + 1 < hi; m += 1) if (!(at(m + 1) > at(m))) from = Math.max(from, m + 1);
+  let latest = -Infinity;
+  for (let m = 0; m < hi; m += 1) {
+    if (m >= from && at(m) > latest) return m;
+    latest = Math.max(latest, at(m));
+  }
+  return hi;
 }
 
 const or = (clauses: Array<Record<string, unknown>>): Record<string, unknown> => (clauses.length === 1 ? clauses[0]! : { $or: clauses });
@@ -98,9 +114,10 @@ function startPlan(from: number, to: number, zone: string): MinuteWindowPlan | u
   const date = localDateIn(new Date(from), zone);
   if (to <= from || localDateIn(new Date(to - 1), zone) !== date) return undefined;
   const at = wallOf(date, zone);
-  const first = firstAtOrAfter(at, from);
-  const end = firstAtOrAfter(at, to);
-  if (first >= end) return undefined;
+  // The minutes whose instant is in [from, to): [first, end), or no plan.
+  const first = prefixWhere(at, (t) => t < from);
+  const end = prefixWhere(at, (t) => t < to);
+  if (first === undefined || end === undefined || first >= end) return undefined;
   const streamed = streamFrom(at, end);
   const low = minutesIn('rstartmins', first, Math.min(end, streamed));
   const streams = [
@@ -135,9 +152,12 @@ function runningPlan(at: number, before: number, zone: string): MinuteWindowPlan
   const date = localDateIn(new Date(at), zone);
   const dayBefore = addDays(date, -1);
   const wall = wallOf(date, zone);
-  const a = firstAtOrAfter(wall, at + 1) - 1;
-  const startsBy = firstAtOrAfter(wall, before);
-  if (a < 0 || startsBy === 0 || localDateIn(new Date(before - 1), zone) !== date) return undefined;
+  // Started by `at`: minutes [0, a]; starting before `before`: [0, startsBy).
+  const upToAt = prefixWhere(wall, (t) => t <= at);
+  const startsBy = prefixWhere(wall, (t) => t < before);
+  if (upToAt === undefined || startsBy === undefined || upToAt === 0 || startsBy === 0) return undefined;
+  if (localDateIn(new Date(before - 1), zone) !== date) return undefined;
+  const a = upToAt - 1;
   const streamed = streamFrom(wall, startsBy);
   const wallBefore = wallOf(dayBefore, zone);
   const exact = steady(wall) && steady(wallBefore) && wall(0) - wallBefore(0) === DAY_MINUTES * MINUTE_MS;
