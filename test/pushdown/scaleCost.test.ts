@@ -285,4 +285,55 @@ describe('through GraphQL at EMULATOR_SCALE=1000: Conference.sessions(filter: { 
       expect(harness.upstreamCalls().total).toBe(0);
     }
   });
+
+  it('the DST day (2027-03-14) and "now" on it, walked forward (first/after) and backward (last/before) in pages of 7: the oracle’s, in order', async () => {
+    const { conferences } = (
+      await harness.query<{ conferences: Array<{ id: string; source: string; sourceId: string }> }>('{ conferences { id source sourceId } }')
+    ).data!;
+    const c = oracleConferences(1_000).find((o) => o.provider === 'PLANSTONE' && o.key.endsWith('/2027'))!;
+    const id = conferences.find((x) => x.source === 'PLANSTONE' && x.sourceId === c.key)!.id;
+    const day = '2027-03-14';
+    const from = localMidnight(day, c.timeZone);
+    const now = new Date(from + 14 * HOUR).toISOString(); // 15:00 local: the clocks skipped 02:00
+    for (const filter of [{ day }, { happeningAt: now }] as Array<Record<string, string>>) {
+      const window: SessionWindow = filter.day
+        ? { startsAfter: new Date(from), startsBefore: new Date(localMidnight('2027-03-15', c.timeZone)) }
+        : { happeningAt: new Date(now) };
+      const expected = c.sessions
+        .filter((s) => inWindow(s, window))
+        .sort(byStart)
+        .map((s) => s.sourceId);
+      expect(expected.length).toBeGreaterThan(14);
+      const query = `query($id: ID!, $filter: SessionFilter, $first: Int, $after: String, $last: Int, $before: String) {
+        node(id: $id) { ... on Conference { sessions(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { sourceId } } } } } }`;
+      type Page = {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+        edges: Array<{ node: { sourceId: string } }>;
+      };
+      const page = async (variables: Record<string, unknown>) => {
+        const answer = await harness.query<{ node: { sessions: Page } }>(query, { id, filter, ...variables });
+        expect(answer.errors).toBeUndefined();
+        return answer.data!.node.sessions;
+      };
+      const forward: string[] = [];
+      for (let after: string | undefined, more = true; more;) {
+        const p = await page({ first: 7, after });
+        expect(p.totalCount).toBe(expected.length);
+        forward.push(...p.edges.map((e) => e.node.sourceId));
+        more = p.pageInfo.hasNextPage;
+        after = p.pageInfo.endCursor;
+      }
+      expect(forward, JSON.stringify(filter)).toEqual(expected);
+      const backward: string[] = [];
+      for (let before: string | undefined, more = true; more;) {
+        const p = await page({ last: 7, before });
+        backward.unshift(...p.edges.map((e) => e.node.sourceId));
+        more = p.pageInfo.hasPreviousPage;
+        before = p.pageInfo.startCursor;
+      }
+      expect(backward, JSON.stringify(filter)).toEqual(expected);
+    }
+  }, 120_000);
 });
