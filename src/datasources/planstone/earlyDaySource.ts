@@ -23,6 +23,21 @@ const MAX_EARLY = 100;
 /** The latest minute an `rstartmins` list goes up to (its `where` grows a value a minute). */
 const MAX_MINUTE = 720;
 
+/** Per `zone|date`: for each minute m, the earliest instant of the minutes m … 1439 (see `early`'s cutoff). */
+const earliest = new Map<string, number[]>();
+
+function earliestFrom(date: string, zone: string): number[] {
+  const key = `${zone}|${date}`;
+  let list = earliest.get(key);
+  if (!list) {
+    list = new Array<number>(1441).fill(Infinity);
+    for (let m = 1439; m >= 0; m -= 1) list[m] = Math.min(list[m + 1]!, zonedWallTimeToUtc(date, m, zone)?.getTime() ?? Infinity);
+    if (earliest.size >= 1_000) earliest.clear();
+    earliest.set(key, list);
+  }
+  return list;
+}
+
 /**
  * The local date `window` is exactly (from its midnight to the next one) when `where` selects
  * that one `startDate`; else undefined. A day the clocks change on is one too: see
@@ -101,8 +116,7 @@ export function createEarlyDaySource(
     // The earliest instant a minute from `limit` on can be: its own on most days; on a
     // spring-forward day a skipped minute (02:30) is an hour later (03:30), so a later minute
     // (03:10) can be earlier than it.
-    let cutoff = Infinity;
-    for (let m = limit; m < 1440; m += 1) cutoff = Math.min(cutoff, zonedWallTimeToUtc(date, m, zone)?.getTime() ?? Infinity);
+    const cutoff = earliestFrom(date, zone)[limit]!;
     const seen = new Set<string>();
     const before = pages
       .flatMap((page) => page.sessions)

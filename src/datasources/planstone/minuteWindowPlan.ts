@@ -102,6 +102,19 @@ const or = (clauses: Array<Record<string, unknown>>): Record<string, unknown> =>
  */
 export function minuteWindowPlan(window: SessionWindow | undefined, zone: string): MinuteWindowPlan | undefined {
   if (!window || isWindowEmpty(window) || window.endsBefore) return undefined;
+  // Pure, and a day the clocks change on tries every minute: planned once per window and zone.
+  const key = `${zone}|${JSON.stringify(window)}`;
+  if (plans.has(key)) return plans.get(key);
+  const plan = planFor(window, zone);
+  if (plans.size >= MAX_PLANS) plans.clear();
+  plans.set(key, plan);
+  return plan;
+}
+
+const plans = new Map<string, MinuteWindowPlan | undefined>();
+const MAX_PLANS = 1_000;
+
+function planFor(window: SessionWindow, zone: string): MinuteWindowPlan | undefined {
   const { startsAfter, startsBefore, endsAfter, happeningAt } = window;
   if (!endsAfter && !happeningAt) return startsAfter && startsBefore ? startPlan(startsAfter.getTime(), startsBefore.getTime(), zone) : undefined;
   if (startsAfter || (endsAfter && happeningAt)) return undefined;
