@@ -17,8 +17,8 @@ const TEXTS = Array.from({ length: DAY_MINUTES }, (_, m) => String(m));
 
 /**
  * Pieces with one length of decimal text: [0, 10), [10, 100), [100, 1000), [1000, 1440); the
- * three digits split at 144 because four-digit minutes start "100"…"143" (a text range from
- * "100" holds them, one from "144" none).
+ * three digits split at 144 because four-digit minutes start "100"…"143" (a text range that
+ * starts at "100" holds them, one that starts at "144" none).
  */
 const LENGTH_BOUNDS = [0, 10, 100, 144, 1000, DAY_MINUTES] as const;
 
