@@ -160,12 +160,74 @@ for (const scale of [1_000, 10_000]) {
       }
     });
 
-    it('(f) the day the clocks change (Planstone reads it whole: wall-clock minutes are not instants there): exact (cost printed)', async () => {
+    /** Every slice of `window` in several page sizes, from the start and from the end (what `last`/`before` read), each page size cold: the oracle's. */
+    async function slicesExact(window: SessionWindow) {
+      const expected = conference
+        .PLANSTONE!.sessions.filter((s) => inWindow(s, window))
+        .sort(byStart)
+        .map((s) => s.sourceId);
+      for (const size of [1, 7, 20, 50, 333]) {
+        const n = expected.length;
+        const process = harness.newProcess();
+        for (const offset of new Set([0, size, 3 * size, Math.max(0, n - size), Math.max(0, n - 3 * size), Math.max(0, n - 1)])) {
+          const { items, totalCount } = await source('PLANSTONE', process.request(), window).read(offset, size);
+          expect(totalCount).toBe(n);
+          expect(
+            items.map((s: SessionModel) => s.sourceId),
+            `offset ${offset} size ${size}`,
+          ).toEqual(expected.slice(offset, offset + size));
+        }
+        await process.close();
+      }
+    }
+
+    it('(f) the day the clocks change (2027-03-14, 23 hours), first: 20 — Planstone: page 1 of the day and the rstartmins query, as any day (≤ 3 calls)', async () => {
       const { from, to } = dayOf(conference.PLANSTONE!, true);
-      const { coldCalls } = await cost('PLANSTONE', { startsAfter: new Date(from), startsBefore: new Date(to) }, 20);
+      expect(to - from).toBe(23 * HOUR);
+      const { coldCalls, coldUrls } = await cost('PLANSTONE', { startsAfter: new Date(from), startsBefore: new Date(to) }, 20);
       console.info(`[cost] scale ${scale} (f, DST day) PLANSTONE: ${coldCalls} cold calls`);
-      expect(coldCalls).toBeGreaterThan(0);
+      expect(coldCalls).toBeLessThanOrEqual(3);
+      expect(coldUrls.filter((url) => !url.includes('rstartmins'))).toHaveLength(1);
     });
+
+    it('(f) slices of the day the clocks change, forward and from the end: the oracle’s (regression: it was read whole)', async () => {
+      const { from, to } = dayOf(conference.PLANSTONE!, true);
+      await slicesExact({ startsAfter: new Date(from), startsBefore: new Date(to) });
+    }, 120_000);
+
+    // "Now" and "next" on a 24-hour day and on the day the clocks change (2027-03-14: 02:00
+    // does not exist), and in the night across it: by minutes, in start order on the server.
+    // `elapsed`: hours since local midnight (14:00 on the DST day is 13 hours after it).
+    // Cold calls: the rest (earlier dates still running, blank and early minutes: one page)
+    // and page 1 of each stream the minutes fall in (3 digits; 4 digits from 16:40); "next"
+    // after 01:40 has no rest. The same at both sizes.
+    const CASES = [
+      { label: '14:00', dst: false, elapsed: 14, least: 20, calls: { now: 2, next: 1, 'now and next': 2 } },
+      { label: '15:00 on the DST day', dst: true, elapsed: 14, least: 20, calls: { now: 2, next: 2, 'now and next': 3 } },
+      { label: '01:00 on the DST day (the night the clocks skip 02:00)', dst: true, elapsed: 1, least: 0, calls: { now: 1, next: 1, 'now and next': 1 } },
+      // 03:30: the skipped 02:00–02:59 land in 03:00–03:59, so "started by 03:30" is no range
+      // of minutes: the dates are read (exact; calls not counted).
+      { label: '03:30 on the DST day (the hour the skipped minutes land in)', dst: true, elapsed: 2.5, least: -1, calls: undefined },
+    ] as const;
+    for (const { label, dst, elapsed, least, calls } of CASES) {
+      const instant = () => dayOf(conference.PLANSTONE!, dst).from + elapsed * HOUR;
+      const windows = {
+        now: () => ({ happeningAt: new Date(instant()) }),
+        next: () => ({ startsAfter: new Date(instant()), startsBefore: new Date(instant() + 2 * HOUR) }),
+        'now and next': () => ({ endsAfter: new Date(instant()), startsBefore: new Date(instant() + 2 * HOUR) }),
+      };
+      for (const [name, window] of Object.entries(windows) as Array<[keyof typeof windows, () => SessionWindow]>) {
+        it(`(e) Planstone ${name} at ${label}, first: 20: the oracle's, ${calls?.[name] ?? 'any number of'} cold call(s) at every size, 0 warm`, async () => {
+          const { coldCalls, expected } = await cost('PLANSTONE', window(), 20);
+          console.info(`[cost] scale ${scale} (e) PLANSTONE ${name} at ${label}: ${coldCalls} cold calls, ${expected.length} sessions`);
+          if (name !== 'next') expect(expected.length).toBeGreaterThan(least);
+          if (calls) expect(coldCalls).toBe(calls[name]);
+        });
+        it(`(e) Planstone ${name} at ${label}: every slice, forward and from the end`, async () => {
+          await slicesExact(window());
+        }, 120_000);
+      }
+    }
 
     for (const provider of ['GUIDEBOOK', 'PLANSTONE'] as const) {
       it(`(e) now and next (endsAfter now, startsBefore now + 2 h), first: 20 — ${provider}: exact (cost printed)`, async () => {
@@ -223,4 +285,55 @@ describe('through GraphQL at EMULATOR_SCALE=1000: Conference.sessions(filter: { 
       expect(harness.upstreamCalls().total).toBe(0);
     }
   });
+
+  it('the DST day (2027-03-14) and "now" on it, walked forward (first/after) and backward (last/before) in pages of 7: the oracle’s, in order', async () => {
+    const { conferences } = (
+      await harness.query<{ conferences: Array<{ id: string; source: string; sourceId: string }> }>('{ conferences { id source sourceId } }')
+    ).data!;
+    const c = oracleConferences(1_000).find((o) => o.provider === 'PLANSTONE' && o.key.endsWith('/2027'))!;
+    const id = conferences.find((x) => x.source === 'PLANSTONE' && x.sourceId === c.key)!.id;
+    const day = '2027-03-14';
+    const from = localMidnight(day, c.timeZone);
+    const now = new Date(from + 14 * HOUR).toISOString(); // 15:00 local: the clocks skipped 02:00
+    for (const filter of [{ day }, { happeningAt: now }] as Array<Record<string, string>>) {
+      const window: SessionWindow = filter.day
+        ? { startsAfter: new Date(from), startsBefore: new Date(localMidnight('2027-03-15', c.timeZone)) }
+        : { happeningAt: new Date(now) };
+      const expected = c.sessions
+        .filter((s) => inWindow(s, window))
+        .sort(byStart)
+        .map((s) => s.sourceId);
+      expect(expected.length).toBeGreaterThan(14);
+      const query = `query($id: ID!, $filter: SessionFilter, $first: Int, $after: String, $last: Int, $before: String) {
+        node(id: $id) { ... on Conference { sessions(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { sourceId } } } } } }`;
+      type Page = {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+        edges: Array<{ node: { sourceId: string } }>;
+      };
+      const page = async (variables: Record<string, unknown>) => {
+        const answer = await harness.query<{ node: { sessions: Page } }>(query, { id, filter, ...variables });
+        expect(answer.errors).toBeUndefined();
+        return answer.data!.node.sessions;
+      };
+      const forward: string[] = [];
+      for (let after: string | undefined, more = true; more;) {
+        const p = await page({ first: 7, after });
+        expect(p.totalCount).toBe(expected.length);
+        forward.push(...p.edges.map((e) => e.node.sourceId));
+        more = p.pageInfo.hasNextPage;
+        after = p.pageInfo.endCursor;
+      }
+      expect(forward, JSON.stringify(filter)).toEqual(expected);
+      const backward: string[] = [];
+      for (let before: string | undefined, more = true; more;) {
+        const p = await page({ last: 7, before });
+        backward.unshift(...p.edges.map((e) => e.node.sourceId));
+        more = p.pageInfo.hasPreviousPage;
+        before = p.pageInfo.startCursor;
+      }
+      expect(backward, JSON.stringify(filter)).toEqual(expected);
+    }
+  }, 120_000);
 });

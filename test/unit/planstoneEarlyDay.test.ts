@@ -18,12 +18,12 @@ const window = { startsAfter: zonedWallTimeToUtc(DATE, 0, ZONE)!, startsBefore: 
 const where = { startDate: { $gte: DATE, $lte: DATE } };
 
 describe('Planstone early-day read', () => {
-  it('wholeDayOf: a whole day without a DST change only (not a part of a day, not the day the clocks change)', () => {
+  it('wholeDayOf: a whole day only (not a part of a day), the day the clocks change too', () => {
     expect(wholeDayOf(window, where, ZONE)).toBe(DATE);
     expect(wholeDayOf({ ...window, startsAfter: new Date(window.startsAfter.getTime() + 60_000) }, where, ZONE)).toBeUndefined();
     expect(wholeDayOf({ ...window, endsAfter: window.startsAfter }, where, ZONE)).toBeUndefined();
     const dst = { startsAfter: zonedWallTimeToUtc('2025-11-02', 0, ZONE)!, startsBefore: zonedWallTimeToUtc('2025-11-03', 0, ZONE)! };
-    expect(wholeDayOf(dst, { startDate: { $gte: '2025-11-02', $lte: '2025-11-02' } }, ZONE)).toBeUndefined();
+    expect(wholeDayOf(dst, { startDate: { $gte: '2025-11-02', $lte: '2025-11-02' } }, ZONE)).toBe('2025-11-02');
   });
 
   it('an rstartmins that disagrees with its startTime: said once, the whole day serves, and rstartmins is not used again', async () => {

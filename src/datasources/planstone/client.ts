@@ -52,7 +52,7 @@ export class PlanstoneClient {
   /** The feed answered 400 to a projection: list reads ask for whole sessions. */
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
-  /** A session's `rstartmins` disagreed with its `startTime`: it is not used to select by time. */
+  /** A session's `rstartmins`/`rendmins` disagreed with its `startTime`/`endTime`: they are not used to select by time. */
   #startMinutesDistrusted = false;
 
   /** The conference this client reads, as `account/conference`. */
@@ -125,17 +125,17 @@ export class PlanstoneClient {
     }
   }
 
-  /** Whether `rstartmins` may select sessions by start (see earlyDaySource.ts): true until one disagreed with its `startTime`. */
+  /** Whether `rstartmins`/`rendmins` may select sessions by time (earlyDaySource.ts, minuteWindowSource.ts): true until one disagreed with its time. */
   get trustsStartMinutes(): boolean {
     return !this.#startMinutesDistrusted;
   }
 
-  /** A session's `rstartmins` disagreed with its `startTime`: stop selecting by it, for this client's life (said once). */
+  /** A session's minutes disagreed with its times: stop selecting by them, for this client's life (said once). */
   distrustStartMinutes(schedid: string): void {
     if (this.#startMinutesDistrusted) return;
     this.#startMinutesDistrusted = true;
     this.#onNotice?.(
-      `Planstone session ${schedid} of ${this.conferenceId} has an rstartmins that disagrees with its startTime: a day's first sessions are read with the whole day from now on.`,
+      `Planstone session ${schedid} of ${this.conferenceId} has an rstartmins or rendmins that disagrees with its startTime or endTime: time windows are read by whole dates from now on.`,
     );
   }
 

@@ -11,6 +11,8 @@ import { createDayOrderedSource } from './dayOrderedSource.js';
 import { createEarlyDaySource, wholeDayOf } from './earlyDaySource.js';
 import { createSpeakerLoader } from './loaders.js';
 import { SESSION_DETAIL_FIELDS, toSession, toSpeaker, type SessionRead } from './mapper.js';
+import { minuteWindowPlan } from './minuteWindowPlan.js';
+import { createMinuteWindowSource } from './minuteWindowSource.js';
 import { filterNeedsDetails, matchesPlanstoneFilter, type PlanstoneSessionFilter } from './sessionFilter.js';
 import { sessionWhere } from './sessionWhere.js';
 import type { PlanstoneSessionPage } from './wire.js';
@@ -51,9 +53,24 @@ function readFor(fieldsRead: ReadonlySet<string> | undefined): SessionRead {
 // envelope is garbage once mapped, and its items live only as long as their (lazily
 // mapped, see toSession) models.
 const snapshots = new WeakMap<SessionModel[], { pages: SessionModel[][]; sessions: SessionModel[] }>();
-// Filtered and ordered views of a snapshot, by filter and order.
+// Filtered and ordered views of a snapshot or selection, by filter and order: filtering and
+// sorting hundreds of sessions is pure, so a warm read does it once per cached list, not per
+// request (the lists are the same arrays while their pages are cached: snapshotOf).
 const MAX_VIEWS_PER_SNAPSHOT = 256;
 const orderedViews = new WeakMap<SessionModel[], Map<string, SessionModel[]>>();
+
+function viewOf(all: SessionModel[], filter: PlanstoneSessionFilter, order: SessionOrder): SessionModel[] {
+  let views = orderedViews.get(all);
+  if (!views) orderedViews.set(all, (views = new Map()));
+  const key = JSON.stringify([filter, order]);
+  let sessions = views.get(key);
+  if (!sessions) {
+    // Searches and windows make filters many: keep a bounded number of views per list.
+    if (views.size >= MAX_VIEWS_PER_SNAPSHOT) views.clear();
+    views.set(key, (sessions = all.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order))));
+  }
+  return sessions;
+}
 
 function snapshotOf(pages: SessionModel[][]): SessionModel[] {
   const first = pages[0];
@@ -174,47 +191,41 @@ export class PlanstoneDataSource {
     const where = sessionWhere(filter, this.#zone);
     if (where !== undefined) {
       // The feed selects the days (and speaker) that can match; the rest is checked here.
-      const selected = createArraySource(async () => {
-        if (where === null) return [];
-        const sessions = await this.sessionsWhere(where, read);
-        return sessions.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order));
-      });
+      const selected = createArraySource(async () => (where === null ? [] : viewOf(await this.sessionsWhere(where, read), filter, order)));
       const onlyWindow = Object.entries(filter).every(([key, value]) => key === 'window' || value === undefined);
-      const day = onlyWindow && order.field === 'START_TIME' && order.direction === 'ASC' ? wholeDayOf(filter.window, where, this.#zone) : undefined;
-      if (day === undefined || !where) return selected;
-      // One whole day in start order: its first sessions by `rstartmins`, not all its pages.
+      if (!where || !onlyWindow || order.field !== 'START_TIME' || order.direction !== 'ASC') return selected;
       const client = this.#client;
-      return createEarlyDaySource(
-        {
-          readPage: async (query, page) => {
-            const wire = await client.sessionsWherePage(query, SERVER_SORT, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
-            return { wire, sessions: mapPage(wire, this.#zone, read, this.conference) };
-          },
-          trusted: () => client.trustsStartMinutes && !this.#snapshots.whole && !this.#snapshots[read],
-          distrust: (item) => client.distrustStartMinutes(String(item.schedid ?? '')),
-        },
-        where,
-        day,
+      const readPage = async (query: Record<string, unknown>, page: number, sort: string) => {
+        const wire = await client.sessionsWherePage(query, sort, page, PLANSTONE_MAX_RESULTS, this.#headers, false, read);
+        return { wire, sessions: mapPage(wire, this.#zone, read, this.conference) };
+      };
+      const trusted = () => client.trustsStartMinutes && !this.#snapshots.whole && !this.#snapshots[read];
+      const distrust = (item: { schedid?: unknown }) => client.distrustStartMinutes(String(item.schedid ?? ''));
+      const day = wholeDayOf(filter.window, where, this.#zone);
+      if (day !== undefined) {
+        // One whole day in start order: its first sessions by `rstartmins`, not all its pages.
+        return createEarlyDaySource(
+          { readPage: (query, page) => readPage(query, page, SERVER_SORT), trusted, distrust },
+          where,
+          day,
+          filter.window!,
+          this.#zone,
+          sessionComparator(order),
+          selected,
+        );
+      }
+      // A window within a day, or "now (and next)": by minutes, in start order on the server.
+      const plan = minuteWindowPlan(filter.window, this.#zone);
+      if (!plan) return selected;
+      return createMinuteWindowSource(
+        { readPage: (query, page) => readPage(query, page, MINUTE_SORT), trusted, distrust },
+        plan,
         filter.window!,
-        this.#zone,
         sessionComparator(order),
         selected,
       );
     }
-    const whole = createArraySource(async () => {
-      const all = await this.allSessions(read);
-      // Filtering and sorting 800+ sessions is pure: once per snapshot, filter and order.
-      let views = orderedViews.get(all);
-      if (!views) orderedViews.set(all, (views = new Map()));
-      const key = JSON.stringify([filter, order]);
-      let sessions = views.get(key);
-      if (!sessions) {
-        // Searches and windows make filters many: keep a bounded number of views per snapshot.
-        if (views.size >= MAX_VIEWS_PER_SNAPSHOT) views.clear();
-        views.set(key, (sessions = all.filter((s) => matchesPlanstoneFilter(s, filter)).sort(sessionComparator(order))));
-      }
-      return sessions;
-    });
+    const whole = createArraySource(async () => viewOf(await this.allSessions(read), filter, order));
     if (order.field !== 'START_TIME' || order.direction !== 'ASC' || Object.values(filter).some((value) => value !== undefined)) return whole;
     return this.#byDays(whole, read);
   }
@@ -331,6 +342,8 @@ export class PlanstoneDataSource {
 
 /** The server's order for day reads: by local start date, ties by schedid so pages never overlap. */
 const SERVER_SORT = 'startDate,schedid';
+/** The order of minute-window reads: within one length of `rstartmins` text, start order (minuteWindowSource.ts). */
+const MINUTE_SORT = 'startDate,rstartmins,schedid';
 const SERVER_SORT_DESCENDING = '-startDate,-schedid';
 
 /** The feed answered without `_meta`: no total to page a day at a time by. */
