@@ -1,7 +1,9 @@
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { toGlobalId } from '../../src/ids/globalId.js';
 import { createRedisClient, hashTaggedKey, readyOrTimeout, RedisResponseCache, type RedisClient } from '../../src/upstream/index.js';
-import { startHarness, type Harness } from '../support/gatewayHarness.js';
+import { NO_CACHE_ENV, startHarness, type Harness } from '../support/gatewayHarness.js';
 import { redisClusterAvailability, startRedisCluster, type ClusterNodeProcess, type RedisClusterProcess } from '../support/redisCluster.js';
 import { CLIENT_SESSIONS, clientSessions, HOME_PAGE, postRaw, sha256Hex, waitFor } from './helpers.js';
 import { invalidationAfterWrite } from './invalidation.js';
@@ -215,4 +217,62 @@ describe('Redis Cluster: the master holding the quota counters fails', clusterCh
       await closeAll(a, b);
     }
   }, 60_000);
+});
+
+describe('Redis Cluster: the change log (a Stream) and the poller lease', clusterCheck.suite, () => {
+  const CHANGES = /* GraphQL */ `
+    query Changes($since: String) {
+      sessionChanges(since: $since) {
+        token
+        changes {
+          token
+          kind
+          sessionId
+          changedFields
+        }
+      }
+    }
+  `;
+  interface Page {
+    token: string;
+    changes: Array<{ token: string; kind: string; sessionId: string; changedFields: string[] }>;
+  }
+  const changes = async (harness: Harness, since?: string): Promise<Page> => {
+    const response = await harness.query<{ sessionChanges: Page }>(CHANGES, since === undefined ? {} : { since });
+    expect(response.errors).toBeUndefined();
+    return response.data!.sessionChanges;
+  };
+
+  it('one replica holds the lease; its change reaches the other replica by sessionChanges and by a follower (XREAD BLOCK), once', async () => {
+    const [a, b] = await twoReplicas({ ...NO_CACHE_ENV, ROUNDWARE_API_URL: 'off', GUIDEBOOK_QUOTA_PER_DAY: '0' });
+    const stop = new AbortController();
+    try {
+      const start = (await changes(b)).token;
+      expect(await a.gateway.changePoller.pollOnce()).toEqual([]); // the baseline, now in the cluster
+      expect(await b.gateway.changePoller.pollOnce()).toBeNull(); // the lease is held
+      const followed = b.gateway.changeLog.follow(start, stop.signal)[Symbol.asyncIterator]();
+      const next = followed.next();
+      const guidebook = a.emulators.env.GUIDEBOOK_API_URL!;
+      const headers = { authorization: `JWT ${a.emulators.env.GUIDEBOOK_API_KEY}`, 'content-type': 'application/json' };
+      const list = (await (await request(new URL('sessions/?ordering=id', guidebook), { headers })).body.json()) as { results: Array<{ id: number }> };
+      const id = list.results[0]!.id;
+      const patched = await request(new URL(`sessions/${id}/`, guidebook), {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ name: 'Renamed on a cluster' }),
+      });
+      expect(patched.statusCode).toBe(200);
+      await patched.body.dump();
+      const recorded = await a.gateway.changePoller.pollOnce();
+      const sessionId = toGlobalId('Session', 'guidebook', String(id));
+      expect(recorded?.map((e) => [e.kind, e.sessionId, e.changedFields])).toEqual([['UPDATED', sessionId, ['TITLE']]]);
+      expect((await next).value).toMatchObject({ kind: 'UPDATED', sessionId, token: recorded![0]!.token });
+      const onB = await changes(b, start);
+      expect(onB.changes.map((c) => [c.kind, c.sessionId, c.token])).toEqual([['UPDATED', sessionId, recorded![0]!.token]]);
+      expect((await changes(b, onB.token)).changes).toEqual([]);
+    } finally {
+      stop.abort();
+      await closeAll(a, b);
+    }
+  });
 });
