@@ -93,8 +93,6 @@ const SUBSCRIPTION_TRANSPORTS: SubscriptionTransport[] = [
   { protocol: 'graphql-sse', url: '/graphql', accept: 'text/event-stream' },
 ];
 
-/** The in-memory change log's retention when none is configured (a day, or 10,000 changes). */
-
 export interface Gateway {
   /** The HTTP server (not yet listening). */
   httpServer: http.Server;
