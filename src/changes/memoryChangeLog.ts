@@ -1,13 +1,7 @@
 import { SyncTokenExpiredError, UserInputError } from '../errors/index.js';
 import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionChange.js';
 import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
-
-/** A promise and its resolver (Node 20 has no `Promise.withResolvers`). */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
+import { signal } from './signal.js';
 
 export interface ChangeLogRetention {
   /** Keep at most this many events. */

@@ -4,6 +4,7 @@ import { blockingDuplicate, type RedisClient } from '../upstream/redis/index.js'
 import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
 import { decodeChangeRecord, encodeChangeRecord } from './changeRecordJson.js';
 import type { ChangeLogRetention } from './memoryChangeLog.js';
+import { signal } from './signal.js';
 
 /**
  * The change log's RedisClient keys. They share the hash tag `{changes}`, so one script may touch
@@ -127,13 +128,6 @@ export interface CommitState {
   /** Snapshot entries to set: [global ID, JSON]. */
   upserts: Array<[string, string]>;
   deletes: string[];
-}
-
-/** A promise and its resolver (Node 20 has no `Promise.withResolvers`). */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
 }
 
 export interface RedisChangeLogOptions {
