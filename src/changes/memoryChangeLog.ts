@@ -1,6 +1,7 @@
 import { SyncTokenExpiredError, UserInputError } from '../errors/index.js';
 import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionChange.js';
 import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
+import { followPages } from './followPages.js';
 import { signal } from './signal.js';
 
 export interface ChangeLogRetention {
@@ -53,19 +54,9 @@ export class MemoryChangeLog implements ChangeLog {
   }
 
   async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<SessionChangeEvent> {
-    let cursor = since ?? this.#head();
+    const cursor = since ?? this.#head();
     this.#assertReadable(cursor);
-    const aborted = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
-    while (!stop.aborted && !this.#closed) {
-      const waitForNext = this.#appended.promise;
-      const page = await this.read(cursor, 100);
-      for (const event of page.events) {
-        if (stop.aborted) return;
-        yield event;
-      }
-      cursor = page.token;
-      if (!page.hasMore) await Promise.race([waitForNext, aborted]);
-    }
+    yield* followPages({ read: (from, limit) => this.read(from, limit), nextAppend: () => this.#appended.promise, closed: () => this.#closed }, cursor, stop);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionC
 import { blockingDuplicate, type RedisClient } from '../upstream/redis/index.js';
 import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
 import { decodeChangeRecord, encodeChangeRecord } from './changeRecordJson.js';
+import { followPages } from './followPages.js';
 import type { ChangeLogRetention } from './memoryChangeLog.js';
 import { signal } from './signal.js';
 
@@ -226,22 +227,12 @@ export class RedisChangeLog implements ChangeLog {
   }
 
   async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<SessionChangeEvent> {
-    let cursor = since ?? (await this.read(undefined, 1)).token;
+    const cursor = since ?? (await this.read(undefined, 1)).token;
     await this.read(cursor, 1); // an expired or malformed token rejects here, before anything is yielded
-    const aborted = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
     this.#followers += 1;
     this.#startTail(cursor);
     try {
-      while (!stop.aborted && !this.#closed) {
-        const waitForNext = this.#appended.promise;
-        const page = await this.read(cursor, 100);
-        for (const event of page.events) {
-          if (stop.aborted) return;
-          yield event;
-        }
-        cursor = page.token;
-        if (!page.hasMore) await Promise.race([waitForNext, aborted]);
-      }
+      yield* followPages({ read: (from, limit) => this.read(from, limit), nextAppend: () => this.#appended.promise, closed: () => this.#closed }, cursor, stop);
     } finally {
       this.#followers -= 1;
     }
