@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, Redis } from 'ioredis';
 
+import { freePort } from './loopbackServer.js';
 import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** One `redis-server --cluster-enabled yes` of the test cluster. */
@@ -63,15 +63,6 @@ export function redisClusterAvailability(): ToolCheck {
       return undefined;
     },
   });
-}
-
-/** A port the OS had free a moment ago (the ephemeral range, far from the fixed ports of other tests). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Asks one node, on a short-lived connection; undefined when it does not answer. */

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
+import { freePort } from './loopbackServer.js';
 import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** A throw-away `redis-server` on a free loopback port, no persistence. */
@@ -29,14 +29,6 @@ export function redisAvailability(): ToolCheck {
         : `does not run (${probe.error?.message ?? `exit ${probe.status}`})`;
     },
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { freePort, spawnListening } from './loopbackServer.js';
 import { requiredTool, type ToolCheck } from './requiredTool.js';
 
 /** A throw-away `varnishd` on a free loopback port, in front of one backend. */
@@ -36,25 +36,6 @@ function varnishd(): string {
   return !found.error ? 'varnishd' : '/usr/sbin/varnishd';
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /**
  * Starts `varnishd -F` on a free loopback port with the VCL file `vclPath`, its `backend`
  * block pointed at `127.0.0.1:backendPort` (varnishd compiles it with `cc`), and waits until
@@ -71,28 +52,11 @@ export async function startVarnish({ backendPort, vclPath }: { backendPort: numb
   const vclFile = path.join(dir, 'gateway.vcl');
   writeFileSync(vclFile, vcl, { mode: 0o644 });
   const port = await freePort();
-  const child: ChildProcess = spawn(varnishd(), ['-F', '-a', `127.0.0.1:${port}`, '-f', vclFile, '-n', path.join(dir, 'work'), '-s', 'malloc,32m'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawnListening({
+    command: varnishd(),
+    args: ['-F', '-a', `127.0.0.1:${port}`, '-f', vclFile, '-n', path.join(dir, 'work'), '-s', 'malloc,32m'],
+    port,
+    dir,
+    timeoutMs: 30_000,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`varnishd did not start on port ${port}: ${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
