@@ -190,6 +190,17 @@ describe('change detection on Redis: one poller, a shared stream', redisCheck.su
     const after = await changes(b, { since: start });
     expect(after.changes.slice(0, before.changes.length)).toEqual(before.changes);
     expect(after.changes.slice(before.changes.length).map((c) => c.sessionId)).toEqual([gbId(guidebookIds[2]!)]);
+    // Replica A's client reconnects on its own back-off: the tests after this one use A, so
+    // wait until it reads the log again (a flake in CI: A's first read came while it was still away).
+    let readable = false;
+    for (let attempt = 0; !readable && attempt < 100; attempt++) {
+      readable = await a.gateway.changeLog.read(start, 1).then(
+        () => true,
+        () => false,
+      );
+      if (!readable) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(readable).toBe(true);
   });
 
   it('a filter that matches nothing: no changes, the token moves past them', async () => {
