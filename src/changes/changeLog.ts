@@ -21,7 +21,8 @@ export interface ChangeLog {
   /**
    * Up to `limit` events after `since` (omitted: none, the page only gives the end token).
    * Rejects with `SyncTokenExpiredError` when events after `since` were already trimmed by
-   * retention, and with `UserInputError` for a string that is not a token.
+   * retention, with `UserInputError` for a string that is not a token, and with
+   * `ChangeLogUnavailableError` when the log's store (Redis) cannot be read.
    */
   read(since: string | undefined, limit: number): Promise<ChangeLogPage>;
   /**

@@ -1,4 +1,4 @@
-import { SyncTokenExpiredError, UserInputError } from '../errors/index.js';
+import { ChangeLogUnavailableError, SyncTokenExpiredError, UserInputError } from '../errors/index.js';
 import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionChange.js';
 import { blockingDuplicate, type RedisClient } from '../upstream/redis/index.js';
 import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
@@ -213,12 +213,14 @@ export class RedisChangeLog implements ChangeLog {
       throw new UserInputError('`since` is not a sync token: pass the `token` of an earlier answer, or omit it.', 'since');
     }
     const keys = this.#keys;
-    const [epoch, last, trimmed, entries] = (await this.#redis.eval(READ_SCRIPT, 3, keys.stream, keys.epoch, keys.trimmed, since ?? '', String(limit + 1))) as [
-      string,
-      string,
-      string,
-      StreamEntry[],
-    ];
+    let reply: [string, string, string, StreamEntry[]];
+    try {
+      reply = (await this.#redis.eval(READ_SCRIPT, 3, keys.stream, keys.epoch, keys.trimmed, since ?? '', String(limit + 1))) as typeof reply;
+    } catch (error) {
+      // Redis away or too slow: a coded error that names no host (regression: it was INTERNAL_SERVER_ERROR).
+      throw new ChangeLogUnavailableError(error);
+    }
+    const [epoch, last, trimmed, entries] = reply;
     const head = compareTokens(last, epoch) > 0 ? last : epoch;
     if (since === undefined) return { events: [], token: head, hasMore: false };
     if (compareTokens(since, epoch) < 0 || compareTokens(since, trimmed) < 0 || compareTokens(since, head) > 0) throw new SyncTokenExpiredError();

@@ -35,6 +35,12 @@ export const ErrorCode = {
    * are gone). Re-read the sessions in full, then sync from the token of that answer.
    */
   SYNC_TOKEN_EXPIRED: 'SYNC_TOKEN_EXPIRED',
+  /**
+   * Delta sync: the change log (Redis, with `REDIS_URL`) cannot be read right now. Nothing
+   * recorded is lost: retry `sessionChanges`, or subscribe again, with the same token in a
+   * moment. Reads of the schedule itself are not affected.
+   */
+  CHANGE_LOG_UNAVAILABLE: 'CHANGE_LOG_UNAVAILABLE',
   /** The provider could not be reached, or answered 5xx. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The provider did not answer in time. */

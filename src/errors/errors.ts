@@ -44,6 +44,21 @@ export class SyncTokenExpiredError extends GraphQLError {
   }
 }
 
+/**
+ * The change log could not be read (its Redis is away or did not answer): see
+ * `ErrorCode.CHANGE_LOG_UNAVAILABLE`. The message names neither the server nor the failure,
+ * which stays in `originalError` for the logs.
+ */
+export class ChangeLogUnavailableError extends GraphQLError {
+  constructor(cause?: unknown) {
+    super('The change log (Redis) is unavailable right now: retry with the same sync token in a moment; no recorded change is lost.', {
+      extensions: { code: ErrorCode.CHANGE_LOG_UNAVAILABLE },
+      originalError: cause instanceof Error ? cause : undefined,
+    });
+    this.name = 'ChangeLogUnavailableError';
+  }
+}
+
 export interface UpstreamErrorDetails {
   provider: ProviderName;
   code: ErrorCode;

@@ -1,5 +1,13 @@
 export { ErrorCode } from './codes.js';
-export { NotFoundError, ProviderDisabledError, SyncTokenExpiredError, UpstreamError, UserInputError, type UpstreamErrorDetails } from './errors.js';
+export {
+  ChangeLogUnavailableError,
+  NotFoundError,
+  ProviderDisabledError,
+  SyncTokenExpiredError,
+  UpstreamError,
+  UserInputError,
+  type UpstreamErrorDetails,
+} from './errors.js';
 export { createFormatError, type FormatErrorOptions } from './formatError.js';
 export {
   gatewayRestartingError,
