@@ -17,8 +17,8 @@ export interface Subscriber {
   completed: boolean;
   /** Set when it failed (a close event, a transport error). */
   error: unknown;
-  /** Resolves once `predicate` holds (checked every 10 ms); rejects after 15 s with what was received. */
-  until(predicate: (subscriber: Subscriber) => boolean, what?: string): Promise<void>;
+  /** Resolves once `predicate` holds (checked every 10 ms); rejects after `timeoutMs` (default 15 s) with what was received. */
+  until(predicate: (subscriber: Subscriber) => boolean, what?: string, timeoutMs?: number): Promise<void>;
   dispose(): void;
 }
 
@@ -32,8 +32,8 @@ function collector(): Subscriber {
     results: [],
     completed: false,
     error: undefined,
-    async until(predicate, what = 'condition') {
-      const deadline = Date.now() + 15_000;
+    async until(predicate, what = 'condition', timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
       while (!predicate(subscriber)) {
         if (Date.now() > deadline)
           throw new Error(`timed out waiting for ${what}; received ${JSON.stringify(subscriber.results)}, error ${String(subscriber.error)}`);
