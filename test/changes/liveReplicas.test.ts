@@ -10,7 +10,7 @@ import { changeKeys } from '../../src/changes/redisChangeLog.js';
 import { NO_CACHE_ENV } from '../support/gatewayHarness.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
-import { multipartSubscribe, wsClient, wsSubscribe, type Received, type Subscriber } from '../support/subscriptionClients.js';
+import { multipartSubscribe, wsClient, wsSubscribe, type MultipartSubscriber, type Received, type Subscriber } from '../support/subscriptionClients.js';
 
 // Issue 20 item 5, with every part real: two gateway replicas, each its own process started by
 // the real entry point (src/index.ts), polling the emulators in the background every second,
@@ -58,6 +58,8 @@ let redis: RedisServer;
 let emulators: EmulatorSet;
 let a: GatewayProcess | undefined;
 let b: GatewayProcess | undefined;
+/** Replica A's lease id, read while A ran alone. */
+let ownerA: string | null = null;
 const disposers: Array<() => unknown> = [];
 const keys = changeKeys(PREFIX);
 
@@ -150,7 +152,9 @@ function replicaEnv(): Record<string, string> {
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: PREFIX,
     CHANGE_POLL_INTERVAL_S: '1',
-    CHANGE_LEASE_TTL_S: '5',
+    // Long enough that a poll slowed down by a loaded machine does not lose it between renewals
+    // (A must still hold it when it is killed); B takes it over within this after A dies.
+    CHANGE_LEASE_TTL_S: '10',
     CHANGE_LOG_MAX_LENGTH: String(MAX_LENGTH),
   };
 }
@@ -182,6 +186,7 @@ beforeAll(async () => {
         .length === 2,
     'replica A’s baseline of Guidebook and Planstone',
   );
+  ownerA = await leaseHolder();
   b = await startGatewayProcess(replicaEnv());
 }, 240_000);
 
@@ -194,19 +199,20 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-describe('two replica processes on one redis-server: a change reaches a WebSocket subscriber on A and a multipart subscriber on B', redisCheck.suite, () => {
+// Each test waits on background polls and a lease expiry: far more than the default 20 s on a loaded machine.
+const suite = { ...redisCheck.suite, timeout: 4 * DEADLINE_MS };
+
+describe('two replica processes on one redis-server: a change reaches a WebSocket subscriber on A and a multipart subscriber on B', suite, () => {
   /** Every change the test made, in order: what each subscriber (and the log) must hold, once each. */
   const expected: Made[] = [];
   let start: string;
-  let ownerA: string;
   let clientA: ReturnType<typeof wsClient>;
   let wsOnA: Subscriber;
-  let multipartOnB: Subscriber;
+  let multipartOnB: MultipartSubscriber;
   let resumedOnB: Subscriber;
   let nothingOnB: Subscriber;
 
   it('a Planstone room move and a Guidebook time change, polled by A, reach the ws subscriber on A and the multipart subscriber on B once each, in order', async () => {
-    ownerA = (await leaseHolder())!;
     expect(ownerA).toEqual(expect.any(String));
     start = (await sessionChanges(b!.url)).token;
     // Subscribed from a token, so what they receive does not depend on how soon they are set up.
@@ -237,7 +243,7 @@ describe('two replica processes on one redis-server: a change reaches a WebSocke
     expect(made(received(wsOnA))).toEqual(expected);
     expect(made(received(multipartOnB))).toEqual(expected);
     expect(received(multipartOnB).map((c) => c.token)).toEqual(received(wsOnA).map((c) => c.token));
-    expect((multipartOnB as { contentType?: string | null }).contentType).toBe('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"');
+    expect(multipartOnB.contentType).toBe('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"');
     // A still polls: B never took the lease.
     expect(await leaseHolder()).toBe(ownerA);
   });
