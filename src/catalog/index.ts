@@ -1,4 +1,4 @@
-export type { GatewayContext, PartialError } from './context.js';
+export type { ChangeKindLogs, GatewayContext, PartialError } from './context.js';
 export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
