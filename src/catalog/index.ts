@@ -45,3 +45,11 @@ export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './pla
 export { MAX_CHANGES_PER_PAGE, sessionChanges, sessionOfChange, type SessionChangesArgs } from './sessionChanges.js';
 export { sessionMatchesFilter, sessionMatchScope, type SessionMatchScope } from './sessionMatchesFilter.js';
 export { changeMatchesFilter, sessionChangeStream } from './sessionChangeStream.js';
+export { followChanges, readChangePage, type ChangePage, type ReadableChangeLog } from './changeLogPages.js';
+export { clientSessionChanges, clientSessionChangeStream, clientSessionOfChange, type ClientSessionChangesArgs } from './clientSessionChanges.js';
+export {
+  personalizedScheduleChanges,
+  personalizedScheduleChangeStream,
+  scheduleOfChange,
+  type PersonalizedScheduleChangesArgs,
+} from './personalizedScheduleChanges.js';

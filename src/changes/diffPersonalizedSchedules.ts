@@ -44,7 +44,7 @@ export function diffPersonalizedSchedules(
   const seen = new Set<string>();
   const base = (schedule: PersonalizedScheduleModel) => ({
     entity: 'PersonalizedSchedule' as const,
-    scheduleId: globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
+    personalizedScheduleId: globalIdOfModel(schedule, 'PersonalizedSchedule', 'guidebook'),
     detectedAt,
   });
   for (const schedule of fresh) {

@@ -14,7 +14,7 @@ export interface PersonalizedScheduleChangeRecord {
   entity: 'PersonalizedSchedule';
   kind: SessionChangeKind;
   /** The schedule's global ID. */
-  scheduleId: string;
+  personalizedScheduleId: string;
   /** Empty unless `kind` is UPDATED. */
   changedFields: readonly PersonalizedScheduleChangedField[];
   /** Guidebook session ids the change put on the schedule (all of them for CREATED). */
