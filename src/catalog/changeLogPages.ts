@@ -2,7 +2,7 @@ import type { ChangeLogPage } from '../changes/changeLog.js';
 import { UserInputError } from '../errors/index.js';
 
 /** Most changes one page of a delta-sync query returns. */
-const MAX_PER_PAGE = 500;
+export const MAX_CHANGES_PER_PAGE = 500;
 
 /** Most changes a filtered page reads through before it answers (with `hasMore`). */
 const MAX_SCANNED = 5_000;
@@ -20,6 +20,14 @@ export interface ChangePage<E> {
   hasMore: boolean;
 }
 
+/** A delta-sync query's `first` (default 100), checked: BAD_USER_INPUT naming it unless 1–500. */
+export function changePageLimit(first: number | null | undefined): number {
+  const limit = first ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PER_PAGE)
+    throw new UserInputError(`\`first\` must be between 1 and ${MAX_CHANGES_PER_PAGE}.`, 'first');
+  return limit;
+}
+
 /**
  * One page of a delta-sync query over `log`, as `sessionChanges` answers (the same rules for
  * every kind): up to `first` (1–500, default 100) changes after `since`, oldest first; with
@@ -34,8 +42,7 @@ export async function readChangePage<E extends { token: string }>(
   first: number | null | undefined,
   matches?: (change: E) => boolean,
 ): Promise<ChangePage<E>> {
-  const limit = first ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PER_PAGE) throw new UserInputError(`\`first\` must be between 1 and ${MAX_PER_PAGE}.`, 'first');
+  const limit = changePageLimit(first);
   if (!matches) {
     const page = await log.read(since ?? undefined, limit);
     return { changes: page.events, token: page.token, hasMore: page.hasMore };
@@ -44,7 +51,7 @@ export async function readChangePage<E extends { token: string }>(
   let token = since ?? undefined;
   let scanned = 0;
   for (;;) {
-    const page = await log.read(token, MAX_PER_PAGE);
+    const page = await log.read(token, MAX_CHANGES_PER_PAGE);
     if (token === undefined) return { changes, token: page.token, hasMore: false };
     for (const [index, event] of page.events.entries()) {
       if (!matches(event)) continue;
@@ -58,10 +65,16 @@ export async function readChangePage<E extends { token: string }>(
 }
 
 /**
- * The changes a subscription of a further kind delivers: those after `since` (omitted: from
- * the log's end at the time of the call), then each new one, keeping those `matches` accepts.
- * Checks `since` before it resolves (SYNC_TOKEN_EXPIRED, BAD_USER_INPUT at once, not on the
- * first event). Its `return()` ends it at once, even while it waits (see sessionChangeStream).
+ * The changes a subscription delivers (every kind's): those after `since` (omitted: from the
+ * log's end at the time of the call, so changes recorded from then on are delivered even if
+ * they come before the subscriber asks for its first event), then each new one, keeping
+ * those `matches` accepts.
+ * Checks `since` before it resolves, so an expired token rejects here with
+ * SyncTokenExpiredError (and a malformed one with UserInputError) instead of on the first event.
+ *
+ * The iterator's `return()` ends it at once, even while it waits for the next change (an
+ * async generator would wait for that change first): a subscriber that goes away leaves no
+ * waiting follower behind.
  */
 export async function followChanges<E extends { token: string }>(
   log: ReadableChangeLog<E>,
@@ -83,6 +96,7 @@ export async function followChanges<E extends { token: string }>(
       }
     },
     async return() {
+      // The follower sees the abort and ends by itself (calling its own return() would wait).
       controller.abort();
       return done;
     },

@@ -29,7 +29,7 @@ export interface ChangeLogPage<E = LoggedChange<SessionChangeRecord>> {
  * Redis Stream ids (`<ms>-<seq>`), so they mean the same on every replica and order as
  * strings of equal shape do not: compare them with `compareTokens`. One log holds one kind of
  * record `R` (sessions' changes by default; personalized schedules and client sessions have
- * their own logs, see changeKinds.ts).
+ * their own logs, see kindPollScopes.ts).
  */
 export interface ChangeLog<R extends ChangeRecordBase = SessionChangeRecord> {
   /** Appends records in order; resolves with them as recorded (each with its token). */

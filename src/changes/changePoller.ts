@@ -76,8 +76,9 @@ export class ChangePoller {
   }
 
   /**
-   * One poll of every scope, if this process holds (or can take) the lease: the events it
-   * recorded, or null when another replica holds the lease.
+   * One poll of every scope, if this process holds (or can take) the lease: the session
+   * events it recorded (those of the further kinds go to their own logs, not in this list),
+   * or null when another replica holds the lease.
    */
   async pollOnce(): Promise<SessionChangeEvent[] | null> {
     if (!(await this.#holdLease())) return null;
