@@ -212,3 +212,40 @@ describe('Roundware client session changes', () => {
     expect((await scheduleChanges(harness, { since: (await scheduleChanges(harness, {})).token })).changes).toEqual([]);
   });
 });
+
+describe('client access control (personalized schedules are attendee data)', () => {
+  it('with GATEWAY_API_KEYS, the delta query and a multipart subscription need the key; with it, a schedule change is delivered', async () => {
+    const KEY = 'kinds20-test-key';
+    const guarded = await startHarness({
+      emulatorSet: harness.emulators,
+      env: { ...NO_CACHE_ENV, GUIDEBOOK_QUOTA_PER_DAY: '0', ROUNDWARE_API_URL: 'off', PLANSTONE_API_URL: 'off', GATEWAY_API_KEYS: KEY },
+    });
+    try {
+      const refused = await guarded.query(SCHEDULE_CHANGES, {});
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const refusedStream = multipartSubscribe(guarded.url, { query: SCHEDULE_SUBSCRIPTION, variables: {} });
+      await refusedStream.until((s) => s.completed, 'the refusal');
+      expect(refusedStream.status).toBe(401);
+
+      expect(await guarded.gateway.changePoller.pollOnce()).toEqual([]); // its baseline
+      const allowed = multipartSubscribe(guarded.url, { query: SCHEDULE_SUBSCRIPTION, variables: {} }, { 'x-api-key': KEY });
+      try {
+        const deadline = Date.now() + 15_000;
+        while (guarded.gateway.subscriptions().open !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+        const schedule = ((await guidebookRest(harness.emulators, 'GET', 'personalized-schedules/')) as { results: ScheduleWire[] }).results[2]!;
+        await guidebookRest(harness.emulators, 'PATCH', `personalized-schedules/${schedule.id}/`, { attendees: schedule.attendees.slice(1) });
+        await guarded.gateway.changePoller.pollOnce();
+        await allowed.until((s) => s.results.length >= 1, 'the change');
+        expect(received<{ personalizedScheduleId: string; changedFields: string[] }>(allowed, 'personalizedScheduleChanged')).toEqual([
+          expect.objectContaining({ personalizedScheduleId: scheduleId(schedule.id), changedFields: ['ATTENDEES'] }),
+        ]);
+        const page = await guarded.query<{ personalizedScheduleChanges: { changes: unknown[] } }>(SCHEDULE_CHANGES, {}, { 'x-api-key': KEY });
+        expect(page.errors).toBeUndefined();
+      } finally {
+        allowed.dispose();
+      }
+    } finally {
+      await guarded.close();
+    }
+  });
+});
