@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { SessionModel, TrackParent, GuideParent, AttendeeModel, PersonalizedScheduleModel, SpeakerModel, ClientSessionModel, ConferenceModel, SpeakerEngagementModel, LocationModel, SessionCreditModel, CustomFieldModel, AttendeeProfileModel } from '../models/index.js';
 import type { PublishRequestModel } from '../models/writes/index.js';
 import type { SessionChangeEvent, SessionChangePageModel } from '../models/sessionChange.js';
+import type { PersonalizedScheduleChangeEvent, PersonalizedScheduleChangePageModel } from '../models/personalizedScheduleChange.js';
+import type { ClientSessionChangeEvent, ClientSessionChangePageModel } from '../models/clientSessionChange.js';
 import type { GatewayContext } from '../catalog/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -215,6 +217,39 @@ export type ClientSession = Node & {
   stopTime: Maybe<Scalars['DateTime']['output']>;
   /** The client's UTC offset as Roundware stores it (RFC 822 style, e.g. "-0800"); not validated on old records. */
   timeZone: Scalars['String']['output'];
+};
+
+/** One new Roundware client session, in the order its change log recorded it. */
+export type ClientSessionChange = {
+  __typename?: 'ClientSessionChange';
+  /** The client session as it is now (null if Roundware no longer has it). */
+  clientSession: Maybe<ClientSession>;
+  /** The client session's global ID. */
+  clientSessionId: Scalars['ID']['output'];
+  /** When the gateway detected it. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** What happened (always `CREATED`). */
+  kind: ClientSessionChangeKind;
+  /** Its Roundware project. */
+  projectId: Scalars['Int']['output'];
+  /** The sync token just after this change: pass it as `since` to read only what follows. */
+  token: Scalars['String']['output'];
+};
+
+/** How a Roundware client session changed, as the gateway's change detection saw it. */
+export type ClientSessionChangeKind =
+  /** A device started a new client session (Roundware's API neither changes nor deletes one). */
+  | 'CREATED';
+
+/** A page of the client sessions' change log, oldest first. */
+export type ClientSessionChangePage = {
+  __typename?: 'ClientSessionChangePage';
+  /** The changes after the token asked for, oldest first. */
+  changes: Array<ClientSessionChange>;
+  /** True when more changes follow `token`: ask again at once. */
+  hasMore: Scalars['Boolean']['output'];
+  /** Pass it as `since` next time: the position after the last change returned (the log's end when none). */
+  token: Scalars['String']['output'];
 };
 
 /** A page of ClientSession items (Relay connection). */
@@ -1035,6 +1070,56 @@ export type PersonalizedScheduleSessionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One detected change of one Guidebook personalized schedule (an attendee's schedule), in the order its change log recorded it. */
+export type PersonalizedScheduleChange = {
+  __typename?: 'PersonalizedScheduleChange';
+  /** Global IDs of the sessions the change put on the schedule (all of them for `CREATED`). */
+  addedSessionIds: Array<Scalars['ID']['output']>;
+  /** What changed (`UPDATED` only; empty for `CREATED` and `DELETED`). */
+  changedFields: Array<PersonalizedScheduleChangedField>;
+  /** When the gateway detected the change. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** What happened: `CREATED` (a new schedule), `UPDATED` (see `changedFields`) or `DELETED`. */
+  kind: PersonalizedScheduleChangeKind;
+  /** The schedule as it is now; null when it was deleted. */
+  personalizedSchedule: Maybe<PersonalizedSchedule>;
+  /** The schedule's global ID (given for a deleted schedule too). */
+  personalizedScheduleId: Scalars['ID']['output'];
+  /** Global IDs of the sessions the change took off the schedule (all of them for `DELETED`). */
+  removedSessionIds: Array<Scalars['ID']['output']>;
+  /** The sync token just after this change: pass it as `since` to read only what follows. */
+  token: Scalars['String']['output'];
+};
+
+/** How a personalized schedule changed, as the gateway's change detection saw it. */
+export type PersonalizedScheduleChangeKind =
+  /** The schedule appeared in Guidebook's list. */
+  | 'CREATED'
+  /** The schedule is no longer listed by Guidebook. */
+  | 'DELETED'
+  /** The schedule is still listed and its sessions, attendees or name changed (see `changedFields`). */
+  | 'UPDATED';
+
+/** A page of the personalized schedules' change log, oldest change first. */
+export type PersonalizedScheduleChangePage = {
+  __typename?: 'PersonalizedScheduleChangePage';
+  /** The changes after the token asked for, oldest first. */
+  changes: Array<PersonalizedScheduleChange>;
+  /** True when more changes follow `token`: ask again at once. */
+  hasMore: Scalars['Boolean']['output'];
+  /** Pass it as `since` next time: the position after the last change returned (the log's end when none). */
+  token: Scalars['String']['output'];
+};
+
+/** A part of a personalized schedule that an `UPDATED` change reports as changed. */
+export type PersonalizedScheduleChangedField =
+  /** The schedule was assigned to other attendees. */
+  | 'ATTENDEES'
+  /** The name. */
+  | 'NAME'
+  /** Sessions were added to or removed from the schedule (see `addedSessionIds`, `removedSessionIds`). */
+  | 'SESSIONS';
+
 /** A page of PersonalizedSchedule items (Relay connection). */
 export type PersonalizedScheduleConnection = {
   __typename?: 'PersonalizedScheduleConnection';
@@ -1160,6 +1245,12 @@ export type Query = {
   __typename?: 'Query';
   /** Attendees of the Guidebook guides (default order: by id). */
   attendees: Maybe<AttendeeConnection>;
+  /**
+   * Delta sync of Roundware client sessions: the new sessions after `since` (a token from an
+   * earlier answer; omitted: none, only the current token), oldest first. Its tokens are its own
+   * (not `sessionChanges`'). A token older than the retention fails with `SYNC_TOKEN_EXPIRED`.
+   */
+  clientSessionChanges: ClientSessionChangePage;
   /** Roundware client sessions, in id order. */
   clientSessions: Maybe<ClientSessionConnection>;
   /** Every conference the gateway serves: each Guidebook guide and each configured Planstone conference. */
@@ -1168,6 +1259,13 @@ export type Query = {
   node: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; null (with a NOT_FOUND error) where one does not exist. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * Delta sync of attendees' personalized schedules (Guidebook): the changes after `since` (a
+   * token from an earlier answer; omitted: none, only the current token), oldest first. Its
+   * tokens are its own (not `sessionChanges`'). A token older than the retention fails with
+   * `SYNC_TOKEN_EXPIRED`: re-read the schedules in full, then sync from the token of that answer.
+   */
+  personalizedScheduleChanges: PersonalizedScheduleChangePage;
   /** Personalized schedules of the Guidebook guides (by id). */
   personalizedSchedules: Maybe<PersonalizedScheduleConnection>;
   /** One session by global ID; null (with a NOT_FOUND error) when it does not exist. */
@@ -1202,6 +1300,13 @@ export type QueryAttendeesArgs = {
 };
 
 
+export type QueryClientSessionChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  projectId?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryClientSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1218,6 +1323,13 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPersonalizedScheduleChangesArgs = {
+  attendeeId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1657,12 +1769,39 @@ export type StartClientSessionPayload = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * New Roundware client sessions (a device connecting to a project) as they are detected.
+   * With `since`, the ones recorded after that token come first, so a client that reconnects
+   * with its last token misses nothing.
+   */
+  clientSessionStarted: ClientSessionChange;
+  /**
+   * Personalized schedule changes as they are detected, e.g. an attendee's own (`attendeeId`:
+   * schedules assigned to the attendee before or after the change). With `since`, the changes
+   * recorded after that token come first, so a client that reconnects with its last token
+   * misses nothing.
+   */
+  personalizedScheduleChanged: PersonalizedScheduleChange;
+  /**
    * Session changes as they are detected, for sessions that match `filter` before or after the
    * change (a conference, track, room, speaker, or a set of sessions by `ids`). With `since`, the
    * changes recorded after that token come first, so a client that reconnects with its last token
    * misses nothing.
    */
   sessionChanged: SessionChange;
+};
+
+
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
+export type SubscriptionClientSessionStartedArgs = {
+  projectId?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live schedule changes, served on `/graphql` over graphql-ws (WebSocket), HTTP multipart and SSE (docs/subscriptions.md). */
+export type SubscriptionPersonalizedScheduleChangedArgs = {
+  attendeeId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1997,6 +2136,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
   ClientSession: ResolverTypeWrapper<ClientSessionModel>;
+  ClientSessionChange: ResolverTypeWrapper<ClientSessionChangeEvent>;
+  ClientSessionChangeKind: ClientSessionChangeKind;
+  ClientSessionChangePage: ResolverTypeWrapper<ClientSessionChangePageModel>;
   ClientSessionConnection: ResolverTypeWrapper<Omit<ClientSessionConnection, 'edges'> & { edges: Array<ResolversTypes['ClientSessionEdge']> }>;
   ClientSessionEdge: ResolverTypeWrapper<Omit<ClientSessionEdge, 'node'> & { node: ResolversTypes['ClientSession'] }>;
   ClientSessionFilter: ClientSessionFilter;
@@ -2031,6 +2173,10 @@ export type ResolversTypes = {
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalizedSchedule: ResolverTypeWrapper<PersonalizedScheduleModel>;
+  PersonalizedScheduleChange: ResolverTypeWrapper<PersonalizedScheduleChangeEvent>;
+  PersonalizedScheduleChangeKind: PersonalizedScheduleChangeKind;
+  PersonalizedScheduleChangePage: ResolverTypeWrapper<PersonalizedScheduleChangePageModel>;
+  PersonalizedScheduleChangedField: PersonalizedScheduleChangedField;
   PersonalizedScheduleConnection: ResolverTypeWrapper<Omit<PersonalizedScheduleConnection, 'edges'> & { edges: Array<ResolversTypes['PersonalizedScheduleEdge']> }>;
   PersonalizedScheduleEdge: ResolverTypeWrapper<Omit<PersonalizedScheduleEdge, 'node'> & { node: ResolversTypes['PersonalizedSchedule'] }>;
   PersonalizedScheduleFilter: PersonalizedScheduleFilter;
@@ -2093,6 +2239,8 @@ export type ResolversParentTypes = {
   AttendeeProfileInput: AttendeeProfileInput;
   Boolean: Scalars['Boolean']['output'];
   ClientSession: ClientSessionModel;
+  ClientSessionChange: ClientSessionChangeEvent;
+  ClientSessionChangePage: ClientSessionChangePageModel;
   ClientSessionConnection: Omit<ClientSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClientSessionEdge']> };
   ClientSessionEdge: Omit<ClientSessionEdge, 'node'> & { node: ResolversParentTypes['ClientSession'] };
   ClientSessionFilter: ClientSessionFilter;
@@ -2126,6 +2274,8 @@ export type ResolversParentTypes = {
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   PageInfo: PageInfo;
   PersonalizedSchedule: PersonalizedScheduleModel;
+  PersonalizedScheduleChange: PersonalizedScheduleChangeEvent;
+  PersonalizedScheduleChangePage: PersonalizedScheduleChangePageModel;
   PersonalizedScheduleConnection: Omit<PersonalizedScheduleConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonalizedScheduleEdge']> };
   PersonalizedScheduleEdge: Omit<PersonalizedScheduleEdge, 'node'> & { node: ResolversParentTypes['PersonalizedSchedule'] };
   PersonalizedScheduleFilter: PersonalizedScheduleFilter;
@@ -2232,6 +2382,21 @@ export type ClientSessionResolvers<ContextType = GatewayContext, ParentType exte
   stopTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClientSessionChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClientSessionChange'] = ResolversParentTypes['ClientSessionChange']> = {
+  clientSession?: Resolver<Maybe<ResolversTypes['ClientSession']>, ParentType, ContextType>;
+  clientSessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClientSessionChangeKind'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClientSessionChangePageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClientSessionChangePage'] = ResolversParentTypes['ClientSessionChangePage']> = {
+  changes?: Resolver<Array<ResolversTypes['ClientSessionChange']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ClientSessionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClientSessionConnection'] = ResolversParentTypes['ClientSessionConnection']> = {
@@ -2391,6 +2556,23 @@ export type PersonalizedScheduleResolvers<ContextType = GatewayContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PersonalizedScheduleChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PersonalizedScheduleChange'] = ResolversParentTypes['PersonalizedScheduleChange']> = {
+  addedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['PersonalizedScheduleChangedField']>, ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PersonalizedScheduleChangeKind'], ParentType, ContextType>;
+  personalizedSchedule?: Resolver<Maybe<ResolversTypes['PersonalizedSchedule']>, ParentType, ContextType>;
+  personalizedScheduleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  removedSessionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonalizedScheduleChangePageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PersonalizedScheduleChangePage'] = ResolversParentTypes['PersonalizedScheduleChangePage']> = {
+  changes?: Resolver<Array<ResolversTypes['PersonalizedScheduleChange']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PersonalizedScheduleConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PersonalizedScheduleConnection'] = ResolversParentTypes['PersonalizedScheduleConnection']> = {
   edges?: Resolver<Array<ResolversTypes['PersonalizedScheduleEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2429,10 +2611,12 @@ export type PublishRequestResolvers<ContextType = GatewayContext, ParentType ext
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   attendees?: Resolver<Maybe<ResolversTypes['AttendeeConnection']>, ParentType, ContextType, Partial<QueryAttendeesArgs>>;
+  clientSessionChanges?: Resolver<ResolversTypes['ClientSessionChangePage'], ParentType, ContextType, RequireFields<QueryClientSessionChangesArgs, 'first'>>;
   clientSessions?: Resolver<Maybe<ResolversTypes['ClientSessionConnection']>, ParentType, ContextType, Partial<QueryClientSessionsArgs>>;
   conferences?: Resolver<Array<ResolversTypes['Conference']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  personalizedScheduleChanges?: Resolver<ResolversTypes['PersonalizedScheduleChangePage'], ParentType, ContextType, RequireFields<QueryPersonalizedScheduleChangesArgs, 'first'>>;
   personalizedSchedules?: Resolver<Maybe<ResolversTypes['PersonalizedScheduleConnection']>, ParentType, ContextType, Partial<QueryPersonalizedSchedulesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessionChanges?: Resolver<ResolversTypes['SessionChangePage'], ParentType, ContextType, RequireFields<QuerySessionChangesArgs, 'first'>>;
@@ -2555,6 +2739,8 @@ export type StartClientSessionPayloadResolvers<ContextType = GatewayContext, Par
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  clientSessionStarted?: SubscriptionResolver<ResolversTypes['ClientSessionChange'], "clientSessionStarted", ParentType, ContextType, Partial<SubscriptionClientSessionStartedArgs>>;
+  personalizedScheduleChanged?: SubscriptionResolver<ResolversTypes['PersonalizedScheduleChange'], "personalizedScheduleChanged", ParentType, ContextType, Partial<SubscriptionPersonalizedScheduleChangedArgs>>;
   sessionChanged?: SubscriptionResolver<ResolversTypes['SessionChange'], "sessionChanged", ParentType, ContextType, Partial<SubscriptionSessionChangedArgs>>;
 };
 
@@ -2623,6 +2809,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AttendeeEdge?: AttendeeEdgeResolvers<ContextType>;
   AttendeeProfile?: AttendeeProfileResolvers<ContextType>;
   ClientSession?: ClientSessionResolvers<ContextType>;
+  ClientSessionChange?: ClientSessionChangeResolvers<ContextType>;
+  ClientSessionChangePage?: ClientSessionChangePageResolvers<ContextType>;
   ClientSessionConnection?: ClientSessionConnectionResolvers<ContextType>;
   ClientSessionEdge?: ClientSessionEdgeResolvers<ContextType>;
   Conference?: ConferenceResolvers<ContextType>;
@@ -2645,6 +2833,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   NonNegativeInt?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonalizedSchedule?: PersonalizedScheduleResolvers<ContextType>;
+  PersonalizedScheduleChange?: PersonalizedScheduleChangeResolvers<ContextType>;
+  PersonalizedScheduleChangePage?: PersonalizedScheduleChangePageResolvers<ContextType>;
   PersonalizedScheduleConnection?: PersonalizedScheduleConnectionResolvers<ContextType>;
   PersonalizedScheduleEdge?: PersonalizedScheduleEdgeResolvers<ContextType>;
   PublishAttendeePersonalizedSchedulesPayload?: PublishAttendeePersonalizedSchedulesPayloadResolvers<ContextType>;

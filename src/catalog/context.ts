@@ -2,6 +2,8 @@ import type { GraphQLError } from 'graphql';
 
 import type { ChangeLog } from '../changes/changeLog.js';
 import type { DataSources } from '../datasources/providers.js';
+import type { ClientSessionChangeRecord } from '../models/clientSessionChange.js';
+import type { PersonalizedScheduleChangeRecord } from '../models/personalizedScheduleChange.js';
 
 /** An error to add to the response without failing the field it belongs to. */
 export interface PartialError {
@@ -24,4 +26,12 @@ export interface GatewayContext {
   partialErrors: PartialError[];
   /** The change log every replica shares (Redis Stream with `REDIS_URL`, else memory): `sessionChanges`, subscriptions. */
   changeLog: ChangeLog;
+  /** The change logs of the further kinds (a stream each, beside the sessions'): their delta queries and subscriptions. */
+  changeLogs: ChangeKindLogs;
+}
+
+/** The change logs of personalized schedules and Roundware client sessions. */
+export interface ChangeKindLogs {
+  personalizedSchedules: ChangeLog<PersonalizedScheduleChangeRecord>;
+  clientSessions: ChangeLog<ClientSessionChangeRecord>;
 }

@@ -1,4 +1,4 @@
-export type { GatewayContext, PartialError } from './context.js';
+export type { ChangeKindLogs, GatewayContext, PartialError } from './context.js';
 export { requireProvider, type ProviderSource } from './requireProvider.js';
 export { providerConnection, type ProviderConnectionOptions, type ProviderConnectionResult } from './providerConnection.js';
 export { providerFailures } from './providerFailures.js';
@@ -42,6 +42,14 @@ export {
 } from './conferences.js';
 export { locationById, locationGlobalId, locationsByGuidebookIds } from './locations.js';
 export { planstoneScopeOf, planstoneSourceOf, type PlanstoneScoped } from './planstoneScopes.js';
-export { MAX_CHANGES_PER_PAGE, sessionChanges, sessionOfChange, type SessionChangesArgs } from './sessionChanges.js';
+export { sessionChanges, sessionOfChange, type SessionChangesArgs } from './sessionChanges.js';
 export { sessionMatchesFilter, sessionMatchScope, type SessionMatchScope } from './sessionMatchesFilter.js';
 export { changeMatchesFilter, sessionChangeStream } from './sessionChangeStream.js';
+export { followChanges, MAX_CHANGES_PER_PAGE, readChangePage, type ChangePage, type ReadableChangeLog } from './changeLogPages.js';
+export { clientSessionChanges, clientSessionChangeStream, clientSessionOfChange, type ClientSessionChangesArgs } from './clientSessionChanges.js';
+export {
+  personalizedScheduleChanges,
+  personalizedScheduleChangeStream,
+  scheduleOfChange,
+  type PersonalizedScheduleChangesArgs,
+} from './personalizedScheduleChanges.js';

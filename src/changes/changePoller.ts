@@ -3,7 +3,8 @@ import type { SessionChangeEvent } from '../models/sessionChange.js';
 import type { ProviderName } from '../providers.js';
 import type { DetectionStore, ScopeState } from './detectionStore.js';
 import { diffSessions } from './diffSessions.js';
-import { pollScopes } from './pollScopes.js';
+import type { KindPollScope } from './kindPollScopes.js';
+import { pollScopes, type PollScope } from './pollScopes.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +26,8 @@ export interface ChangePollerOptions {
   quotaUsed?: () => Promise<Partial<Record<ProviderName, number>>>;
   /** Each provider's daily budget (0: unlimited, no pacing). */
   perDay?: Partial<Record<ProviderName, number>>;
+  /** The scopes of further kinds (personalized schedules, client sessions: KindPollScopes), polled after the sessions' under the same lease and pacing. */
+  kindScopes?: (dataSources: DataSources) => KindPollScope[];
   /** A poll that failed (a provider or the store down); the poller goes on. */
   onError?: (error: unknown) => void;
 }
@@ -73,16 +76,17 @@ export class ChangePoller {
   }
 
   /**
-   * One poll of every scope, if this process holds (or can take) the lease: the events it
-   * recorded, or null when another replica holds the lease.
+   * One poll of every scope, if this process holds (or can take) the lease: the session
+   * events it recorded (those of the further kinds go to their own logs, not in this list),
+   * or null when another replica holds the lease.
    */
   async pollOnce(): Promise<SessionChangeEvent[] | null> {
     if (!(await this.#holdLease())) return null;
     const { store } = this.#options;
     const recorded: SessionChangeEvent[] = [];
     const dataSources = this.#options.dataSources();
-    const byProvider = new Map<ProviderName, ReturnType<typeof pollScopes>>();
-    for (const scope of pollScopes(dataSources, this.#options.completeEvery)) {
+    const byProvider = new Map<ProviderName, Array<PollScope | KindPollScope>>();
+    for (const scope of [...pollScopes(dataSources, this.#options.completeEvery), ...(this.#options.kindScopes?.(dataSources) ?? [])]) {
       byProvider.set(scope.provider, [...(byProvider.get(scope.provider) ?? []), scope]);
     }
     let failure: unknown;
@@ -93,6 +97,11 @@ export class ChangePoller {
         try {
           // Renewed before each scope, so a long poll keeps it (the commit checks it again).
           if (!(await this.#holdLease())) return recorded;
+          // A further kind reads, compares and commits by itself (its own log and state).
+          if ('poll' in scope) {
+            if ((await scope.poll()) === null) return recorded;
+            continue;
+          }
           const state = this.#states.get(scope.key) ?? (await store.load(scope.key));
           const read = await scope.read(state);
           const detectedAt = new Date().toISOString();

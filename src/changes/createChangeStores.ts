@@ -1,10 +1,16 @@
+import { randomUUID } from 'node:crypto';
+
 import { createRedisClient, readyOrTimeout } from '../upstream/redis/index.js';
+import { clientSessionChangeCodec, personalizedScheduleChangeCodec } from './changeKindCodecs.js';
 import type { ChangeLog } from './changeLog.js';
 import type { DetectionStore } from './detectionStore.js';
+import type { ChangeKindStores } from './kindPollScopes.js';
 import { MemoryChangeLog, type ChangeLogRetention } from './memoryChangeLog.js';
 import { MemoryDetectionStore } from './memoryDetectionStore.js';
+import { MemoryKindStore } from './memoryKindStore.js';
 import { changeKeys, RedisChangeLog } from './redisChangeLog.js';
 import { RedisDetectionStore } from './redisDetectionStore.js';
+import { kindChangeKeys, RedisKindStore } from './redisKindStore.js';
 
 export interface ChangeStoresOptions {
   retention: ChangeLogRetention;
@@ -23,6 +29,8 @@ export interface ChangeStoresOptions {
 export interface ChangeStores {
   changeLog: ChangeLog;
   detection: DetectionStore;
+  /** The logs and state of personalized schedules' and client sessions' changes (a stream each, same retention and lease). */
+  kinds: ChangeKindStores;
   kind: 'memory' | 'redis';
   close(): Promise<void>;
 }
@@ -31,11 +39,21 @@ export interface ChangeStores {
 export async function createChangeStores(options: ChangeStoresOptions): Promise<ChangeStores> {
   if (options.changeLog) {
     const changeLog = options.changeLog;
-    return { changeLog, detection: new MemoryDetectionStore(changeLog), kind: 'memory', close: async () => undefined };
+    const kinds = memoryKinds(options.retention);
+    return { changeLog, detection: new MemoryDetectionStore(changeLog), kinds, kind: 'memory', close: () => closeKinds(kinds) };
   }
   if (!options.redisUrl) {
     const changeLog = new MemoryChangeLog(options.retention);
-    return { changeLog, detection: new MemoryDetectionStore(changeLog), kind: 'memory', close: () => changeLog.close() };
+    const kinds = memoryKinds(options.retention);
+    return {
+      changeLog,
+      detection: new MemoryDetectionStore(changeLog),
+      kinds,
+      kind: 'memory',
+      close: async () => {
+        await Promise.all([changeLog.close(), closeKinds(kinds)]);
+      },
+    };
   }
   // Its own connection: a detection commit (a first snapshot of thousands of sessions) may
   // take longer than the cache's fail-fast timeout allows.
@@ -43,15 +61,39 @@ export async function createChangeStores(options: ChangeStoresOptions): Promise<
   const onError = options.onError ?? (() => undefined);
   redis.on('error', onError);
   await readyOrTimeout(redis, 2_000);
-  const keys = changeKeys(options.redisKeyPrefix ?? 'sessions-gateway:');
+  const prefix = options.redisKeyPrefix ?? 'sessions-gateway:';
+  const keys = changeKeys(prefix);
   const changeLog = new RedisChangeLog({ redis, keys, retention: options.retention, onError });
+  // One lease id for the sessions' and the further kinds' commits: one poller, one lease.
+  const owner = randomUUID();
+  const { retention } = options;
+  const kinds: ChangeKindStores = {
+    personalizedSchedules: new RedisKindStore({
+      redis,
+      keys: kindChangeKeys(prefix, 'personalized-schedules'),
+      retention,
+      codec: personalizedScheduleChangeCodec,
+      owner,
+      onError,
+    }),
+    clientSessions: new RedisKindStore({ redis, keys: kindChangeKeys(prefix, 'client-sessions'), retention, codec: clientSessionChangeCodec, owner, onError }),
+  };
   return {
     changeLog,
-    detection: new RedisDetectionStore({ redis, keys, log: changeLog, leaseTtlMs: options.leaseTtlMs }),
+    detection: new RedisDetectionStore({ redis, keys, log: changeLog, leaseTtlMs: options.leaseTtlMs, owner }),
+    kinds,
     kind: 'redis',
     async close() {
-      await changeLog.close();
+      await Promise.all([changeLog.close(), closeKinds(kinds)]);
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+function memoryKinds(retention: ChangeLogRetention): ChangeKindStores {
+  return { personalizedSchedules: new MemoryKindStore(retention), clientSessions: new MemoryKindStore(retention) };
+}
+
+async function closeKinds(kinds: ChangeKindStores): Promise<void> {
+  await Promise.all([kinds.personalizedSchedules.close(), kinds.clientSessions.close()]);
 }

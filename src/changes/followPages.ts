@@ -1,9 +1,8 @@
-import type { SessionChangeEvent } from '../models/sessionChange.js';
 import type { ChangeLogPage } from './changeLog.js';
 
 /** What `followPages` needs of a change log. */
-export interface FollowedLog {
-  read(since: string, limit: number): Promise<ChangeLogPage>;
+export interface FollowedLog<E extends { token: string }> {
+  read(since: string, limit: number): Promise<ChangeLogPage<E>>;
   /** Resolves at the next append (taken before each read, so an append during it is not missed). */
   nextAppend(): Promise<void>;
   closed(): boolean;
@@ -13,7 +12,7 @@ export interface FollowedLog {
  * The follow loop both change logs share: page through the events after `cursor`, then wait
  * for the next append (or `stop`) and read on, until `stop` aborts or the log closes.
  */
-export async function* followPages(log: FollowedLog, cursor: string, stop: AbortSignal): AsyncGenerator<SessionChangeEvent> {
+export async function* followPages<E extends { token: string }>(log: FollowedLog<E>, cursor: string, stop: AbortSignal): AsyncGenerator<E> {
   const aborted = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
   while (!stop.aborted && !log.closed()) {
     const appended = log.nextAppend();

@@ -1,6 +1,6 @@
 import { SyncTokenExpiredError, UserInputError } from '../errors/index.js';
-import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionChange.js';
-import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
+import type { SessionChangeRecord } from '../models/sessionChange.js';
+import { compareTokens, isToken, type ChangeLog, type ChangeLogPage, type ChangeRecordBase, type LoggedChange } from './changeLog.js';
 import { followPages } from './followPages.js';
 import { signal } from './signal.js';
 
@@ -17,9 +17,9 @@ export interface ChangeLogRetention {
  * (another process's log, lost on restart) is expired, since the changes around the
  * restart were never recorded.
  */
-export class MemoryChangeLog implements ChangeLog {
+export class MemoryChangeLog<R extends ChangeRecordBase = SessionChangeRecord> implements ChangeLog<R> {
   readonly #retention: ChangeLogRetention;
-  readonly #events: SessionChangeEvent[] = [];
+  readonly #events: Array<LoggedChange<R>> = [];
   /** The log's first position: every token before it is expired. */
   readonly #epoch: string;
   /** The token of the last event trimmed away, if any. */
@@ -35,15 +35,15 @@ export class MemoryChangeLog implements ChangeLog {
     this.#epoch = `${now}-0`;
   }
 
-  async append(records: readonly SessionChangeRecord[]): Promise<SessionChangeEvent[]> {
-    const recorded = records.map((record) => ({ ...record, token: this.#nextToken() }));
+  async append(records: readonly R[]): Promise<Array<LoggedChange<R>>> {
+    const recorded: Array<LoggedChange<R>> = records.map((record) => ({ ...record, token: this.#nextToken() }));
     this.#events.push(...recorded);
     this.#trim(Date.now());
     if (recorded.length > 0) this.#wake();
     return recorded;
   }
 
-  async read(since: string | undefined, limit: number): Promise<ChangeLogPage> {
+  async read(since: string | undefined, limit: number): Promise<ChangeLogPage<LoggedChange<R>>> {
     const head = this.#head();
     if (since === undefined) return { events: [], token: head, hasMore: false };
     this.#assertReadable(since);
@@ -53,7 +53,7 @@ export class MemoryChangeLog implements ChangeLog {
     return { events, token, hasMore: start + events.length < this.#events.length };
   }
 
-  async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<SessionChangeEvent> {
+  async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<LoggedChange<R>> {
     const cursor = since ?? this.#head();
     this.#assertReadable(cursor);
     yield* followPages({ read: (from, limit) => this.read(from, limit), nextAppend: () => this.#appended.promise, closed: () => this.#closed }, cursor, stop);

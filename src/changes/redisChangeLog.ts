@@ -1,7 +1,7 @@
 import { ChangeLogUnavailableError, SyncTokenExpiredError, UserInputError } from '../errors/index.js';
-import type { SessionChangeEvent, SessionChangeRecord } from '../models/sessionChange.js';
+import type { SessionChangeRecord } from '../models/sessionChange.js';
 import { blockingDuplicate, type RedisClient } from '../upstream/redis/index.js';
-import { compareTokens, isToken, type ChangeLog, type ChangeLogPage } from './changeLog.js';
+import { compareTokens, isToken, type ChangeLog, type ChangeLogPage, type ChangeRecordBase, type LoggedChange } from './changeLog.js';
 import { decodeChangeRecord, encodeChangeRecord } from './changeRecordJson.js';
 import { followPages } from './followPages.js';
 import type { ChangeLogRetention } from './memoryChangeLog.js';
@@ -131,8 +131,16 @@ export interface CommitState {
   deletes: string[];
 }
 
-export interface RedisChangeLogOptions {
+/** How a log's records are written into a stream entry and read back (dates revived). */
+export interface ChangeRecordCodec<R> {
+  encode(record: R): string;
+  decode(text: string): R;
+}
+
+export interface RedisChangeLogOptions<R extends ChangeRecordBase = SessionChangeRecord> {
   redis: RedisClient;
+  /** The records' JSON form (default: session changes', changeRecordJson.ts). */
+  codec?: ChangeRecordCodec<R>;
   keys: ChangeKeys;
   retention: ChangeLogRetention;
   /** Told about failures of the background tail (XREAD BLOCK) that wakes followers. */
@@ -147,8 +155,9 @@ export interface RedisChangeLogOptions {
  * after it, when it is before the log's epoch, or after the log's last id (a log that was
  * emptied and began again).
  */
-export class RedisChangeLog implements ChangeLog {
+export class RedisChangeLog<R extends ChangeRecordBase = SessionChangeRecord> implements ChangeLog<R> {
   readonly #redis: RedisClient;
+  readonly #codec: ChangeRecordCodec<R>;
   readonly #keys: ChangeKeys;
   readonly #retention: ChangeLogRetention;
   readonly #onError: (error: unknown) => void;
@@ -157,15 +166,16 @@ export class RedisChangeLog implements ChangeLog {
   #followers = 0;
   #closed = false;
 
-  constructor(options: RedisChangeLogOptions) {
+  constructor(options: RedisChangeLogOptions<R>) {
     this.#redis = options.redis;
+    this.#codec = options.codec ?? ({ encode: encodeChangeRecord, decode: decodeChangeRecord } as unknown as ChangeRecordCodec<R>);
     this.#keys = options.keys;
     this.#retention = options.retention;
     this.#onError = options.onError ?? (() => undefined);
   }
 
-  append(records: readonly SessionChangeRecord[]): Promise<SessionChangeEvent[]> {
-    return this.commit(records, undefined) as Promise<SessionChangeEvent[]>;
+  append(records: readonly R[]): Promise<Array<LoggedChange<R>>> {
+    return this.commit(records, undefined) as Promise<Array<LoggedChange<R>>>;
   }
 
   /**
@@ -173,7 +183,7 @@ export class RedisChangeLog implements ChangeLog {
    * same script: both or neither. Resolves with the events as recorded, or null when `state`'s
    * owner no longer holds the lease (nothing written).
    */
-  async commit(records: readonly SessionChangeRecord[], state: CommitState | undefined): Promise<SessionChangeEvent[] | null> {
+  async commit(records: readonly R[], state: CommitState | undefined): Promise<Array<LoggedChange<R>> | null> {
     const keys = this.#keys;
     const args = [
       state?.owner ?? '',
@@ -182,7 +192,7 @@ export class RedisChangeLog implements ChangeLog {
       state?.scope ?? '',
       state?.meta ?? '',
       String(records.length),
-      ...records.map(encodeChangeRecord),
+      ...records.map((record) => this.#codec.encode(record)),
       String(state?.upserts.length ?? 0),
       ...(state?.upserts.flat() ?? []),
       String(state?.deletes.length ?? 0),
@@ -208,7 +218,7 @@ export class RedisChangeLog implements ChangeLog {
     return records.map((record, index) => ({ ...record, token: ids[index]! }));
   }
 
-  async read(since: string | undefined, limit: number): Promise<ChangeLogPage> {
+  async read(since: string | undefined, limit: number): Promise<ChangeLogPage<LoggedChange<R>>> {
     if (since !== undefined && !isToken(since)) {
       throw new UserInputError('`since` is not a sync token: pass the `token` of an earlier answer, or omit it.', 'since');
     }
@@ -224,11 +234,13 @@ export class RedisChangeLog implements ChangeLog {
     const head = compareTokens(last, epoch) > 0 ? last : epoch;
     if (since === undefined) return { events: [], token: head, hasMore: false };
     if (compareTokens(since, epoch) < 0 || compareTokens(since, trimmed) < 0 || compareTokens(since, head) > 0) throw new SyncTokenExpiredError();
-    const events = entries.slice(0, limit).map(([id, fields]) => ({ ...decodeChangeRecord(fields[fields.indexOf('e') + 1]!), token: id }));
+    const events: Array<LoggedChange<R>> = entries
+      .slice(0, limit)
+      .map(([id, fields]) => ({ ...this.#codec.decode(fields[fields.indexOf('e') + 1]!), token: id }));
     return { events, token: events.at(-1)?.token ?? since, hasMore: entries.length > limit };
   }
 
-  async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<SessionChangeEvent> {
+  async *follow(since: string | undefined, stop: AbortSignal): AsyncIterable<LoggedChange<R>> {
     const cursor = since ?? (await this.read(undefined, 1)).token;
     await this.read(cursor, 1); // an expired or malformed token rejects here, before anything is yielded
     this.#followers += 1;

@@ -1,11 +1,13 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Attendee, attendeeQueries } from './attendee.js';
 import { ClientSession, clientSessionQueries } from './clientSession.js';
+import { ClientSessionChange, clientSessionChangeQueries, clientSessionChangeSubscriptions } from './clientSessionChange.js';
 import { Conference, conferenceQueries, Location } from './conference.js';
 import { Guide } from './guide.js';
 import { mutationResolvers, PublishRequest } from './mutations/index.js';
 import { Node, nodeQueries } from './node.js';
 import { PersonalizedSchedule, personalizedScheduleQueries } from './personalizedSchedule.js';
+import { PersonalizedScheduleChange, personalizedScheduleChangeQueries, personalizedScheduleChangeSubscriptions } from './personalizedScheduleChange.js';
 import { scalarResolvers } from './scalars.js';
 import { Session, sessionQueries, SpeakerEngagement } from './session.js';
 import { SessionChange, sessionChangeQueries, subscriptionResolvers } from './sessionChange.js';
@@ -25,9 +27,11 @@ export const resolvers: Resolvers = {
     ...clientSessionQueries,
     ...conferenceQueries,
     ...sessionChangeQueries,
+    ...personalizedScheduleChangeQueries,
+    ...clientSessionChangeQueries,
   },
   Mutation: mutationResolvers,
-  Subscription: subscriptionResolvers,
+  Subscription: { ...subscriptionResolvers, ...personalizedScheduleChangeSubscriptions, ...clientSessionChangeSubscriptions },
   PublishRequest,
   Node,
   Session,
@@ -41,4 +45,6 @@ export const resolvers: Resolvers = {
   Conference,
   Location,
   SessionChange,
+  PersonalizedScheduleChange,
+  ClientSessionChange,
 };

@@ -7,10 +7,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DestinationStream, Logger } from 'pino';
 
-import type { GatewayContext } from '../catalog/index.js';
+import type { ChangeKindLogs, GatewayContext } from '../catalog/index.js';
 import type { ChangeLog } from '../changes/changeLog.js';
 import { ChangePoller } from '../changes/changePoller.js';
 import { createChangeStores } from '../changes/createChangeStores.js';
+import { KindPollScopes } from '../changes/kindPollScopes.js';
 import type { GatewayConfig } from '../config/index.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
 import { createFormatError } from '../errors/index.js';
@@ -106,6 +107,8 @@ export interface Gateway {
   providerHealth(): ProviderHealthSnapshot;
   /** The change log this gateway reads (and, holding the lease, writes). */
   changeLog: ChangeLog;
+  /** The change logs of personalized schedules and client sessions (a stream each). */
+  changeLogs: ChangeKindLogs;
   /** Change detection's background poll (started with the gateway unless switched off; `pollOnce` polls now). */
   changePoller: ChangePoller;
   /** Subscriptions open now, and the WebSocket connections and HTTP streams that hold them. */
@@ -176,11 +179,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     onError: storeErrors.report,
   });
   const changeLog = changeStores.changeLog;
+  const changeLogs: ChangeKindLogs = {
+    personalizedSchedules: changeStores.kinds.personalizedSchedules.log,
+    clientSessions: changeStores.kinds.clientSessions.log,
+  };
+  const kindScopes = new KindPollScopes(changeStores.kinds, config.changes.completeEvery);
   const changePoller = new ChangePoller({
     store: changeStores.detection,
     dataSources: () => createDataSources(clients, { 'x-request-id': 'change-detection' }),
     intervalMs: config.changes.pollIntervalMs,
     completeEvery: config.changes.completeEvery,
+    kindScopes: (dataSources) => kindScopes.scopes(dataSources),
     quotaShare: config.changes.quotaShare,
     quotaUsed: async () => {
       const used: Partial<Record<ProviderName, number>> = {};
@@ -281,7 +290,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     introspection: config.introspection,
     createContext: () => {
       const requestId = requestIdFrom(undefined);
-      return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [], changeLog };
+      return { requestId, dataSources: createDataSources(clients, { 'x-request-id': requestId }), partialErrors: [], changeLog, changeLogs };
     },
   });
   const slots = new SubscriptionSlots(config.subscriptions);
@@ -339,6 +348,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
             dataSources: createDataSources(clients, { 'x-request-id': requestId, ...traceHeadersFrom(req.headers) }),
             partialErrors: [],
             changeLog,
+            changeLogs,
           };
         },
       }),
@@ -352,6 +362,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   return {
     httpServer,
     changeLog,
+    changeLogs,
     changePoller,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {

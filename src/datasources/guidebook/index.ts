@@ -425,6 +425,15 @@ export class GuidebookDataSource {
     );
   }
 
+  /**
+   * Every personalized schedule of the account (change detection): the whole list, read
+   * through the shared page cache with the query attendees' schedule reads use when their
+   * guide is unknown, so the two share pages.
+   */
+  allPersonalizedSchedules(): Promise<PersonalizedScheduleModel[]> {
+    return this.#primeGuide('personalized-schedules', {}, guidebookPersonalizedScheduleWire, toPersonalizedSchedule, this.personalizedSchedule);
+  }
+
   /** One attendee's personalized schedules (by id), as an offset source. */
   schedulesOfAttendeeSource(attendeeId: string, guideId: string | null): OffsetSource<PersonalizedScheduleModel> {
     return createArraySource(() => this.schedulesOfAttendee.load({ attendeeId, guideId }));

@@ -8,7 +8,7 @@ import {
   type UpstreamExtras,
   type UpstreamTimeouts,
 } from '../../upstream/index.js';
-import { roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
+import { roundwareSessionCount, roundwareSessionList, roundwareSessionWire, type RoundwareSessionWire } from './wire.js';
 
 export interface RoundwareClientOptions {
   config: RoundwareConfig;
@@ -34,11 +34,16 @@ export class RoundwareClient {
       ...upstream,
     });
     this.#ttlMs = ttlMs;
-    prepareWire([roundwareSessionList, roundwareSessionWire]);
+    prepareWire([roundwareSessionList, roundwareSessionWire, roundwareSessionCount]);
   }
 
   listSessions(filters: QueryParams, headers?: Record<string, string>): Promise<RoundwareSessionWire[]> {
     return this.upstream.get('sessions/', filters, roundwareSessionList, { ttlMs: this.#ttlMs, headers });
+  }
+
+  /** `GET sessions/count/` with the list's filters (only on servers of the `admin-updates` branch: others answer 404). */
+  async countSessions(filters: QueryParams, headers?: Record<string, string>): Promise<number> {
+    return (await this.upstream.get('sessions/count/', filters, roundwareSessionCount, { ttlMs: this.#ttlMs, headers })).count;
   }
 
   retrieveSession(id: string, headers?: Record<string, string>): Promise<RoundwareSessionWire> {

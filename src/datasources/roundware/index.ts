@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 
 import { createArraySource, mapOffsetSource, type OffsetSource } from '../../connections/index.js';
+import { ErrorCode, UpstreamError } from '../../errors/index.js';
 import type { ClientSessionModel } from '../../models/index.js';
 import { createByIdLoader } from '../byIdLoader.js';
 import type { RoundwareClient } from './client.js';
@@ -71,5 +72,24 @@ export class RoundwareDataSource {
       this.clientSession.prime(session.sourceId, session);
       return session;
     });
+  }
+
+  /** Every client session of every project: Roundware's whole (unpaginated) list, one read through the shared cache. */
+  async allClientSessions(): Promise<ClientSessionModel[]> {
+    return (await this.#client.listSessions({}, this.#headers)).map(mapSession);
+  }
+
+  /**
+   * How many client sessions Roundware holds, all projects (`GET sessions/count/`, one small
+   * answer through the shared cache); null when the server has no such route (it came with
+   * the `admin-updates` branch: older servers answer 404).
+   */
+  async clientSessionCount(): Promise<number | null> {
+    try {
+      return await this.#client.countSessions({}, this.#headers);
+    } catch (error) {
+      if (error instanceof UpstreamError && error.extensions.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
   }
 }

@@ -18,3 +18,6 @@ export const roundwareSessionWire = z.looseObject({
 export type RoundwareSessionWire = z.infer<typeof roundwareSessionWire>;
 
 export const roundwareSessionList = z.array(roundwareSessionWire);
+
+/** `GET sessions/count/` (the `admin-updates` branch): how many sessions match the filters. */
+export const roundwareSessionCount = z.looseObject({ count: z.number().int().nonnegative() });
