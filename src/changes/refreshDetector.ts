@@ -40,6 +40,7 @@ export class RefreshDetector {
   readonly #onError: (error: unknown) => void;
   readonly #maxPending: number;
   readonly #queues = new Map<string, { tail: Promise<void>; pending: number }>();
+  readonly #inFlight = new Set<Promise<SessionChangeEvent[]>>();
 
   constructor(options: RefreshDetectorOptions) {
     this.#store = options.store;
@@ -53,42 +54,47 @@ export class RefreshDetector {
   };
 
   /**
-   * Queues the comparison of one page (built by `read`, later) behind the scope's others;
-   * resolves with the events it recorded (none when it failed: never rejects).
+   * Compares one page (built by `read`, after the current work: the models are not built on
+   * the request path), behind the scope's other pages; resolves with the events it recorded
+   * (none when it failed or was dropped: never rejects).
    */
   detect(read: () => SessionListRead): Promise<SessionChangeEvent[]> {
-    let built: SessionListRead;
-    try {
-      built = read();
-    } catch (error) {
-      this.#onError(error);
-      return Promise.resolve([]);
-    }
-    const key = built.provider === 'planstone' || built.provider === 'guidebook' ? sessionScopeKey(built.provider, built.conferenceId) : null;
-    if (key === null) return Promise.resolve([]);
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#enqueue(read()))
+      .catch((error: unknown) => {
+        this.#onError(error);
+        return [];
+      });
+    this.#inFlight.add(done);
+    void done.finally(() => this.#inFlight.delete(done));
+    return done;
+  }
+
+  /** Resolves when every page reported so far was compared (tests; shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+  }
+
+  /** Runs the comparison after the scope's pages queued before it (one at a time per scope: fewer conflicts). */
+  #enqueue(read: SessionListRead): Promise<SessionChangeEvent[]> {
+    if (read.provider !== 'planstone' && read.provider !== 'guidebook') return Promise.resolve([]);
+    const key = sessionScopeKey(read.provider, read.conferenceId);
     let queue = this.#queues.get(key);
     if (!queue) this.#queues.set(key, (queue = { tail: Promise.resolve(), pending: 0 }));
     if (queue.pending >= this.#maxPending) return Promise.resolve([]);
     queue.pending += 1;
     const owner = queue;
     const done = owner.tail
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.#compare(key, built))
-      .catch((error: unknown) => {
-        this.#onError(error);
-        return [];
-      })
+      .then(() => this.#compare(key, read))
       .finally(() => {
         owner.pending -= 1;
         if (owner.pending === 0 && this.#queues.get(key) === owner) this.#queues.delete(key);
       });
-    owner.tail = done.then(() => undefined);
+    owner.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
     return done;
-  }
-
-  /** Resolves when every page queued so far was compared (tests; shutdown). */
-  async idle(): Promise<void> {
-    while (this.#queues.size > 0) await Promise.all([...this.#queues.values()].map((queue) => queue.tail));
   }
 
   async #compare(scope: string, read: SessionListRead): Promise<SessionChangeEvent[]> {
