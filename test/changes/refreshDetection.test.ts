@@ -263,3 +263,55 @@ describe('change detection from refreshes on two replicas sharing redis-server',
     await a.gateway.refreshDetector.idle();
   });
 });
+
+describe('change detection from refreshes of Planstone pages of whole sessions', () => {
+  let harness: Harness;
+  const PLANSTONE_READ = /* GraphQL */ `
+    {
+      sessions(first: 5, filter: { sources: [PLANSTONE] }) {
+        edges {
+          node {
+            id
+            name
+            descriptionHtml
+          }
+        }
+      }
+    }
+  `;
+  type PlanstoneRead = { sessions: { edges: Array<{ node: { id: string; name: string } }> } };
+  const read = async () => {
+    const response = await harness.query<PlanstoneRead>(PLANSTONE_READ);
+    expect(response.errors).toBeUndefined();
+    return response.data!.sessions.edges.map((e) => e.node);
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness({ env: { ...ENV, GUIDEBOOK_API_URL: 'off' }, changeDetection: true });
+    expect(await harness.gateway.changePoller.pollOnce()).toEqual([]); // the baseline
+  });
+  afterAll(() => harness?.close());
+
+  it('a renamed session on the page a client reads (with its description: whole sessions) is an UPDATED once the page is refreshed', async () => {
+    const { token } = await changesSince(harness, undefined);
+    const [first] = await read();
+    const schedid = Buffer.from(first!.id, 'base64url').toString().split(':').at(-1)!;
+    const { env } = harness.emulators;
+    const where = JSON.stringify({ account: env.PLANSTONE_ACCOUNT, conference: env.PLANSTONE_CONFERENCE, schedid });
+    const feed = await request(`${env.PLANSTONE_API_URL}sessions?where=${encodeURIComponent(where)}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${env.PLANSTONE_API_TOKEN}:`).toString('base64')}` },
+    });
+    const [target] = ((await feed.body.json()) as { _items: Array<{ _id: string }> })._items;
+    const control = await request(`${harness.emulators.planstone.origin}/__control/sessions/${target!._id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionName: 'Renamed in the feed' }),
+    });
+    expect(control.statusCode).toBe(200);
+    await control.body.dump();
+    await pastTtl();
+    expect((await read()).map((s) => s.name)).toContain('Renamed in the feed');
+    await harness.gateway.refreshDetector.idle();
+    expect((await changesSince(harness, token)).changes).toEqual([{ kind: 'UPDATED', sessionId: first!.id, changedFields: ['TITLE'] }]);
+  });
+});
