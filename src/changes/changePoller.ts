@@ -34,6 +34,12 @@ export interface ChangePollerOptions {
    * anything the poll can prove, and the poll leaves it alone (RefreshDetector). Default 0.
    */
   readAgeMs?: number;
+  /**
+   * Awaited before each commit: the comparisons of client-read refreshes under way in this
+   * process (among them the pages this poll fetched itself), so that they commit first and
+   * the poll's commit does not conflict with them.
+   */
+  beforeCommit?: () => Promise<void>;
   /** A poll that failed (a provider or the store down); the poller goes on. */
   onError?: (error: unknown) => void;
 }
@@ -108,6 +114,7 @@ export class ChangePoller {
           const read = await scope.read(state);
           const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1 };
           this.#states.delete(scope.key);
+          await this.#options.beforeCommit?.();
           // Compare-and-set on the scope's generation: a refresh of a client read (any replica)
           // may have committed since the state was read; then the state is read again and the
           // same read compared with it (no new upstream request).

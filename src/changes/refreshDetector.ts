@@ -70,6 +70,11 @@ export class RefreshDetector {
     return done;
   }
 
+  /** Resolves when the pages reported before the call were compared (not those reported meanwhile). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#inFlight]);
+  }
+
   /** Resolves when every page reported so far was compared (tests; shutdown). */
   async idle(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);

@@ -206,6 +206,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     perDay: Object.fromEntries(PROVIDER_NAMES.map((provider) => [provider, config.quotas[provider].perDay])),
     // A page in the poll's read may be as old as the longest TTL plus the stale grace (see readAgeMs).
     readAgeMs: longestCacheAgeMs(config),
+    beforeCommit: () => refreshDetector.settled(),
     onError: (error) => logger.warn({ err: error }, 'change detection: poll failed (retried at the next interval)'),
   });
   const refreshDetector = new RefreshDetector({
