@@ -7,6 +7,8 @@ import type { KindPollScope } from './kindPollScopes.js';
 import { pollScopes, type PollScope } from './pollScopes.js';
 
 const DAY_MS = 86_400_000;
+/** Commits of one scope tried per poll when refreshes keep committing between its read and its commit. */
+const MAX_COMMIT_ATTEMPTS = 5;
 
 export interface ChangePollerOptions {
   store: DetectionStore;
@@ -28,6 +30,19 @@ export interface ChangePollerOptions {
   perDay?: Partial<Record<ProviderName, number>>;
   /** The scopes of further kinds (personalized schedules, client sessions: KindPollScopes), polled after the sessions' under the same lease and pacing. */
   kindScopes?: (dataSources: DataSources) => KindPollScope[];
+  /**
+   * How old a poll's read may be (ms): its pages come through the shared cache, so a page may
+   * have been fetched up to its TTL plus the stale grace before the poll. A snapshot entry
+   * that a client read's refresh wrote later than the poll's start minus this is newer than
+   * anything the poll can prove, and the poll leaves it alone (RefreshDetector). Default 0.
+   */
+  readAgeMs?: number;
+  /**
+   * Awaited before each commit: the comparisons of client-read refreshes under way in this
+   * process (among them the pages this poll fetched itself), so that they commit first and
+   * the poll's commit does not conflict with them.
+   */
+  beforeCommit?: () => Promise<void>;
   /** A poll that failed (a provider or the store down); the poller goes on. */
   onError?: (error: unknown) => void;
 }
@@ -36,7 +51,8 @@ export interface ChangePollerOptions {
  * The background poll of change detection (issue 20, docs/live-schedule.md): every
  * `intervalMs`, while this process holds the lease, each scope (pollScopes) is read afresh,
  * compared with its saved state (diffSessions) and the differences committed with the new
- * state in one step (DetectionStore.commit). A scope's first read is its baseline and
+ * state in one step (DetectionStore.commit), if no other commit (a refresh of a client's
+ * read, RefreshDetector) came between; else compared again with the state as it now is. A scope's first read is its baseline and
  * records nothing. A failed read or commit changes nothing: the next poll finds the same
  * differences again, so no event is lost or recorded twice.
  */
@@ -102,20 +118,33 @@ export class ChangePoller {
             if ((await scope.poll()) === null) return recorded;
             continue;
           }
-          const state = this.#states.get(scope.key) ?? (await store.load(scope.key));
+          let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
+          const readAt = Date.now() - (this.#options.readAgeMs ?? 0);
           const read = await scope.read(state);
-          const detectedAt = new Date().toISOString();
-          const diff = diffSessions(state.entries, read.sessions, { complete: read.complete, detectedAt });
-          // The first read is the baseline: what was there before detection started is no change.
-          if (!state.known) diff.records = [];
           const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1 };
           this.#states.delete(scope.key);
-          const events = await store.commit(scope.key, diff, meta);
-          if (events === null) return recorded; // the lease went to another replica mid-poll
-          recorded.push(...events);
-          for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
-          for (const id of diff.deletes) state.entries.delete(id);
-          this.#states.set(scope.key, { ...state, known: true, ...meta });
+          await this.#options.beforeCommit?.();
+          // Compare-and-set on the scope's generation: a refresh of a client read (any replica)
+          // may have committed since the state was read; then the state is read again and the
+          // same read compared with it (no new upstream request).
+          for (let attempt = 1; ; attempt += 1) {
+            const detectedAt = new Date().toISOString();
+            const diff = diffSessions(state.entries, read.sessions, { complete: read.complete, detectedAt, readAt });
+            // The first read is the baseline: what was there before detection started is no change.
+            if (!state.known) diff.records = [];
+            const events = await store.commit(scope.key, diff, meta, state.gen);
+            if (events === null) return recorded; // the lease went to another replica mid-poll
+            if (events === 'conflict') {
+              if (attempt >= MAX_COMMIT_ATTEMPTS) throw new Error(`change detection: the state of ${scope.key} kept changing under the poll`);
+              state = await store.load(scope.key);
+              continue;
+            }
+            recorded.push(...events);
+            for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
+            for (const id of diff.deletes) state.entries.delete(id);
+            this.#states.set(scope.key, { ...state, known: true, ...meta, gen: state.gen + 1 });
+            break;
+          }
         } catch (error) {
           failure ??= error;
         }

@@ -11,6 +11,12 @@ export interface ScopeState {
   cursor: string | null;
   /** Polls since the last complete read of the scope. */
   sinceComplete: number;
+  /**
+   * The scope's generation: how many commits changed it. A commit made against a state names
+   * the generation it read, and is refused (`'conflict'`) when another commit came between —
+   * the compare-and-set that lets the poll and the refreshes of every replica share the state.
+   */
+  gen: number;
 }
 
 /** What holdLease found (see there). */
@@ -26,13 +32,22 @@ export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete'>;
 export interface DetectionStore {
   /** The scope's state as the last successful commit left it. */
   load(scope: string): Promise<ScopeState>;
+  /** As `load`, but `entries` holds only the sessions of `ids` that the state knows (read together with `gen`). */
+  loadEntries(scope: string, ids: readonly string[]): Promise<ScopeState>;
   /**
    * Appends `diff.records` to the change log and applies the diff and `meta` to the scope's
    * state, all or nothing. Resolves with the recorded events, or null when this process no
-   * longer holds the lease (nothing was written). Rejects when the store is unreachable
-   * (nothing was written either): the next poll finds the same differences again.
+   * longer holds the lease (nothing was written), or `'conflict'` when `expectedGen` is given
+   * and the scope's generation is another (a refresh committed meanwhile; nothing was
+   * written: load and compare again). Rejects when the store is unreachable (nothing was
+   * written either): the next poll finds the same differences again.
    */
-  commit(scope: string, diff: SessionDiff, meta: ScopeMeta): Promise<SessionChangeEvent[] | null>;
+  commit(scope: string, diff: SessionDiff, meta: ScopeMeta, expectedGen?: number): Promise<SessionChangeEvent[] | null | 'conflict'>;
+  /**
+   * A refresh's commit (any replica, no lease): as `commit` without the bookkeeping, and only
+   * if the scope's generation is still `expectedGen` (else `'conflict'`, nothing written).
+   */
+  commitRefresh(scope: string, diff: SessionDiff, expectedGen: number): Promise<SessionChangeEvent[] | 'conflict'>;
   /**
    * Takes the poller lease (`'taken'`: this process did not hold it a moment ago, so any state
    * it remembers may be stale), or renews it when held (`'renewed'`); null when another

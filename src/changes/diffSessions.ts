@@ -8,6 +8,11 @@ import { changedFields, sessionFingerprint, type SessionFingerprint } from './se
 export interface SnapshotEntry {
   fingerprint: SessionFingerprint;
   session: SessionModel;
+  /**
+   * When the read that gave this entry began (ms since the epoch): a read begun earlier is
+   * older news and neither updates nor deletes it. Absent (0) in entries of older builds.
+   */
+  readAt?: number;
 }
 
 /** The outcome of comparing a fresh read with the snapshot: the events and how the snapshot changes. */
@@ -30,12 +35,16 @@ export function sessionGlobalId(session: SessionModel): string {
  * differs is UPDATED with the changed-field groups, and — only when `complete` (the read is
  * the scope's whole list, not the sessions changed since a time) — one of the snapshot
  * missing from the read is DELETED. Records come in the read's order, deletions last.
+ *
+ * With `readAt` (when the read began), a snapshot entry from a read begun later is left as
+ * it is (neither updated nor deleted: this read is older news), and the upserts carry `readAt`.
  */
 export function diffSessions(
   previous: ReadonlyMap<string, SnapshotEntry>,
   fresh: readonly SessionModel[],
-  { complete, detectedAt }: { complete: boolean; detectedAt: string },
+  { complete, detectedAt, readAt }: { complete: boolean; detectedAt: string; readAt?: number },
 ): SessionDiff {
+  const newer = (entry: SnapshotEntry | undefined) => readAt !== undefined && entry !== undefined && (entry.readAt ?? 0) > readAt;
   const records: SessionChangeRecord[] = [];
   const upserts = new Map<string, SnapshotEntry>();
   const seen = new Set<string>();
@@ -45,8 +54,8 @@ export function diffSessions(
     seen.add(sessionId);
     const fingerprint = sessionFingerprint(session);
     const before = previous.get(sessionId);
-    if (before && before.fingerprint.hash === fingerprint.hash) continue;
-    upserts.set(sessionId, { fingerprint, session });
+    if (newer(before) || (before && before.fingerprint.hash === fingerprint.hash)) continue;
+    upserts.set(sessionId, readAt === undefined ? { fingerprint, session } : { fingerprint, session, readAt });
     records.push(
       before
         ? {
@@ -64,7 +73,7 @@ export function diffSessions(
   const deletes: string[] = [];
   if (complete) {
     for (const [sessionId, entry] of previous) {
-      if (seen.has(sessionId)) continue;
+      if (seen.has(sessionId) || newer(entry)) continue;
       deletes.push(sessionId);
       records.push({ entity: 'Session', kind: 'DELETED', sessionId, changedFields: [], detectedAt, before: entry.session, after: null });
     }

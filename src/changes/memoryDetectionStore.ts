@@ -14,16 +14,26 @@ export class MemoryDetectionStore implements DetectionStore {
 
   async load(scope: string): Promise<ScopeState> {
     const state = this.#scopes.get(scope);
-    return state ? { ...state, entries: new Map(state.entries) } : { known: false, entries: new Map(), cursor: null, sinceComplete: 0 };
+    return state ? { ...state, entries: new Map(state.entries) } : { known: false, entries: new Map(), cursor: null, sinceComplete: 0, gen: 0 };
   }
 
-  async commit(scope: string, diff: SessionDiff, meta: ScopeMeta): Promise<SessionChangeEvent[]> {
-    const events = await this.#log.append(diff.records);
-    const state = this.#scopes.get(scope) ?? { known: true, entries: new Map(), cursor: null, sinceComplete: 0 };
-    for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
-    for (const id of diff.deletes) state.entries.delete(id);
-    this.#scopes.set(scope, { ...state, known: true, ...meta });
-    return events;
+  async loadEntries(scope: string, ids: readonly string[]): Promise<ScopeState> {
+    const state = this.#scopes.get(scope);
+    if (!state) return { known: false, entries: new Map(), cursor: null, sinceComplete: 0, gen: 0 };
+    const entries = new Map();
+    for (const id of ids) {
+      const entry = state.entries.get(id);
+      if (entry) entries.set(id, entry);
+    }
+    return { ...state, entries };
+  }
+
+  async commit(scope: string, diff: SessionDiff, meta: ScopeMeta, expectedGen?: number): Promise<SessionChangeEvent[] | 'conflict'> {
+    return this.#apply(scope, diff, meta, expectedGen);
+  }
+
+  async commitRefresh(scope: string, diff: SessionDiff, expectedGen: number): Promise<SessionChangeEvent[] | 'conflict'> {
+    return this.#apply(scope, diff, undefined, expectedGen);
   }
 
   async holdLease(): Promise<LeaseHold> {
@@ -31,4 +41,15 @@ export class MemoryDetectionStore implements DetectionStore {
   }
 
   async releaseLease(): Promise<void> {}
+
+  /** Checks the generation and applies the diff at once (no await between), then appends the records. */
+  #apply(scope: string, diff: SessionDiff, meta: ScopeMeta | undefined, expectedGen: number | undefined): Promise<SessionChangeEvent[]> | 'conflict' {
+    const previous = this.#scopes.get(scope);
+    if (expectedGen !== undefined && (previous?.gen ?? 0) !== expectedGen) return 'conflict';
+    const state = previous ?? { known: false, entries: new Map(), cursor: null, sinceComplete: 0, gen: 0 };
+    for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
+    for (const id of diff.deletes) state.entries.delete(id);
+    this.#scopes.set(scope, { ...state, ...(meta ? { known: true, ...meta } : {}), gen: state.gen + 1 });
+    return this.#log.append(diff.records);
+  }
 }

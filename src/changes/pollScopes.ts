@@ -18,6 +18,11 @@ export interface PollScope {
   read(state: ScopeState): Promise<ScopeRead>;
 }
 
+/** The scope key of a provider's session list (Planstone: of one conference, `account/conference`). */
+export function sessionScopeKey(provider: 'guidebook' | 'planstone', conferenceId?: string): string {
+  return provider === 'planstone' ? `planstone:${conferenceId}` : 'guidebook';
+}
+
 /** `instant` as Planstone writes local times: `YYYY-MM-DD HH:MM:SS` in `zone`. */
 export function planstoneLocalTimestamp(instant: Date, zone: string): string {
   const parts = Object.fromEntries(
@@ -54,14 +59,14 @@ export function pollScopes(dataSources: DataSources, completeEvery: number): Pol
   const guidebook = dataSources.guidebook;
   if (guidebook) {
     scopes.push({
-      key: 'guidebook',
+      key: sessionScopeKey('guidebook'),
       provider: 'guidebook',
       read: async () => ({ sessions: await guidebook.allSessions(), complete: true, cursor: null }),
     });
   }
   for (const planstone of dataSources.planstoneConferences) {
     scopes.push({
-      key: `planstone:${planstone.conferenceId}`,
+      key: sessionScopeKey('planstone', planstone.conferenceId),
       provider: 'planstone',
       read: async (state) => {
         const complete = !state.known || state.cursor === null || state.sinceComplete + 1 >= completeEvery;

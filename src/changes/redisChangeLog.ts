@@ -22,6 +22,8 @@ export interface ChangeKeys {
   lease: string;
   /** Change detection's bookkeeping per scope (hash: scope → JSON). */
   meta: string;
+  /** Each scope's generation (hash: scope → commits that changed it; see ScopeState.gen). */
+  gen: string;
   /** Change detection's snapshot of one scope (hash: session global ID → JSON). */
   snapshot(scope: string): string;
 }
@@ -35,6 +37,7 @@ export function changeKeys(prefix: string): ChangeKeys {
     trimmed: `${base}trimmed`,
     lease: `${base}lease`,
     meta: `${base}meta`,
+    gen: `${base}gen`,
     snapshot: (scope) => `${base}snapshot:${scope}`,
   };
 }
@@ -52,10 +55,13 @@ end
 
 /**
  * Appends events and applies a scope's snapshot changes in one step (all or nothing), then
- * applies the retention. KEYS: stream, epoch, lease, snapshot, meta, trimmed. ARGV: owner
- * ('' = no lease check), max length, max age (ms), scope, meta JSON ('' = none), then n and n
- * events, u and u (id, JSON) pairs, d and d ids. Replies with the new events' ids, or the
- * error LEASE_LOST (nothing written) when the lease is not the owner's.
+ * applies the retention. KEYS: stream, epoch, lease, snapshot, meta, trimmed, gen. ARGV: owner
+ * ('' = no lease check), max length, max age (ms), scope, meta JSON ('' = none), expected
+ * generation ('' = no check), then n and n events, u and u (id, JSON) pairs, d and d ids.
+ * Replies with the new events' ids, or the error LEASE_LOST (nothing written) when the lease
+ * is not the owner's, or CONFLICT (nothing written) when the scope's generation is not the
+ * one expected (another commit came between its read and this one). A commit with a scope
+ * moves its generation on.
  *
  * Retention trims exactly (`XTRIM MINID` at the first event kept) and remembers the last id
  * it removed, because that is what decides whether a token expired: RedisClient's approximate
@@ -64,10 +70,11 @@ end
  */
 export const COMMIT_SCRIPT = `
 if ARGV[1] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
+if ARGV[6] ~= '' and tonumber(redis.call('HGET', KEYS[7], ARGV[4]) or '0') ~= tonumber(ARGV[6]) then return redis.error_reply('CONFLICT') end
 ${ENSURE_EPOCH}
 local t = redis.call('TIME')
 local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local i = 6
+local i = 7
 local n = tonumber(ARGV[i]); i = i + 1
 local ids = {}
 for k = 1, n do
@@ -98,6 +105,7 @@ for k = 1, u do redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1]); i = i + 2 end
 local d = tonumber(ARGV[i]); i = i + 1
 for k = 1, d do redis.call('HDEL', KEYS[4], ARGV[i]); i = i + 1 end
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[5], ARGV[4], ARGV[5]) end
+if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[7], ARGV[4], 1) end
 return ids
 `;
 
@@ -121,11 +129,13 @@ type StreamEntry = [id: string, fields: string[]];
 
 /** What a commit writes beside the events (change detection's state of one scope). */
 export interface CommitState {
-  /** The lease holder's id: the commit is refused (null) unless it still holds the lease. */
+  /** The lease holder's id: the commit is refused (null) unless it still holds the lease. '': no lease (a refresh's commit). */
   owner: string;
   scope: string;
-  /** JSON of the scope's bookkeeping. */
+  /** JSON of the scope's bookkeeping; '': left as it is (a refresh's commit). */
   meta: string;
+  /** The scope's generation the diff was made against: the commit is refused (`'conflict'`) if it moved. */
+  expectedGen?: number;
   /** Snapshot entries to set: [global ID, JSON]. */
   upserts: Array<[string, string]>;
   deletes: string[];
@@ -181,9 +191,10 @@ export class RedisChangeLog<R extends ChangeRecordBase = SessionChangeRecord> im
   /**
    * Appends `records` and, with `state`, applies change detection's snapshot changes in the
    * same script: both or neither. Resolves with the events as recorded, or null when `state`'s
-   * owner no longer holds the lease (nothing written).
+   * owner no longer holds the lease, or `'conflict'` when the scope's generation is not
+   * `state.expectedGen` (nothing written either way).
    */
-  async commit(records: readonly R[], state: CommitState | undefined): Promise<Array<LoggedChange<R>> | null> {
+  async commit(records: readonly R[], state: CommitState | undefined): Promise<Array<LoggedChange<R>> | null | 'conflict'> {
     const keys = this.#keys;
     const args = [
       state?.owner ?? '',
@@ -191,6 +202,7 @@ export class RedisChangeLog<R extends ChangeRecordBase = SessionChangeRecord> im
       String(this.#retention.maxAgeMs),
       state?.scope ?? '',
       state?.meta ?? '',
+      state?.expectedGen === undefined ? '' : String(state.expectedGen),
       String(records.length),
       ...records.map((record) => this.#codec.encode(record)),
       String(state?.upserts.length ?? 0),
@@ -202,17 +214,19 @@ export class RedisChangeLog<R extends ChangeRecordBase = SessionChangeRecord> im
     try {
       ids = (await this.#redis.eval(
         COMMIT_SCRIPT,
-        6,
+        7,
         keys.stream,
         keys.epoch,
         keys.lease,
         keys.snapshot(state?.scope ?? ''),
         keys.meta,
         keys.trimmed,
+        keys.gen,
         ...args,
       )) as string[];
     } catch (error) {
       if (error instanceof Error && error.message.includes('LEASE_LOST')) return null;
+      if (error instanceof Error && error.message.includes('CONFLICT')) return 'conflict';
       throw error;
     }
     return records.map((record, index) => ({ ...record, token: ids[index]! }));

@@ -24,6 +24,19 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+/**
+ * A scope's bookkeeping, generation and snapshot entries (all, or those of ARGV[2..]), read
+ * together so the generation is the one the entries belong to. KEYS: meta, gen, snapshot.
+ * ARGV: scope, ids.
+ */
+const LOAD_SCRIPT = `
+local meta = redis.call('HGET', KEYS[1], ARGV[1])
+local gen = redis.call('HGET', KEYS[2], ARGV[1]) or '0'
+local values
+if #ARGV > 1 then values = redis.call('HMGET', KEYS[3], unpack(ARGV, 2)) else values = redis.call('HGETALL', KEYS[3]) end
+return {meta, gen, values}
+`;
+
 export interface RedisDetectionStoreOptions {
   redis: RedisClient;
   keys: ChangeKeys;
@@ -57,25 +70,22 @@ export class RedisDetectionStore implements DetectionStore {
     this.#owner = options.owner ?? randomUUID();
   }
 
-  async load(scope: string): Promise<ScopeState> {
-    const [meta, snapshot] = await Promise.all([this.#redis.hget(this.#keys.meta, scope), this.#redis.hgetall(this.#keys.snapshot(scope))]);
-    const entries = new Map<string, SnapshotEntry>();
-    for (const [id, text] of Object.entries(snapshot)) {
-      const { f, s } = JSON.parse(text) as { f: SessionFingerprint; s: string };
-      entries.set(id, { fingerprint: f, session: decodeSession(s) });
-    }
-    if (meta === null) return { known: false, entries, cursor: null, sinceComplete: 0 };
-    return { known: true, entries, ...(JSON.parse(meta) as ScopeMeta) };
+  load(scope: string): Promise<ScopeState> {
+    return this.#load(scope, []);
   }
 
-  commit(scope: string, diff: SessionDiff, meta: ScopeMeta): Promise<SessionChangeEvent[] | null> {
-    return this.#log.commit(diff.records, {
-      owner: this.#owner,
-      scope,
-      meta: JSON.stringify(meta),
-      upserts: [...diff.upserts].map(([id, entry]) => [id, JSON.stringify({ f: entry.fingerprint, s: encodeSession(entry.session) })]),
-      deletes: diff.deletes,
-    });
+  loadEntries(scope: string, ids: readonly string[]): Promise<ScopeState> {
+    return ids.length === 0 ? this.#load(scope, []).then((state) => ({ ...state, entries: new Map() })) : this.#load(scope, ids);
+  }
+
+  commit(scope: string, diff: SessionDiff, meta: ScopeMeta, expectedGen?: number): Promise<SessionChangeEvent[] | null | 'conflict'> {
+    return this.#log.commit(diff.records, { owner: this.#owner, scope, meta: JSON.stringify(meta), expectedGen, ...snapshotChanges(diff) });
+  }
+
+  async commitRefresh(scope: string, diff: SessionDiff, expectedGen: number): Promise<SessionChangeEvent[] | 'conflict'> {
+    // No owner: no lease check (any replica's refresh may commit); the generation is the check.
+    const events = await this.#log.commit(diff.records, { owner: '', scope, meta: '', expectedGen, ...snapshotChanges(diff) });
+    return events ?? 'conflict';
   }
 
   async holdLease(): Promise<LeaseHold> {
@@ -86,4 +96,31 @@ export class RedisDetectionStore implements DetectionStore {
   async releaseLease(): Promise<void> {
     await this.#redis.eval(RELEASE_SCRIPT, 1, this.#keys.lease, this.#owner);
   }
+
+  /** The scope's state with the entries of `ids` (none: all of them). */
+  async #load(scope: string, ids: readonly string[]): Promise<ScopeState> {
+    const [meta, gen, values] = (await this.#redis.eval(LOAD_SCRIPT, 3, this.#keys.meta, this.#keys.gen, this.#keys.snapshot(scope), scope, ...ids)) as [
+      string | null,
+      string,
+      Array<string | null>,
+    ];
+    const entries = new Map<string, SnapshotEntry>();
+    const add = (id: string, text: string) => {
+      const { f, s, r } = JSON.parse(text) as { f: SessionFingerprint; s: string; r?: number };
+      entries.set(id, r === undefined ? { fingerprint: f, session: decodeSession(s) } : { fingerprint: f, session: decodeSession(s), readAt: r });
+    };
+    if (ids.length > 0) ids.forEach((id, index) => values[index] && add(id, values[index]));
+    else for (let index = 0; index + 1 < values.length; index += 2) add(values[index]!, values[index + 1]!);
+    const generation = Number(gen);
+    if (meta === null) return { known: false, entries, cursor: null, sinceComplete: 0, gen: generation };
+    return { known: true, entries, ...(JSON.parse(meta) as ScopeMeta), gen: generation };
+  }
+}
+
+/** A diff's snapshot changes as the commit script takes them: [global ID, JSON] to set, IDs to delete. */
+function snapshotChanges(diff: SessionDiff): { upserts: Array<[string, string]>; deletes: string[] } {
+  return {
+    upserts: [...diff.upserts].map(([id, entry]) => [id, JSON.stringify({ f: entry.fingerprint, s: encodeSession(entry.session), r: entry.readAt })]),
+    deletes: diff.deletes,
+  };
 }

@@ -56,8 +56,11 @@ export class RedisKindStore<R extends ChangeRecordBase> implements KindStore<R> 
     return { known: true, entries, ...(JSON.parse(meta) as Pick<KindScopeState, 'cursor' | 'sinceComplete'>) };
   }
 
-  commit(scope: string, { records, upserts, deletes, meta }: KindCommit<R>): Promise<Array<LoggedChange<R>> | null> {
-    return this.log.commit(records, { owner: this.#owner, scope, meta: JSON.stringify(meta), upserts, deletes });
+  async commit(scope: string, { records, upserts, deletes, meta }: KindCommit<R>): Promise<Array<LoggedChange<R>> | null> {
+    const events = await this.log.commit(records, { owner: this.#owner, scope, meta: JSON.stringify(meta), upserts, deletes });
+    // Without an expected generation the script never answers a conflict: only the lease decides.
+    if (events === 'conflict') throw new Error(`change detection: unexpected generation conflict on ${scope}`);
+    return events;
   }
 
   close(): Promise<void> {

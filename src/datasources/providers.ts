@@ -6,6 +6,7 @@ import type { ResilienceRegistry } from '../upstream/resilience/index.js';
 import { GuidebookClient, GuidebookDataSource } from './guidebook/index.js';
 import { PlanstoneClient, PlanstoneDataSource } from './planstone/index.js';
 import { RoundwareClient, RoundwareDataSource } from './roundware/index.js';
+import type { SessionListReads } from './sessionListReads.js';
 
 /** One HTTP client per configured provider, shared by every request of the process. */
 export interface ProviderClients {
@@ -38,6 +39,7 @@ export type ProviderNotice = (provider: ProviderName, message: string) => void;
 /**
  * `quota`: the request budgets (every upstream attempt is counted there); none means
  * unlimited. Cache behaviour (stale grace, per-resource TTLs) comes from `config.caching`.
+ * `sessionReads`: told of every session list page read from a provider (change detection).
  */
 export function createProviderClients(
   config: GatewayConfig,
@@ -46,6 +48,7 @@ export function createProviderClients(
   resilience?: ResilienceRegistry,
   onNotice?: ProviderNotice,
   changes?: UpstreamChanges,
+  sessionReads?: SessionListReads,
 ): ProviderClients {
   const upstream = (provider: ProviderName): UpstreamExtras => ({
     quota,
@@ -68,6 +71,7 @@ export function createProviderClients(
         timeouts: config.providerTimeouts.guidebook,
         ttlMs: config.cacheTtlMs.guidebook,
         upstream: upstream('guidebook'),
+        sessionReads,
       }),
     roundware:
       config.roundware &&
@@ -78,7 +82,7 @@ export function createProviderClients(
         ttlMs: config.cacheTtlMs.roundware,
         upstream: upstream('roundware'),
       }),
-    planstone: config.planstone && planstoneClients(config, config.planstone, cache, upstream('planstone'), onNotice),
+    planstone: config.planstone && planstoneClients(config, config.planstone, cache, upstream('planstone'), onNotice, sessionReads),
   };
 }
 
@@ -92,9 +96,11 @@ function planstoneClients(
   cache: ResponseCache,
   upstream: UpstreamExtras,
   onNotice: ProviderNotice | undefined,
+  sessionReads: SessionListReads | undefined,
 ): NonNullable<ProviderClients['planstone']> {
   const conferences: PlanstoneConferenceClient[] = [];
   for (const [index, conference] of planstone.conferences.entries()) {
+    const ref = planstoneConferenceRef(conference.account, conference.conference, index, conference.name);
     const client = new PlanstoneClient({
       config: { ...planstone, account: conference.account, conference: conference.conference, timeZone: conference.timeZone },
       cache,
@@ -103,8 +109,9 @@ function planstoneClients(
       upstream,
       onNotice: onNotice && ((message) => onNotice('planstone', message)),
       sharedUpstream: conferences[0]?.client.upstream,
+      sessionReads: sessionReads && { reads: sessionReads, conference: ref },
     });
-    conferences.push({ client, config: conference, ref: planstoneConferenceRef(conference.account, conference.conference, index, conference.name) });
+    conferences.push({ client, config: conference, ref });
   }
   const [first] = conferences as [PlanstoneConferenceClient];
   return { client: first.client, timeZone: first.config.timeZone, conferences };

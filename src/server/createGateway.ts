@@ -12,8 +12,10 @@ import type { ChangeLog } from '../changes/changeLog.js';
 import { ChangePoller } from '../changes/changePoller.js';
 import { createChangeStores } from '../changes/createChangeStores.js';
 import { KindPollScopes } from '../changes/kindPollScopes.js';
+import { RefreshDetector } from '../changes/refreshDetector.js';
 import type { GatewayConfig } from '../config/index.js';
 import { closeProviderClients, createDataSources, createProviderClients } from '../datasources/providers.js';
+import { SessionListReads } from '../datasources/sessionListReads.js';
 import { createFormatError } from '../errors/index.js';
 import { currentRequestScope, requestLogFields } from '../observability/requestScope.js';
 import { SharedStoreErrors } from '../observability/sharedStoreErrors.js';
@@ -85,6 +87,8 @@ export interface GatewayOptions {
   changeLog?: ChangeLog;
   /** Whether the background change poll starts with the gateway (default: `config.changes.detection`; tests say). */
   changeDetection?: boolean;
+  /** Whether session list pages read for clients are compared too (RefreshDetector; default: as `changeDetection`). */
+  refreshDetection?: boolean;
 }
 
 /** Where subscriptions are served (the refusal of a subscription sent as a plain JSON request names them). */
@@ -111,6 +115,8 @@ export interface Gateway {
   changeLogs: ChangeKindLogs;
   /** Change detection's background poll (started with the gateway unless switched off; `pollOnce` polls now). */
   changePoller: ChangePoller;
+  /** Change detection from the pages clients' reads fetch (on with the poll unless switched off; `idle()` waits for it). */
+  refreshDetector: RefreshDetector;
   /** Subscriptions open now, and the WebSocket connections and HTTP streams that hold them. */
   subscriptions(): { open: number; webSockets: number; httpStreams: number };
   /**
@@ -169,7 +175,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       onOutcome: (outcome) => responseMetrics.record?.(outcome),
       onError: storeErrors.report,
     });
-  const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message), responseCache?.changes);
+  // Session list pages providers answer (clients' reads and their refreshes), for change detection.
+  const sessionReads = new SessionListReads();
+  const clients = createProviderClients(
+    config,
+    cache,
+    quota,
+    resilience,
+    (provider, message) => logger.warn({ provider }, message),
+    responseCache?.changes,
+    sessionReads,
+  );
   const changeStores = await createChangeStores({
     retention: config.changes.retention,
     redisUrl: config.redis?.url,
@@ -197,8 +213,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return used;
     },
     perDay: Object.fromEntries(PROVIDER_NAMES.map((provider) => [provider, config.quotas[provider].perDay])),
+    // A page in the poll's read may be as old as the longest TTL plus the stale grace (see readAgeMs).
+    readAgeMs: longestCacheAgeMs(config),
+    beforeCommit: () => refreshDetector.settled(),
     onError: (error) => logger.warn({ err: error }, 'change detection: poll failed (retried at the next interval)'),
   });
+  const refreshDetector = new RefreshDetector({
+    store: changeStores.detection,
+    onError: (error) => logger.warn({ err: error }, 'change detection: a refreshed page could not be compared (the poll will)'),
+  });
+  const stopRefreshDetection =
+    (options.refreshDetection ?? options.changeDetection ?? config.changes.detection) ? sessionReads.observe(refreshDetector.observer) : () => undefined;
   const persistedQueryTtl = config.execution.persistedQueryTtlSeconds;
   const app = express();
   const httpServer = http.createServer(app);
@@ -364,6 +389,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     changeLog,
     changeLogs,
     changePoller,
+    refreshDetector,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -377,7 +403,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Subscribers first, told to reconnect: their long-lived connections would hold the drain.
       streams.close();
       await webSockets.close();
+      stopRefreshDetection();
       await Promise.all([changePoller.stop(), apollo.stop()]);
+      await refreshDetector.idle();
       await changeStores.close();
       operations.close();
       await responseCache?.close();
@@ -392,4 +420,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await responseCache?.invalidateResponsesFor(what);
     },
   };
+}
+
+/** The oldest a cached page can be when served: the longest TTL of any provider or resource, plus the stale grace. */
+function longestCacheAgeMs(config: GatewayConfig): number {
+  const ttls = [...Object.values(config.cacheTtlMs), ...Object.values(config.caching.ttlByResource).flatMap((byResource) => Object.values(byResource))];
+  return Math.max(0, ...ttls) + config.caching.staleGraceMs;
 }

@@ -47,7 +47,7 @@ export interface UpstreamClientOptions {
  */
 export type UpstreamExtras = Pick<UpstreamClientOptions, 'policy' | 'caching' | 'quota' | 'connections' | 'changes'>;
 
-export interface GetOptions {
+export interface GetOptions<T = unknown> {
   /** How long a successful answer may be served from the shared cache; 0 = not cached. */
   ttlMs: number;
   /** Extra headers (e.g. the request id). */
@@ -68,6 +68,14 @@ export interface GetOptions {
    * refresh of a stale answer is never withdrawn.
    */
   signal?: AbortSignal;
+  /**
+   * Told of an answer read from the provider (not from the cache), validated, with when its
+   * request was sent (ms since the epoch): e.g. change detection compares a refreshed page of
+   * a session list (src/changes/refreshDetector.ts). Called once per upstream read, however
+   * many callers share it (the first caller's); it must not block, and whatever it throws is
+   * ignored: it never fails or slows the read.
+   */
+  onFetched?: (value: T, requestedAt: number) => void;
 }
 
 export interface SendOptions {
@@ -139,7 +147,7 @@ export class UpstreamClient {
    * Served from the shared cache when fresh (or stale, see the class comment); identical
    * concurrent calls share one request.
    */
-  async get<T>(path: string, query: QueryParams, schema: z.ZodType<T>, options: GetOptions): Promise<T> {
+  async get<T>(path: string, query: QueryParams, schema: z.ZodType<T>, options: GetOptions<T>): Promise<T> {
     const { url, key } = this.#target(path, query);
     // The operation being executed (if its answer may be cached whole) remembers this entry.
     const record = readBegins(key);
@@ -161,7 +169,7 @@ export class UpstreamClient {
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
     const read = (withdrawn: AbortSignal) =>
-      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, entry, withdrawn);
+      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, entry, withdrawn, options.onFetched);
     const fetch = (signal?: AbortSignal): Promise<Fetched<T>> =>
       own
         ? (this.#coalescer.join<Fetched<T>>(shared, signal) ??
@@ -210,9 +218,11 @@ export class UpstreamClient {
     maxAttempts: number | undefined,
     previous: CacheEntry<T> | undefined,
     withdrawn: AbortSignal,
+    onFetched: GetOptions<T>['onFetched'],
   ): Promise<Fetched<T>> {
     const refresh = previous !== undefined;
     const generation = this.#generation;
+    const requestedAt = Date.now();
     this.#quota?.assertAvailable();
     const answer = await this.#policy.run(
       async (attempt, deadline) => {
@@ -226,6 +236,11 @@ export class UpstreamClient {
       { idempotent: true, route, maxAttempts },
     );
     const value = this.#validate(answer.json, schema);
+    try {
+      onFetched?.(value, requestedAt);
+    } catch {
+      // An observer's failure never fails the read it watches.
+    }
     const { ttlMs, graceMs } = applyCacheControl(configured, answer.headers);
     if (!(ttlMs > 0 && generation === this.#generation)) return { value, freshUntil: undefined };
     const now = Date.now();

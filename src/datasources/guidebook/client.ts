@@ -11,7 +11,10 @@ import {
   type UpstreamExtras,
   type UpstreamTimeouts,
 } from '../../upstream/index.js';
+import type { SessionListReads } from '../sessionListReads.js';
 import { ListDemandPolicy } from './listDemandPolicy.js';
+import { mapCachedList } from './mapCachedList.js';
+import { toSession } from './mapper.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -40,6 +43,8 @@ export interface GuidebookClientOptions {
   ttlMs: number;
   /** Resilience policy, cache behaviour and quota for the UpstreamClient (see UpstreamExtras). */
   upstream?: UpstreamExtras;
+  /** Told of every session list page read from Guidebook (not from the cache): change detection. */
+  sessionReads?: SessionListReads;
 }
 
 /** An all-day session's length (src/models/sessionWindow.ts): the default longest session. */
@@ -66,8 +71,10 @@ export class GuidebookClient {
   readonly #pageSizes = new Map<GuidebookResource, number>();
   /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
   readonly #layouts = new PageLayouts();
+  readonly #sessionReads: SessionListReads | undefined;
 
-  constructor({ config, cache, timeouts, ttlMs, upstream }: GuidebookClientOptions) {
+  constructor({ config, cache, timeouts, ttlMs, upstream, sessionReads }: GuidebookClientOptions) {
+    this.#sessionReads = sessionReads;
     this.upstream = new UpstreamClient({ provider: 'guidebook', baseUrl: config.baseUrl, authorization: `JWT ${config.apiKey}`, timeouts, cache, ...upstream });
     this.#ttlMs = ttlMs;
     this.maxSessionMs = config.maxSessionMs ?? DEFAULT_MAX_SESSION_MS;
@@ -90,7 +97,8 @@ export class GuidebookClient {
     signal?: AbortSignal,
   ): Promise<GuidebookPage<T>> {
     const params = page > 1 ? { ...query, page } : query;
-    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative, signal }) as Promise<
+    const onFetched = resource === 'sessions' && (item as unknown) === guidebookSessionWire ? this.#sessionPageRead(query, page) : undefined;
+    const answer = this.upstream.get(`${resource}/`, params, guidebookPage(item), { ttlMs: this.#ttlMs, headers, speculative, signal, onFetched }) as Promise<
       GuidebookPage<T>
     >;
     return answer.then(
@@ -106,6 +114,24 @@ export class GuidebookClient {
         throw error;
       },
     );
+  }
+
+  /**
+   * Reports a session page Guidebook answered to `sessionReads` (if observed). Its sessions
+   * are all the account's list shows of them; the page is the whole list only when the list
+   * has no filter (only an order or a page size) and no page after page 1.
+   */
+  #sessionPageRead<T>(query: QueryParams, page: number): ((body: GuidebookPage<T>, readAt: number) => void) | undefined {
+    const reads = this.#sessionReads;
+    if (!reads?.observed) return undefined;
+    const unfiltered = Object.entries(query).every(([name, value]) => value === undefined || value === null || name === 'ordering' || name === 'page_size');
+    return (body, readAt) =>
+      reads.report(() => ({
+        provider: 'guidebook',
+        sessions: mapCachedList(body.results as Array<z.infer<typeof guidebookSessionWire>>, toSession),
+        complete: unfiltered && page === 1 && body.next === null,
+        readAt,
+      }));
   }
 
   /** The layout page 1 of this list showed when last read, if it was. */

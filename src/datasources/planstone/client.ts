@@ -1,10 +1,12 @@
 import type { PlanstoneConfig } from '../../config/index.js';
 import { PageLayouts, type PageLayout } from '../../connections/index.js';
 import { UpstreamError } from '../../errors/index.js';
+import type { PlanstoneConferenceRef } from '../../models/index.js';
 import type { ResponseCache, UpstreamExtras, UpstreamTimeouts } from '../../upstream/index.js';
 import { prepareWire, UpstreamClient } from '../../upstream/index.js';
+import type { SessionListReads } from '../sessionListReads.js';
 import type { DayReadHints } from './dayOrderedSource.js';
-import { SESSION_LIST_FIELDS, type SessionRead } from './mapper.js';
+import { SESSION_LIST_FIELDS, toSession, type SessionRead } from './mapper.js';
 import { planstoneSessionPage, planstoneSpeakerPage, type PlanstoneSessionPage, type PlanstoneSpeakerPage } from './wire.js';
 
 /** Windows of the day-sorted conference whose reach a client remembers (see `dayReadHints`). */
@@ -29,6 +31,11 @@ export interface PlanstoneClientOptions {
    * connection pool, breaker and cache for the feed); none: this client makes its own.
    */
   sharedUpstream?: UpstreamClient;
+  /**
+   * Told of every page of whole sessions (no projection) read from the feed, not from the
+   * cache: change detection. `conference` is how the conference's objects name it.
+   */
+  sessionReads?: { reads: SessionListReads; conference: PlanstoneConferenceRef };
 }
 
 /**
@@ -52,6 +59,8 @@ export class PlanstoneClient {
   /** The feed answered 400 to a projection: list reads ask for whole sessions. */
   #projectionRefused = false;
   readonly #onNotice: ((message: string) => void) | undefined;
+  readonly #sessionReads: PlanstoneClientOptions['sessionReads'];
+  readonly #timeZone: string;
   /** A session's `rstartmins`/`rendmins` disagreed with its `startTime`/`endTime`: they are not used to select by time. */
   #startMinutesDistrusted = false;
 
@@ -60,7 +69,9 @@ export class PlanstoneClient {
     return `${this.#scope.account}/${this.#scope.conference}`;
   }
 
-  constructor({ config, cache, timeouts, ttlMs, upstream, onNotice, sharedUpstream }: PlanstoneClientOptions) {
+  constructor({ config, cache, timeouts, ttlMs, upstream, onNotice, sharedUpstream, sessionReads }: PlanstoneClientOptions) {
+    this.#sessionReads = sessionReads;
+    this.#timeZone = config.timeZone;
     this.upstream =
       sharedUpstream ??
       new UpstreamClient({
@@ -177,8 +188,29 @@ export class PlanstoneClient {
     speculative: boolean,
     signal: AbortSignal | undefined,
   ): Promise<PlanstoneSessionPage> {
-    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative, signal });
+    const onFetched = this.#sessionPageRead(query, page);
+    const answer = this.upstream.get('sessions', { ...query, page }, planstoneSessionPage, { ttlMs: this.#ttlMs, headers, speculative, signal, onFetched });
     return page === 1 ? this.#learning(`sessions?${JSON.stringify(query)}`, Number(query.max_results), answer) : answer;
+  }
+
+  /**
+   * Reports a page of whole sessions the feed answered to `sessionReads` (if observed; a
+   * projected page lacks fields change detection compares). The page is the conference's
+   * whole list only when its `where` is the conference's alone and page 1 holds every session.
+   */
+  #sessionPageRead(query: Record<string, string | number>, page: number): ((body: PlanstoneSessionPage, readAt: number) => void) | undefined {
+    const observed = this.#sessionReads;
+    if (!observed?.reads.observed || query.projection !== undefined) return undefined;
+    const unfiltered = query.where === JSON.stringify(this.#scope);
+    const zone = this.#timeZone;
+    return (body, readAt) =>
+      observed.reads.report(() => ({
+        provider: 'planstone',
+        conferenceId: this.conferenceId,
+        sessions: body._items.map((item) => toSession(item, zone, 'whole', observed.conference)),
+        complete: unfiltered && page === 1 && body._meta !== undefined && body._meta.total <= body._items.length,
+        readAt,
+      }));
   }
 
   speakersPage(
