@@ -1,0 +1,100 @@
+// The live-schedule part of `npm run bench` (issue 20, item 6; `--scenarios live` or
+// `npm run bench:live`), at one emulator size (`--live-scale`, default 10,000):
+//   1. the upstream cost of change detection at the defaults, on an unchanged feed and on one
+//      edited meanwhile (liveCost.ts), extrapolated to an hour and a day against Guidebook's quota;
+//   2. the delay from an edit in the emulator to a graphql-ws subscriber, p50/p99 (liveDelay.ts);
+//   3. fan-out of a burst of edits to 1,000 subscriptions on one gateway: events/s, RSS (liveFanOut.ts).
+// Every gateway is the compiled build with NODE_ENV=production (bench/processes/gateway.ts).
+// Prints figures and the targets they are read against; asserts nothing.
+import { startBuiltChild, type Child } from './childProcess.js';
+import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
+import { LIVE_DEFAULTS } from './liveConfig.js';
+import { measureDetectionCost } from './liveCost.js';
+import { measureDeliveryDelay, type DelayRun } from './liveDelay.js';
+import { measureFanOut } from './liveFanOut.js';
+import { liveReport } from './liveReport.js';
+
+export interface LiveBenchOptions {
+  /** EMULATOR_SCALE of the emulators. */
+  scale: number;
+  /** Detection cost: the defaults this many times faster (1: the defaults as they are). */
+  timeScale: number;
+  /** Detection cost: edits per provider per minute (defaults' clock) in the edited run. */
+  changesPerMinute: number;
+  /** Delay and fan-out: the poll interval (s). */
+  intervalS: number;
+  /** Delay: edits per run. */
+  changes: number;
+  sockets: number;
+  perSocket: number;
+  burst: number;
+  nodeFlags: string[];
+}
+
+type Emulators = Child<{ env: Record<string, string>; origins: Record<ProviderKey, string> }>;
+
+const startEmulators = (scale: number): Promise<Emulators> =>
+  // Seeding 10,000 + 15,000 sessions takes a while: allow it five minutes.
+  startBuiltChild('bench/processes/emulators.ts', { EMULATOR_SCALE: String(scale) }, [], 300_000);
+
+/** Runs the three parts; resolves to the report's lines. */
+export async function runLiveBench(options: LiveBenchOptions): Promise<string[]> {
+  const children: Emulators[] = [];
+  try {
+    // Two emulator sets: the unchanged feed's logs must not see the other run's edits.
+    const [quiet, edited] = await Promise.all([startEmulators(options.scale), startEmulators(options.scale)]);
+    children.push(quiet, edited);
+    const quietControl = new EmulatorControl(quiet.info.origins);
+    const common = { nodeFlags: options.nodeFlags, timeScale: options.timeScale };
+    const cycleS = (LIVE_DEFAULTS.completeEvery * LIVE_DEFAULTS.intervalS) / options.timeScale;
+    console.log(`\nLive schedule at scale ${options.scale}: detection cost (two runs side by side, about ${Math.round(cycleS / 60 + 2)} min)`);
+    const costs = await Promise.all([
+      measureDetectionCost({ ...common, env: quiet.info.env, control: quietControl, changesPerMinute: 0 }),
+      measureDetectionCost({ ...common, env: edited.info.env, control: new EmulatorControl(edited.info.origins), changesPerMinute: options.changesPerMinute }),
+    ]);
+    await edited.stop();
+
+    // Delay and fan-out run on the quiet set: the defaults' TTLs, scaled to the short interval.
+    const ratio = options.intervalS / LIVE_DEFAULTS.intervalS;
+    const scaledTtls = {
+      GUIDEBOOK_CACHE_TTL_MS: String(Math.round(LIVE_DEFAULTS.guidebookTtlMs * ratio)),
+      ROUNDWARE_CACHE_TTL_MS: String(Math.round(LIVE_DEFAULTS.roundwareTtlMs * ratio)),
+    };
+    const delays: DelayRun[] = [];
+    const ttls = [Math.round(LIVE_DEFAULTS.planstoneTtlMs * ratio), options.intervalS * 1000];
+    for (const [i, planstoneTtlMs] of [...new Set(ttls)].entries()) {
+      console.log(`Delivery delay: interval ${options.intervalS} s, Planstone TTL ${planstoneTtlMs / 1000} s, ${options.changes} edits`);
+      delays.push(
+        await measureDeliveryDelay(
+          {
+            env: quiet.info.env,
+            control: quietControl,
+            nodeFlags: options.nodeFlags,
+            intervalS: options.intervalS,
+            planstoneTtlMs,
+            extraEnv: scaledTtls,
+            changes: options.changes,
+          },
+          i * options.changes,
+        ),
+      );
+    }
+    console.log(`Fan-out: ${options.sockets} × ${options.perSocket} subscriptions, a burst of ${options.burst} edits`);
+    const fanOut = await measureFanOut(
+      {
+        env: quiet.info.env,
+        control: quietControl,
+        nodeFlags: options.nodeFlags,
+        intervalS: options.intervalS,
+        extraEnv: { ...scaledTtls, PLANSTONE_CACHE_TTL_MS: String(options.intervalS * 1000) },
+        sockets: options.sockets,
+        perSocket: options.perSocket,
+        burst: options.burst,
+      },
+      2 * options.changes,
+    );
+    return liveReport({ options, costs, delays, fanOut });
+  } finally {
+    await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
+  }
+}
