@@ -54,14 +54,17 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
     ]);
     await edited.stop();
 
-    // Delay and fan-out run on the quiet set: the defaults' TTLs, scaled to the short interval.
+    // Delay and fan-out run on the quiet set: the defaults' TTLs and stale grace, scaled to the
+    // short interval. Planstone's TTL three ways: the defaults' ratio (5 × the interval), one
+    // interval, and 0 (no cache: the poll's own delay, what a detection read past the cache would give).
     const ratio = options.intervalS / LIVE_DEFAULTS.intervalS;
     const scaledTtls = {
       GUIDEBOOK_CACHE_TTL_MS: String(Math.round(LIVE_DEFAULTS.guidebookTtlMs * ratio)),
       ROUNDWARE_CACHE_TTL_MS: String(Math.round(LIVE_DEFAULTS.roundwareTtlMs * ratio)),
+      CACHE_STALE_GRACE_MS: String(Math.round(LIVE_DEFAULTS.staleGraceMs * ratio)),
     };
     const delays: DelayRun[] = [];
-    const ttls = [Math.round(LIVE_DEFAULTS.planstoneTtlMs * ratio), options.intervalS * 1000];
+    const ttls = [Math.round(LIVE_DEFAULTS.planstoneTtlMs * ratio), options.intervalS * 1000, 0];
     for (const [i, planstoneTtlMs] of [...new Set(ttls)].entries()) {
       console.log(`Delivery delay: interval ${options.intervalS} s, Planstone TTL ${planstoneTtlMs / 1000} s, ${options.changes} edits`);
       delays.push(
@@ -75,7 +78,7 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
             extraEnv: scaledTtls,
             changes: options.changes,
           },
-          i * options.changes,
+          i * (options.changes + 1),
         ),
       );
     }
@@ -91,7 +94,7 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
         perSocket: options.perSocket,
         burst: options.burst,
       },
-      2 * options.changes,
+      ttls.length * (options.changes + 1),
     );
     return liveReport({ options, costs, delays, fanOut });
   } finally {

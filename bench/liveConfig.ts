@@ -15,12 +15,13 @@ export const LIVE_DEFAULTS = (() => {
     guidebookTtlMs: d.GUIDEBOOK_CACHE_TTL_MS,
     planstoneTtlMs: d.PLANSTONE_CACHE_TTL_MS,
     roundwareTtlMs: d.ROUNDWARE_CACHE_TTL_MS,
+    staleGraceMs: d.CACHE_STALE_GRACE_MS,
   };
 })();
 
 /**
  * The environment of a gateway that runs the default configuration `timeScale` times faster:
- * the poll interval and every provider's cache TTL divided by it, Guidebook's quotas multiplied
+ * the poll interval, every provider's cache TTL and the stale grace divided by it, Guidebook's quotas multiplied
  * by it (so quota pacing spaces reads `timeScale` times closer). Requests counted over a span
  * of `T` seconds are then those of `T × timeScale` seconds at the defaults. `timeScale` 1 is
  * the defaults themselves. Poll durations do not shrink: keep the interval well above them.
@@ -33,6 +34,7 @@ export function scaledDefaultsEnv(timeScale: number): Record<string, string> {
     GUIDEBOOK_CACHE_TTL_MS: String(Math.round(d.guidebookTtlMs / timeScale)),
     PLANSTONE_CACHE_TTL_MS: String(Math.round(d.planstoneTtlMs / timeScale)),
     ROUNDWARE_CACHE_TTL_MS: String(Math.round(d.roundwareTtlMs / timeScale)),
+    CACHE_STALE_GRACE_MS: String(Math.round(d.staleGraceMs / timeScale)),
     GUIDEBOOK_QUOTA_PER_DAY: String(Math.round(d.guidebookPerDay * timeScale)),
     ...(d.guidebookPerMinute > 0 ? { GUIDEBOOK_QUOTA_PER_MINUTE: String(Math.round(d.guidebookPerMinute * timeScale)) } : {}),
   };

@@ -66,7 +66,7 @@ export async function measureDeliveryDelay(options: DelayOptions, offset: number
     const editedAt = new Map<string, number>();
     // Gaps uniform in [interval / 2, TTL + interval]: each edit meets the cheap poll's cached
     // answer at a random age, as a change made at a random moment does.
-    const spanMs = planstoneTtlMs + intervalS * 1000;
+    const spanMs = planstoneTtlMs + intervalS * 1000 * (planstoneTtlMs > 0 ? 1 : 2);
     for (const [i, target] of targets.entries()) {
       await sleep(intervalS * 500 + Math.random() * (spanMs - intervalS * 500));
       editedAt.set(target.sessionId, nowMs());
