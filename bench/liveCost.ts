@@ -31,15 +31,25 @@ export interface CostRun {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A Planstone read of a whole feed (not the cheap `session_updated_at` poll). */
-const isCompletePlanstoneRead = (c: { provider: ProviderKey; url: string }) =>
-  c.provider === 'planstone' && c.url.includes('/sessions') && !decodeURIComponent(c.url).includes('session_updated_at');
+/**
+ * A read of the whole feed (not the cheap `session_updated_at` poll) of the last configured
+ * Planstone conference: the poll's last scope, so a poll is over once its reads stop.
+ */
+function isLastCompleteRead(env: Record<string, string>): (c: { provider: ProviderKey; url: string }) => boolean {
+  const conferences = JSON.parse(env.PLANSTONE_CONFERENCES ?? '[]') as Array<{ conference: string }>;
+  const last = `"conference":"${conferences.at(-1)?.conference ?? env.PLANSTONE_CONFERENCE}"`;
+  return (c) => {
+    const url = decodeURIComponent(c.url);
+    return c.provider === 'planstone' && url.includes('/sessions') && url.includes(last) && !url.includes('session_updated_at');
+  };
+}
 
 /** Runs one measurement on its own gateway (the emulators' logs are cleared first). */
 export async function measureDetectionCost(options: CostOptions): Promise<CostRun> {
   const { control, timeScale } = options;
   const intervalMs = (LIVE_DEFAULTS.intervalS * 1000) / timeScale;
   const editing = options.changesPerMinute > 0;
+  const isCompletePlanstoneRead = isLastCompleteRead(options.env);
   const planstoneTargets = editing ? await editablePlanstoneSessions(options.env, 60) : [];
   const guidebookTargets = editing ? await guidebookSessionIds(options.env, 30) : [];
   await control.settle();

@@ -33,7 +33,10 @@ export interface FanOutRun {
   /** From the first edit to the last event delivered (ms). */
   endToEndMs: number;
   rssIdleMb: number | undefined;
+  /** With the subscriptions open, before any event. */
   rssOpenMb: number | undefined;
+  /** After the first change reached every subscriber (the sessions' reads it caused included). */
+  rssFirstEventMb: number | undefined;
   rssPeakMb: number | undefined;
   problems: string[];
 }
@@ -72,6 +75,10 @@ export async function measureFanOut(options: FanOutOptions, offset: number): Pro
     const rssIdleMb = rssMb(gateway.pid);
     const all = openSubscribers(gateway.info.url, SUBSCRIPTION, sockets, perSocket);
     subscribers = all;
+    // Open, before any event: every socket acknowledged, its subscriptions sent right after.
+    if (!(await until(() => all.connected() >= sockets, 60_000))) all.problems.push(`only ${all.connected()} of ${sockets} sockets connected`);
+    await sleep(3_000);
+    const rssOpenMb = rssMb(gateway.pid);
     // Edits of one session until every subscriber has received one: then all are open and
     // detection is live. The arrivals of this warm-up are left out of the burst's.
     const live = await untilDetected(
@@ -83,7 +90,7 @@ export async function measureFanOut(options: FanOutOptions, offset: number): Pro
     if (!live) all.problems.push(`only ${new Set(all.arrivals.map((a) => a.subscriber)).size} of ${count} subscribers received the warm-up change`);
     // Let a warm-up edit still in flight be delivered before the burst is counted.
     await sleep(options.intervalS * 2_000);
-    const rssOpenMb = rssMb(gateway.pid);
+    const rssFirstEventMb = rssMb(gateway.pid);
 
     const before = all.arrivals.length;
     const editAt = nowMs();
@@ -102,6 +109,7 @@ export async function measureFanOut(options: FanOutOptions, offset: number): Pro
       endToEndMs: last - editAt,
       rssIdleMb,
       rssOpenMb,
+      rssFirstEventMb,
       rssPeakMb: peak.stop(),
       problems: [...all.problems],
     };

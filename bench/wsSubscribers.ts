@@ -17,6 +17,8 @@ export interface Arrival {
 export interface WsSubscribers {
   /** Every event received so far, by every subscription, in arrival order. */
   arrivals: Arrival[];
+  /** Sockets whose connection the gateway acknowledged (their subscribe messages follow at once). */
+  connected(): number;
   /** Errors and closes reported by the clients (a run with any is reported, not trusted). */
   problems: string[];
   /** Ends every subscription and closes the sockets (the closes this causes are not problems). */
@@ -35,13 +37,17 @@ export function openSubscribers(httpUrl: string, query: string, sockets: number,
   const problems: string[] = [];
   const clients: Client[] = [];
   const disposers: Array<() => void> = [];
+  let connected = 0;
   for (let s = 0; s < sockets; s += 1) {
     const client = createClient({
       url: httpUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: true,
-      on: { closed: (event) => problems.push(`socket ${s} closed: ${(event as { code?: number }).code ?? '?'}`) },
+      on: {
+        connected: () => (connected += 1),
+        closed: (event) => problems.push(`socket ${s} closed: ${(event as { code?: number }).code ?? '?'}`),
+      },
     });
     clients.push(client);
     for (let i = 0; i < perSocket; i += 1) {
@@ -65,6 +71,7 @@ export function openSubscribers(httpUrl: string, query: string, sockets: number,
   }
   return {
     arrivals,
+    connected: () => connected,
     problems,
     async close() {
       for (const dispose of disposers) dispose();
