@@ -9,7 +9,7 @@
 import { startBuiltChild, type Child } from './childProcess.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { LIVE_DEFAULTS } from './liveConfig.js';
-import { measureDetectionCost } from './liveCost.js';
+import { measureDetectionCost, type CostRun } from './liveCost.js';
 import { measureDeliveryDelay, type DelayRun } from './liveDelay.js';
 import { measureFanOut } from './liveFanOut.js';
 import { liveReport } from './liveReport.js';
@@ -28,6 +28,8 @@ export interface LiveBenchOptions {
   sockets: number;
   perSocket: number;
   burst: number;
+  /** Which parts to run (default all three). */
+  parts: ReadonlySet<'cost' | 'delay' | 'fanout'>;
   nodeFlags: string[];
 }
 
@@ -42,17 +44,29 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
   const children: Emulators[] = [];
   try {
     // Two emulator sets: the unchanged feed's logs must not see the other run's edits.
-    const [quiet, edited] = await Promise.all([startEmulators(options.scale), startEmulators(options.scale)]);
-    children.push(quiet, edited);
+    const quiet = await startEmulators(options.scale);
+    children.push(quiet);
     const quietControl = new EmulatorControl(quiet.info.origins);
-    const common = { nodeFlags: options.nodeFlags, timeScale: options.timeScale };
-    const cycleS = (LIVE_DEFAULTS.completeEvery * LIVE_DEFAULTS.intervalS) / options.timeScale;
-    console.log(`\nLive schedule at scale ${options.scale}: detection cost (two runs side by side, about ${Math.round(cycleS / 60 + 2)} min)`);
-    const costs = await Promise.all([
-      measureDetectionCost({ ...common, env: quiet.info.env, control: quietControl, changesPerMinute: 0 }),
-      measureDetectionCost({ ...common, env: edited.info.env, control: new EmulatorControl(edited.info.origins), changesPerMinute: options.changesPerMinute }),
-    ]);
-    await edited.stop();
+    const costs: CostRun[] = [];
+    if (options.parts.has('cost')) {
+      const edited = await startEmulators(options.scale);
+      children.push(edited);
+      const common = { nodeFlags: options.nodeFlags, timeScale: options.timeScale };
+      const cycleS = (LIVE_DEFAULTS.completeEvery * LIVE_DEFAULTS.intervalS) / options.timeScale;
+      console.log(`\nLive schedule at scale ${options.scale}: detection cost (two runs side by side, about ${Math.round(cycleS / 60 + 2)} min)`);
+      costs.push(
+        ...(await Promise.all([
+          measureDetectionCost({ ...common, env: quiet.info.env, control: quietControl, changesPerMinute: 0 }),
+          measureDetectionCost({
+            ...common,
+            env: edited.info.env,
+            control: new EmulatorControl(edited.info.origins),
+            changesPerMinute: options.changesPerMinute,
+          }),
+        ])),
+      );
+      await edited.stop();
+    }
 
     // Delay and fan-out run on the quiet set: the defaults' TTLs and stale grace, scaled to the
     // short interval. Planstone's TTL three ways: the defaults' ratio (5 × the interval), one
@@ -65,7 +79,7 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
     };
     const delays: DelayRun[] = [];
     const ttls = [Math.round(LIVE_DEFAULTS.planstoneTtlMs * ratio), options.intervalS * 1000, 0];
-    for (const [i, planstoneTtlMs] of [...new Set(ttls)].entries()) {
+    for (const [i, planstoneTtlMs] of (options.parts.has('delay') ? [...new Set(ttls)] : []).entries()) {
       console.log(`Delivery delay: interval ${options.intervalS} s, Planstone TTL ${planstoneTtlMs / 1000} s, ${options.changes} edits`);
       delays.push(
         await measureDeliveryDelay(
@@ -82,6 +96,7 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<string[]>
         ),
       );
     }
+    if (!options.parts.has('fanout')) return liveReport({ options, costs, delays });
     console.log(`Fan-out: ${options.sockets} × ${options.perSocket} subscriptions, a burst of ${options.burst} edits`);
     const fanOut = await measureFanOut(
       {

@@ -26,7 +26,14 @@ export interface CostRun {
   /** Edits made during the window, per provider. */
   edits: { planstone: number; guidebook: number };
   baseline: { requests: Record<ProviderKey, number>; bytes: Record<ProviderKey, number> };
-  window: { requests: Record<ProviderKey, number>; bytes: Record<ProviderKey, number>; realMs: number; complete: boolean };
+  window: {
+    requests: Record<ProviderKey, number>;
+    /** Planstone requests of the cheap poll (`session_updated_at >= cursor`), of all in the window. */
+    cheapPlanstone: number;
+    bytes: Record<ProviderKey, number>;
+    realMs: number;
+    complete: boolean;
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,7 +95,9 @@ export async function measureDetectionCost(options: CostOptions): Promise<CostRu
 
     // The window: until the complete Planstone read that ends the first cycle after the baseline.
     const cycleMs = LIVE_DEFAULTS.completeEvery * intervalMs;
-    const windowEnd = await readsSettledAfter(control, baselineEnd, quietMs, Date.now() + cycleMs * 1.5 + 120_000, isCompletePlanstoneRead);
+    // Looked for in the cycle's second half only: a baseline whose end was taken too early
+    // (a long pause inside it) cannot pass for it.
+    const windowEnd = await readsSettledAfter(control, baselineEnd + cycleMs / 2, quietMs, baselineEnd + cycleMs * 2 + 300_000, isCompletePlanstoneRead);
     closed = true;
     await editing$;
     const end = windowEnd ?? Date.now();
@@ -101,6 +110,7 @@ export async function measureDetectionCost(options: CostOptions): Promise<CostRu
       baseline: { requests: countByProvider(baselineCalls), bytes: await replayedBytes(control, baselineCalls) },
       window: {
         requests: countByProvider(windowCalls),
+        cheapPlanstone: windowCalls.filter((c) => c.provider === 'planstone' && decodeURIComponent(c.url).includes('session_updated_at')).length,
         bytes: await replayedBytes(control, windowCalls),
         realMs: end - baselineEnd,
         complete: windowEnd !== undefined,

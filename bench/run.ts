@@ -22,6 +22,7 @@
 //   --live-changes <n>    edits per delay run (default 30)
 //   --live-sockets <n> --live-per-socket <n>  subscribers of the fan-out run (default 10 × 100)
 //   --live-burst <n>      edits at once in the fan-out run (default 20)
+//   --live-parts cost,delay,fanout  which of the three parts to run (default all)
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
 // the gateway runs with the Node.js flags of `npm run start:prod`.
 import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
@@ -503,6 +504,7 @@ if (SELECTED.includes('live')) {
     sockets: Number(option('live-sockets', '10')),
     perSocket: Number(option('live-per-socket', '100')),
     burst: Number(option('live-burst', '20')),
+    parts: new Set(option('live-parts', 'cost,delay,fanout').split(',') as Array<'cost' | 'delay' | 'fanout'>),
     nodeFlags: NODE_FLAGS,
   });
   console.log(lines.join('\n'));
