@@ -14,7 +14,7 @@
 //   --scale 1000,10000    the emulator sizes (EMULATOR_SCALE) the schedule scenarios run at
 //   --scenarios live      the live schedule (issue 20; bench/liveBench.ts, also `npm run bench:live`):
 //                         detection cost per hour/day, delivery delay p50/p99, fan-out to 1,000 subscribers.
-//                         Not in the default list (at the defaults it runs about 17 minutes). Its options:
+//                         Not in the default list (at the defaults it runs half an hour or more). Its options:
 //   --live-scale <n>      EMULATOR_SCALE (default 10000)
 //   --live-time-scale <k> detection cost on the defaults run k× faster (default 1: the defaults as they are)
 //   --live-changes-per-minute <n>  edits per provider per minute in the edited-feed run (default 2)
