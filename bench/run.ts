@@ -12,6 +12,17 @@
 //   --scenarios a,…,j     which scenarios (default all): (a)–(d), (i), (j) over the default seed; (e)–(h),
 //                         the schedule scenarios (bench/scheduleBench.ts), e.g. `--scenarios e,f,g,h`
 //   --scale 1000,10000    the emulator sizes (EMULATOR_SCALE) the schedule scenarios run at
+//   --scenarios live      the live schedule (issue 20; bench/liveBench.ts, also `npm run bench:live`):
+//                         detection cost per hour/day, delivery delay p50/p99, fan-out to 1,000 subscribers.
+//                         Not in the default list (at the defaults it runs half an hour or more). Its options:
+//   --live-scale <n>      EMULATOR_SCALE (default 10000)
+//   --live-time-scale <k> detection cost on the defaults run k× faster (default 1: the defaults as they are)
+//   --live-changes-per-minute <n>  edits per provider per minute in the edited-feed run (default 2)
+//   --live-interval <s>   poll interval of the delay and fan-out runs (default 2)
+//   --live-changes <n>    edits per delay run (default 30)
+//   --live-sockets <n> --live-per-socket <n>  subscribers of the fan-out run (default 10 × 100)
+//   --live-burst <n>      edits at once in the fan-out run (default 20)
+//   --live-parts cost,delay,fanout  which of the three parts to run (default all)
 // `npm run bench` compiles the gateway and the child processes first (tsconfig.bench.json);
 // the gateway runs with the Node.js flags of `npm run start:prod`.
 import { ROUNDWARE_PROJECTS } from '@sessions-gateway/emulators/roundware';
@@ -24,6 +35,7 @@ import { roundsOf, type UpstreamCall } from './criticalPath.js';
 import { EmulatorControl, type ProviderKey } from './emulatorControl.js';
 import { firstConferenceOnly } from './firstConferenceOnly.js';
 import { probeLatency, type LatencyProbe } from './latencyProbe.js';
+import { runLiveBench } from './liveBench.js';
 import { runLoad, type LoadResult } from './load.js';
 import {
   minimumClientSessions,
@@ -76,7 +88,8 @@ const SELECTED = option('scenarios', 'a,b,c,d,i,j,e,f,g,h')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-for (const s of SELECTED) if (s.length !== 1 || !'abcdefghij'.includes(s)) throw new Error(`--scenarios: unknown scenario "${s}" (a–j)`);
+for (const s of SELECTED)
+  if (s !== 'live' && (s.length !== 1 || !'abcdefghij'.includes(s))) throw new Error(`--scenarios: unknown scenario "${s}" (a–j, live)`);
 const CLASSIC = (['a', 'b', 'c', 'd', 'i', 'j'] as const).filter((s) => SELECTED.includes(s));
 const SCHEDULE = new Set(SCHEDULE_SCENARIOS.filter((s) => SELECTED.includes(s)));
 const SCALES = option('scale', '1000,10000').split(',').map(Number);
@@ -477,6 +490,21 @@ if (SCHEDULE.size > 0) {
     durationSeconds: DURATION,
     connections: CONNECTIONS,
     probe: PROBE_REPETITIONS,
+    nodeFlags: NODE_FLAGS,
+  });
+  console.log(lines.join('\n'));
+}
+if (SELECTED.includes('live')) {
+  const lines = await runLiveBench({
+    scale: Number(option('live-scale', '10000')),
+    timeScale: Number(option('live-time-scale', '1')),
+    changesPerMinute: Number(option('live-changes-per-minute', '2')),
+    intervalS: Number(option('live-interval', '2')),
+    changes: Number(option('live-changes', '30')),
+    sockets: Number(option('live-sockets', '10')),
+    perSocket: Number(option('live-per-socket', '100')),
+    burst: Number(option('live-burst', '20')),
+    parts: new Set(option('live-parts', 'cost,delay,fanout').split(',') as Array<'cost' | 'delay' | 'fanout'>),
     nodeFlags: NODE_FLAGS,
   });
   console.log(lines.join('\n'));
