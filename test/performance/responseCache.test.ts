@@ -153,14 +153,41 @@ describe.each(KINDS)('response cache (%s)', (kind) => {
     }
   });
 
-  it('a PRIVATE answer is never kept without a caller to scope it, nor given to another caller', async () => {
+  it('a PRIVATE answer is never given to another caller; without access control the anonymous one is shared and stays private on the wire', async () => {
     const ATTENDEES = '{ attendees(first: 2) { edges { node { email } } } }';
     const open = await gateway(kind);
+    const get = async (headers: Record<string, string> = {}) => {
+      const response = await request(`${open.url}?${new URLSearchParams({ query: ATTENDEES }).toString()}`, {
+        headers: { 'apollo-require-preflight': 'true', ...headers },
+      });
+      expect(response.statusCode).toBe(200);
+      await response.body.dump();
+      return String(response.headers['cache-control']);
+    };
     try {
-      const first = await open.query(ATTENDEES);
-      expect(first.errors).toBeUndefined();
-      // No access control: there is no caller to keep it for, so it runs again.
-      expect((await upstreamReads(() => open.query(ATTENDEES))).reads).toBeGreaterThan(0);
+      // No access control, no credential: the one anonymous principal, whose PRIVATE answers are
+      // kept for every such caller — and never publicly cacheable: `private` for a GET (executed
+      // or stored), `no-store` for a POST.
+      const executed = await upstreamReads(() => get());
+      expect(executed.reads).toBeGreaterThan(0);
+      expect(executed.value).toMatch(/^private, max-age=\d+$/);
+      const stored = await upstreamReads(() => get());
+      expect(stored.reads).toBe(0);
+      expect(stored.value).toMatch(/^private, max-age=\d+$/);
+      const post = await upstreamReads(() =>
+        request(open.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ATTENDEES }) }),
+      );
+      expect(post.reads).toBe(0);
+      expect(post.value.headers['cache-control']).toBe('no-store');
+      expect(((await post.value.body.json()) as GraphQLResponse).errors).toBeUndefined();
+      // A caller with credentials is a principal of its own: never the anonymous answer, nor another's.
+      const alice = { authorization: 'Bearer alice' };
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, alice))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, alice))).reads).toBe(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { authorization: 'Bearer bob' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { cookie: 'session=alice' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { cookie: 'session=bob' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { 'x-api-key': 'k' }))).reads).toBeGreaterThan(0);
     } finally {
       await open.close();
     }

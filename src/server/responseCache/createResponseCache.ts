@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 
 import type { UpstreamChanges } from '../../upstream/index.js';
 import type { RedisClient } from '../../upstream/redis/index.js';
@@ -68,7 +68,6 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       store,
       build: options.build,
       accessControl: options.accessControl,
-      callerOf: (res: Response) => (typeof res.locals.caller === 'string' ? res.locals.caller : undefined),
       onOutcome: options.onOutcome,
       onError: options.onError,
     }),

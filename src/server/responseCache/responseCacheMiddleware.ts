@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 
 import { recordingReads } from '../../upstream/index.js';
+import { callerScope } from './callerScope.js';
 import { operationKey } from './operationKey.js';
 import type { ResponseStore } from './responseStore.js';
 import { ResponseTicket } from './responseTicket.js';
@@ -13,10 +14,8 @@ export interface ResponseCacheMiddlewareOptions {
   store: ResponseStore;
   /** See `operationKey`. */
   build: string;
-  /** Client access control is on: every key names its caller (`callerOf`), every answer is `private` for HTTP caches. */
+  /** Client access control is on: every key names its authenticated caller, every answer is `private` for HTTP caches (see callerScope). */
   accessControl: boolean;
-  /** The authenticated caller of a request (set by clientAuth); undefined: not served from the cache. */
-  callerOf(res: Response): string | undefined;
   onOutcome?(outcome: ResponseCacheOutcome): void;
   onError?(error: unknown): void;
 }
@@ -46,7 +45,7 @@ type Settle = (shared: Shared | undefined) => void;
  *   whichever comes first — and no invalidation happened meanwhile (ResponseStore).
  */
 export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions): RequestHandler {
-  const { store, build, accessControl, callerOf, onOutcome = () => undefined, onError = () => undefined } = options;
+  const { store, build, accessControl, onOutcome = () => undefined, onError = () => undefined } = options;
   const flights = new Map<string, Promise<Shared | undefined>>();
 
   const serve = (req: Request, res: Response, response: StoredResponse, outcome: 'hit' | 'shared', leaderCacheControl?: string) => {
@@ -74,7 +73,7 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
 
   const execute = (req: Request, res: Response, next: () => void, key: string, epoch: number | undefined, settle: Settle | undefined) => {
     onOutcome('miss');
-    const ticket = new ResponseTicket(accessControl);
+    const ticket = new ResponseTicket();
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
@@ -108,7 +107,7 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
   };
 
   return (req, res, next) => {
-    const caller = accessControl ? callerOf(res) : 'public';
+    const caller = callerScope(req, res, accessControl);
     const key = caller === undefined ? undefined : operationKey(req, build, caller);
     if (key === undefined) {
       next();

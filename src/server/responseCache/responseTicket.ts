@@ -14,11 +14,6 @@ export interface ResponseVerdict {
  */
 export class ResponseTicket extends ReadRecord {
   verdict: ResponseVerdict | undefined;
-
-  /** `callerScoped`: the key names one caller, so a PRIVATE answer may be shared under it. */
-  constructor(readonly callerScoped: boolean) {
-    super();
-  }
 }
 
 /** The ticket of the operation being executed, if the response cache follows it. */
