@@ -54,7 +54,13 @@ import { partialResultsStep } from './plugins/partialResults.js';
 import { subscriptionsOverHttpCheck, type SubscriptionTransport } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
-import { createResponseCache, responseCacheFingerprint, type ResponseCacheOutcome, type ResponseInvalidation } from './responseCache/index.js';
+import {
+  createResponseCache,
+  responseCacheFingerprint,
+  type ResponseCacheOutcome,
+  type ResponseInvalidation,
+  type ServedFromCache,
+} from './responseCache/index.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { attachWebSocketTransport, httpSubscriptions, OperationRunner, subscriptionRootGuard, SubscriptionSlots } from './subscriptions/index.js';
@@ -145,7 +151,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
   const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
   const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
-  const responseMetrics: { record?: (outcome: ResponseCacheOutcome) => void } = {};
+  const responseMetrics: { record?: (outcome: ResponseCacheOutcome) => void; served?: (served: ServedFromCache) => void } = {};
   const responseCache =
     config.responseCache &&
     createResponseCache({
@@ -164,6 +170,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       accessControl: config.auth !== null,
       policyOf: caching.policyOf,
       onOutcome: (outcome) => responseMetrics.record?.(outcome),
+      onServed: (served) => responseMetrics.served?.(served),
       onError: storeErrors.report,
     });
   const clients = createProviderClients(config, cache, quota, resilience, (provider, message) => logger.warn({ provider }, message), responseCache?.changes);
@@ -222,6 +229,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
 
   responseMetrics.record = (outcome) => operations.metrics.recordResponseCache(outcome);
+  responseMetrics.served = (served) => operations.recordServedFromCache(served);
   const jitAfter = config.execution.jitAfterExecutions;
   const limitsCheck = operationLimitsCheck(config.limits);
   const apollo = new ApolloServer<GatewayContext>({

@@ -4,7 +4,9 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { observeUpstreamCalls } from '../../src/upstream/observer.js';
+import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type GraphQLResponse, type Harness, type HarnessOptions } from '../support/gatewayHarness.js';
+import { captureLogLines } from '../support/logCapture.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
 
 // The whole-response cache's correctness (docs/response-cache.md), over the emulators with
@@ -251,6 +253,27 @@ describe.each(KINDS)('response cache (%s)', (kind) => {
       expect(harness.upstreamCalls().total).toBe(one);
       const metrics = await (await request(harness.url.replace('/graphql', '/metrics'))).body.text();
       expect(metrics).toMatch(/gateway_response_cache_total\{outcome="shared"\} 7\b/);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('an operation answered from the cache is counted and logged as an operation (it never reaches Apollo Server)', async () => {
+    const { destination, lines } = captureLogLines();
+    const harness = await gateway(kind, { env: { LOG_LEVEL: 'info' }, gatewayOptions: { logDestination: destination } });
+    const NAMED = 'query ProjectCount { clientSessions(filter: { projectId: 1 }) { totalCount } }';
+    try {
+      await harness.query(NAMED);
+      expect((await upstreamReads(() => harness.query(NAMED, undefined, { 'x-request-id': 'hit-one' }))).reads).toBe(0);
+      await harness.query(NAMED);
+      const { text } = await getPath(harness.url, '/metrics');
+      expect(sample(text, 'gateway_operations_total', { operation: 'ProjectCount', type: 'query', outcome: 'success' })).toBe(3);
+      expect(sample(text, 'gateway_operation_duration_seconds_count', { operation: 'ProjectCount', type: 'query', outcome: 'success' })).toBe(3);
+      expect(sample(text, 'gateway_response_cache_total', { outcome: 'hit' })).toBe(2);
+      const finished = lines.filter((line) => line.msg === 'operation finished' && line.operation === 'ProjectCount');
+      expect(finished).toHaveLength(3);
+      expect(finished.filter((line) => line.responseCache === 'hit')).toHaveLength(2);
+      expect(finished.find((line) => line.requestId === 'hit-one')).toMatchObject({ operationType: 'query', outcome: 'success', responseCache: 'hit' });
     } finally {
       await harness.close();
     }

@@ -49,6 +49,7 @@ describe('MemoryResponseStore', () => {
   const answer = (deps: string[]): StoredResponse => ({
     body: '{"data":{}}',
     etag: '"x"',
+    operation: 'Q',
     contentType: 'application/json',
     maxAge: 60,
     scope: 'PUBLIC',

@@ -5,6 +5,8 @@ export interface ResponseVerdict {
   /** The cache hints of the operation. */
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
+  /** The operation's name (`(anonymous)` without one), for the metrics and log line of the answers served from the cache. */
+  operation: string;
 }
 
 /**

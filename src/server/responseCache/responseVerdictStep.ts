@@ -23,6 +23,6 @@ export function responseVerdictStep(policyOf: PolicyOf): ResponseStep {
     const result = response.body.singleResult;
     if (result.data == null || (result.errors?.length ?? 0) > 0 || (errors?.length ?? 0) > 0 || contextValue.partialErrors.length > 0) return;
     const { maxAge, scope } = policyOf(schema, document, operation);
-    ticket.verdict = { maxAge, scope };
+    ticket.verdict = { maxAge, scope, operation: operation.name?.value ?? '(anonymous)' };
   };
 }
