@@ -35,6 +35,7 @@ import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
 import { inOneLayer } from './inOneLayer.js';
+import { jsonBody } from './jsonBody.js';
 import {
   answerHeaderOverflowWithJson,
   bodyErrors,
@@ -327,7 +328,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       getUrlLimit(config.limits.maxGetUrlBytes, reject),
       caching.headers,
       ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
-      express.json({ limit: config.limits.maxBodyBytes }),
+      // express.json, with the usual `application/json` POST read without its layers.
+      jsonBody(config.limits.maxBodyBytes),
       requestGate(config.limits, reject),
       ...operations.afterBodyParsing,
       // A subscription document graphql-js's validation would throw on (not report): 400, not 500.
