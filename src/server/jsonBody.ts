@@ -44,17 +44,16 @@ export function jsonBody(limit: number): RequestHandler {
       chunks.push(chunk);
       received += chunk.length;
     };
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
+    // Listeners stay on the request (it is done with once read): `settled` keeps a late error from answering twice.
+    let settled = false;
     const onError = (error: Error) => {
-      cleanup();
+      if (settled) return;
+      settled = true;
       next(Object.assign(error, { status: 400, statusCode: 400, expose: true, type: 'request.aborted' }));
     };
     const onEnd = () => {
-      cleanup();
+      if (settled) return;
+      settled = true;
       let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received)).toString('utf8');
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       let at = 0;
@@ -80,7 +79,7 @@ export function jsonBody(limit: number): RequestHandler {
       next();
     };
     req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
+    req.once('end', onEnd);
+    req.once('error', onError);
   };
 }
