@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import express, { type RequestHandler } from 'express';
 
 /** `application/json`, alone or with `charset=utf-8` (what clients send): the bodies read here. */
@@ -79,7 +80,8 @@ export function jsonBody(limit: number): RequestHandler {
       next();
     };
     req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onError);
+    // Run in the request's async context (its request scope and span), not the HTTP parser's: as raw-body does.
+    req.once('end', AsyncResource.bind(onEnd));
+    req.once('error', AsyncResource.bind(onError));
   };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +13,8 @@ import { jsonBody } from '../../src/server/jsonBody.js';
 // over real loopback HTTP, the same request sent to an app with each.
 
 const LIMIT = 64;
+/** A request scope set before the body is read (as observeRequests sets one). */
+const scope = new AsyncLocalStorage<string>();
 
 async function appWith(parser: RequestHandler): Promise<{ url: string; server: http.Server }> {
   const app = express();
@@ -19,9 +22,10 @@ async function appWith(parser: RequestHandler): Promise<{ url: string; server: h
     res.status(200).json({ error: { status: error.status, type: error.type } });
   };
   const answer: RequestHandler = (req, res) => {
-    res.json({ body: req.body as unknown });
+    res.json({ body: req.body as unknown, scope: scope.getStore() });
   };
-  app.post('/', parser, answer, onError);
+  const scoped: RequestHandler = (req, _res, next) => scope.run(String(req.headers['x-scope'] ?? 'none'), next);
+  app.post('/', scoped, parser, answer, onError);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
@@ -70,7 +74,11 @@ describe('jsonBody', () => {
 
   it('reads a body as it is (the comparison above can fail)', async () => {
     const { answer } = await send(ours.url, '{"query":"{ a }"}', JSON_TYPE);
-    expect(JSON.parse(answer)).toEqual({ body: { query: '{ a }' } });
+    expect(JSON.parse(answer)).toEqual({ body: { query: '{ a }' }, scope: 'none' });
+    // Regression: read on the request's 'end' event, the rest of the request ran outside its
+    // request scope (masked errors lost their request id).
+    const scoped = await send(ours.url, '{"query":"{ a }"}', { ...JSON_TYPE, 'x-scope': 'request-7' });
+    expect(JSON.parse(scoped.answer)).toEqual({ body: { query: '{ a }' }, scope: 'request-7' });
     const refused = await send(ours.url, '123', JSON_TYPE);
     expect(JSON.parse(refused.answer)).toEqual({ error: { status: 400, type: 'entity.parse.failed' } });
   });
