@@ -38,6 +38,7 @@ import { CompiledExecution } from './execution/compiledExecution.js';
 import { mountGraphiql, sandboxLandingPage } from './graphiql/index.js';
 import { providerMaxAges, typeMaxAges } from './httpCache/typeMaxAges.js';
 import { inOneLayer } from './inOneLayer.js';
+import { jsonBody } from './jsonBody.js';
 import {
   answerHeaderOverflowWithJson,
   bodyErrors,
@@ -57,7 +58,13 @@ import { partialResultsStep } from './plugins/partialResults.js';
 import { subscriptionsOverHttpCheck, type SubscriptionTransport } from './plugins/subscriptionsOverHttp.js';
 import { wellFormedArgumentsCheck } from './plugins/wellFormedArguments.js';
 import { requestIdFrom } from './requestId.js';
-import { createResponseCache, responseCacheFingerprint, type ResponseCacheOutcome, type ResponseInvalidation } from './responseCache/index.js';
+import {
+  createResponseCache,
+  responseCacheFingerprint,
+  type ResponseCacheOutcome,
+  type ResponseInvalidation,
+  type ServedFromCache,
+} from './responseCache/index.js';
 import { createScrubber } from './scrubber.js';
 import { sensitiveValuesOf } from './sensitiveValues.js';
 import { attachWebSocketTransport, httpSubscriptions, OperationRunner, subscriptionRootGuard, SubscriptionSlots } from './subscriptions/index.js';
@@ -154,7 +161,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // The federation build (and @apollo/subgraph) is loaded only for a subgraph deployment.
   const schema = config.federation ? (await import('../federation/index.js')).createSubgraphSchema() : createSchema();
   const caching = httpCaching({ typeMaxAges: typeMaxAges(providerMaxAges(config)), alwaysPrivate: config.auth !== null });
-  const responseMetrics: { record?: (outcome: ResponseCacheOutcome) => void } = {};
+  const responseMetrics: { record?: (outcome: ResponseCacheOutcome) => void; served?: (served: ServedFromCache) => void } = {};
   const responseCache =
     config.responseCache &&
     createResponseCache({
@@ -173,6 +180,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       accessControl: config.auth !== null,
       policyOf: caching.policyOf,
       onOutcome: (outcome) => responseMetrics.record?.(outcome),
+      onServed: (served) => responseMetrics.served?.(served),
       onError: storeErrors.report,
     });
   // Session list pages providers answer (clients' reads and their refreshes), for change detection.
@@ -256,6 +264,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
 
   responseMetrics.record = (outcome) => operations.metrics.recordResponseCache(outcome);
+  responseMetrics.served = (served) => operations.recordServedFromCache(served);
   const jitAfter = config.execution.jitAfterExecutions;
   const limitsCheck = operationLimitsCheck(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -353,7 +362,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       getUrlLimit(config.limits.maxGetUrlBytes, reject),
       caching.headers,
       ...(config.auth ? [clientAuth({ auth: config.auth, reject, onRefused: (req, reason) => logger.info({ reason }, 'credential refused') })] : []),
-      express.json({ limit: config.limits.maxBodyBytes }),
+      // express.json, with the usual `application/json` POST read without its layers.
+      jsonBody(config.limits.maxBodyBytes),
       requestGate(config.limits, reject),
       ...operations.afterBodyParsing,
       // A subscription document graphql-js's validation would throw on (not report): 400, not 500.

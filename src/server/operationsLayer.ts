@@ -15,9 +15,10 @@ import { observeUpstreamCalls } from '../upstream/observer.js';
 import { bearerMatcher } from './auth/index.js';
 import { graphqlBodyErrorHandler, jsonStatusForRequestErrors } from './jsonStatusForRequestErrors.js';
 import { observeRequests } from './observeRequests.js';
-import { metricsPlugin } from './plugins/metrics.js';
+import { metricsPlugin, operationLabels } from './plugins/metrics.js';
 import { requestLoggingPlugin } from './plugins/requestLogging.js';
 import { tracingPlugin } from './plugins/tracing.js';
+import type { ServedFromCache } from './responseCache/index.js';
 
 export interface OperationsLayerOptions {
   config: GatewayConfig;
@@ -40,6 +41,11 @@ export interface OperationsLayer {
   trustedDocuments: PersistedOperationsOptions;
   /** After body parsing, before Apollo Server: trusted documents, status codes for `application/json`. */
   afterBodyParsing: RequestHandler[];
+  /**
+   * An operation answered from the whole-response cache (it never reaches Apollo Server):
+   * counted in the operation metrics and logged like the operations the plugins see.
+   */
+  recordServedFromCache(served: ServedFromCache): void;
   /** Last on `/graphql`: unreadable bodies answered as GraphQL errors. */
   bodyErrorHandler: ErrorRequestHandler;
   /** `GET /readyz`, `GET /metrics`, and (outside production) `/examples/web/`. */
@@ -78,9 +84,19 @@ export function createOperationsLayer({ config, logger, upstreamClients, health,
   const manifestPath = path.resolve(projectRoot(), config.persistedOperations.manifestPath);
   const manifest = existsSync(manifestPath) || config.persistedOperations.only ? loadOperationManifest(manifestPath) : null;
 
+  const label = operationLabels();
   return {
     metrics,
-    plugins: [metricsPlugin({ metrics }), tracingPlugin(), requestLoggingPlugin({ logger }) as ApolloServerPlugin],
+    recordServedFromCache({ operation, outcome, seconds, requestId }) {
+      metrics.recordOperation(label(operation), 'query', 'success', seconds, []);
+      if (logger.isLevelEnabled('info')) {
+        logger.info(
+          { requestId, operation, operationType: 'query', outcome: 'success', durationMs: Math.round(seconds * 1000), responseCache: outcome },
+          'operation finished',
+        );
+      }
+    },
+    plugins: [metricsPlugin({ metrics, label }), tracingPlugin(), requestLoggingPlugin({ logger }) as ApolloServerPlugin],
     observe: observeRequests(),
     trustedDocuments: { manifest, only: config.persistedOperations.only },
     afterBodyParsing: [persistedOperations({ manifest, only: config.persistedOperations.only }), jsonStatusForRequestErrors()],

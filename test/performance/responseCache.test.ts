@@ -4,7 +4,9 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { observeUpstreamCalls } from '../../src/upstream/observer.js';
+import { getPath, sample } from '../operations/httpGet.js';
 import { startHarness, type GraphQLResponse, type Harness, type HarnessOptions } from '../support/gatewayHarness.js';
+import { captureLogLines } from '../support/logCapture.js';
 import { redisAvailability, startRedisServer, type RedisServer } from '../support/redisServer.js';
 
 // The whole-response cache's correctness (docs/response-cache.md), over the emulators with
@@ -153,14 +155,41 @@ describe.each(KINDS)('response cache (%s)', (kind) => {
     }
   });
 
-  it('a PRIVATE answer is never kept without a caller to scope it, nor given to another caller', async () => {
+  it('a PRIVATE answer is never given to another caller; without access control the anonymous one is shared and stays private on the wire', async () => {
     const ATTENDEES = '{ attendees(first: 2) { edges { node { email } } } }';
     const open = await gateway(kind);
+    const get = async (headers: Record<string, string> = {}) => {
+      const response = await request(`${open.url}?${new URLSearchParams({ query: ATTENDEES }).toString()}`, {
+        headers: { 'apollo-require-preflight': 'true', ...headers },
+      });
+      expect(response.statusCode).toBe(200);
+      await response.body.dump();
+      return String(response.headers['cache-control']);
+    };
     try {
-      const first = await open.query(ATTENDEES);
-      expect(first.errors).toBeUndefined();
-      // No access control: there is no caller to keep it for, so it runs again.
-      expect((await upstreamReads(() => open.query(ATTENDEES))).reads).toBeGreaterThan(0);
+      // No access control, no credential: the one anonymous principal, whose PRIVATE answers are
+      // kept for every such caller — and never publicly cacheable: `private` for a GET (executed
+      // or stored), `no-store` for a POST.
+      const executed = await upstreamReads(() => get());
+      expect(executed.reads).toBeGreaterThan(0);
+      expect(executed.value).toMatch(/^private, max-age=\d+$/);
+      const stored = await upstreamReads(() => get());
+      expect(stored.reads).toBe(0);
+      expect(stored.value).toMatch(/^private, max-age=\d+$/);
+      const post = await upstreamReads(() =>
+        request(open.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ATTENDEES }) }),
+      );
+      expect(post.reads).toBe(0);
+      expect(post.value.headers['cache-control']).toBe('no-store');
+      expect(((await post.value.body.json()) as GraphQLResponse).errors).toBeUndefined();
+      // A caller with credentials is a principal of its own: never the anonymous answer, nor another's.
+      const alice = { authorization: 'Bearer alice' };
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, alice))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, alice))).reads).toBe(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { authorization: 'Bearer bob' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { cookie: 'session=alice' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { cookie: 'session=bob' }))).reads).toBeGreaterThan(0);
+      expect((await upstreamReads(() => open.query(ATTENDEES, undefined, { 'x-api-key': 'k' }))).reads).toBeGreaterThan(0);
     } finally {
       await open.close();
     }
@@ -224,6 +253,27 @@ describe.each(KINDS)('response cache (%s)', (kind) => {
       expect(harness.upstreamCalls().total).toBe(one);
       const metrics = await (await request(harness.url.replace('/graphql', '/metrics'))).body.text();
       expect(metrics).toMatch(/gateway_response_cache_total\{outcome="shared"\} 7\b/);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('an operation answered from the cache is counted and logged as an operation (it never reaches Apollo Server)', async () => {
+    const { destination, lines } = captureLogLines();
+    const harness = await gateway(kind, { env: { LOG_LEVEL: 'info' }, gatewayOptions: { logDestination: destination } });
+    const NAMED = 'query ProjectCount { clientSessions(filter: { projectId: 1 }) { totalCount } }';
+    try {
+      await harness.query(NAMED);
+      expect((await upstreamReads(() => harness.query(NAMED, undefined, { 'x-request-id': 'hit-one' }))).reads).toBe(0);
+      await harness.query(NAMED);
+      const { text } = await getPath(harness.url, '/metrics');
+      expect(sample(text, 'gateway_operations_total', { operation: 'ProjectCount', type: 'query', outcome: 'success' })).toBe(3);
+      expect(sample(text, 'gateway_operation_duration_seconds_count', { operation: 'ProjectCount', type: 'query', outcome: 'success' })).toBe(3);
+      expect(sample(text, 'gateway_response_cache_total', { outcome: 'hit' })).toBe(2);
+      const finished = lines.filter((line) => line.msg === 'operation finished' && line.operation === 'ProjectCount');
+      expect(finished).toHaveLength(3);
+      expect(finished.filter((line) => line.responseCache === 'hit')).toHaveLength(2);
+      expect(finished.find((line) => line.requestId === 'hit-one')).toMatchObject({ operationType: 'query', outcome: 'success', responseCache: 'hit' });
     } finally {
       await harness.close();
     }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 
+import { ANONYMOUS, callerScope } from '../../src/server/responseCache/callerScope.js';
 import { MemoryResponseStore } from '../../src/server/responseCache/memoryResponseStore.js';
 import { operationKey } from '../../src/server/responseCache/operationKey.js';
 import type { StoredResponse } from '../../src/server/responseCache/storedResponse.js';
@@ -48,6 +49,7 @@ describe('MemoryResponseStore', () => {
   const answer = (deps: string[]): StoredResponse => ({
     body: '{"data":{}}',
     etag: '"x"',
+    operation: 'Q',
     contentType: 'application/json',
     maxAge: 60,
     scope: 'PUBLIC',
@@ -78,5 +80,31 @@ describe('MemoryResponseStore', () => {
     const next = (await store.lookup('a')).epoch;
     await store.invalidateKeys(['p:1:GET /guides/'], true);
     expect((await store.lookup('a')).epoch).toBe(next);
+  });
+});
+
+describe('callerScope', () => {
+  const req = (headers: Record<string, string> = {}) => ({ headers }) as unknown as Request;
+  const res = (caller?: string) => ({ locals: caller === undefined ? {} : { caller } }) as unknown as Response;
+
+  it('with access control: the authenticated caller, none without one', () => {
+    expect(callerScope(req({ authorization: 'Bearer x' }), res('key:abc'), true)).toBe('key:abc');
+    expect(callerScope(req(), res(), true)).toBeUndefined();
+  });
+
+  it('without it: the anonymous principal, or a principal per set of credentials carried', () => {
+    expect(callerScope(req(), res(), false)).toBe(ANONYMOUS);
+    const presented: Array<Record<string, string>> = [
+      { authorization: 'Bearer a' },
+      { authorization: 'Bearer b' },
+      { cookie: 'a' },
+      { 'x-api-key': 'a' },
+      { authorization: 'Bearer a', cookie: 'a' },
+    ];
+    const scopes = presented.map((headers) => callerScope(req(headers), res(), false));
+    expect(new Set([ANONYMOUS, ...scopes]).size).toBe(6);
+    expect(callerScope(req({ authorization: 'Bearer a' }), res(), false)).toBe(scopes[0]);
+    // The credentials themselves are never part of the key, only their digest.
+    expect(scopes.join()).not.toMatch(/Bearer/);
   });
 });

@@ -16,18 +16,32 @@ export interface MetricsPluginOptions {
    * fail to render (issue 22, found by the fuzzer).
    */
   maxOperationNameLength?: number;
+  /** The label of an operation name under those bounds; by default `operationLabels(...)` of the two above. Pass the same one to every counter of operations. */
+  label?: (name: string) => string;
 }
 
-/** Counts every operation by name, type and outcome, with its duration and error codes. */
-export function metricsPlugin({ metrics, maxOperationNames = 200, maxOperationNameLength = 100 }: MetricsPluginOptions): ApolloServerPlugin {
+/**
+ * An operation name's label value for the metrics: itself, or `(other)` once
+ * `maxOperationNames` names have their own or when it is longer than `maxOperationNameLength`.
+ */
+export function operationLabels(maxOperationNames = 200, maxOperationNameLength = 100): (name: string) => string {
   const seen = new Set<string>();
-  const label = (name: string): string => {
+  return (name) => {
     if (name.length > maxOperationNameLength) return '(other)';
     if (seen.has(name)) return name;
     if (seen.size >= maxOperationNames) return '(other)';
     seen.add(name);
     return name;
   };
+}
+
+/** Counts every operation by name, type and outcome, with its duration and error codes. */
+export function metricsPlugin({
+  metrics,
+  maxOperationNames = 200,
+  maxOperationNameLength = 100,
+  label = operationLabels(maxOperationNames, maxOperationNameLength),
+}: MetricsPluginOptions): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const started = performance.now();

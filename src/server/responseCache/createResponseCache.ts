@@ -1,11 +1,11 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 
 import type { UpstreamChanges } from '../../upstream/index.js';
 import type { RedisClient } from '../../upstream/redis/index.js';
 import type { ResponseStep } from '../plugins/gatewayRequestPlugin.js';
 import { MemoryResponseStore } from './memoryResponseStore.js';
 import { RedisResponseStore } from './redisResponseStore.js';
-import { responseCacheMiddleware, type ResponseCacheOutcome } from './responseCacheMiddleware.js';
+import { responseCacheMiddleware, type ResponseCacheOutcome, type ServedFromCache } from './responseCacheMiddleware.js';
 import type { ResponseStore } from './responseStore.js';
 import { responseVerdictStep, type PolicyOf } from './responseVerdictStep.js';
 
@@ -20,6 +20,8 @@ export interface ResponseCacheOptions {
   accessControl: boolean;
   policyOf: PolicyOf;
   onOutcome?(outcome: ResponseCacheOutcome): void;
+  /** See responseCacheMiddleware. */
+  onServed?(served: ServedFromCache): void;
   onError?(error: unknown): void;
 }
 
@@ -68,8 +70,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       store,
       build: options.build,
       accessControl: options.accessControl,
-      callerOf: (res: Response) => (typeof res.locals.caller === 'string' ? res.locals.caller : undefined),
       onOutcome: options.onOutcome,
+      onServed: options.onServed,
       onError: options.onError,
     }),
     verdictStep: responseVerdictStep(options.policyOf),

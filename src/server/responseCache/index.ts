@@ -1,3 +1,3 @@
 export { createResponseCache, type ResponseCache, type ResponseCacheOptions, type ResponseInvalidation } from './createResponseCache.js';
 export { responseCacheFingerprint } from './responseCacheFingerprint.js';
-export type { ResponseCacheOutcome } from './responseCacheMiddleware.js';
+export type { ResponseCacheOutcome, ServedFromCache } from './responseCacheMiddleware.js';

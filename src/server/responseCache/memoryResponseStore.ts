@@ -36,6 +36,10 @@ export class MemoryResponseStore implements ResponseStore {
     return { hit: this.get(key), epoch: this.#epoch };
   }
 
+  peek(key: string): StoredResponse | undefined {
+    return this.get(key);
+  }
+
   /** The answer under `key`, if kept and not expired. */
   get(key: string): StoredResponse | undefined {
     const response = this.#lru.get(key);

@@ -4,6 +4,23 @@ import type { Request } from 'express';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 const APQ_HASH = /^[0-9a-f]{64}$/i;
 
+/** Documents' SHA-256 by text, for the texts clients repeat (bounded: at most 500 texts of up to 10,000 characters). */
+const documentHashes = new Map<string, string>();
+const MEMO_TEXTS = 500;
+const MEMO_TEXT_CHARS = 10_000;
+
+function documentHash(text: string): string {
+  let hash = documentHashes.get(text);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(text).digest('hex');
+    if (text.length <= MEMO_TEXT_CHARS) {
+      if (documentHashes.size >= MEMO_TEXTS) documentHashes.clear();
+      documentHashes.set(text, hash);
+    }
+  }
+  return hash;
+}
+
 /**
  * The whole-response cache key of one HTTP request, or undefined when the request is not
  * one the cache serves (a batch, a HEAD, a GET without Apollo's CSRF preflight header, a
@@ -40,7 +57,7 @@ export function operationKey(req: Request, build: string, caller: string): strin
     persistedHash = hash.toLowerCase();
   }
   let document: string;
-  if (typeof query === 'string') document = createHash('sha256').update(query).digest('hex');
+  if (typeof query === 'string') document = documentHash(query);
   else if (query === undefined && persistedHash) document = persistedHash;
   else return undefined;
   // A text that does not match the hash sent with it is refused by Apollo Server: it must see it.

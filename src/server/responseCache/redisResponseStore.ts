@@ -103,6 +103,10 @@ export class RedisResponseStore implements ResponseStore {
   /** Resolves once this replica hears other replicas' invalidations (never rejects; may never resolve while Redis is away). */
   readonly subscribed: Promise<void>;
 
+  peek(key: string): StoredResponse | undefined {
+    return this.#front.get(key);
+  }
+
   async lookup(key: string): Promise<ResponseLookup> {
     const local = this.#front.get(key);
     if (local) return { hit: local, epoch: undefined };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 
 import { recordingReads } from '../../upstream/index.js';
+import { callerScope } from './callerScope.js';
 import { operationKey } from './operationKey.js';
 import type { ResponseStore } from './responseStore.js';
 import { ResponseTicket } from './responseTicket.js';
@@ -9,15 +10,24 @@ import type { StoredResponse } from './storedResponse.js';
 
 export type ResponseCacheOutcome = 'hit' | 'shared' | 'miss' | 'stored';
 
+/** One operation answered from the cache (a stored answer, or an identical operation's): it never reaches Apollo Server's plugins. */
+export interface ServedFromCache {
+  operation: string;
+  outcome: 'hit' | 'shared';
+  /** From the cache's look-up to the answer written. */
+  seconds: number;
+  requestId: string | undefined;
+}
+
 export interface ResponseCacheMiddlewareOptions {
   store: ResponseStore;
   /** See `operationKey`. */
   build: string;
-  /** Client access control is on: every key names its caller (`callerOf`), every answer is `private` for HTTP caches. */
+  /** Client access control is on: every key names its authenticated caller, every answer is `private` for HTTP caches (see callerScope). */
   accessControl: boolean;
-  /** The authenticated caller of a request (set by clientAuth); undefined: not served from the cache. */
-  callerOf(res: Response): string | undefined;
   onOutcome?(outcome: ResponseCacheOutcome): void;
+  /** Each operation answered from the cache, for the operation metrics and log line Apollo Server's plugins would have written. */
+  onServed?(served: ServedFromCache): void;
   onError?(error: unknown): void;
 }
 
@@ -46,12 +56,32 @@ type Settle = (shared: Shared | undefined) => void;
  *   whichever comes first — and no invalidation happened meanwhile (ResponseStore).
  */
 export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions): RequestHandler {
-  const { store, build, accessControl, callerOf, onOutcome = () => undefined, onError = () => undefined } = options;
+  const { store, build, accessControl, onOutcome = () => undefined, onServed, onError = () => undefined } = options;
   const flights = new Map<string, Promise<Shared | undefined>>();
 
-  const serve = (req: Request, res: Response, response: StoredResponse, outcome: 'hit' | 'shared', leaderCacheControl?: string) => {
+  // The Content-Length of each stored answer, computed once (the bytes are served as they are).
+  const lengths = new WeakMap<StoredResponse, string>();
+  const lengthOf = (response: StoredResponse) => {
+    let length = lengths.get(response);
+    if (length === undefined) lengths.set(response, (length = String(Buffer.byteLength(response.body))));
+    return length;
+  };
+
+  // Written straight to the socket, not through Express's `res.send` (which would convert the
+  // text to a Buffer, parse the content type, ask for an ETag, and run the wrappers the
+  // front puts on `send` — none of which changes a stored answer's 200). Same headers, same 304.
+  const serve = (req: Request, res: Response, response: StoredResponse, outcome: 'hit' | 'shared', started: number, leaderCacheControl?: string) => {
     onOutcome(outcome);
-    res.status(200);
+    if (onServed) {
+      const requestId: unknown = res.locals.requestId;
+      onServed({
+        operation: response.operation,
+        outcome,
+        seconds: (performance.now() - started) / 1000,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+      });
+    }
+    res.statusCode = 200;
     res.setHeader('content-type', response.contentType);
     if (req.method === 'GET') {
       let cacheControl = leaderCacheControl;
@@ -65,16 +95,23 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
       }
       if (cacheControl && !cacheControl.includes('no-store')) {
         res.setHeader('cache-control', cacheControl);
-        // Express answers 304 when If-None-Match holds it.
         res.setHeader('etag', response.etag);
+        // If-None-Match holds it: 304 without a body (as Express's `send` answers it).
+        if (req.headers['if-none-match'] !== undefined && req.fresh) {
+          res.statusCode = 304;
+          res.removeHeader('content-type');
+          res.end();
+          return;
+        }
       }
     }
-    res.send(response.body);
+    res.setHeader('content-length', lengthOf(response));
+    res.end(response.body);
   };
 
   const execute = (req: Request, res: Response, next: () => void, key: string, epoch: number | undefined, settle: Settle | undefined) => {
     onOutcome('miss');
-    const ticket = new ResponseTicket(accessControl);
+    const ticket = new ResponseTicket();
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
@@ -88,6 +125,7 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
           contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
           maxAge: verdict.maxAge,
           scope: verdict.scope,
+          operation: verdict.operation,
           expiresAt,
           deps: [...ticket.reads.keys()],
         };
@@ -108,17 +146,27 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
   };
 
   return (req, res, next) => {
-    const caller = accessControl ? callerOf(res) : 'public';
+    const started = performance.now();
+    const caller = callerScope(req, res, accessControl);
     const key = caller === undefined ? undefined : operationKey(req, build, caller);
     if (key === undefined) {
       next();
       return;
     }
     const flight = flights.get(key);
-    if (flight) {
+    if (!flight) {
+      // Held in this process: served at once (what `lookup` would answer first).
+      const held = store.peek(key);
+      if (held) {
+        serve(req, res, held, 'hit', started);
+        return;
+      }
+    } else {
       // A failure to send (the client gone) goes to Express's error handling, never unhandled.
       flight
-        .then((shared) => (shared ? serve(req, res, shared.response, 'shared', shared.cacheControl) : execute(req, res, next, key, undefined, undefined)))
+        .then((shared) =>
+          shared ? serve(req, res, shared.response, 'shared', started, shared.cacheControl) : execute(req, res, next, key, undefined, undefined),
+        )
         .catch(next);
       return;
     }
@@ -135,7 +183,7 @@ export function responseCacheMiddleware(options: ResponseCacheMiddlewareOptions)
         ({ hit, epoch }) => {
           if (!hit) return execute(req, res, next, key, epoch, settle);
           settle({ response: hit, cacheControl: undefined });
-          serve(req, res, hit, 'hit');
+          serve(req, res, hit, 'hit', started);
         },
         (error: unknown) => {
           onError(error);

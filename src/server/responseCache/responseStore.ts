@@ -19,6 +19,11 @@ export interface ResponseLookup {
 export interface ResponseStore {
   readonly kind: 'memory' | 'redis';
   lookup(key: string): Promise<ResponseLookup>;
+  /**
+   * The answer under `key` when this process holds it (without Redis: the store; with it:
+   * the local front) — what `lookup` would answer first, without waiting. For the hit path.
+   */
+  peek(key: string): StoredResponse | undefined;
   /** Keeps `response` until its `expiresAt` unless the epoch moved since `epoch` (see above). Never throws. */
   store(key: string, response: StoredResponse, epoch: number | undefined): Promise<void>;
   /**

@@ -5,6 +5,8 @@ export interface ResponseVerdict {
   /** The cache hints of the operation. */
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
+  /** The operation's name (`(anonymous)` without one), for the metrics and log line of the answers served from the cache. */
+  operation: string;
 }
 
 /**
@@ -14,11 +16,6 @@ export interface ResponseVerdict {
  */
 export class ResponseTicket extends ReadRecord {
   verdict: ResponseVerdict | undefined;
-
-  /** `callerScoped`: the key names one caller, so a PRIVATE answer may be shared under it. */
-  constructor(readonly callerScoped: boolean) {
-    super();
-  }
 }
 
 /** The ticket of the operation being executed, if the response cache follows it. */

@@ -10,9 +10,10 @@ export type PolicyOf = (schema: GraphQLSchema, document: DocumentNode, operation
 /**
  * The last step before an answer is sent: when the response cache follows the operation,
  * says whether its answer may be given to another request with the same key — only an
- * answer to a query, with data, HTTP 200 and no error at all (partial results included),
- * and a PRIVATE one only when the key names the caller. Whether it is also *kept* depends
- * on its hints' `maxAge` and on the upstream entries it read (see the middleware).
+ * answer to a query, with data, HTTP 200 and no error at all (partial results included).
+ * PRIVATE ones too: every key names its principal (callerScope), so an answer only ever
+ * goes to the principal it was built for. Whether it is also *kept* depends on its hints'
+ * `maxAge` and on the upstream entries it read (see the middleware).
  */
 export function responseVerdictStep(policyOf: PolicyOf): ResponseStep {
   return ({ schema, document, operation, response, contextValue, errors }) => {
@@ -22,7 +23,6 @@ export function responseVerdictStep(policyOf: PolicyOf): ResponseStep {
     const result = response.body.singleResult;
     if (result.data == null || (result.errors?.length ?? 0) > 0 || (errors?.length ?? 0) > 0 || contextValue.partialErrors.length > 0) return;
     const { maxAge, scope } = policyOf(schema, document, operation);
-    if (scope === 'PRIVATE' && !ticket.callerScoped) return;
-    ticket.verdict = { maxAge, scope };
+    ticket.verdict = { maxAge, scope, operation: operation.name?.value ?? '(anonymous)' };
   };
 }

@@ -9,6 +9,8 @@ export interface StoredResponse {
   /** The operation's cache hints: `maxAge` in seconds and scope (a PRIVATE answer is only kept under one caller's key). */
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
+  /** The operation's name (`(anonymous)` without one): a stored answer is counted and logged as that operation. */
+  operation: string;
   /** Not served from this instant on (ms since the epoch): the hints' `maxAge`, bounded by the freshness of every entry in `deps`. */
   expiresAt: number;
   /** The upstream cache keys it was built from: it dies when any of them changes. */
@@ -35,7 +37,7 @@ export function parseStored(text: string): StoredResponse | undefined {
   try {
     const head = JSON.parse(text.slice(0, newline)) as Omit<StoredResponse, 'body'>;
     if (typeof head.etag !== 'string' || typeof head.expiresAt !== 'number' || !Array.isArray(head.deps)) return undefined;
-    return { ...head, body: text.slice(newline + 1) };
+    return { ...head, operation: typeof head.operation === 'string' ? head.operation : '(anonymous)', body: text.slice(newline + 1) };
   } catch {
     return undefined;
   }
