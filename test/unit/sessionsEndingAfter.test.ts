@@ -108,7 +108,7 @@ describe('sessionsEndingAfter', () => {
     let answered = 0;
     for (let round = 0; round < 300; round += 1) {
       const size = 2 + Math.floor(random() * 6);
-      const rows = randomList(random, size * 4 + Math.floor(random() * 80));
+      const rows = randomList(random, Math.floor(random() * (size * 4 + 80)));
       const t = Math.floor(random() * 4 * 96) * 15 * 60_000 + (random() < 0.5 ? 0 : 7 * 60_000);
       const windows: SessionWindow[] = [
         { happeningAt: new Date(t) },
@@ -129,13 +129,22 @@ describe('sessionsEndingAfter', () => {
     expect(answered).toBe(1800);
   });
 
-  it('declines what it cannot count: no bound on the end, a start bound below it, a list of 3 pages or fewer', async () => {
+  it('declines what it cannot count: no bound on the end, a start bound below it', async () => {
     const rows = randomList(lcg(3), 40);
     expect(await sessionsEndingAfter(readsOf(rows, 5), { startsAfter: new Date(0), startsBefore: new Date(HOUR) }, DAY)).toBeUndefined();
     expect(await sessionsEndingAfter(readsOf(rows, 5), { endsAfter: new Date(5 * HOUR), startsBefore: new Date(4 * HOUR) }, DAY)).toBeUndefined();
+  });
+
+  it('a list of 3 pages or fewer is read whole in start order (every page once), exact for sessions longer than the look-back', async () => {
+    const rows = randomList(lcg(3), 40);
+    // A 40-hour session still running at t: beyond GUIDEBOOK_MAX_SESSION_HOURS' 24, found all the same.
+    rows.push({ sourceId: '99', startTime: new Date(0), endTime: new Date(40 * HOUR), allDay: false });
+    const window = { happeningAt: new Date(30 * HOUR) };
     const calls: string[] = [];
-    expect(await sessionsEndingAfter(readsOf(rows, 14, calls), { happeningAt: new Date(30 * HOUR) }, DAY)).toBeUndefined();
-    expect(calls).toEqual(['start:1']);
+    const found = await sessionsEndingAfter(readsOf(rows, 14, calls), window, DAY);
+    expect(sortedIds(found!)).toEqual(sortedIds(rows.filter((r) => matches(r, window))));
+    expect(sortedIds(found!)).toContain(99);
+    expect(calls.sort()).toEqual(['start:1', 'start:2', 'start:3']);
   });
 
   it('declines (undefined, not a wrong answer) when the orders disagree: a session missing from the end order, or one ending before it starts', async () => {

@@ -2,7 +2,7 @@ import { findPageRange } from '../../connections/index.js';
 import { sessionInWindow, type SessionModel, type SessionWindow } from '../../models/index.js';
 import { anchorsOf, rememberView, startBounds, windowKey, type ReadSessionPage, type SpanHint } from './sessionWindowSource.js';
 
-/** Pages a list must exceed for sessionsEndingAfter to read it (a shorter one is read in start order). */
+/** Pages a list must exceed for sessionsEndingAfter to read it in end order (a shorter one is read whole). */
 export const SMALL_LIST = 3;
 
 /** The three orders of one Guidebook session list that sessionsEndingAfter reads (one per request each). */
@@ -19,9 +19,10 @@ export interface OrderedReads {
  * The sessions of one list that can match `window` (a superset, every one checked here with
  * `sessionInWindow`) when the window bounds the end from below — `happeningAt` t or
  * `endsAfter` t: effective end after T, the later of them — without reading the start-ordered
- * list's look-back (every start of the last `maxSessionMs`, docs/filters.md). Undefined when it
- * does not apply (no bound on the end, or a start bound U below T) or the reads disagree (a
- * list that changed between them): the caller then reads the look-back.
+ * list's look-back (every start of the last `maxSessionMs`, docs/filters.md): exact for a
+ * session of any length. A list of at most SMALL_LIST pages is read whole instead. Undefined
+ * when it does not apply (no bound on the end, or a start bound U below T) or the reads
+ * disagree (a list that changed between them): the caller then reads the look-back.
  *
  * Every session with an end ends at or after its start, so one that ends by T started by T,
  * within U. The sessions with an end that end after T and start within U therefore number
@@ -58,9 +59,16 @@ export async function sessionsEndingAfter(
   const count = first.count;
   const pageSize = first.pageSize ?? Math.max(1, count);
   const pageCount = first.pageSize ? Math.max(1, Math.ceil(count / first.pageSize)) : 1;
-  // A list of at most SMALL_LIST pages costs at most that many reads in start order; this way
-  // costs at least two more than the start order's (the descending end order's page 1 and the page of T).
-  if (pageCount <= SMALL_LIST) return undefined;
+  if (pageCount <= SMALL_LIST) {
+    // Read whole in start order (at most SMALL_LIST calls, page 1 read already): never more than
+    // the end order costs here (at least page 1, the descending end order's page 1, the page of U
+    // and the page of T), and exact for a session of any length, as the end order is.
+    const pages = [first.sessions, ...(await Promise.all(Array.from({ length: pageCount - 1 }, (_, i) => reads.byStart(i + 2)))).map((p) => p.sessions)];
+    return rememberView(pages, `ending after ${windowKey(window)}`, () => {
+      const seen = new Set<string>();
+      return pages.flat().filter((s) => !seen.has(s.sourceId) && seen.add(s.sourceId) && sessionInWindow(s, window));
+    });
+  }
   const probe = (read: ReadSessionPage, key: (s: SessionModel) => number) => async (page: number) => {
     const { sessions } = await read(page);
     return sessions.length === 0 ? null : { first: key(sessions[0]!), last: key(sessions.at(-1)!) };
@@ -127,9 +135,9 @@ export async function sessionsEndingAfter(
     { key: after, inclusive: false },
   );
   const firstEndPage = endRange.first;
-  if (firstEndPage > pageCount) return undefined;
-  const endPage = await reads.byEnd(firstEndPage);
-  const endedBy = (firstEndPage - 1) * pageSize + endPage.sessions.filter((s) => endOf(s) <= after).length;
+  // Past the last page: every session ends by T (none lacks an end: it would sort last, after T).
+  const endPage = firstEndPage > pageCount ? { sessions: [] } : await reads.byEnd(firstEndPage);
+  const endedBy = firstEndPage > pageCount ? count : (firstEndPage - 1) * pageSize + endPage.sessions.filter((s) => endOf(s) <= after).length;
 
   const running = starts.position - open.length - endedBy;
   if (running < 0) return undefined;
