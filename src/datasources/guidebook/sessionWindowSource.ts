@@ -75,8 +75,8 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
  * and last page that can hold the window's sessions are found by interpolation search over
  * page numbers (`findPageRange`, each probe a page read through the shared cache: the last
- * page gives the spread of the starts, then a guess or two per end, halving when a guess
- * misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
+ * page — or `span`, the guide's dates, when known — gives the spread of the starts, then a
+ * guess or two per end, halving when a guess misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
  * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + the last
  * page + typically 1–2 probes (at most 2·(⌈log₂(pages + 1)⌉ + 1)) + the window's pages
  * (those probed are read once); warm: 0
@@ -199,7 +199,7 @@ export function pagesLazily(window: SessionWindow, order: SessionOrder): boolean
  * matches whole (its starts lie between the first page's last start and the last page's first
  * start), so the total is the matches on those two pages plus the full pages between, and
  * item i of the window is on a page known without reading the others. The first page of a day
- * thus costs page 1 + the last page + the probes (the window's end pages among them), not
+ * thus costs page 1 + the last page (or `span`) + the probes (the window's end pages among them), not
  * the day's pages. Exact: the two end pages and every page read are checked with
  * `sessionInWindow`.
  */
