@@ -4,6 +4,8 @@ import type { DataSources } from '../../src/datasources/providers.js';
 import type { SessionModel, SessionWindow } from '../../src/models/index.js';
 import { oracleConferences, wallTimeToUtc, type OracleConference, type OracleSession } from '../support/conferenceOracle.js';
 import { startDatasourceHarness, type DatasourceHarness } from '../support/datasourceHarness.js';
+import { startHarness } from '../support/gatewayHarness.js';
+import { rootConnection, walkBackward, walkForward } from '../support/paging.js';
 
 // Issue 19, Guidebook's "happening at t" and "ends after t" read from the list ordered by end
 // (sessionsEndingAfter.ts) instead of the start order's 24 h look-back, at both emulator sizes:
@@ -85,6 +87,46 @@ for (const scale of [1_000, 10_000]) {
       expect(log.count()).toBe(0);
       await cold.close();
     });
+
+    it('through the gateway: happeningAt and now-and-next on guide 90’s conference, walked forward (first/after) and backward (last/before) in pages of 7 and 50: the oracle’s, in order', async () => {
+      const gateway = await startHarness({ emulatorSet: harness.emulators });
+      try {
+        const { conferences } = (
+          await gateway.query<{ conferences: Array<{ id: string; source: string; sourceId: string }> }>('{ conferences { id source sourceId } }')
+        ).data!;
+        const conferenceId = conferences.find((c) => c.source === 'GUIDEBOOK' && c.sourceId === '90')!.id;
+        const now = at(middle(), 11);
+        const filters: Array<[Record<string, unknown>, SessionWindow]> = [
+          [{ happeningAt: new Date(now).toISOString() }, { happeningAt: new Date(now) }],
+          [
+            { endsAfter: new Date(now).toISOString(), startsBefore: new Date(now + 2 * HOUR).toISOString() },
+            { endsAfter: new Date(now), startsBefore: new Date(now + 2 * HOUR) },
+          ],
+        ];
+        const document = `query($filter: SessionFilter, $first: Int, $after: String, $last: Int, $before: String) {
+          connection: sessions(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+            totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { sourceId } } } }`;
+        for (const [filter, window] of filters) {
+          const expected = ids(guide.sessions.filter((s) => inWindow(s, window)).sort(byStart));
+          const fetch = rootConnection<{ sourceId: string }>(gateway, document, { filter: { ...filter, conferenceId } });
+          for (const size of [7, 50]) {
+            const forward = await walkForward(fetch, size);
+            expect(
+              forward.nodes.map((n) => n.sourceId),
+              `${JSON.stringify(filter)} forward ${size}`,
+            ).toEqual(expected);
+            expect(forward.pages[0]!.totalCount).toBe(expected.length);
+            const backward = await walkBackward(fetch, size);
+            expect(
+              backward.nodes.map((n) => n.sourceId),
+              `${JSON.stringify(filter)} backward ${size}`,
+            ).toEqual(expected);
+          }
+        }
+      } finally {
+        await gateway.close();
+      }
+    }, 120_000);
 
     it('every window on the end at many instants (night, morning, evening, the DST day, before and after the conference) equals the oracle, sliced from the front and from the end', async () => {
       const instants = [
