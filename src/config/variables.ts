@@ -50,7 +50,7 @@ export const CONFIG_VARIABLES: Record<string, { group: string; description: stri
   GUIDEBOOK_MAX_SESSION_HOURS: {
     group: 'Providers',
     description:
-      "The longest a Guidebook session lasts (hours). Guidebook cannot filter by time, so a window on the end (`happeningAt`, `endsAfter`) reads its start-ordered list back this far before the window; a longer session (a multi-day exhibit) is missed by those two filters. Default 24: an all-day session's length. Larger costs more pages per such window.",
+      "The longest a Guidebook session lasts (hours), for the windows on the end the list ordered by `end_time` cannot answer: `endsAfter` t with a start bound before t (`startsBefore` earlier than t), or a list that changed between the reads. Those read the start-ordered list back this far before the window, and a longer session (a multi-day exhibit) is missed by them; every other `happeningAt`/`endsAfter` is exact for a session of any length (docs/filters.md). Default 24: an all-day session's length. Larger costs more pages per such window.",
   },
   GUIDEBOOK_WINDOW_PAGE_SIZE: {
     group: 'Providers',

@@ -20,6 +20,14 @@ export interface PageRangeSearch<K> {
    * the search halves.
    */
   position?(key: K): number;
+  /**
+   * Keys known without a probe, each at its place in page units (page p's items span
+   * [p, p + 1); the list's end is 1 + items / pageSize): page 1's keys when it is read
+   * already, the first and last key the list can hold known from elsewhere, or a guessed
+   * place of a bound. Only hints for the interpolation — a wrong one costs probes, never a
+   * wrong range. Given, they replace the spread: neither page 1 nor the last page is probed first.
+   */
+  anchors?: ReadonlyArray<{ at: number; key: K }>;
 }
 
 /** Pages [first, last] that can hold the matching items; empty when `first > last`. */
@@ -44,7 +52,7 @@ export interface PageRange {
  * step guesses the page of the bound from the keys of the nearest probed pages around it,
  * assuming keys spread evenly over pages; a guess that does not at least halve the pages left
  * switches that end to binary steps for good. So an evenly spread list (a conference's starts)
- * costs page 1 + the last page + about one probe per end, and the worst case stays
+ * costs page 1 + the last page (or `anchors` instead) + about one probe per end, and the worst case stays
  * O(log pages): at most 2 + 2 × (⌈log₂(pageCount + 1)⌉ + 1) probes. Both ends are searched at
  * once; a page probed by both is read once.
  */
@@ -67,8 +75,9 @@ export async function findPageRange<K>(search: PageRangeSearch<K>, lower?: KeyBo
   const within = (key: K, bound: KeyBound<K>): boolean => (bound.inclusive ? compare(key, bound.key) <= 0 : compare(key, bound.key) < 0);
   const position = search.position?.bind(search);
   const interpolating = position !== undefined && (lower !== undefined || upper !== undefined) && pageCount > 1;
-  // The spread of the keys: page 1 (usually read already) and the last page.
-  if (interpolating) await Promise.all([probe(1), probe(pageCount)]);
+  const anchors = (search.anchors ?? []).filter((anchor) => position !== undefined && Number.isFinite(position(anchor.key)));
+  // The spread of the keys: page 1 (usually read already) and the last page, unless anchors give it.
+  if (interpolating && anchors.length === 0) await Promise.all([probe(1), probe(pageCount)]);
 
   /**
    * The page in [from, to] the bound's key most likely falls on, interpolated between the
@@ -79,11 +88,12 @@ export async function findPageRange<K>(search: PageRangeSearch<K>, lower?: KeyBo
     if (!position) return undefined;
     const target = position(bound.key);
     if (!Number.isFinite(target)) return undefined;
-    const points: Array<[number, number]> = [];
-    for (const [page, keys] of [...known].sort((a, b) => a[0] - b[0])) {
+    const points: Array<[number, number]> = anchors.map((anchor) => [anchor.at, position(anchor.key)]);
+    for (const [page, keys] of known) {
       if (keys === null) continue;
       points.push([page, position(keys.first)], [page + 1, position(keys.last)]);
     }
+    points.sort((a, b) => a[0] - b[0]);
     let below: [number, number] | undefined;
     let above: [number, number] | undefined;
     for (const point of points) {

@@ -30,7 +30,17 @@ import {
   type GuidebookNames,
   type GuidebookSessionFilter,
 } from './sessionFilter.js';
-import { createStartWindowSource, pagesLazily, primedSource, rememberView, sessionsInWindow, startOrderedPages } from './sessionWindowSource.js';
+import { sessionsEndingAfter, type OrderedReads } from './sessionsEndingAfter.js';
+import {
+  createStartWindowSource,
+  pagesLazily,
+  primedSource,
+  rememberView,
+  sessionsInWindow,
+  startOrderedPages,
+  type ReadSessionPage,
+  type SpanHint,
+} from './sessionWindowSource.js';
 import {
   guidebookAttendeeWire,
   guidebookGuideWire,
@@ -208,7 +218,10 @@ export class GuidebookDataSource {
         const onlyWindow = Object.entries(rest).every(([key, value]) => key === 'window' || value === undefined);
         if (onlyWindow && rest.window === bound && pagesLazily(bound, order)) {
           // A window on the start in the list's own order: only the pages of the slice asked for.
-          return namedPaging('guidebook', primedSource(createStartWindowSource(pages, bound, this.#client.maxSessionMs), prime));
+          return namedPaging(
+            'guidebook',
+            primedSource(createStartWindowSource(pages, bound, this.#client.maxSessionMs, this.#guideSpan(filter.guideId)), prime),
+          );
         }
         const byGuide = rest.windowByGuide;
         const onlyGuideWindows = Object.entries(rest).every(([key, value]) => key === 'windowByGuide' || value === undefined);
@@ -218,14 +231,25 @@ export class GuidebookDataSource {
           // guide's day per guide (page 1 for a guide of one page), whatever a day holds;
           // the list of every guide would be read over the union of the windows, all of it.
           const ofGuide = Object.entries(byGuide).map(([guide, window]) =>
-            createStartWindowSource(startOrderedPages(this.#client, { ...upstream, guide }, this.#headers), window, this.#client.maxSessionMs),
+            createStartWindowSource(
+              startOrderedPages(this.#client, { ...upstream, guide }, this.#headers),
+              window,
+              this.#client.maxSessionMs,
+              this.#guideSpan(guide),
+            ),
           );
           return namedPaging('guidebook', primedSource(mergeOffsetSources(ofGuide, sessionComparator(order)), prime));
         }
         return namedPaging(
           'guidebook',
           primedSource(
-            createArraySource(async () => this.#filteredView(await sessionsInWindow(pages, bound, this.#client.maxSessionMs), rest, order)),
+            createArraySource(async () => {
+              const span = this.#guideSpan(filter.guideId);
+              const maxMs = this.#client.maxSessionMs;
+              // A bound on the end: from the end order, not the look-back (sessionsEndingAfter.ts); else the start order's pages.
+              const ordered = rest.window === bound ? await sessionsEndingAfter(this.#orderedReads(upstream, pages), bound, maxMs, span) : undefined;
+              return this.#filteredView(ordered ?? (await sessionsInWindow(pages, bound, maxMs, span)), rest, order);
+            }),
             prime,
           ),
         );
@@ -241,6 +265,31 @@ export class GuidebookDataSource {
     const source = this.#source('sessions', query, guidebookSessionWire, toSession, this.session);
     // Guidebook puts sessions without an end time first when descending; the API puts them last.
     return order.field === 'END_TIME' && order.direction === 'DESC' ? nullsLastSource(source, (s) => s.endTime === null) : source;
+  }
+
+  /** The start-ordered `pages` of the list `upstream` selects, with its two end orders (sessionsEndingAfter). */
+  #orderedReads(upstream: QueryParams, pages: ReadSessionPage): OrderedReads {
+    return {
+      byStart: pages,
+      byEnd: startOrderedPages(this.#client, upstream, this.#headers, 'end_time,start_time,id'),
+      byEndDescending: startOrderedPages(this.#client, upstream, this.#headers, '-end_time,start_time,id'),
+    };
+  }
+
+  /**
+   * The span of `guideId`'s sessions' starts as its guide says (`start_date`, `end_date`), a
+   * hint for the page search of its start-ordered list (StartSpan) — only when this request
+   * has read the guide list already (a `day` needs the guide's time zone): it never costs a
+   * call of its own, where the last page it replaces would cost one.
+   */
+  #guideSpan(guideId: string | undefined): SpanHint {
+    return async () => {
+      const guides = guideId === undefined ? undefined : this.#wholeLists.get('guides');
+      if (!guides) return undefined;
+      const guide = (await this.guides().catch(() => [])).find((g) => g.sourceId === guideId);
+      if (!guide?.startDate || !guide.endDate) return undefined;
+      return { first: guide.startDate.getTime(), last: guide.endDate.getTime() };
+    };
   }
 
   /**

@@ -36,6 +36,36 @@ export function startBounds(window: SessionWindow, maxSessionMs: number): StartB
   return bounds;
 }
 
+/**
+ * The earliest and latest start a list can hold (ms), known without reading it (a guide's
+ * `start_date` and `end_date`): a hint that lets the page search skip the last page.
+ */
+export interface StartSpan {
+  first: number;
+  last: number;
+}
+
+/** Where a list's page search may look for a StartSpan (undefined: none; the search probes the last page). */
+export type SpanHint = () => Promise<StartSpan | undefined>;
+
+/**
+ * findPageRange's anchors for a start-ordered list of `count` items in pages of `pageSize`
+ * whose starts lie in `span`, with page 1 (`page1`, read already) — none without a span (the
+ * search then probes page 1 and the last page).
+ */
+export function anchorsOf(span: StartSpan | undefined, count: number, pageSize: number, page1: readonly SessionModel[]): Array<{ at: number; key: number }> {
+  if (!span || !Number.isFinite(span.first) || !Number.isFinite(span.last) || span.first > span.last) return [];
+  const starts = page1.flatMap((s) => (s.startTime ? [s.startTime.getTime()] : []));
+  const head =
+    starts.length > 0
+      ? [
+          { at: 1, key: starts[0]! },
+          { at: 1 + starts.length / pageSize, key: starts.at(-1)! },
+        ]
+      : [{ at: 1, key: span.first }];
+  return [...head, { at: 1 + count / pageSize, key: span.last }];
+}
+
 /** One page of a session list read in start order, mapped. */
 export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel[]; count: number; pageSize: number | null }>;
 
@@ -45,8 +75,8 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * by `start_time` and every page says the `count`: page 1 gives the layout, then the first
  * and last page that can hold the window's sessions are found by interpolation search over
  * page numbers (`findPageRange`, each probe a page read through the shared cache: the last
- * page gives the spread of the starts, then a guess or two per end, halving when a guess
- * misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
+ * page — or `span`, the guide's dates, when known — gives the spread of the starts, then a
+ * guess or two per end, halving when a guess misses), and only the pages between are read. The window's bounds on the end are turned into bounds on the
  * start with `client.maxSessionMs` (see `startBounds`). Cold cost: page 1 + the last
  * page + typically 1–2 probes (at most 2·(⌈log₂(pages + 1)⌉ + 1)) + the window's pages
  * (those probed are read once); warm: 0
@@ -56,8 +86,8 @@ export type ReadSessionPage = (page: number) => Promise<{ sessions: SessionModel
  * `readPage` reads one page of the list with `ordering=start_time,id` (one per request: its
  * pages are kept for the request, so probes and reads share them).
  */
-export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): Promise<SessionModel[]> {
-  const first = await readPage(1);
+export async function sessionsInWindow(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number, span?: SpanHint): Promise<SessionModel[]> {
+  const [first, known] = await Promise.all([readPage(1), span?.()]);
   const pageCount = first.pageSize ? Math.max(1, Math.ceil(first.count / first.pageSize)) : 1;
   const { lower, upper } = startBounds(window, maxSessionMs);
   const range = await findPageRange(
@@ -67,6 +97,7 @@ export async function sessionsInWindow(readPage: ReadSessionPage, window: Sessio
       // Starts spread fairly evenly over a conference's pages: interpolate (findPageRange).
       position: (key) => key,
       probe: probeOf(readPage),
+      anchors: anchorsOf(known, first.count, first.pageSize ?? Math.max(1, first.count), first.sessions),
     },
     lower,
     upper,
@@ -116,12 +147,17 @@ export function windowKey(window: SessionWindow): string {
 
 /**
  * A per-request `ReadSessionPage` over `client`'s cached page reads of the session list
- * `filters` selects, in start order (ties by id). Nothing is primed here: a window reads
+ * `filters` selects, in start order (ties by id) or another `ordering`. Nothing is primed here: a window reads
  * pages of 500 to show 20, so the caller primes what it shows (primedSource).
  */
-export function startOrderedPages(client: GuidebookClient, filters: QueryParams, headers: Record<string, string> | undefined): ReadSessionPage {
+export function startOrderedPages(
+  client: GuidebookClient,
+  filters: QueryParams,
+  headers: Record<string, string> | undefined,
+  ordering = 'start_time,id',
+): ReadSessionPage {
   // Larger pages when the server takes `page_size` (fewer calls per window); else its own size.
-  const query: QueryParams = { ...filters, ordering: 'start_time,id', ...(client.windowPageSize > 0 ? { page_size: client.windowPageSize } : {}) };
+  const query: QueryParams = { ...filters, ordering, ...(client.windowPageSize > 0 ? { page_size: client.windowPageSize } : {}) };
   const pages = new Map<number, ReturnType<ReadSessionPage>>();
   return (page) => {
     let pending = pages.get(page);
@@ -163,11 +199,11 @@ export function pagesLazily(window: SessionWindow, order: SessionOrder): boolean
  * matches whole (its starts lie between the first page's last start and the last page's first
  * start), so the total is the matches on those two pages plus the full pages between, and
  * item i of the window is on a page known without reading the others. The first page of a day
- * thus costs page 1 + the last page + the probes (the window's end pages among them), not
+ * thus costs page 1 + the last page (or `span`) + the probes (the window's end pages among them), not
  * the day's pages. Exact: the two end pages and every page read are checked with
  * `sessionInWindow`.
  */
-export function createStartWindowSource(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number): OffsetSource<SessionModel> {
+export function createStartWindowSource(readPage: ReadSessionPage, window: SessionWindow, maxSessionMs: number, span?: SpanHint): OffsetSource<SessionModel> {
   let layout: Promise<{ first: number; last: number; pageSize: number; head: SessionModel[]; tail: SessionModel[]; total: number }> | undefined;
   const key = `window ${windowKey(window)}`;
   const matching = async (page: number) => {
@@ -175,11 +211,12 @@ export function createStartWindowSource(readPage: ReadSessionPage, window: Sessi
     return rememberView([sessions], key, () => sessions.filter((s) => sessionInWindow(s, window)));
   };
   const load = async () => {
-    const one = await readPage(1);
+    const [one, known] = await Promise.all([readPage(1), span?.()]);
     const pageSize = one.pageSize ?? Math.max(1, one.count);
     const pageCount = one.pageSize ? Math.max(1, Math.ceil(one.count / one.pageSize)) : 1;
     const { lower, upper } = startBounds(window, maxSessionMs);
-    const range = await findPageRange({ pageCount, compare: (a, b) => a - b, position: (key) => key, probe: probeOf(readPage) }, lower, upper);
+    const anchors = anchorsOf(known, one.count, pageSize, one.sessions);
+    const range = await findPageRange({ pageCount, compare: (a, b) => a - b, position: (key) => key, probe: probeOf(readPage), anchors }, lower, upper);
     if (range.first > range.last) return { ...range, pageSize, head: [], tail: [], total: 0 };
     const [head, tail] = await Promise.all([matching(range.first), matching(range.last)]);
     const total = range.first === range.last ? head.length : head.length + (range.last - range.first - 1) * pageSize + tail.length;

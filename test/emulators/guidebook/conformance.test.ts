@@ -180,6 +180,19 @@ describe('ordering [V per include file; I DRF OrderingFilter]', () => {
     }
   });
 
+  it('sorts by end_time,start_time,id: nulls last when ascending (PostgreSQL), those by start, pages of 500 in that order', async () => {
+    const res = await call('GET', 'sessions/?guide=1&ordering=end_time,start_time,id&page_size=500');
+    const rows = res.body.results as { id: number; end_time: string | null; start_time: string }[];
+    const firstNull = rows.findIndex((r) => r.end_time === null);
+    expect(firstNull).toBeGreaterThan(0);
+    expect(rows.slice(firstNull).every((r) => r.end_time === null)).toBe(true);
+    for (let i = 1; i < rows.length; i += 1) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      const byEnd = a.end_time === b.end_time ? 0 : a.end_time === null ? 1 : b.end_time === null ? -1 : a.end_time < b.end_time ? -1 : 1;
+      expect(byEnd < 0 || (byEnd === 0 && (a.start_time < b.start_time || (a.start_time === b.start_time && a.id < b.id)))).toBe(true);
+    }
+  });
+
   it('ignores unknown ordering fields, as DRF does', async () => {
     expect(ids(await call('GET', 'sessions/?ordering=name'))).toEqual(ids(await call('GET', 'sessions/')));
     expect(ids(await call('GET', 'sessions/?ordering=bogus,-id'))).toEqual(ids(await call('GET', 'sessions/?ordering=-id')));
