@@ -57,7 +57,8 @@ export interface GuideScopedKey {
  * pages are read only when more ids are still missing than pages remain; whatever is
  * left comes from `byId` (one GET each). A handful of ids goes straight to `byId`. When
  * the list's layout is remembered and it has fewer pages than there are ids, all its pages
- * are read at once.
+ * are read at once. `prefetched`: the guide's whole list as this request already reads it
+ * (resolves true once it primed `byId`; undefined or false: not read, or failed).
  */
 export function createGuideScopedLoader<W extends { id: number }, M extends { sourceId: string }>(
   client: GuidebookClient,
@@ -67,6 +68,7 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
   map: (wire: W) => M,
   byId: DataLoader<string, M>,
   headers?: Record<string, string>,
+  prefetched?: (guideId: string) => Promise<boolean> | undefined,
 ): DataLoader<GuideScopedKey, M, string> {
   return new DataLoader<GuideScopedKey, M, string>(
     async (keys) => {
@@ -74,6 +76,9 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
       for (const { id, guideId } of keys) byGuide.set(guideId, [...(byGuide.get(guideId) ?? []), id]);
       await Promise.all(
         [...byGuide].map(async ([guideId, ids]) => {
+          // The guide's whole list, already asked for by this request and primed into `byId`
+          // (true once it is); the ids it lacks, if any, are read one by one below.
+          if (await prefetched?.(guideId)) return;
           const list = `${resource}?guide=${guideId}`;
           // A handful of ids goes one by one — unless, across requests, so many of this
           // guide's objects are being fetched one by one that its list is cheaper.
