@@ -39,6 +39,7 @@ import {
   guidebookSessionWire,
   guidebookTrackWire,
   type GuidebookLocationWire,
+  type GuidebookSessionWire,
 } from './wire.js';
 import { GuidebookWrites } from './writes.js';
 
@@ -91,8 +92,8 @@ export class GuidebookDataSource {
   readonly #guideSnapshots = new Map<string, Promise<unknown>>();
   /** Whole lists (tracks, guides, locations) as read once in this request. */
   readonly #wholeLists = new Map<string, Promise<unknown>>();
-  /** Guides whose whole session list this request reads ahead for its schedules (see `prefetchScheduleSessions`): true once primed. */
-  readonly #prefetchedGuideSessions = new Map<string, Promise<boolean>>();
+  /** Guides whose whole session list this request reads ahead for its schedules (see `prefetchScheduleSessions`); undefined: failed. */
+  readonly #prefetchedGuideSessions = new Map<string, Promise<GuidebookSessionWire[][] | undefined>>();
 
   constructor(client: GuidebookClient, headers?: Record<string, string>) {
     this.#client = client;
@@ -177,16 +178,8 @@ export class GuidebookDataSource {
     const query = sessionsOfGuideQuery(guide, this.#client.windowPageSize);
     const layout = this.#client.expectedLayout('sessions', query);
     if (!layout || pageCountOf(layout) !== 1) return;
-    const primed = this.#client
-      .mapPages('sessions', query, guidebookSessionWire, (page) => mapCachedList(page.results, toSession), this.#headers)
-      .then(
-        (pages) => {
-          for (const page of pages) for (const session of page) this.session.prime(session.sourceId, session);
-          return true;
-        },
-        () => false,
-      );
-    this.#prefetchedGuideSessions.set(guide, primed);
+    const pages = this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => page.results, this.#headers).catch(() => undefined);
+    this.#prefetchedGuideSessions.set(guide, pages);
   }
 
   /**
