@@ -77,7 +77,12 @@ export function minimumGuidebookTracks(data: BenchData, first: number, tracksSho
   return pages(Math.min(data.guidebookSessions, first + 1), P) + Math.min(tracksShown, pages(data.guidebookTracks, P));
 }
 
-export function minimumSchedules(data: BenchData): number {
+/**
+ * (b) The attendee's schedules (server pages), then per guide the fewer of one GET per
+ * session id and the guide's session list — read whole in pages of `listPageSize` (the
+ * gateway's GUIDEBOOK_WINDOW_PAGE_SIZE, which the emulator honours; DRF's cap is 500).
+ */
+export function minimumSchedules(data: BenchData, listPageSize = 500): number {
   const mine = data.schedules.filter((s) => s.attendees.includes(data.attendeeId));
   const idsPerGuide = new Map<number, Set<number>>();
   for (const s of mine) {
@@ -86,7 +91,8 @@ export function minimumSchedules(data: BenchData): number {
     idsPerGuide.set(s.guide, set);
   }
   let sessionCalls = 0;
-  for (const [guide, ids] of idsPerGuide) sessionCalls += Math.min(ids.size, pages(data.sessionsPerGuide.get(guide) ?? 0, data.guidebookPageSize));
+  for (const [guide, ids] of idsPerGuide)
+    sessionCalls += Math.min(ids.size, pages(data.sessionsPerGuide.get(guide) ?? 0, Math.max(data.guidebookPageSize, listPageSize)));
   return Math.max(1, pages(mine.length, data.guidebookPageSize)) + sessionCalls;
 }
 

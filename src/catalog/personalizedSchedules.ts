@@ -77,18 +77,24 @@ export function personalizedScheduleById(context: GatewayContext, sourceId: stri
 
 /**
  * Guidebook's personalized schedules matching `filter` (its `guideId` and `attendeeId`
- * global IDs, checked: BAD_USER_INPUT naming the field), as one connection.
+ * global IDs, checked: BAD_USER_INPUT naming the field), as one connection. `withSessions`:
+ * the operation reads the schedules' sessions, so one attendee's may be read along with
+ * the schedules (GuidebookDataSource.prefetchScheduleSessions).
  */
 export function personalizedScheduleConnection(
   context: GatewayContext,
   filter: PersonalizedScheduleFilter,
   args: ConnectionArgs,
+  withSessions = false,
 ): Promise<Connection<PersonalizedScheduleModel>> {
-  const source = requireProvider(context, 'guidebook').personalizedScheduleSource({
+  const guidebook = requireProvider(context, 'guidebook');
+  const attendeeId = filter.attendeeId ? expectGlobalId(filter.attendeeId, 'filter.attendeeId', 'Attendee').sourceId : undefined;
+  const source = guidebook.personalizedScheduleSource({
     guideId: filter.guideId ? expectGlobalId(filter.guideId, 'filter.guideId', 'Guide').sourceId : undefined,
-    attendeeId: filter.attendeeId ? expectGlobalId(filter.attendeeId, 'filter.attendeeId', 'Attendee').sourceId : undefined,
+    attendeeId,
     ...omitNulls({ attendeeImportId: filter.attendeeImportId }),
   });
+  if (withSessions && attendeeId !== undefined && !filter.guideId && !filter.attendeeImportId) guidebook.prefetchScheduleSessions(attendeeId);
   return connectionFromOffsetSource(source, args, { kind: 'personalizedSchedules', fingerprint: fingerprint({ filter }) });
 }
 

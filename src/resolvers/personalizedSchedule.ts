@@ -1,10 +1,12 @@
 import type { PersonalizedScheduleResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import { guideById, personalizedScheduleConnection, scheduleAttendeeConnection, scheduleSessionConnection } from '../catalog/index.js';
 import { globalIdOfModel } from '../ids/globalId.js';
+import { selects } from './lookahead.js';
 import { guideReferenceOr, keepExisting, pageArgs } from './support.js';
 
 export const personalizedScheduleQueries: Pick<QueryResolvers, 'personalizedSchedules'> = {
-  personalizedSchedules: (_parent, args, context) => personalizedScheduleConnection(context, args.filter ?? {}, pageArgs(args)),
+  personalizedSchedules: (_parent, args, context, info) =>
+    personalizedScheduleConnection(context, args.filter ?? {}, pageArgs(args), selects(info, ['edges', 'node', 'sessions'])),
 };
 
 export const PersonalizedSchedule: PersonalizedScheduleResolvers = {

@@ -72,6 +72,8 @@ export class GuidebookClient {
   /** Each list's layout as its page 1 last told it, so the next read can ask for all its pages at once. */
   readonly #layouts = new PageLayouts();
   readonly #sessionReads: SessionListReads | undefined;
+  /** The guide each attendee's schedules were last seen in (see `attendeeGuide`). */
+  readonly #attendeeGuides = new Map<string, string>();
 
   constructor({ config, cache, timeouts, ttlMs, upstream, sessionReads }: GuidebookClientOptions) {
     this.#sessionReads = sessionReads;
@@ -134,6 +136,24 @@ export class GuidebookClient {
       }));
   }
 
+  /**
+   * The one guide an attendee's personalized schedules were all in when last read, if they
+   * were (an attendee belongs to one guide, `guide_id`): a hint for reading that guide's
+   * sessions along with the schedules, never an answer — what is read is still checked by id.
+   */
+  attendeeGuide(attendeeId: string): string | undefined {
+    return this.#attendeeGuides.get(attendeeId);
+  }
+
+  /** Remembers where an attendee's schedules were (`guideIds`: their guides; one, or the hint is dropped). Bounded, oldest out. */
+  learnAttendeeGuide(attendeeId: string, guideIds: readonly string[]): void {
+    this.#attendeeGuides.delete(attendeeId);
+    const guides = new Set(guideIds);
+    if (guides.size !== 1) return;
+    if (this.#attendeeGuides.size >= MAX_ATTENDEE_GUIDES) this.#attendeeGuides.delete(this.#attendeeGuides.keys().next().value!);
+    this.#attendeeGuides.set(attendeeId, [...guides][0]!);
+  }
+
   /** The layout page 1 of this list showed when last read, if it was. */
   expectedLayout(resource: GuidebookResource, query: QueryParams): PageLayout | undefined {
     return this.#layouts.recall(listKey(resource, query));
@@ -175,6 +195,9 @@ export class GuidebookClient {
     });
   }
 }
+
+/** Attendees whose guide `GuidebookClient.attendeeGuide` remembers. */
+const MAX_ATTENDEE_GUIDES = 10_000;
 
 /** A list's identity without its page: the resource and its query in a stable order. */
 function listKey(resource: GuidebookResource, query: QueryParams): string {

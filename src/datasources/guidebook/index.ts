@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
 
-import { createArraySource, createPageNumberSource, mergeOffsetSources, type OffsetSource } from '../../connections/index.js';
+import { createArraySource, createPageNumberSource, mergeOffsetSources, pageCountOf, type OffsetSource } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
 import type {
   AttendeeModel,
@@ -49,6 +49,7 @@ import {
   guidebookSessionWire,
   guidebookTrackWire,
   type GuidebookLocationWire,
+  type GuidebookSessionWire,
 } from './wire.js';
 import { GuidebookWrites } from './writes.js';
 
@@ -101,6 +102,8 @@ export class GuidebookDataSource {
   readonly #guideSnapshots = new Map<string, Promise<unknown>>();
   /** Whole lists (tracks, guides, locations) as read once in this request. */
   readonly #wholeLists = new Map<string, Promise<unknown>>();
+  /** Guides whose whole session list this request reads ahead for its schedules (see `prefetchScheduleSessions`); undefined: failed. */
+  readonly #prefetchedGuideSessions = new Map<string, Promise<GuidebookSessionWire[][] | undefined>>();
 
   constructor(client: GuidebookClient, headers?: Record<string, string>) {
     this.#client = client;
@@ -119,14 +122,12 @@ export class GuidebookDataSource {
     this.guide = createListLoader(this.#wholeList('guides', guidebookGuideWire), toGuide, 'guide');
     this.location = createListLoader(this.#wholeList('locations', guidebookLocationWire), toLocation, 'location');
     this.schedulesOfAttendee = this.#createSchedulesOfAttendeeLoader();
-    this.sessionInGuide = createGuideScopedLoader(
-      client,
-      'sessions',
-      (guide) => ({ guide, ordering: 'start_time,id' }),
-      guidebookSessionWire,
-      toSession,
-      this.session,
-      headers,
+    // The guide's list in the query of its time windows and `sessionsOfGuide` (pages of
+    // GUIDEBOOK_WINDOW_PAGE_SIZE): the same cached pages, and a guide of up to 500 sessions is
+    // one call where the server's pages of 37 are seven.
+    const guideSessionsQuery = (guide: string) => sessionsOfGuideQuery(guide, client.windowPageSize);
+    this.sessionInGuide = createGuideScopedLoader(client, 'sessions', guideSessionsQuery, guidebookSessionWire, toSession, this.session, headers, (guide) =>
+      this.#prefetchedGuideSessions.get(guide),
     );
     this.attendeeInGuide = createGuideScopedLoader(
       client,
@@ -155,6 +156,7 @@ export class GuidebookDataSource {
       guides: [this.guide],
       locations: [this.location],
     };
+    if (resources.includes('sessions')) this.#prefetchedGuideSessions.clear();
     for (const resource of resources) {
       for (const memo of memos[resource]) memo.clearAll();
       for (const key of this.#guideSnapshots.keys()) if (key.startsWith(`${resource}?`)) this.#guideSnapshots.delete(key);
@@ -169,6 +171,25 @@ export class GuidebookDataSource {
    */
   prefetchTracks(): void {
     this.#wholeList('schedule-tracks', guidebookTrackWire)().catch(() => undefined);
+  }
+
+  /**
+   * Starts reading, along with an attendee's schedules, the sessions they will list: the
+   * whole session list of the guide the attendee's schedules were in when last read
+   * (`GuidebookClient.attendeeGuide`), when that list is known to be one page — one call,
+   * no more than reading the schedules' sessions any other way — so the schedules' sessions
+   * cost no round trip after the schedules. Only a hint: the sessions are still looked up
+   * by id in the schedules' own guide (`sessionInGuide`), and any the list lacks are read
+   * by id. Nothing is read for an attendee not seen before, or a guide of several pages.
+   */
+  prefetchScheduleSessions(attendeeId: string): void {
+    const guide = this.#client.attendeeGuide(attendeeId);
+    if (guide === undefined || this.#prefetchedGuideSessions.has(guide)) return;
+    const query = sessionsOfGuideQuery(guide, this.#client.windowPageSize);
+    const layout = this.#client.expectedLayout('sessions', query);
+    if (!layout || pageCountOf(layout) !== 1) return;
+    const pages = this.#client.mapPages('sessions', query, guidebookSessionWire, (page) => page.results, this.#headers).catch(() => undefined);
+    this.#prefetchedGuideSessions.set(guide, pages);
   }
 
   /**
@@ -394,8 +415,7 @@ export class GuidebookDataSource {
    * pages are cached (so what is derived from it is remembered). Do not mutate it.
    */
   sessionsOfGuide(guideId: string): Promise<readonly SessionModel[]> {
-    const pageSize = this.#client.windowPageSize;
-    return this.#allSessions({ guide: guideId, ordering: 'start_time,id', ...(pageSize > 0 ? { page_size: pageSize } : {}) });
+    return this.#allSessions(sessionsOfGuideQuery(guideId, this.#client.windowPageSize));
   }
 
   /** The locations of one guide (`locations/?guide=`), in the provider's order; primes `location`. */
@@ -465,9 +485,16 @@ export class GuidebookDataSource {
         Promise.all(
           keys.map(async ({ attendeeId, guideId }) => {
             if (guideId) return fromList({ guide: guideId }, attendeeId);
-            if (this.#client.listDemand.preferList('personalized-schedules', [attendeeId])) return fromList({}, attendeeId);
-            const wires = await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers);
-            return wires.map(toPersonalizedSchedule);
+            const schedules = this.#client.listDemand.preferList('personalized-schedules', [attendeeId])
+              ? await fromList({}, attendeeId)
+              : (await this.#client.listAll('personalized-schedules', { attendees__id: attendeeId }, guidebookPersonalizedScheduleWire, this.#headers)).map(
+                  toPersonalizedSchedule,
+                );
+            this.#client.learnAttendeeGuide(
+              attendeeId,
+              schedules.map((schedule) => schedule.guideId),
+            );
+            return schedules;
           }),
         ),
       { cacheKeyFn: ({ attendeeId }) => attendeeId, maxBatchSize: 100 },
@@ -548,6 +575,11 @@ function sessionListQuery(filter: GuidebookSessionFilter, order: SessionOrder): 
       { field: 'id', direction: order.direction },
     ]),
   };
+}
+
+/** One guide's whole session list in start order, in pages of `pageSize` (0: the server's). */
+function sessionsOfGuideQuery(guide: string, pageSize: number): Record<string, string> {
+  return { guide, ordering: 'start_time,id', ...(pageSize > 0 ? { page_size: String(pageSize) } : {}) };
 }
 
 /** `read()` once per key for the request: its promise is kept in `memo`, and dropped if it fails so that a later field reads again. */

@@ -5,7 +5,7 @@ import { pageCountOf } from '../../connections/index.js';
 import { NotFoundError } from '../../errors/index.js';
 import { createByIdLoader } from '../byIdLoader.js';
 import type { GuidebookClient, GuidebookResource } from './client.js';
-import { indexCachedList, mapCachedList } from './mapCachedList.js';
+import { indexCachedList, mapCachedItem } from './mapCachedList.js';
 
 /** A loader of Guidebook objects by id, one GET per id (its lists filter by one `id` at a time). */
 export function createRetrieveLoader<W, M>(
@@ -57,7 +57,8 @@ export interface GuideScopedKey {
  * pages are read only when more ids are still missing than pages remain; whatever is
  * left comes from `byId` (one GET each). A handful of ids goes straight to `byId`. When
  * the list's layout is remembered and it has fewer pages than there are ids, all its pages
- * are read at once.
+ * are read at once. `prefetched`: the guide's whole list as this request already reads it
+ * (its pages' items; undefined: not read, or failed).
  */
 export function createGuideScopedLoader<W extends { id: number }, M extends { sourceId: string }>(
   client: GuidebookClient,
@@ -67,6 +68,7 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
   map: (wire: W) => M,
   byId: DataLoader<string, M>,
   headers?: Record<string, string>,
+  prefetched?: (guideId: string) => Promise<W[][] | undefined> | undefined,
 ): DataLoader<GuideScopedKey, M, string> {
   return new DataLoader<GuideScopedKey, M, string>(
     async (keys) => {
@@ -74,19 +76,32 @@ export function createGuideScopedLoader<W extends { id: number }, M extends { so
       for (const { id, guideId } of keys) byGuide.set(guideId, [...(byGuide.get(guideId) ?? []), id]);
       await Promise.all(
         [...byGuide].map(async ([guideId, ids]) => {
+          const wanted = new Set(ids);
+          const seen = new Set<string>();
+          // Only the ids asked for are mapped and primed (with the cache off, a guide's list is
+          // new objects on every read: mapping all of its 248 sessions to show 17 cost more than
+          // parsing them).
+          const prime = (wires: readonly W[]) => {
+            for (const wire of wires) {
+              const id = String(wire.id);
+              seen.add(id);
+              if (!wanted.has(id)) continue;
+              const model = mapCachedItem(wire, map);
+              byId.prime(model.sourceId, model);
+            }
+          };
+          // The guide's whole list, already asked for by this request; the ids it lacks, if any, are read one by one below.
+          const ahead = await prefetched?.(guideId);
+          if (ahead) {
+            for (const page of ahead) prime(page);
+            return;
+          }
           const list = `${resource}?guide=${guideId}`;
           // A handful of ids goes one by one — unless, across requests, so many of this
           // guide's objects are being fetched one by one that its list is cheaper.
           const busy = client.listDemand.preferList(list, ids);
           if (!busy && ids.length <= FEW_IDS) return;
           const query = listQuery(guideId);
-          const seen = new Set<string>();
-          const prime = (wires: W[]) => {
-            for (const model of mapCachedList(wires, map)) {
-              seen.add(model.sourceId);
-              byId.prime(model.sourceId, model);
-            }
-          };
           // Its layout known from an earlier read, a list of no more pages than there are
           // ids costs no more than the ids one by one, and all its pages go out at once
           // (page 1 first would add a round trip and, for as many ids as pages, no saving).

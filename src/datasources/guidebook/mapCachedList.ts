@@ -28,3 +28,18 @@ export function indexCachedList<W extends { id: number }, M>(wires: readonly W[]
     return new Map(wires.map((wire, i) => [String(wire.id), models[i]!]));
   });
 }
+
+const mappedItems = new WeakMap<Mapper, WeakMap<object, unknown>>();
+
+/**
+ * `map(wire)`, remembered for as long as the `wire` object lives (a cached list's item is
+ * shared by every request): for reads that need a few items of a long list — a schedule's
+ * sessions out of its guide's list — without mapping the whole list.
+ */
+export function mapCachedItem<W extends object, M>(wire: W, map: (wire: W) => M): M {
+  let byItem = mappedItems.get(map as Mapper);
+  if (!byItem) mappedItems.set(map as Mapper, (byItem = new WeakMap()));
+  let model = byItem.get(wire) as M | undefined;
+  if (model === undefined) byItem.set(wire, (model = map(wire)));
+  return model;
+}
