@@ -121,7 +121,7 @@ export class ChangePoller {
           let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
           const readAt = Date.now() - (this.#options.readAgeMs ?? 0);
           const read = await scope.read(state);
-          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1 };
+          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1, atCursor: read.atCursor };
           this.#states.delete(scope.key);
           await this.#options.beforeCommit?.();
           // Compare-and-set on the scope's generation: a refresh of a client read (any replica)

@@ -9,6 +9,11 @@ export interface ScopeState {
   entries: Map<string, SnapshotEntry>;
   /** Planstone: the greatest `session_updated_at` seen (a local `YYYY-MM-DD HH:MM:SS`); null before any. */
   cursor: string | null;
+  /**
+   * Planstone: how many sessions hold `cursor`'s stamp (as the last read that could count them
+   * saw); undefined when not known (a state saved before it was kept). See pollScopes.
+   */
+  atCursor?: number;
   /** Polls since the last complete read of the scope. */
   sinceComplete: number;
   /**
@@ -23,7 +28,7 @@ export interface ScopeState {
 export type LeaseHold = 'taken' | 'renewed' | null;
 
 /** The scope's bookkeeping a commit saves beside its diff. */
-export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete'>;
+export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete' | 'atCursor'>;
 
 /**
  * Where change detection keeps its state and records its events: in memory for one
