@@ -60,7 +60,6 @@ export class ChangePoller {
   readonly #options: ChangePollerOptions;
   /** The states this process committed last, while it held the lease (dropped when it may be stale). */
   readonly #states = new Map<string, ScopeState>();
-  readonly #notBefore = new Map<ProviderName, number>();
   #timer: NodeJS.Timeout | undefined;
   #stopped = true;
 
@@ -107,7 +106,8 @@ export class ChangePoller {
     }
     let failure: unknown;
     for (const [provider, scopes] of byProvider) {
-      if ((this.#notBefore.get(provider) ?? 0) > Date.now()) continue;
+      // Kept in the store (Redis with REDIS_URL): a restart or a new lease holder honours it.
+      if ((await store.notBefore(provider)) > Date.now()) continue;
       const usedBefore = await this.#used(provider);
       for (const scope of scopes) {
         try {
@@ -149,7 +149,7 @@ export class ChangePoller {
           failure ??= error;
         }
       }
-      this.#pace(provider, usedBefore, await this.#used(provider));
+      await this.#pace(provider, usedBefore, await this.#used(provider));
     }
     if (failure !== undefined) throw failure;
     return recorded;
@@ -177,12 +177,12 @@ export class ChangePoller {
     return (await this.#options.quotaUsed().catch(() => ({}) as Partial<Record<ProviderName, number>>))[provider];
   }
 
-  #pace(provider: ProviderName, before: number | undefined, after: number | undefined): void {
+  async #pace(provider: ProviderName, before: number | undefined, after: number | undefined): Promise<void> {
     const share = this.#options.quotaShare ?? 1;
     const perDay = this.#options.perDay?.[provider] ?? 0;
     if (before === undefined || after === undefined || perDay <= 0 || share <= 0) return;
     const cost = Math.max(0, after - before);
-    this.#notBefore.set(provider, Date.now() + (cost * DAY_MS) / (share * perDay));
+    await this.#options.store.setNotBefore(provider, Date.now() + (cost * DAY_MS) / (share * perDay));
   }
 
   #schedule(delayMs: number): void {

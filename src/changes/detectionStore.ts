@@ -1,4 +1,5 @@
 import type { SessionChangeEvent } from '../models/sessionChange.js';
+import type { ProviderName } from '../providers.js';
 import type { SessionDiff, SnapshotEntry } from './diffSessions.js';
 
 /** What change detection knows of one scope (a provider's list, a Planstone conference) between polls. */
@@ -61,4 +62,11 @@ export interface DetectionStore {
   holdLease(): Promise<LeaseHold>;
   /** Gives the lease up (if held), so another replica takes over at once. */
   releaseLease(): Promise<void>;
+  /**
+   * When `provider` may be polled again (ms since the epoch; 0: now), as the last poll's quota
+   * pacing set it — kept with the state, so a restarted process or a new lease holder honours it.
+   */
+  notBefore(provider: ProviderName): Promise<number>;
+  /** Sets `notBefore` for `provider` (the holder, after a poll that cost calls of a budgeted provider). */
+  setNotBefore(provider: ProviderName, at: number): Promise<void>;
 }
