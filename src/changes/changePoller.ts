@@ -14,6 +14,14 @@ export interface ChangePollerOptions {
   store: DetectionStore;
   /** Fresh datasources for one poll (system headers, the shared upstream cache). */
   dataSources: () => DataSources;
+  /**
+   * Datasources for one poll whose reads go to the provider past the shared cache and store
+   * their answers in it (`cache-control: no-cache`, see GetOptions.headers): Planstone's scopes
+   * read through these when it has no daily budget, so an edit is found by the next poll, not
+   * after the cached page expired, and a client reading after the event sees what it says.
+   * Guidebook (a budget) keeps reading through the cache.
+   */
+  freshDataSources?: () => DataSources;
   /** Time between the ends of two polls (ms). */
   intervalMs: number;
   /** Planstone: every this many polls is a complete read (deletions); the others read only what changed. */
@@ -101,7 +109,8 @@ export class ChangePoller {
     const recorded: SessionChangeEvent[] = [];
     const dataSources = this.#options.dataSources();
     const byProvider = new Map<ProviderName, Array<PollScope | KindPollScope>>();
-    for (const scope of [...pollScopes(dataSources, this.#options.completeEvery), ...(this.#options.kindScopes?.(dataSources) ?? [])]) {
+    const fresh = (this.#options.perDay?.planstone ?? 0) > 0 ? undefined : this.#options.freshDataSources?.();
+    for (const scope of [...pollScopes(dataSources, this.#options.completeEvery, fresh), ...(this.#options.kindScopes?.(dataSources) ?? [])]) {
       byProvider.set(scope.provider, [...(byProvider.get(scope.provider) ?? []), scope]);
     }
     let failure: unknown;
@@ -119,7 +128,8 @@ export class ChangePoller {
             continue;
           }
           let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
-          const readAt = Date.now() - (this.#options.readAgeMs ?? 0);
+          // A read through the cache may be as old as readAgeMs; a fresh one is the poll's own.
+          const readAt = Date.now() - ('fresh' in scope && scope.fresh ? 0 : (this.#options.readAgeMs ?? 0));
           const read = await scope.read(state);
           const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1, atCursor: read.atCursor };
           this.#states.delete(scope.key);

@@ -171,3 +171,35 @@ describe('a feed whose sessions share the newest session_updated_at (the scale c
     expect(decodeURIComponent(bulk.emulators.planstone.log.entries()[0]!.url)).toContain('"session_updated_at":{"$gte":');
   });
 });
+
+// Bug pinned (issue 20, live bench: delivery p99 ~18 s at a 2 s interval): the poll read
+// Planstone through the shared cache, so an edit waited for the cached answer to expire. The
+// poll reads past the cache now, and what it finds changed replaces the cached reads.
+describe('the Planstone poll reads past a long cache TTL', () => {
+  let cached: Harness;
+  afterAll(() => cached?.close());
+
+  it('an edit is found by the next poll, and a client reading after the event sees it', async () => {
+    cached = await startHarness({
+      emulatorSet: harness.emulators,
+      env: { GUIDEBOOK_API_URL: 'off', ROUNDWARE_API_URL: 'off', PLANSTONE_CACHE_TTL_MS: '3600000', CHANGE_POLL_COMPLETE_EVERY: '100' },
+    });
+    const target = feedSessions[3]!;
+    const read = async () => {
+      const response = await cached.query<{ session: { name: string } }>(`query S($id: ID!) { session(id: $id) { name } }`, { id: psId(target.schedid) });
+      expect(response.errors).toBeUndefined();
+      return response.data!.session.name;
+    };
+    expect(await cached.gateway.changePoller.pollOnce()).toEqual([]); // the baseline
+    expect(await cached.gateway.changePoller.pollOnce()).toEqual([]); // a cheap poll, its answer cached
+    const before = await read(); // the feed is in the shared cache for an hour now
+    const { token } = (await cached.query<{ sessionChanges: Page }>(CHANGES)).data!.sessionChanges;
+    await control('PATCH', target._id, { sessionName: `${before} (moved)` });
+    expect(await read()).toBe(before); // a client read alone still gets the cached feed
+    const recorded = await cached.gateway.changePoller.pollOnce();
+    expect(recorded?.map((e) => [e.kind, e.sessionId, e.changedFields])).toEqual([['UPDATED', psId(target.schedid), ['TITLE']]]);
+    expect(await read()).toBe(`${before} (moved)`);
+    const page = (await cached.query<{ sessionChanges: Page }>(CHANGES, { since: token })).data!.sessionChanges;
+    expect(page.changes).toEqual([{ kind: 'UPDATED', sessionId: psId(target.schedid), changedFields: ['TITLE'], session: { name: `${before} (moved)` } }]);
+  });
+});
