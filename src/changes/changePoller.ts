@@ -14,6 +14,14 @@ export interface ChangePollerOptions {
   store: DetectionStore;
   /** Fresh datasources for one poll (system headers, the shared upstream cache). */
   dataSources: () => DataSources;
+  /**
+   * Datasources for one poll whose reads go to the provider past the shared cache and store
+   * their answers in it (`cache-control: no-cache`, see GetOptions.headers): Planstone's scopes
+   * read through these when it has no daily budget, so an edit is found by the next poll, not
+   * after the cached page expired, and a client reading after the event sees what it says.
+   * Guidebook (a budget) keeps reading through the cache.
+   */
+  freshDataSources?: () => DataSources;
   /** Time between the ends of two polls (ms). */
   intervalMs: number;
   /** Planstone: every this many polls is a complete read (deletions); the others read only what changed. */
@@ -60,7 +68,6 @@ export class ChangePoller {
   readonly #options: ChangePollerOptions;
   /** The states this process committed last, while it held the lease (dropped when it may be stale). */
   readonly #states = new Map<string, ScopeState>();
-  readonly #notBefore = new Map<ProviderName, number>();
   #timer: NodeJS.Timeout | undefined;
   #stopped = true;
 
@@ -102,12 +109,14 @@ export class ChangePoller {
     const recorded: SessionChangeEvent[] = [];
     const dataSources = this.#options.dataSources();
     const byProvider = new Map<ProviderName, Array<PollScope | KindPollScope>>();
-    for (const scope of [...pollScopes(dataSources, this.#options.completeEvery), ...(this.#options.kindScopes?.(dataSources) ?? [])]) {
+    const fresh = (this.#options.perDay?.planstone ?? 0) > 0 ? undefined : this.#options.freshDataSources?.();
+    for (const scope of [...pollScopes(dataSources, this.#options.completeEvery, fresh), ...(this.#options.kindScopes?.(dataSources) ?? [])]) {
       byProvider.set(scope.provider, [...(byProvider.get(scope.provider) ?? []), scope]);
     }
     let failure: unknown;
     for (const [provider, scopes] of byProvider) {
-      if ((this.#notBefore.get(provider) ?? 0) > Date.now()) continue;
+      // Kept in the store (Redis with REDIS_URL): a restart or a new lease holder honours it.
+      if ((await store.notBefore(provider)) > Date.now()) continue;
       const usedBefore = await this.#used(provider);
       for (const scope of scopes) {
         try {
@@ -119,9 +128,10 @@ export class ChangePoller {
             continue;
           }
           let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
-          const readAt = Date.now() - (this.#options.readAgeMs ?? 0);
+          // A read through the cache may be as old as readAgeMs; a fresh one is the poll's own.
+          const readAt = Date.now() - ('fresh' in scope && scope.fresh ? 0 : (this.#options.readAgeMs ?? 0));
           const read = await scope.read(state);
-          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1 };
+          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1, atCursor: read.atCursor };
           this.#states.delete(scope.key);
           await this.#options.beforeCommit?.();
           // Compare-and-set on the scope's generation: a refresh of a client read (any replica)
@@ -149,7 +159,7 @@ export class ChangePoller {
           failure ??= error;
         }
       }
-      this.#pace(provider, usedBefore, await this.#used(provider));
+      await this.#pace(provider, usedBefore, await this.#used(provider));
     }
     if (failure !== undefined) throw failure;
     return recorded;
@@ -177,12 +187,12 @@ export class ChangePoller {
     return (await this.#options.quotaUsed().catch(() => ({}) as Partial<Record<ProviderName, number>>))[provider];
   }
 
-  #pace(provider: ProviderName, before: number | undefined, after: number | undefined): void {
+  async #pace(provider: ProviderName, before: number | undefined, after: number | undefined): Promise<void> {
     const share = this.#options.quotaShare ?? 1;
     const perDay = this.#options.perDay?.[provider] ?? 0;
     if (before === undefined || after === undefined || perDay <= 0 || share <= 0) return;
     const cost = Math.max(0, after - before);
-    this.#notBefore.set(provider, Date.now() + (cost * DAY_MS) / (share * perDay));
+    await this.#options.store.setNotBefore(provider, Date.now() + (cost * DAY_MS) / (share * perDay));
   }
 
   #schedule(delayMs: number): void {

@@ -1,4 +1,5 @@
 import type { SessionChangeEvent } from '../models/sessionChange.js';
+import type { ProviderName } from '../providers.js';
 import type { SessionDiff, SnapshotEntry } from './diffSessions.js';
 
 /** What change detection knows of one scope (a provider's list, a Planstone conference) between polls. */
@@ -9,6 +10,11 @@ export interface ScopeState {
   entries: Map<string, SnapshotEntry>;
   /** Planstone: the greatest `session_updated_at` seen (a local `YYYY-MM-DD HH:MM:SS`); null before any. */
   cursor: string | null;
+  /**
+   * Planstone: how many sessions hold `cursor`'s stamp (as the last read that could count them
+   * saw); undefined when not known (a state saved before it was kept). See pollScopes.
+   */
+  atCursor?: number;
   /** Polls since the last complete read of the scope. */
   sinceComplete: number;
   /**
@@ -23,7 +29,7 @@ export interface ScopeState {
 export type LeaseHold = 'taken' | 'renewed' | null;
 
 /** The scope's bookkeeping a commit saves beside its diff. */
-export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete'>;
+export type ScopeMeta = Pick<ScopeState, 'cursor' | 'sinceComplete' | 'atCursor'>;
 
 /**
  * Where change detection keeps its state and records its events: in memory for one
@@ -56,4 +62,11 @@ export interface DetectionStore {
   holdLease(): Promise<LeaseHold>;
   /** Gives the lease up (if held), so another replica takes over at once. */
   releaseLease(): Promise<void>;
+  /**
+   * When `provider` may be polled again (ms since the epoch; 0: now), as the last poll's quota
+   * pacing set it — kept with the state, so a restarted process or a new lease holder honours it.
+   */
+  notBefore(provider: ProviderName): Promise<number>;
+  /** Sets `notBefore` for `provider` (the holder, after a poll that cost calls of a budgeted provider). */
+  setNotBefore(provider: ProviderName, at: number): Promise<void>;
 }

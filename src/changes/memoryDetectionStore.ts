@@ -1,4 +1,5 @@
 import type { SessionChangeEvent } from '../models/sessionChange.js';
+import type { ProviderName } from '../providers.js';
 import type { ChangeLog } from './changeLog.js';
 import type { DetectionStore, LeaseHold, ScopeMeta, ScopeState } from './detectionStore.js';
 import type { SessionDiff } from './diffSessions.js';
@@ -7,6 +8,7 @@ import type { SessionDiff } from './diffSessions.js';
 export class MemoryDetectionStore implements DetectionStore {
   readonly #log: ChangeLog;
   readonly #scopes = new Map<string, ScopeState>();
+  readonly #notBefore = new Map<ProviderName, number>();
 
   constructor(log: ChangeLog) {
     this.#log = log;
@@ -41,6 +43,14 @@ export class MemoryDetectionStore implements DetectionStore {
   }
 
   async releaseLease(): Promise<void> {}
+
+  async notBefore(provider: ProviderName): Promise<number> {
+    return this.#notBefore.get(provider) ?? 0;
+  }
+
+  async setNotBefore(provider: ProviderName, at: number): Promise<void> {
+    this.#notBefore.set(provider, at);
+  }
 
   /** Checks the generation and applies the diff at once (no await between), then appends the records. */
   #apply(scope: string, diff: SessionDiff, meta: ScopeMeta | undefined, expectedGen: number | undefined): Promise<SessionChangeEvent[]> | 'conflict' {

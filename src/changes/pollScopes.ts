@@ -1,3 +1,4 @@
+import { PLANSTONE_MAX_RESULTS } from '../datasources/planstone/client.js';
 import type { DataSources } from '../datasources/providers.js';
 import type { SessionModel } from '../models/index.js';
 import type { ProviderName } from '../providers.js';
@@ -9,12 +10,16 @@ export interface ScopeRead {
   /** The whole list (sessions missing from it were deleted), not only the sessions changed since the cursor. */
   complete: boolean;
   cursor: string | null;
+  /** Planstone: how many sessions hold `cursor`'s stamp (see ScopeState.atCursor). */
+  atCursor?: number;
 }
 
 /** A list change detection polls: Guidebook's sessions, or one Planstone conference's. */
 export interface PollScope {
   key: string;
   provider: ProviderName;
+  /** Read from the provider afresh (past the shared cache, the answers stored in it), not through the cache: the read is as old as the poll. */
+  fresh?: boolean;
   read(state: ScopeState): Promise<ScopeRead>;
 }
 
@@ -48,13 +53,19 @@ export function planstoneLocalTimestamp(instant: Date, zone: string): string {
  *
  * - Guidebook: every session of every guide, the whole list each time (its pages are the
  *   ones the home page reads, so an entry younger than the TTL costs nothing).
- * - Planstone, per conference: `where session_updated_at >= cursor` (one small page when
- *   nothing changed; `>=`, not `>`, because the timestamp has whole seconds and an edit in the
- *   cursor's own second must not be missed — an unchanged session found again is no event),
- *   and every `completeEvery`-th poll (and the first) the whole feed, the only read that
- *   shows a deletion.
+ * - Planstone, per conference, read through `planstoneDataSources` when given (datasources
+ *   whose reads go to the provider afresh and store their answers in the shared cache, so an
+ *   edit is found at the next poll, not after the cached page expired): `where
+ *   session_updated_at >= cursor` (one small page when nothing changed; `>=`, not `>`, because
+ *   the timestamp has whole seconds and an edit in the cursor's own second must not be missed
+ *   — an unchanged session found again is no event). But when more sessions hold the cursor's
+ *   stamp than one page holds (a feed loaded in bulk: every session has the same stamp), `>=`
+ *   would return all of them at every poll, so the poll asks `>` instead: one empty page when
+ *   nothing changed, and an edit in that very second (rare: the stamp is the bulk load's) is
+ *   found by the next complete read. Every `completeEvery`-th poll (and the first) reads the
+ *   whole feed, the only read that shows a deletion.
  */
-export function pollScopes(dataSources: DataSources, completeEvery: number): PollScope[] {
+export function pollScopes(dataSources: DataSources, completeEvery: number, planstoneDataSources?: DataSources): PollScope[] {
   const scopes: PollScope[] = [];
   const guidebook = dataSources.guidebook;
   if (guidebook) {
@@ -64,22 +75,24 @@ export function pollScopes(dataSources: DataSources, completeEvery: number): Pol
       read: async () => ({ sessions: await guidebook.allSessions(), complete: true, cursor: null }),
     });
   }
-  for (const planstone of dataSources.planstoneConferences) {
+  for (const planstone of (planstoneDataSources ?? dataSources).planstoneConferences) {
     scopes.push({
       key: sessionScopeKey('planstone', planstone.conferenceId),
       provider: 'planstone',
+      fresh: planstoneDataSources !== undefined,
       read: async (state) => {
         const complete = !state.known || state.cursor === null || state.sinceComplete + 1 >= completeEvery;
+        const after = !complete && (state.atCursor ?? 0) > PLANSTONE_MAX_RESULTS;
         const sessions = complete
           ? await planstone.allSessions('whole')
-          : await planstone.sessionsWhere({ session_updated_at: { $gte: state.cursor } }, 'whole');
+          : await planstone.sessionsWhere({ session_updated_at: { [after ? '$gt' : '$gte']: state.cursor } }, 'whole');
+        const stamps = sessions.flatMap((session) => (session.updatedAt ? [planstoneLocalTimestamp(session.updatedAt, planstone.timeZone)] : []));
+        // A `>` read that found nothing keeps the cursor and its count; any other read holds
+        // every session at or after the cursor, so it counts those at the new one exactly.
+        if (after && stamps.length === 0) return { sessions, complete, cursor: state.cursor, atCursor: state.atCursor };
         let cursor = state.cursor;
-        for (const session of sessions) {
-          if (!session.updatedAt) continue;
-          const stamp = planstoneLocalTimestamp(session.updatedAt, planstone.timeZone);
-          if (cursor === null || stamp > cursor) cursor = stamp;
-        }
-        return { sessions, complete, cursor };
+        for (const stamp of stamps) if (cursor === null || stamp > cursor) cursor = stamp;
+        return { sessions, complete, cursor, atCursor: stamps.filter((stamp) => stamp === cursor).length };
       },
     });
   }

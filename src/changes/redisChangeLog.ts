@@ -22,6 +22,8 @@ export interface ChangeKeys {
   lease: string;
   /** Change detection's bookkeeping per scope (hash: scope → JSON). */
   meta: string;
+  /** When each provider may be polled again (hash: provider → ms since the epoch; ChangePoller's quota pacing). */
+  pacing: string;
   /** Each scope's generation (hash: scope → commits that changed it; see ScopeState.gen). */
   gen: string;
   /** Change detection's snapshot of one scope (hash: session global ID → JSON). */
@@ -38,6 +40,7 @@ export function changeKeys(prefix: string): ChangeKeys {
     lease: `${base}lease`,
     meta: `${base}meta`,
     gen: `${base}gen`,
+    pacing: `${base}pacing`,
     snapshot: (scope) => `${base}snapshot:${scope}`,
   };
 }

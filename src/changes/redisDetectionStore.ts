@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { SessionChangeEvent } from '../models/sessionChange.js';
+import type { ProviderName } from '../providers.js';
 import type { RedisClient } from '../upstream/redis/index.js';
 import { decodeSession, encodeSession } from './changeRecordJson.js';
 import type { DetectionStore, LeaseHold, ScopeMeta, ScopeState } from './detectionStore.js';
@@ -95,6 +96,14 @@ export class RedisDetectionStore implements DetectionStore {
 
   async releaseLease(): Promise<void> {
     await this.#redis.eval(RELEASE_SCRIPT, 1, this.#keys.lease, this.#owner);
+  }
+
+  async notBefore(provider: ProviderName): Promise<number> {
+    return Number((await this.#redis.hget(this.#keys.pacing, provider)) ?? 0) || 0;
+  }
+
+  async setNotBefore(provider: ProviderName, at: number): Promise<void> {
+    await this.#redis.hset(this.#keys.pacing, provider, String(Math.ceil(at)));
   }
 
   /** The scope's state with the entries of `ids` (none: all of them). */

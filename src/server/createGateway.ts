@@ -211,6 +211,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const changePoller = new ChangePoller({
     store: changeStores.detection,
     dataSources: () => createDataSources(clients, { 'x-request-id': 'change-detection' }),
+    freshDataSources: () => createDataSources(clients, { 'x-request-id': 'change-detection', 'cache-control': 'no-cache' }),
     intervalMs: config.changes.pollIntervalMs,
     completeEvery: config.changes.completeEvery,
     kindScopes: (dataSources) => kindScopes.scopes(dataSources),

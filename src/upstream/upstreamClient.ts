@@ -50,7 +50,13 @@ export type UpstreamExtras = Pick<UpstreamClientOptions, 'policy' | 'caching' | 
 export interface GetOptions<T = unknown> {
   /** How long a successful answer may be served from the shared cache; 0 = not cached. */
   ttlMs: number;
-  /** Extra headers (e.g. the request id). */
+  /**
+   * Extra headers (e.g. the request id), sent to the provider. `cache-control: no-cache`
+   * (lower-case name) also means: not served from the shared cache, fresh or stale — read from
+   * the provider, and the answer stored in the cache as any read's (e.g. change detection's
+   * poll, src/changes/pollScopes.ts). Such a read shares only an identical `no-cache` read
+   * under way, never one begun without it.
+   */
   headers?: Record<string, string>;
   /** Route template for metrics/logs, e.g. `GET sessions/:id/`; the path when omitted. */
   route?: string;
@@ -155,8 +161,9 @@ export class UpstreamClient {
     const configured = this.#freshness(path, options.ttlMs);
     const found = configured.ttlMs > 0 ? await this.#cache.get(key) : undefined;
     const entry = isCacheEntry(found) ? (found as CacheEntry<T>) : undefined;
+    const revalidate = /(^|[\s,])no-cache($|[\s,=])/i.test(options.headers?.['cache-control'] ?? '');
     // Fresh: served as it is, before anything a read upstream would need is put together.
-    if (entry && Date.now() < entry.f) {
+    if (entry && !revalidate && Date.now() < entry.f) {
       readEnds(record, key, entry.f);
       return this.#served(route, 'hit', entry.v);
     }
@@ -169,14 +176,16 @@ export class UpstreamClient {
     const refresh = entry !== undefined;
     const own = [options.speculative ? 'speculative' : '', refresh ? 'refresh' : ''].filter(Boolean).join('+');
     const read = (withdrawn: AbortSignal) =>
-      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, entry, withdrawn, options.onFetched);
+      this.#fetch(url, key, route, schema, configured, options.headers, options.speculative ? 1 : undefined, entry, withdrawn, options.onFetched, revalidate);
     const fetch = (signal?: AbortSignal): Promise<Fetched<T>> =>
-      own
-        ? (this.#coalescer.join<Fetched<T>>(shared, signal) ??
-          (refresh ? this.#coalescer.join<Fetched<T>>(`${shared}|refresh`, signal) : undefined) ??
-          this.#coalescer.run(`${shared}|${own}`, read, signal))
-        : this.#coalescer.run(shared, read, signal);
-    if (entry) {
+      revalidate
+        ? this.#coalescer.run(`${shared}|no-cache`, read, signal)
+        : own
+          ? (this.#coalescer.join<Fetched<T>>(shared, signal) ??
+            (refresh ? this.#coalescer.join<Fetched<T>>(`${shared}|refresh`, signal) : undefined) ??
+            this.#coalescer.run(`${shared}|${own}`, read, signal))
+          : this.#coalescer.run(shared, read, signal);
+    if (entry && !revalidate) {
       if (Date.now() < entry.g) {
         // Stale-while-revalidate: this caller gets the stale answer; one refresh runs, to the
         // end (it joins without a signal: nobody can withdraw it).
@@ -219,6 +228,7 @@ export class UpstreamClient {
     previous: CacheEntry<T> | undefined,
     withdrawn: AbortSignal,
     onFetched: GetOptions<T>['onFetched'],
+    revalidated = false,
   ): Promise<Fetched<T>> {
     const refresh = previous !== undefined;
     const generation = this.#generation;
@@ -236,20 +246,29 @@ export class UpstreamClient {
       { idempotent: true, route, maxAttempts },
     );
     const value = this.#validate(answer.json, schema);
-    try {
-      onFetched?.(value, requestedAt);
-    } catch {
-      // An observer's failure never fails the read it watches.
-    }
+    // Told once the cache holds the answer (and what it replaced is dropped), so that whoever
+    // the observer tells (change detection's events) reads the new content from the cache.
+    const fetched = (result: Fetched<T>): Fetched<T> => {
+      try {
+        onFetched?.(value, requestedAt);
+      } catch {
+        // An observer's failure never fails the read it watches.
+      }
+      return result;
+    };
     const { ttlMs, graceMs } = applyCacheControl(configured, answer.headers);
-    if (!(ttlMs > 0 && generation === this.#generation)) return { value, freshUntil: undefined };
+    if (!(ttlMs > 0 && generation === this.#generation)) return fetched({ value, freshUntil: undefined });
+    // A `no-cache` read (change detection's poll) that replaced a cached answer with another:
+    // the provider's data under this path changed, so every cached read under it is dropped
+    // first (other pages and filters of the same list would still show the old content).
+    if (revalidated && previous !== undefined && previous.h !== answer.digest) await this.#dropUnder([url.pathname]);
     const now = Date.now();
     const entry: CacheEntry<T> = { v: value, f: now + ttlMs, g: now + ttlMs + graceMs, h: answer.digest };
     // Kept past the grace so that a low budget can still be met from the cache.
     await this.#cache.set(key, entry, ttlMs + Math.max(graceMs, this.#quota ? this.#caching.staleIfQuotaLowMs : 0), answer.size);
     // After the new entry is in place, so that an answer rebuilt once it is dropped reads the new content.
     if (this.#changes && previous?.h !== answer.digest) await this.#changes.changed(key, previous?.h !== undefined);
-    return { value, freshUntil: entry.f };
+    return fetched({ value, freshUntil: entry.f });
   }
 
   /** Configured TTL (per resource, else the read's) and stale grace. */
@@ -317,7 +336,12 @@ export class UpstreamClient {
 
   async #invalidate(paths: string[]): Promise<void> {
     this.#generation += 1;
-    const prefixes = paths.map((path) => `${this.cacheNamespace}GET ${this.#transport.url(path).pathname}`);
+    await this.#dropUnder(paths.map((path) => this.#transport.url(path).pathname));
+  }
+
+  /** Drops every cached read under the URL paths `pathnames`, and the answers built from them. */
+  async #dropUnder(pathnames: string[]): Promise<void> {
+    const prefixes = pathnames.map((pathname) => `${this.cacheNamespace}GET ${pathname}`);
     await Promise.all(prefixes.map((prefix) => this.#cache.deletePrefix(prefix)));
     // Answers built from what the write may have changed die before the write answers.
     await this.#changes?.changedUnder(prefixes);

@@ -109,3 +109,97 @@ describe('the background poll starts with the gateway when asked', () => {
     expect(found.map((c) => [c.kind, c.sessionId, c.changedFields])).toEqual([['UPDATED', psId(target.schedid), ['TITLE']]]);
   });
 });
+
+// Bug pinned (issue 20, live bench at EMULATOR_SCALE=10000): every session of a feed loaded in
+// bulk holds the same `session_updated_at`, so a cheap poll asking `$gte` the newest stamp got
+// the whole feed back at every poll (~1,085 requests an hour instead of ≤ 412).
+describe('a feed whose sessions share the newest session_updated_at (the scale conference: all alike)', () => {
+  let bulk: Harness;
+  const SCALE = 1_000;
+  afterAll(() => bulk?.close());
+
+  async function feedPage(url: string): Promise<{ _items: Array<{ _id: string; schedid: string }>; _meta?: { total?: number } }> {
+    const response = await request(`${bulk.emulators.planstone.origin}${url}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${bulk.emulators.env.PLANSTONE_API_TOKEN}:`).toString('base64')}` },
+    });
+    expect(response.statusCode).toBe(200);
+    return (await response.body.json()) as { _items: Array<{ _id: string; schedid: string }>; _meta?: { total?: number } };
+  }
+
+  it('an unchanged poll is one request of at most one page, and an edit is still found', async () => {
+    bulk = await startHarness({
+      emulators: { scale: SCALE },
+      env: {
+        ...NO_CACHE_ENV,
+        GUIDEBOOK_API_URL: 'off',
+        ROUNDWARE_API_URL: 'off',
+        PLANSTONE_CONFERENCE: '2027',
+        PLANSTONE_TIME_ZONE: 'America/Los_Angeles',
+        CHANGE_POLL_COMPLETE_EVERY: '100',
+      },
+    });
+    expect(await bulk.gateway.changePoller.pollOnce()).toEqual([]); // the baseline: the whole feed
+    bulk.resetLogs();
+    expect(await bulk.gateway.changePoller.pollOnce()).toEqual([]);
+    const entries = bulk.emulators.planstone.log.entries();
+    expect(entries).toHaveLength(1);
+    const url = entries[0]!.url;
+    expect(decodeURIComponent(url)).toContain('"session_updated_at":{"$gt":');
+    const answer = await feedPage(url);
+    expect(answer._items.length).toBeLessThanOrEqual(100);
+    expect(answer._meta?.total ?? 0).toBeLessThanOrEqual(100);
+
+    // An edit (a newer stamp) is found by the next cheap poll.
+    const where = JSON.stringify({ account: bulk.emulators.env.PLANSTONE_ACCOUNT, conference: '2027' });
+    const [target] = (await feedPage(`${new URL(bulk.emulators.env.PLANSTONE_API_URL!).pathname}sessions?where=${encodeURIComponent(where)}&max_results=1`))
+      ._items;
+    const response = await request(`${bulk.emulators.planstone.origin}/__control/sessions/${target!._id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionName: 'Edited after the bulk load' }),
+    });
+    expect(response.statusCode).toBe(200);
+    await response.body.dump();
+    bulk.resetLogs();
+    const recorded = await bulk.gateway.changePoller.pollOnce();
+    expect(recorded?.map((e) => [e.kind, e.sessionId, e.changedFields])).toEqual([['UPDATED', psId(target!.schedid), ['TITLE']]]);
+    expect(bulk.upstreamCalls().planstone).toBe(1);
+    // The edited session alone holds the newest stamp now: the poll asks `$gte` again (an edit in its second is not missed).
+    bulk.resetLogs();
+    expect(await bulk.gateway.changePoller.pollOnce()).toEqual([]);
+    expect(bulk.upstreamCalls().planstone).toBe(1);
+    expect(decodeURIComponent(bulk.emulators.planstone.log.entries()[0]!.url)).toContain('"session_updated_at":{"$gte":');
+  });
+});
+
+// Bug pinned (issue 20, live bench: delivery p99 ~18 s at a 2 s interval): the poll read
+// Planstone through the shared cache, so an edit waited for the cached answer to expire. The
+// poll reads past the cache now, and what it finds changed replaces the cached reads.
+describe('the Planstone poll reads past a long cache TTL', () => {
+  let cached: Harness;
+  afterAll(() => cached?.close());
+
+  it('an edit is found by the next poll, and a client reading after the event sees it', async () => {
+    cached = await startHarness({
+      emulatorSet: harness.emulators,
+      env: { GUIDEBOOK_API_URL: 'off', ROUNDWARE_API_URL: 'off', PLANSTONE_CACHE_TTL_MS: '3600000', CHANGE_POLL_COMPLETE_EVERY: '100' },
+    });
+    const target = feedSessions[3]!;
+    const read = async () => {
+      const response = await cached.query<{ session: { name: string } }>(`query S($id: ID!) { session(id: $id) { name } }`, { id: psId(target.schedid) });
+      expect(response.errors).toBeUndefined();
+      return response.data!.session.name;
+    };
+    expect(await cached.gateway.changePoller.pollOnce()).toEqual([]); // the baseline
+    expect(await cached.gateway.changePoller.pollOnce()).toEqual([]); // a cheap poll, its answer cached
+    const before = await read(); // the feed is in the shared cache for an hour now
+    const { token } = (await cached.query<{ sessionChanges: Page }>(CHANGES)).data!.sessionChanges;
+    await control('PATCH', target._id, { sessionName: `${before} (moved)` });
+    expect(await read()).toBe(before); // a client read alone still gets the cached feed
+    const recorded = await cached.gateway.changePoller.pollOnce();
+    expect(recorded?.map((e) => [e.kind, e.sessionId, e.changedFields])).toEqual([['UPDATED', psId(target.schedid), ['TITLE']]]);
+    expect(await read()).toBe(`${before} (moved)`);
+    const page = (await cached.query<{ sessionChanges: Page }>(CHANGES, { since: token })).data!.sessionChanges;
+    expect(page.changes).toEqual([{ kind: 'UPDATED', sessionId: psId(target.schedid), changedFields: ['TITLE'], session: { name: `${before} (moved)` } }]);
+  });
+});

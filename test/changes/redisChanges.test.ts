@@ -232,6 +232,37 @@ describe('change detection on Redis: one poller, a shared stream', redisCheck.su
   });
 });
 
+// Bug pinned (issue 20, live bench): Guidebook's quota pacing (when it may be polled again)
+// lived in the poller's memory, so every restart or lease hand-over cost one unpaced whole
+// read of Guidebook (446 requests at 10,000 sessions). It is kept in Redis now.
+describe('Guidebook pacing survives a lease hand-over', redisCheck.suite, () => {
+  it('after the holder stops, the new holder does not read Guidebook before the paced time', async () => {
+    const env = { REDIS_KEY_PREFIX: `live20-pacing-${prefixCount++}:`, GUIDEBOOK_QUOTA_PER_DAY: '10000', CHANGE_POLL_QUOTA_SHARE: '0.15' };
+    const first = await replica(env);
+    let second: Harness | undefined;
+    try {
+      first.resetLogs();
+      expect(await first.gateway.changePoller.pollOnce()).toEqual([]); // the baseline: Guidebook read whole
+      const cost = first.upstreamCalls().guidebook;
+      expect(cost).toBeGreaterThan(0);
+      const redis = new Redis(server.url);
+      const paced = Number(await redis.hget(`${env.REDIS_KEY_PREFIX}{changes}:pacing`, 'guidebook'));
+      redis.disconnect();
+      // cost / (share × budget) of a day from the poll: at least that far from now, less the poll's own duration.
+      expect(paced).toBeGreaterThan(Date.now() + (cost * 86_400_000) / (0.15 * 10_000) - 60_000);
+      await first.close(); // gives the lease up
+      second = await replica(env);
+      second.resetLogs();
+      expect(await second.gateway.changePoller.pollOnce()).toEqual([]); // it holds the lease and polls...
+      expect(second.upstreamCalls().guidebook).toBe(0); // ...but not Guidebook before the paced time
+      expect(second.upstreamCalls().planstone).toBeGreaterThan(0); // (the other providers are polled)
+    } finally {
+      await first.close().catch(() => undefined);
+      await second?.close();
+    }
+  });
+});
+
 function record(name: string): SessionChangeRecord {
   return {
     entity: 'Session',
