@@ -9,6 +9,8 @@ import { pollScopes, type PollScope } from './pollScopes.js';
 const DAY_MS = 86_400_000;
 /** Commits of one scope tried per poll when refreshes keep committing between its read and its commit. */
 const MAX_COMMIT_ATTEMPTS = 5;
+/** The order providers are polled in: the cheap polls first (see pollOnce). */
+const POLL_ORDER: readonly ProviderName[] = ['planstone', 'roundware', 'guidebook'];
 
 export interface ChangePollerOptions {
   store: DetectionStore;
@@ -114,7 +116,10 @@ export class ChangePoller {
       byProvider.set(scope.provider, [...(byProvider.get(scope.provider) ?? []), scope]);
     }
     let failure: unknown;
-    for (const [provider, scopes] of byProvider) {
+    // Cheap polls first: Guidebook's paced whole read (hundreds of pages at 10,000 sessions)
+    // must not hold back the one-request polls' events.
+    const order = [...byProvider].sort(([a], [b]) => POLL_ORDER.indexOf(a) - POLL_ORDER.indexOf(b));
+    for (const [provider, scopes] of order) {
       // Kept in the store (Redis with REDIS_URL): a restart or a new lease holder honours it.
       if ((await store.notBefore(provider)) > Date.now()) continue;
       const usedBefore = await this.#used(provider);
@@ -127,33 +132,12 @@ export class ChangePoller {
             if ((await scope.poll()) === null) return recorded;
             continue;
           }
-          let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
-          // A read through the cache may be as old as readAgeMs; a fresh one is the poll's own.
-          const readAt = Date.now() - ('fresh' in scope && scope.fresh ? 0 : (this.#options.readAgeMs ?? 0));
-          const read = await scope.read(state);
-          const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1, atCursor: read.atCursor };
-          this.#states.delete(scope.key);
-          await this.#options.beforeCommit?.();
-          // Compare-and-set on the scope's generation: a refresh of a client read (any replica)
-          // may have committed since the state was read; then the state is read again and the
-          // same read compared with it (no new upstream request).
-          for (let attempt = 1; ; attempt += 1) {
-            const detectedAt = new Date().toISOString();
-            const diff = diffSessions(state.entries, read.sessions, { complete: read.complete, detectedAt, readAt });
-            // The first read is the baseline: what was there before detection started is no change.
-            if (!state.known) diff.records = [];
-            const events = await store.commit(scope.key, diff, meta, state.gen);
+          // A read may ask for a second one (a due complete read after the cheap one).
+          for (let followUp = false; ; followUp = true) {
+            const events = await this.#pollScope(scope, followUp);
             if (events === null) return recorded; // the lease went to another replica mid-poll
-            if (events === 'conflict') {
-              if (attempt >= MAX_COMMIT_ATTEMPTS) throw new Error(`change detection: the state of ${scope.key} kept changing under the poll`);
-              state = await store.load(scope.key);
-              continue;
-            }
-            recorded.push(...events);
-            for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
-            for (const id of diff.deletes) state.entries.delete(id);
-            this.#states.set(scope.key, { ...state, known: true, ...meta, gen: state.gen + 1 });
-            break;
+            recorded.push(...events.recorded);
+            if (!events.again) break;
           }
         } catch (error) {
           failure ??= error;
@@ -163,6 +147,41 @@ export class ChangePoller {
     }
     if (failure !== undefined) throw failure;
     return recorded;
+  }
+
+  /**
+   * Reads one scope, compares the read with its state and commits the events: those recorded
+   * and whether the read asked for another, or null when the lease went to another replica.
+   */
+  async #pollScope(scope: PollScope, followUp: boolean): Promise<{ recorded: SessionChangeEvent[]; again: boolean } | null> {
+    const { store } = this.#options;
+    let state = this.#states.get(scope.key) ?? (await store.load(scope.key));
+    // A read through the cache may be as old as readAgeMs; a fresh one is the poll's own.
+    const readAt = Date.now() - (scope.fresh ? 0 : (this.#options.readAgeMs ?? 0));
+    const read = await scope.read(state, followUp);
+    const meta = { cursor: read.cursor, sinceComplete: read.complete ? 0 : state.sinceComplete + 1, atCursor: read.atCursor };
+    this.#states.delete(scope.key);
+    await this.#options.beforeCommit?.();
+    // Compare-and-set on the scope's generation: a refresh of a client read (any replica)
+    // may have committed since the state was read; then the state is read again and the
+    // same read compared with it (no new upstream request).
+    for (let attempt = 1; ; attempt += 1) {
+      const detectedAt = new Date().toISOString();
+      const diff = diffSessions(state.entries, read.sessions, { complete: read.complete, detectedAt, readAt });
+      // The first read is the baseline: what was there before detection started is no change.
+      if (!state.known) diff.records = [];
+      const events = await store.commit(scope.key, diff, meta, state.gen);
+      if (events === null) return null;
+      if (events === 'conflict') {
+        if (attempt >= MAX_COMMIT_ATTEMPTS) throw new Error(`change detection: the state of ${scope.key} kept changing under the poll`);
+        state = await store.load(scope.key);
+        continue;
+      }
+      for (const [id, entry] of diff.upserts) state.entries.set(id, entry);
+      for (const id of diff.deletes) state.entries.delete(id);
+      this.#states.set(scope.key, { ...state, known: true, ...meta, gen: state.gen + 1 });
+      return { recorded: events, again: read.followUp === true };
+    }
   }
 
   /**

@@ -12,6 +12,11 @@ export interface ScopeRead {
   cursor: string | null;
   /** Planstone: how many sessions hold `cursor`'s stamp (see ScopeState.atCursor). */
   atCursor?: number;
+  /**
+   * A complete read was due, but the cheap read ran first (its changes are recorded without
+   * waiting for the whole feed): read again with `followUp` for the complete read.
+   */
+  followUp?: boolean;
 }
 
 /** A list change detection polls: Guidebook's sessions, or one Planstone conference's. */
@@ -20,7 +25,8 @@ export interface PollScope {
   provider: ProviderName;
   /** Read from the provider afresh (past the shared cache, the answers stored in it), not through the cache: the read is as old as the poll. */
   fresh?: boolean;
-  read(state: ScopeState): Promise<ScopeRead>;
+  /** `followUp`: the second read of a poll, after a read that answered `followUp`. */
+  read(state: ScopeState, followUp?: boolean): Promise<ScopeRead>;
 }
 
 /** The scope key of a provider's session list (Planstone: of one conference, `account/conference`). */
@@ -63,7 +69,8 @@ export function planstoneLocalTimestamp(instant: Date, zone: string): string {
  *   would return all of them at every poll, so the poll asks `>` instead: one empty page when
  *   nothing changed, and an edit in that very second (rare: the stamp is the bulk load's) is
  *   found by the next complete read. Every `completeEvery`-th poll (and the first) reads the
- *   whole feed, the only read that shows a deletion.
+ *   whole feed, the only read that shows a deletion — after that poll's cheap read, whose
+ *   events are recorded first.
  */
 export function pollScopes(dataSources: DataSources, completeEvery: number, planstoneDataSources?: DataSources): PollScope[] {
   const scopes: PollScope[] = [];
@@ -80,8 +87,12 @@ export function pollScopes(dataSources: DataSources, completeEvery: number, plan
       key: sessionScopeKey('planstone', planstone.conferenceId),
       provider: 'planstone',
       fresh: planstoneDataSources !== undefined,
-      read: async (state) => {
-        const complete = !state.known || state.cursor === null || state.sinceComplete + 1 >= completeEvery;
+      read: async (state, followUp = false) => {
+        const first = !state.known || state.cursor === null;
+        const due = first || state.sinceComplete + 1 >= completeEvery;
+        // A due complete read (113 pages at 10,000 sessions) comes after the cheap one, so an
+        // edit is delivered after one small request, not after the whole feed.
+        const complete = first || (due && followUp);
         const after = !complete && (state.atCursor ?? 0) > PLANSTONE_MAX_RESULTS;
         const sessions = complete
           ? await planstone.allSessions('whole')
@@ -89,10 +100,11 @@ export function pollScopes(dataSources: DataSources, completeEvery: number, plan
         const stamps = sessions.flatMap((session) => (session.updatedAt ? [planstoneLocalTimestamp(session.updatedAt, planstone.timeZone)] : []));
         // A `>` read that found nothing keeps the cursor and its count; any other read holds
         // every session at or after the cursor, so it counts those at the new one exactly.
-        if (after && stamps.length === 0) return { sessions, complete, cursor: state.cursor, atCursor: state.atCursor };
+        const again = due && !complete;
+        if (after && stamps.length === 0) return { sessions, complete, cursor: state.cursor, atCursor: state.atCursor, followUp: again };
         let cursor = state.cursor;
         for (const stamp of stamps) if (cursor === null || stamp > cursor) cursor = stamp;
-        return { sessions, complete, cursor, atCursor: stamps.filter((stamp) => stamp === cursor).length };
+        return { sessions, complete, cursor, atCursor: stamps.filter((stamp) => stamp === cursor).length, followUp: again };
       },
     });
   }
