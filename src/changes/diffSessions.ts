@@ -2,11 +2,16 @@ import { globalIdOfModel } from '../ids/globalId.js';
 import { scopedSourceId, type SessionModel } from '../models/index.js';
 import type { SessionChangeRecord } from '../models/sessionChange.js';
 import { providerOfSource } from '../providers.js';
+import { sessionFilterView } from './sessionFilterView.js';
 import { changedFields, sessionFingerprint, type SessionFingerprint } from './sessionFingerprint.js';
 
 /** What change detection remembers of one session between two reads. */
 export interface SnapshotEntry {
   fingerprint: SessionFingerprint;
+  /**
+   * What a filter reads of the session (sessionFilterView), for the `before` of its next
+   * event — not the whole session: the snapshot holds one for every session of every scope.
+   */
   session: SessionModel;
   /**
    * When the read that gave this entry began (ms since the epoch): a read begun earlier is
@@ -55,7 +60,8 @@ export function diffSessions(
     const fingerprint = sessionFingerprint(session);
     const before = previous.get(sessionId);
     if (newer(before) || (before && before.fingerprint.hash === fingerprint.hash)) continue;
-    upserts.set(sessionId, readAt === undefined ? { fingerprint, session } : { fingerprint, session, readAt });
+    const view = sessionFilterView(session);
+    upserts.set(sessionId, readAt === undefined ? { fingerprint, session: view } : { fingerprint, session: view, readAt });
     records.push(
       before
         ? {

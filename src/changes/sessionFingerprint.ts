@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import type { SessionModel } from '../models/index.js';
 import type { SessionChangedField } from '../models/sessionChange.js';
@@ -19,8 +19,15 @@ export interface SessionFingerprint {
   fields: Record<SessionChangedField | 'rest', string>;
 }
 
+/**
+ * The first 16 base64url characters of the SHA-1 of `value`'s JSON: its first 12 bytes, encoded
+ * alone (the same text as slicing the whole digest's encoding, but a string of its own — a
+ * slice would keep the whole encoding alive beside it, for every hash the snapshot holds).
+ * One-shot `hash`, not a `Hash` object per digest: a full read fingerprints every session
+ * nine times, and each `Hash` holds a native context until it is collected.
+ */
 function digest(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+  return hash('sha1', JSON.stringify(value), 'buffer').toString('base64url', 0, 12);
 }
 
 const time = (date: Date | null): number | null => (date === null ? null : date.getTime());

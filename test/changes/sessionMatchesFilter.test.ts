@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sessionMatchesFilter, sessionMatchScope } from '../../src/catalog/index.js';
 import { sessionGlobalId } from '../../src/changes/diffSessions.js';
+import { sessionFilterView } from '../../src/changes/sessionFilterView.js';
 import { closeProviderClients, createDataSources, createProviderClients, type DataSources, type ProviderClients } from '../../src/datasources/providers.js';
 import type { SessionModel } from '../../src/models/index.js';
 import { MemoryResponseCache } from '../../src/upstream/index.js';
@@ -44,6 +45,13 @@ async function expectSameAsConnection(filter: Record<string, unknown>): Promise<
     .map(sessionGlobalId)
     .sort();
   expect(matched, JSON.stringify(filter)).toEqual(listed);
+  // An event's `before` is what change detection kept of the session (sessionFilterView, the
+  // compact snapshot entry — RSS of issue 20 item 6): a filter must read it as the session itself.
+  const viewMatched = all
+    .filter((session) => sessionMatchesFilter(sessionFilterView(session), valid, scope))
+    .map(sessionGlobalId)
+    .sort();
+  expect(viewMatched, `${JSON.stringify(filter)} on sessionFilterView`).toEqual(listed);
   return listed.length;
 }
 
@@ -87,6 +95,18 @@ describe('sessionMatchesFilter agrees with the session connections (docs/filters
     expect(await expectSameAsConnection({ locationId: gid('Location', 'guidebook', gbRoom.id) })).toBeGreaterThan(0);
     const word = planstone.name.split(/\s+/).find((w) => w.length > 3)!;
     expect(await expectSameAsConnection({ search: word })).toBeGreaterThan(0);
+  });
+
+  it('sessionFilterView keeps no field a filter does not read (nor the Planstone wire object)', () => {
+    const planstone = all.find((s) => s.source === 'PLANSTONE' && s.descriptionHtml !== null && s.detailsUrl !== null)!;
+    const view = sessionFilterView(planstone);
+    expect(Object.getPrototypeOf(view)).toBe(Object.prototype);
+    expect(view.detailsUrl).toBeNull();
+    expect(view.updatedAt).toBeNull();
+    expect(view.customFields).toEqual([]);
+    expect(view.descriptionHtml).toBe(planstone.descriptionHtml);
+    expect(view.locations).toBe(planstone.locations);
+    expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(planstone).length);
   });
 
   it('ids: sessions of both providers (one unknown ID left out), alone and with another field', async () => {
