@@ -87,7 +87,7 @@ function delayLines(delays: DelayRun[]): string[] {
     );
   }
   out.push(
-    "\nThe cheap Planstone poll goes through the shared cache: while its answer is younger than PLANSTONE_CACHE_TTL_MS (and, expired, for one more poll within CACHE_STALE_GRACE_MS: served stale while it refreshes) an edit stays unseen, so the delay is bounded by TTL + 2 intervals, not the interval alone. Rows: the defaults' ratio (TTL = 5 × interval), TTL = interval, and TTL 0 (no cache: the poll's own delay). Guidebook edits are not measured: Guidebook is read whole once per quota-paced gap (part 1), so its delay is up to that gap.",
+    "\nThe Planstone poll reads past the shared cache (and stores what it reads), so an edit waits for the next poll, not for a cached answer to expire; a due complete read runs after that poll's cheap read. Rows: the defaults' ratio (TTL = 5 × interval), TTL = interval, and TTL 0 (no cache). Guidebook edits are not measured: Guidebook is read whole once per quota-paced gap (part 1), so its delay is up to that gap.",
   );
   for (const r of delays) if (r.problems.length > 0) out.push(`- TTL ${r.planstoneTtlMs / 1000} s: ${r.problems.slice(0, 3).join('; ')}`);
   return out;
