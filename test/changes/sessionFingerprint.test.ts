@@ -3,42 +3,12 @@ import { describe, expect, it } from 'vitest';
 
 import { sessionFingerprint } from '../../src/changes/sessionFingerprint.js';
 import type { SessionModel } from '../../src/models/index.js';
+import { planstoneSession } from '../support/sessionChanges.js';
 
 // The fingerprint's hashes are stored (Redis detection state) and compared with those of the
 // next read: the compact encoding (issue 20 item 6, RSS) must give the very same text as
 // before, or every session of a stored snapshot would look UPDATED after an upgrade.
-const session: SessionModel = {
-  source: 'GUIDEBOOK',
-  sourceId: '42',
-  name: 'Keynote',
-  descriptionHtml: '<p>Opening</p>',
-  startTime: new Date('2026-05-01T09:00:00Z'),
-  endTime: new Date('2026-05-01T10:00:00Z'),
-  allDay: false,
-  locations: [{ kind: 'guidebook', id: '7' }],
-  imageUrl: null,
-  importId: null,
-  sessionType: null,
-  published: true,
-  allowRating: null,
-  addToSchedule: null,
-  maxCapacity: null,
-  waitlist: null,
-  requireLogin: null,
-  registrationStartTime: null,
-  registrationEndTime: null,
-  rank: null,
-  credits: [],
-  customFields: [],
-  learningObjectives: [],
-  detailsUrl: null,
-  hasHandouts: null,
-  createdAt: null,
-  updatedAt: null,
-  tracks: [],
-  speakers: [],
-  guideId: '1',
-};
+const session: SessionModel = { ...planstoneSession('42'), name: 'Keynote' };
 
 describe('sessionFingerprint', () => {
   it('hashes as the first 16 base64url characters of the SHA-1 (the format stored snapshots hold)', () => {
